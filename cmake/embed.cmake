@@ -1,0 +1,18 @@
+# Turns data files into a C source with one const byte array each.
+# Usage: cmake -DOUT=file.c -DVAR=name -DBASE=dir -DFILES="a;b" -P embed.cmake
+string(REPLACE "," ";" FILES "${FILES}")
+set(body "#include \"embedded.h\"\n")
+set(table "const ng_embedded ${VAR}[] = {\n")
+set(i 0)
+foreach(f IN LISTS FILES)
+  file(READ "${BASE}/${f}" hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR len "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," hex "${hex}")
+  string(APPEND body "static const unsigned char ${VAR}_${i}[] = {${hex}0};\n")
+  string(APPEND table "\t{\"src/${f}\", ${VAR}_${i}, ${len}},\n")
+  math(EXPR i "${i} + 1")
+endforeach()
+string(APPEND table "\t{0, 0, 0}\n};\n")
+file(WRITE "${OUT}.tmp" "${body}${table}")
+file(RENAME "${OUT}.tmp" "${OUT}")

@@ -1,0 +1,17 @@
+# Regenerates graphs/NAME.{json,dot,svg} from every graphs/NAME.txt.
+file(GLOB articles ${DIR}/*.txt)
+find_program(DOT dot REQUIRED)
+foreach(a ${articles})
+  get_filename_component(name ${a} NAME_WE)
+  foreach(fmt json dot)
+    execute_process(COMMAND ${NEWSGRAPH} extract -f ${fmt} -o ${DIR}/${name}.${fmt} ${a}
+                    RESULT_VARIABLE rc)
+    if(rc)
+      message(FATAL_ERROR "newsgraph extract failed on ${a}")
+    endif()
+  endforeach()
+  execute_process(COMMAND ${DOT} -Tsvg -o ${DIR}/${name}.svg ${DIR}/${name}.dot RESULT_VARIABLE rc)
+  if(rc)
+    message(FATAL_ERROR "dot failed on ${name}.dot")
+  endif()
+endforeach()

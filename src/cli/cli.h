@@ -1,0 +1,57 @@
+/* The command-line tool: a table of subcommands over the library. Only the
+ * CLI prints messages and chooses exit codes. */
+#ifndef NG_CLI_H
+#define NG_CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "newsgraph.h"
+
+typedef struct ng_command {
+	const char *name;
+	const char *summary;
+	const char *usage;
+	int (*run)(int argc, char **argv);
+} ng_command;
+
+/* Prints "newsgraph: FILE: message" (or without FILE) and returns 2. */
+int cli_error(const char *file, const char *fmt, ...);
+/* Prints a library error the same way and returns 2. */
+int cli_lib_error(const ng_error *err, const char *fallback_file);
+
+/* Reads a whole file ("-" is stdin). Returns 0 or prints and returns 2. */
+int cli_read(const char *path, char **data, size_t *len);
+
+/* Output that is all or nothing: written to a temporary file beside the
+ * target and renamed on success. With path NULL or "-", stdout. */
+typedef struct cli_out {
+	FILE *f;
+	char *path, *tmp;
+} cli_out;
+int cli_out_open(cli_out *o, const char *path);
+int cli_out_commit(cli_out *o); /* 0 or 2 */
+void cli_out_abort(cli_out *o);
+
+/* Options shared by every command that extracts. */
+typedef struct cli_extract_opts {
+	const char **lexicons, **rules;
+	size_t nlex, nrules;
+	const char *date, *id;
+} cli_extract_opts;
+
+/* Parses --lexicon/--rules/--date/--id at argv[*i]; returns 1 if taken,
+ * 0 if not one of them, -1 after printing a usage error. */
+int cli_extract_opt(cli_extract_opts *o, int argc, char **argv, int *i);
+void cli_extract_opts_free(cli_extract_opts *o);
+/* Builds an extractor with the user's lexicons and rules (0, or 2). */
+int cli_extractor(const cli_extract_opts *o, ng_extractor **ex);
+/* The article id of a path: its file name, unless --id. */
+const char *cli_article_id(const cli_extract_opts *o, const char *path);
+
+int cmd_extract(int argc, char **argv);
+int cmd_entities(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+
+extern const ng_command ng_commands[];
+
+#endif

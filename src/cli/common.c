@@ -1,0 +1,231 @@
+/* CLI helpers: messages, reading input, all-or-nothing output, options
+ * shared by the commands that extract. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int cli_error(const char *file, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("newsgraph: ", stderr);
+	if (file)
+		fprintf(stderr, "%s: ", file);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return 2;
+}
+
+int cli_lib_error(const ng_error *err, const char *fallback)
+{
+	const char *file = err->file[0] ? err->file : fallback;
+	if (file && err->line)
+		fprintf(stderr, "newsgraph: %s:%d: %s\n", file, err->line, err->message);
+	else
+		return cli_error(file, "%s", err->message[0] ? err->message : "failed");
+	return 2;
+}
+
+/* Largest input read: bigger files are refused rather than half-read. */
+#define CLI_MAX_INPUT ((size_t)1 << 30)
+
+int cli_read(const char *path, char **data, size_t *len)
+{
+	int std = strcmp(path, "-") == 0;
+	FILE *f = std ? stdin : fopen(path, "rb");
+	const char *name = std ? "<stdin>" : path;
+	if (!f)
+		return cli_error(name, "cannot open: %s", strerror(errno));
+	struct stat st;
+	if (!std && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		return cli_error(name, "is a directory, not a file");
+	}
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap + 1);
+	while (buf) {
+		size_t r = fread(buf + n, 1, cap - n, f);
+		n += r;
+		if (n < cap) {
+			if (ferror(f)) {
+				free(buf);
+				if (!std)
+					fclose(f);
+				return cli_error(name, "cannot read: %s", strerror(errno));
+			}
+			break;
+		}
+		if (cap >= CLI_MAX_INPUT) {
+			free(buf);
+			if (!std)
+				fclose(f);
+			return cli_error(name, "larger than 1 GiB: refused");
+		}
+		cap *= 2;
+		char *nb = realloc(buf, cap + 1);
+		if (!nb)
+			free(buf);
+		buf = nb;
+	}
+	if (!std)
+		fclose(f);
+	if (!buf)
+		return cli_error(name, "out of memory");
+	buf[n] = 0;
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+int cli_out_open(cli_out *o, const char *path)
+{
+	memset(o, 0, sizeof *o);
+	if (!path || strcmp(path, "-") == 0) {
+		o->f = stdout;
+		return 0;
+	}
+	size_t l = strlen(path);
+	o->path = strdup(path);
+	o->tmp = malloc(l + 32);
+	if (!o->path || !o->tmp)
+		return cli_error(path, "out of memory");
+	snprintf(o->tmp, l + 32, "%s.tmp.%ld", path, (long)getpid());
+	o->f = fopen(o->tmp, "wb");
+	if (!o->f) {
+		int e = errno;
+		cli_out_abort(o);
+		return cli_error(path, "cannot write: %s", strerror(e));
+	}
+	return 0;
+}
+
+int cli_out_commit(cli_out *o)
+{
+	if (o->f == stdout) {
+		if (fflush(stdout) != 0)
+			return cli_error("<stdout>", "write failed: %s", strerror(errno));
+		return 0;
+	}
+	int bad = ferror(o->f) | fclose(o->f);
+	o->f = NULL;
+	if (bad || rename(o->tmp, o->path) != 0) {
+		int e = errno;
+		remove(o->tmp);
+		int r = cli_error(o->path, "cannot write: %s", strerror(e));
+		cli_out_abort(o);
+		return r;
+	}
+	free(o->path);
+	free(o->tmp);
+	memset(o, 0, sizeof *o);
+	return 0;
+}
+
+void cli_out_abort(cli_out *o)
+{
+	if (o->f && o->f != stdout) {
+		fclose(o->f);
+		remove(o->tmp);
+	}
+	free(o->path);
+	free(o->tmp);
+	memset(o, 0, sizeof *o);
+}
+
+static int valid_date(const char *s)
+{
+	int y, m, d;
+	char extra;
+	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3 && m >= 1 && m <= 12 && d >= 1 &&
+	       d <= 31;
+}
+
+int cli_extract_opt(cli_extract_opts *o, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+	const char *names[] = {"--lexicon", "--rules", "--date", "--id"};
+	int which = -1;
+	const char *val = NULL;
+	for (int k = 0; k < 4; k++) {
+		size_t l = strlen(names[k]);
+		if (strncmp(a, names[k], l) == 0 && (a[l] == 0 || a[l] == '=')) {
+			which = k;
+			if (a[l] == '=')
+				val = a + l + 1;
+			else if (*i + 1 < argc)
+				val = argv[++*i];
+			else {
+				cli_error(NULL, "option %s needs a value", names[k]);
+				return -1;
+			}
+		}
+	}
+	if (which < 0)
+		return 0;
+	if (which == 0 || which == 1) {
+		const char ***arr = which == 0 ? &o->lexicons : &o->rules;
+		size_t *n = which == 0 ? &o->nlex : &o->nrules;
+		const char **na = realloc((void *)*arr, (*n + 1) * sizeof *na);
+		if (!na) {
+			cli_error(NULL, "out of memory");
+			return -1;
+		}
+		na[(*n)++] = val;
+		*arr = na;
+	} else if (which == 2) {
+		if (!valid_date(val)) {
+			cli_error(NULL, "--date '%s' is not YYYY-MM-DD", val);
+			return -1;
+		}
+		o->date = val;
+	} else
+		o->id = val;
+	return 1;
+}
+
+void cli_extract_opts_free(cli_extract_opts *o)
+{
+	free((void *)o->lexicons);
+	free((void *)o->rules);
+}
+
+int cli_extractor(const cli_extract_opts *o, ng_extractor **ex)
+{
+	ng_error err = NG_ERROR_INIT;
+	if (ng_extractor_new(ex, &err))
+		return cli_lib_error(&err, NULL);
+	for (size_t i = 0; i < o->nlex + o->nrules; i++) {
+		int lex = i < o->nlex;
+		const char *path = lex ? o->lexicons[i] : o->rules[i - o->nlex];
+		char *data;
+		size_t len;
+		if (cli_read(path, &data, &len)) {
+			ng_extractor_free(*ex);
+			return 2;
+		}
+		int rc = lex ? ng_extractor_add_lexicon(*ex, path, data, len, &err)
+		             : ng_extractor_add_rules(*ex, path, data, len, &err);
+		free(data);
+		if (rc) {
+			ng_extractor_free(*ex);
+			return cli_lib_error(&err, path);
+		}
+	}
+	return 0;
+}
+
+const char *cli_article_id(const cli_extract_opts *o, const char *path)
+{
+	if (o->id)
+		return o->id;
+	if (strcmp(path, "-") == 0)
+		return "stdin";
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}

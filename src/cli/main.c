@@ -1,0 +1,46 @@
+/* newsgraph: the command-line tool. A table of subcommands; each parses its
+ * own options and calls the library. */
+#include "cli.h"
+
+#include <string.h>
+
+const ng_command ng_commands[] = {
+	{"extract", "extract a knowledge graph from articles",
+	 "newsgraph extract [-f FORMAT] [-o FILE] [--date YYYY-MM-DD] [--id ID]\n"
+	 "                  [--lexicon FILE]... [--rules FILE]... [--explain] [FILE...]",
+	 cmd_extract},
+	{"entities", "list every entity mention with byte offsets",
+	 "newsgraph entities [-f tsv|json] [--lexicon FILE]... [FILE...]", cmd_entities},
+	{"explain", "show each sentence's placeholder form and the rules that fired",
+	 "newsgraph explain [--lexicon FILE]... [--rules FILE]... [FILE...]", cmd_explain},
+	{NULL, NULL, NULL, NULL},
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: newsgraph COMMAND [OPTIONS] [FILE...]\n\n"
+	           "Turns English news articles into a knowledge graph.\n\ncommands:\n");
+	for (const ng_command *c = ng_commands; c->name; c++)
+		fprintf(f, "  %-10s %s\n", c->name, c->summary);
+	fprintf(f, "\nnewsgraph COMMAND --help shows a command's options; newsgraph --version its version.\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("newsgraph %s\n", NG_VERSION);
+		return 0;
+	}
+	for (const ng_command *c = ng_commands; c->name; c++)
+		if (strcmp(argv[1], c->name) == 0)
+			return c->run(argc - 1, argv + 1);
+	return cli_error(NULL, "unknown command '%s' (try newsgraph --help)", argv[1]);
+}

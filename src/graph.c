@@ -1,0 +1,507 @@
+/* The graph: nodes and edges by identity, merge, and ordered views.
+ * Input: what extraction (or a reader) adds. Output: a deterministic graph
+ * that every writer renders the same way whatever order things came in. */
+#include "graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const type_names[NG_NTYPES] = {
+	"person", "state", "organization", "company", "agreement", "location", "group"};
+
+const ng_relation_info ng_relations[] = {
+	{"visits", 0, "042"},        {"meets", 1, "040"},        {"signs", 0, "057"},
+	{"party_to", 0, "057"},      {"cooperates_with", 1, "050"}, {"allied_with", 1, "050"},
+	{"trades_with", 1, "061"},   {"supplies", 0, "061"},     {"supports", 0, "070"},
+	{"sanctions", 0, "163"},     {"criticizes", 0, "111"},   {"threatens", 0, "130"},
+	{"attacks", 0, "190"},       {"at_war_with", 1, "190"},  {"leads", 0, NULL},
+	{"works_for", 0, NULL},      {"appoints", 0, NULL},      {"member_of", 0, NULL},
+	{"part_of", 0, NULL},        {"based_in", 0, NULL},      {"owns", 0, NULL},
+	{"invests_in", 0, "061"},    {"located_in", 0, NULL},    {"speaks_to", 0, "010"},
+};
+const int ng_nrelations = (int)(sizeof ng_relations / sizeof ng_relations[0]);
+
+const char *ng_type_name(int type)
+{
+	return type >= 0 && type < NG_NTYPES ? type_names[type] : "unknown";
+}
+
+int ng_type_parse(const char *s, size_t n)
+{
+	for (int i = 0; i < NG_NTYPES; i++)
+		if (strlen(type_names[i]) == n && memcmp(type_names[i], s, n) == 0)
+			return i;
+	return -1;
+}
+
+const char *ng_kind_name(int kind)
+{
+	return kind == NG_PRONOUN ? "pronoun" : kind == NG_NOMINAL ? "nominal" : "name";
+}
+
+const char *ng_modality_name(int m)
+{
+	static const char *const names[] = {"asserted", "reported", "expected", "hypothetical"};
+	return m >= 0 && m < 4 ? names[m] : "asserted";
+}
+
+int ng_relation_find(const char *s, size_t n)
+{
+	for (int i = 0; i < ng_nrelations; i++)
+		if (strlen(ng_relations[i].name) == n && memcmp(ng_relations[i].name, s, n) == 0)
+			return i;
+	return -1;
+}
+
+int ng_graph_new(ng_graph **out, ng_error *err)
+{
+	*out = calloc(1, sizeof **out);
+	return *out ? 0 : ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+}
+
+static void free_node(ng_node *n)
+{
+	if (!n)
+		return;
+	free(n->id);
+	free(n->name);
+	for (size_t i = 0; i < n->naliases; i++)
+		free(n->aliases[i]);
+	free(n->aliases);
+	for (size_t i = 0; i < n->nmentions; i++)
+		free(n->mentions[i].article);
+	free(n->mentions);
+	free(n->iso3166);
+	free(n->wikidata);
+	free(n);
+}
+
+static void free_edge(ng_edge *e)
+{
+	if (!e)
+		return;
+	free(e->source);
+	free(e->target);
+	free(e->date);
+	for (size_t i = 0; i < e->nattrs; i++) {
+		free(e->attrs[i].key);
+		free(e->attrs[i].val);
+	}
+	free(e->attrs);
+	for (size_t i = 0; i < e->nev; i++) {
+		free(e->ev[i].article);
+		free(e->ev[i].sentence);
+		free(e->ev[i].trigger);
+		free(e->ev[i].rule);
+	}
+	free(e->ev);
+	free(e);
+}
+
+void ng_graph_free(ng_graph *g)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < g->narticles; i++) {
+		free(g->articles[i].id);
+		free(g->articles[i].title);
+		free(g->articles[i].date);
+		free(g->articles[i].source);
+	}
+	free(g->articles);
+	for (size_t i = 0; i < g->nnodes; i++)
+		free_node(g->nodes[i]);
+	free(g->nodes);
+	for (size_t i = 0; i < g->nedges; i++)
+		free_edge(g->edges[i]);
+	free(g->edges);
+	ng_map_free(&g->node_idx);
+	ng_map_free(&g->edge_idx);
+	free(g);
+}
+
+size_t ng_graph_node_count(const ng_graph *g)
+{
+	return g->nnodes;
+}
+
+size_t ng_graph_edge_count(const ng_graph *g)
+{
+	return g->nedges;
+}
+
+size_t ng_graph_article_count(const ng_graph *g)
+{
+	return g->narticles;
+}
+
+static char *dup_or_null(const char *s, int *bad)
+{
+	if (!s)
+		return NULL;
+	char *d = ng_strdup(s);
+	if (!d)
+		*bad = 1;
+	return d;
+}
+
+int ng_graph_add_article(ng_graph *g, const char *id, const char *title, const char *date,
+                         const char *source)
+{
+	for (size_t i = 0; i < g->narticles; i++)
+		if (strcmp(g->articles[i].id, id) == 0)
+			return 0;
+	ng_article_rec *a = NG_PUSH(g->articles, g->narticles, g->carticles);
+	if (!a)
+		return NG_ENOMEM;
+	int bad = 0;
+	a->id = dup_or_null(id, &bad);
+	a->title = dup_or_null(title, &bad);
+	a->date = dup_or_null(date, &bad);
+	a->source = dup_or_null(source, &bad);
+	return bad ? NG_ENOMEM : 0;
+}
+
+const ng_node *ng_graph_find_node(const ng_graph *g, const char *id)
+{
+	return ng_map_get(&g->node_idx, id, strlen(id));
+}
+
+ng_node *ng_graph_node(ng_graph *g, const char *id, int type, const char *name, int name_kb)
+{
+	void **slot = ng_map_put(&g->node_idx, id, strlen(id));
+	if (!slot)
+		return NULL;
+	ng_node *n = *slot;
+	if (n) {
+		/* The canonical name: the knowledge base's, else the longest, ties
+		 * to the smallest, so that merge order never matters. */
+		int better = name && ((name_kb && !n->name_kb) ||
+		                      (name_kb == n->name_kb &&
+		                       (strlen(name) > strlen(n->name) ||
+		                        (strlen(name) == strlen(n->name) && strcmp(name, n->name) < 0))));
+		if (better) {
+			char *nn = ng_strdup(name);
+			if (!nn)
+				return NULL;
+			free(n->name);
+			n->name = nn;
+			n->name_kb = name_kb;
+		}
+		return n;
+	}
+	n = calloc(1, sizeof *n);
+	if (!n)
+		return NULL;
+	n->id = ng_strdup(id);
+	n->name = ng_strdup(name ? name : id);
+	n->type = type;
+	n->name_kb = name_kb;
+	ng_node **p = NG_PUSH(g->nodes, g->nnodes, g->cnodes);
+	if (!n->id || !n->name || !p) {
+		free_node(n);
+		return NULL;
+	}
+	*p = n;
+	*slot = n;
+	return n;
+}
+
+int ng_node_add_alias(ng_node *n, const char *alias)
+{
+	for (size_t i = 0; i < n->naliases; i++)
+		if (strcmp(n->aliases[i], alias) == 0)
+			return 0;
+	char *d = ng_strdup(alias);
+	char **p = d ? NG_PUSH(n->aliases, n->naliases, n->caliases) : NULL;
+	if (!p) {
+		free(d);
+		return NG_ENOMEM;
+	}
+	*p = d;
+	return 0;
+}
+
+int ng_node_add_mention(ng_node *n, const char *article, uint32_t start, uint32_t end, int kind)
+{
+	for (size_t i = 0; i < n->nmentions; i++)
+		if (n->mentions[i].start == start && n->mentions[i].end == end &&
+		    strcmp(n->mentions[i].article, article) == 0)
+			return 0;
+	char *a = ng_strdup(article);
+	ng_mention_rec *m = a ? NG_PUSH(n->mentions, n->nmentions, n->cmentions) : NULL;
+	if (!m) {
+		free(a);
+		return NG_ENOMEM;
+	}
+	m->article = a;
+	m->start = start;
+	m->end = end;
+	m->kind = kind;
+	return 0;
+}
+
+int ng_node_set_kb(ng_node *n, const char *iso3166, const char *wikidata)
+{
+	if (iso3166 && !n->iso3166 && !(n->iso3166 = ng_strdup(iso3166)))
+		return NG_ENOMEM;
+	if (wikidata && !n->wikidata && !(n->wikidata = ng_strdup(wikidata)))
+		return NG_ENOMEM;
+	return 0;
+}
+
+ng_edge *ng_graph_edge(ng_graph *g, const char *source, int rel, const char *target)
+{
+	if (ng_relations[rel].symmetric && strcmp(source, target) > 0) {
+		const char *t = source;
+		source = target;
+		target = t;
+	}
+	ng_buf key = {0};
+	if (ng_buf_printf(&key, "%s\t%s\t%s", source, ng_relations[rel].name, target))
+		return NULL;
+	void **slot = ng_map_put(&g->edge_idx, key.s, key.len);
+	ng_buf_free(&key);
+	if (!slot)
+		return NULL;
+	if (*slot)
+		return *slot;
+	ng_edge *e = calloc(1, sizeof *e);
+	if (!e)
+		return NULL;
+	e->source = ng_strdup(source);
+	e->target = ng_strdup(target);
+	e->rel = rel;
+	e->negated = 1;
+	e->modality = NG_HYPOTHETICAL;
+	ng_edge **p = NG_PUSH(g->edges, g->nedges, g->cedges);
+	if (!e->source || !e->target || !p) {
+		free_edge(e);
+		return NULL;
+	}
+	*p = e;
+	*slot = e;
+	return e;
+}
+
+int ng_edge_add_evidence(ng_edge *e, const ng_evidence *ev)
+{
+	for (size_t i = 0; i < e->nev; i++)
+		if (e->ev[i].start == ev->start && strcmp(e->ev[i].article, ev->article) == 0 &&
+		    strcmp(e->ev[i].rule ? e->ev[i].rule : "", ev->rule ? ev->rule : "") == 0)
+			return 0;
+	ng_evidence *x = NG_PUSH(e->ev, e->nev, e->cev);
+	if (!x)
+		return NG_ENOMEM;
+	int bad = 0;
+	x->article = dup_or_null(ev->article, &bad);
+	x->sentence = dup_or_null(ev->sentence, &bad);
+	x->trigger = dup_or_null(ev->trigger, &bad);
+	x->rule = dup_or_null(ev->rule, &bad);
+	x->start = ev->start;
+	x->end = ev->end;
+	x->modality = ev->modality;
+	x->negated = ev->negated;
+	x->conf = ev->conf;
+	if (bad)
+		return NG_ENOMEM;
+	/* The edge takes the strongest modality; it is negated only when every
+	 * evidence denies it. */
+	if (ev->modality < e->modality)
+		e->modality = ev->modality;
+	if (!ev->negated)
+		e->negated = 0;
+	return 0;
+}
+
+const char *ng_edge_attr(const ng_edge *e, const char *key)
+{
+	for (size_t i = 0; i < e->nattrs; i++)
+		if (strcmp(e->attrs[i].key, key) == 0)
+			return e->attrs[i].val;
+	return NULL;
+}
+
+int ng_edge_set_attr(ng_edge *e, const char *key, const char *val)
+{
+	for (size_t i = 0; i < e->nattrs; i++) {
+		if (strcmp(e->attrs[i].key, key) != 0)
+			continue;
+		/* Several values of one attribute: keep the set, sorted, "; " apart. */
+		ng_attr *a = &e->attrs[i];
+		char *parts[64];
+		size_t np = 0;
+		ng_buf all = {0};
+		if (ng_buf_adds(&all, a->val))
+			return NG_ENOMEM;
+		char *save = NULL;
+		for (char *t = strtok_r(all.s, ";", &save); t && np < 63; t = strtok_r(NULL, ";", &save)) {
+			while (*t == ' ')
+				t++;
+			parts[np++] = t;
+		}
+		int have = 0;
+		for (size_t k = 0; k < np; k++)
+			have |= strcmp(parts[k], val) == 0;
+		if (!have)
+			parts[np++] = (char *)val;
+		qsort(parts, np, sizeof *parts, ng_cmpstr);
+		ng_buf out = {0};
+		for (size_t k = 0; k < np; k++)
+			if (ng_buf_adds(&out, k ? "; " : "") || ng_buf_adds(&out, parts[k])) {
+				ng_buf_free(&all);
+				ng_buf_free(&out);
+				return NG_ENOMEM;
+			}
+		ng_buf_free(&all);
+		free(a->val);
+		a->val = out.s;
+		return 0;
+	}
+	ng_attr *a = NG_PUSH(e->attrs, e->nattrs, e->cattrs);
+	if (!a)
+		return NG_ENOMEM;
+	a->key = ng_strdup(key);
+	a->val = ng_strdup(val);
+	return a->key && a->val ? 0 : NG_ENOMEM;
+}
+
+int ng_edge_set_date(ng_edge *e, const char *date)
+{
+	if (!date || (e->date && strcmp(e->date, date) <= 0))
+		return 0;
+	char *d = ng_strdup(date);
+	if (!d)
+		return NG_ENOMEM;
+	free(e->date);
+	e->date = d;
+	return 0;
+}
+
+int ng_graph_merge(ng_graph *dst, const ng_graph *src, ng_error *err)
+{
+	for (size_t i = 0; i < src->narticles; i++) {
+		const ng_article_rec *a = &src->articles[i];
+		if (ng_graph_add_article(dst, a->id, a->title, a->date, a->source))
+			goto oom;
+	}
+	for (size_t i = 0; i < src->nnodes; i++) {
+		const ng_node *s = src->nodes[i];
+		ng_node *d = ng_graph_node(dst, s->id, s->type, s->name, s->name_kb);
+		if (!d || ng_node_set_kb(d, s->iso3166, s->wikidata))
+			goto oom;
+		for (size_t k = 0; k < s->naliases; k++)
+			if (ng_node_add_alias(d, s->aliases[k]))
+				goto oom;
+		for (size_t k = 0; k < s->nmentions; k++)
+			if (ng_node_add_mention(d, s->mentions[k].article, s->mentions[k].start,
+			                        s->mentions[k].end, s->mentions[k].kind))
+				goto oom;
+	}
+	for (size_t i = 0; i < src->nedges; i++) {
+		const ng_edge *s = src->edges[i];
+		ng_edge *d = ng_graph_edge(dst, s->source, s->rel, s->target);
+		if (!d || ng_edge_set_date(d, s->date))
+			goto oom;
+		for (size_t k = 0; k < s->nattrs; k++)
+			if (ng_edge_set_attr(d, s->attrs[k].key, s->attrs[k].val))
+				goto oom;
+		for (size_t k = 0; k < s->nev; k++)
+			if (ng_edge_add_evidence(d, &s->ev[k]))
+				goto oom;
+	}
+	return 0;
+oom:
+	return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+}
+
+static int cmp_node(const void *a, const void *b)
+{
+	return strcmp((*(ng_node *const *)a)->id, (*(ng_node *const *)b)->id);
+}
+
+static int cmp_edge(const void *a, const void *b)
+{
+	const ng_edge *x = *(ng_edge *const *)a, *y = *(ng_edge *const *)b;
+	int c = strcmp(x->source, y->source);
+	if (!c)
+		c = strcmp(ng_relations[x->rel].name, ng_relations[y->rel].name);
+	return c ? c : strcmp(x->target, y->target);
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+	const ng_mention_rec *x = a, *y = b;
+	int c = strcmp(x->article, y->article);
+	if (c)
+		return c;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+static int cmp_ev(const void *a, const void *b)
+{
+	const ng_evidence *x = a, *y = b;
+	int c = strcmp(x->article, y->article);
+	if (c)
+		return c;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return strcmp(x->rule ? x->rule : "", y->rule ? y->rule : "");
+}
+
+static int cmp_attr(const void *a, const void *b)
+{
+	return strcmp(((const ng_attr *)a)->key, ((const ng_attr *)b)->key);
+}
+
+static int cmp_article(const void *a, const void *b)
+{
+	return strcmp(((const ng_article_rec *)a)->id, ((const ng_article_rec *)b)->id);
+}
+
+void ng_graph_canonicalize(ng_graph *g)
+{
+	qsort(g->articles, g->narticles, sizeof *g->articles, cmp_article);
+	for (size_t i = 0; i < g->nnodes; i++) {
+		ng_node *n = g->nodes[i];
+		qsort(n->aliases, n->naliases, sizeof *n->aliases, ng_cmpstr);
+		qsort(n->mentions, n->nmentions, sizeof *n->mentions, cmp_mention);
+	}
+	for (size_t i = 0; i < g->nedges; i++) {
+		ng_edge *e = g->edges[i];
+		qsort(e->ev, e->nev, sizeof *e->ev, cmp_ev);
+		qsort(e->attrs, e->nattrs, sizeof *e->attrs, cmp_attr);
+		/* Independent evidence raises confidence; computed in evidence
+		 * order so that any merge order gives the same bits. */
+		double miss = 1.0;
+		for (size_t k = 0; k < e->nev; k++)
+			miss *= 1.0 - e->ev[k].conf;
+		e->confidence = 1.0 - miss > 0.99 ? 0.99 : 1.0 - miss;
+	}
+}
+
+int ng_graph_sorted_nodes(const ng_graph *g, ng_node ***out, ng_error *err)
+{
+	/* Logically const: canonical order is a view of the same graph. */
+	ng_graph_canonicalize((ng_graph *)g);
+	*out = malloc((g->nnodes + 1) * sizeof **out);
+	if (!*out)
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	if (g->nnodes)
+		memcpy(*out, g->nodes, g->nnodes * sizeof **out);
+	qsort(*out, g->nnodes, sizeof **out, cmp_node);
+	return 0;
+}
+
+int ng_graph_sorted_edges(const ng_graph *g, ng_edge ***out, ng_error *err)
+{
+	*out = malloc((g->nedges + 1) * sizeof **out);
+	if (!*out)
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	if (g->nedges)
+		memcpy(*out, g->edges, g->nedges * sizeof **out);
+	qsort(*out, g->nedges, sizeof **out, cmp_edge);
+	return 0;
+}

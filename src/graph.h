@@ -1,0 +1,110 @@
+/* The graph model (internal view): nodes, edges, mentions and evidence as
+ * ../SCHEMA.md defines them, kept by identity. Writers read it through the
+ * ordered views below and never sort themselves. */
+#ifndef NG_GRAPH_INTERNAL_H
+#define NG_GRAPH_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "newsgraph/graph.h"
+#include "util.h"
+
+enum { NG_PERSON, NG_STATE, NG_ORGANIZATION, NG_COMPANY, NG_AGREEMENT, NG_LOCATION, NG_GROUP, NG_NTYPES };
+enum { NG_NAME, NG_NOMINAL, NG_PRONOUN };
+enum { NG_ASSERTED, NG_REPORTED, NG_EXPECTED, NG_HYPOTHETICAL };
+
+const char *ng_type_name(int type);
+int ng_type_parse(const char *s, size_t n); /* -1 when unknown */
+const char *ng_kind_name(int kind);
+const char *ng_modality_name(int m);
+
+typedef struct ng_relation_info {
+	const char *name;
+	int symmetric;
+	const char *cameo; /* NULL: none */
+} ng_relation_info;
+
+extern const ng_relation_info ng_relations[];
+extern const int ng_nrelations;
+int ng_relation_find(const char *s, size_t n); /* -1 when unknown */
+
+typedef struct ng_article_rec {
+	char *id, *title, *date, *source;
+} ng_article_rec;
+
+typedef struct ng_mention_rec {
+	char *article;
+	uint32_t start, end;
+	int kind;
+} ng_mention_rec;
+
+typedef struct ng_evidence {
+	char *article, *sentence, *trigger, *rule;
+	uint32_t start, end;
+	int modality, negated;
+	double conf; /* the firing rule's confidence */
+} ng_evidence;
+
+typedef struct ng_attr {
+	char *key, *val;
+} ng_attr;
+
+typedef struct ng_node {
+	char *id, *name;
+	int type;
+	int name_kb; /* name comes from the knowledge base */
+	char **aliases;
+	size_t naliases, caliases;
+	ng_mention_rec *mentions;
+	size_t nmentions, cmentions;
+	char *iso3166, *wikidata;
+} ng_node;
+
+typedef struct ng_edge {
+	char *source, *target, *date;
+	int rel;
+	int modality, negated;
+	double confidence;
+	ng_attr *attrs;
+	size_t nattrs, cattrs;
+	ng_evidence *ev;
+	size_t nev, cev;
+} ng_edge;
+
+struct ng_graph {
+	ng_article_rec *articles;
+	size_t narticles, carticles;
+	ng_map node_idx, edge_idx;
+	ng_node **nodes;
+	size_t nnodes, cnodes;
+	ng_edge **edges;
+	size_t nedges, cedges;
+};
+
+int ng_graph_add_article(ng_graph *g, const char *id, const char *title, const char *date,
+                         const char *source);
+/* Gets or creates the node `id`; NULL on out of memory. */
+ng_node *ng_graph_node(ng_graph *g, const char *id, int type, const char *name, int name_kb);
+int ng_node_add_alias(ng_node *n, const char *alias);
+int ng_node_add_mention(ng_node *n, const char *article, uint32_t start, uint32_t end, int kind);
+int ng_node_set_kb(ng_node *n, const char *iso3166, const char *wikidata);
+/* Gets or creates the edge (source, rel, target); symmetric types sort the
+ * endpoints. NULL on out of memory. */
+ng_edge *ng_graph_edge(ng_graph *g, const char *source, int rel, const char *target);
+/* Adds one evidence (copied); a duplicate (same article, offsets, rule) is
+ * ignored. */
+int ng_edge_add_evidence(ng_edge *e, const ng_evidence *ev);
+int ng_edge_set_attr(ng_edge *e, const char *key, const char *val);
+int ng_edge_set_date(ng_edge *e, const char *date);
+const char *ng_edge_attr(const ng_edge *e, const char *key);
+
+/* Ordered views: arrays of borrowed pointers the caller frees with free(). */
+int ng_graph_sorted_nodes(const ng_graph *g, ng_node ***out, ng_error *err);
+int ng_graph_sorted_edges(const ng_graph *g, ng_edge ***out, ng_error *err);
+/* Sorts a node's aliases and mentions and an edge's evidence and attrs in
+ * place, and computes each edge's confidence from its sorted evidence: the
+ * canonical form every writer relies on. */
+void ng_graph_canonicalize(ng_graph *g);
+const ng_node *ng_graph_find_node(const ng_graph *g, const char *id);
+
+#endif

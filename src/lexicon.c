@@ -1,0 +1,353 @@
+/* Entities, part 1: the lexicon and its token trie.
+ * Input: plain-text knowledge-base files (see kb/README.md). Output: entries
+ * by id and a trie over normalised tokens holding every surface form, title,
+ * head word and cue word, so that the text is matched in one pass. */
+#include "lexicon.h"
+#include "graph.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int ng_lexicon_init(ng_lexicon *lx)
+{
+	memset(lx, 0, sizeof *lx);
+	lx->nnodes = 1;
+	if (ng_grow((void **)&lx->head, &lx->chead, 1, sizeof *lx->head))
+		return NG_ENOMEM;
+	lx->head[0] = -1;
+	return 0;
+}
+
+static void free_entry(ng_entry *e)
+{
+	free(e->id);
+	free(e->name);
+	free(e->gov);
+	free(e->in);
+	free(e->part_of);
+	free(e->leads);
+	free(e->works_for);
+	free(e->role);
+	free(e->iso3166);
+	free(e->wikidata);
+}
+
+void ng_lexicon_free(ng_lexicon *lx)
+{
+	for (size_t i = 0; i < lx->nentries; i++)
+		free_entry(&lx->entries[i]);
+	free(lx->entries);
+	ng_map_free(&lx->ids);
+	ng_map_free(&lx->edges);
+	free(lx->vals);
+	free(lx->head);
+	memset(lx, 0, sizeof *lx);
+}
+
+static uint32_t child(const ng_lexicon *lx, uint32_t node, const char *tok)
+{
+	char key[160];
+	int n = snprintf(key, sizeof key, "%u\x1f%s", node, tok);
+	if (n < 0 || (size_t)n >= sizeof key)
+		return 0;
+	return (uint32_t)(uintptr_t)ng_map_get(&lx->edges, key, (size_t)n);
+}
+
+static int add_child(ng_lexicon *lx, uint32_t node, const char *tok, uint32_t *out)
+{
+	char key[160];
+	int n = snprintf(key, sizeof key, "%u\x1f%s", node, tok);
+	if (n < 0 || (size_t)n >= sizeof key)
+		return NG_ELIMIT;
+	void **slot = ng_map_put(&lx->edges, key, (size_t)n);
+	if (!slot)
+		return NG_ENOMEM;
+	if (!*slot) {
+		if (ng_grow((void **)&lx->head, &lx->chead, lx->nnodes + 1, sizeof *lx->head))
+			return NG_ENOMEM;
+		lx->head[lx->nnodes] = -1;
+		*slot = (void *)(uintptr_t)lx->nnodes++;
+	}
+	*out = (uint32_t)(uintptr_t)*slot;
+	return 0;
+}
+
+/* Adds a surface form with its value; the newest value of a node comes
+ * first, so user files override embedded ones. */
+static int add_form(ng_lexicon *lx, const char *form, ng_value v)
+{
+	ng_buf tmp = {0};
+	if (ng_buf_adds(&tmp, form) || ng_buf_adds(&tmp, " x"))
+		return NG_ENOMEM;
+	ng_doc d;
+	int rc = ng_doc_init(&d, tmp.s, tmp.len, NULL);
+	if (rc) {
+		ng_buf_free(&tmp);
+		return rc;
+	}
+	uint32_t node = 0;
+	size_t ntok = d.ntoks ? d.ntoks - 1 : 0;
+	for (size_t i = 0; !rc && i < ntok; i++)
+		rc = add_child(lx, node, ng_tok_norm(&d, &d.toks[i]), &node);
+	if (!rc && ntok) {
+		int letters = 0, lower = 0;
+		for (const char *p = form; *p; p++) {
+			letters += isalpha((unsigned char)*p) != 0;
+			lower += islower((unsigned char)*p) != 0;
+		}
+		v.acronym = ntok == 1 && letters >= 2 && !lower;
+		v.lower = islower((unsigned char)form[0]) != 0;
+		struct ng_vlist *x = NG_PUSH(lx->vals, lx->nvals, lx->cvals);
+		if (!x)
+			rc = NG_ENOMEM;
+		else {
+			x->v = v;
+			x->node = node;
+			x->next = lx->head[node];
+			lx->head[node] = (int32_t)(lx->nvals - 1);
+		}
+	}
+	ng_doc_free(&d);
+	ng_buf_free(&tmp);
+	return rc;
+}
+
+const ng_value *ng_lexicon_values(const ng_lexicon *lx, uint32_t node, int32_t *it)
+{
+	int32_t i = *it == -2 ? lx->head[node] : lx->vals[*it].next;
+	*it = i;
+	return i < 0 ? NULL : &lx->vals[i].v;
+}
+
+size_t ng_lexicon_match(const ng_lexicon *lx, const ng_doc *doc, size_t i, size_t end, uint32_t *node)
+{
+	uint32_t cur = 0;
+	size_t best = 0;
+	for (size_t j = i; j < end; j++) {
+		cur = child(lx, cur, ng_tok_norm(doc, &doc->toks[j]));
+		if (!cur)
+			break;
+		if (lx->head[cur] >= 0) {
+			best = j - i + 1;
+			*node = cur;
+		}
+	}
+	return best;
+}
+
+uint32_t ng_lexicon_step(const ng_lexicon *lx, uint32_t node, const char *norm)
+{
+	return child(lx, node, norm);
+}
+
+uint32_t ng_lexicon_word(const ng_lexicon *lx, const char *norm)
+{
+	return child(lx, 0, norm);
+}
+
+int ng_lexicon_is(const ng_lexicon *lx, const char *norm, int cls)
+{
+	uint32_t node = child(lx, 0, norm);
+	if (!node)
+		return 0;
+	int32_t it = -2;
+	for (const ng_value *v; (v = ng_lexicon_values(lx, node, &it));)
+		if (v->kind == NG_V_WORD && v->arg == cls)
+			return 1;
+	return 0;
+}
+
+const ng_entry *ng_lexicon_entry(const ng_lexicon *lx, const char *id)
+{
+	uintptr_t i = (uintptr_t)ng_map_get(&lx->ids, id, strlen(id));
+	return i ? &lx->entries[i - 1] : NULL;
+}
+
+static int valid_id(const char *s, size_t n, int *type)
+{
+	const char *c = memchr(s, ':', n);
+	if (!c || c == s || c + 1 == s + n)
+		return 0;
+	*type = ng_type_parse(s, (size_t)(c - s));
+	if (*type < 0)
+		return 0;
+	for (const char *p = c + 1; p < s + n; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '-'))
+			return 0;
+	return 1;
+}
+
+#define MAX_FIELDS 1024
+
+static int load_entry(ng_lexicon *lx, const char *name, int line, char **f, int nf, int type, ng_error *err)
+{
+	if (nf < 2 || !*f[1])
+		return ng_fail(err, NG_EINVAL, name, line, "entry %s has no name", f[0]);
+	void **slot = ng_map_put(&lx->ids, f[0], strlen(f[0]));
+	if (!slot)
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	ng_entry *e;
+	if (*slot) {
+		e = &lx->entries[(uintptr_t)*slot - 1];
+		free_entry(e);
+	} else {
+		e = NG_PUSH(lx->entries, lx->nentries, lx->centries);
+		if (!e)
+			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+		*slot = (void *)(uintptr_t)lx->nentries;
+	}
+	memset(e, 0, sizeof *e);
+	int idx = (int)(e - lx->entries);
+	e->id = ng_strdup(f[0]);
+	e->name = ng_strdup(f[1]);
+	e->type = type;
+	if (!e->id || !e->name)
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	int rc = add_form(lx, f[1], (ng_value){NG_V_NAME, idx, 0, 0});
+	for (int i = 2; !rc && i < nf; i++) {
+		char *eq = strchr(f[i], '=');
+		if (!eq) {
+			if (*f[i])
+				rc = add_form(lx, f[i], (ng_value){NG_V_NAME, idx, 0, 0});
+			continue;
+		}
+		*eq = 0;
+		const char *k = f[i], *v = eq + 1;
+		if (!*v)
+			return ng_fail(err, NG_EINVAL, name, line, "attribute %s has no value", k);
+		char **dst = NULL;
+		if (strcmp(k, "adj") == 0) {
+			rc = add_form(lx, v, (ng_value){NG_V_ADJ, idx, 0, 0});
+			continue;
+		}
+		if (strcmp(k, "gov") == 0)
+			dst = &e->gov;
+		else if (strcmp(k, "in") == 0)
+			dst = &e->in;
+		else if (strcmp(k, "part_of") == 0)
+			dst = &e->part_of;
+		else if (strcmp(k, "leads") == 0)
+			dst = &e->leads;
+		else if (strcmp(k, "works_for") == 0)
+			dst = &e->works_for;
+		else if (strcmp(k, "role") == 0)
+			dst = &e->role;
+		else if (strcmp(k, "iso3166") == 0)
+			dst = &e->iso3166;
+		else if (strcmp(k, "wikidata") == 0)
+			dst = &e->wikidata;
+		else
+			return ng_fail(err, NG_EINVAL, name, line, "unknown attribute '%s'", k);
+		if ((dst == &e->gov || dst == &e->in || dst == &e->part_of || dst == &e->leads ||
+		     dst == &e->works_for)) {
+			int t;
+			if (!valid_id(v, strlen(v), &t))
+				return ng_fail(err, NG_EINVAL, name, line, "%s=%s is not an id like state:rus", k, v);
+		}
+		if (dst == &e->wikidata && (v[0] != 'Q' || !isdigit((unsigned char)v[1])))
+			return ng_fail(err, NG_EINVAL, name, line, "wikidata=%s is not a Q-id", v);
+		free(*dst);
+		if (!(*dst = ng_strdup(v)))
+			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	}
+	return rc ? ng_fail(err, rc, name, line, "cannot add entry %s", f[0]) : 0;
+}
+
+static int load_cue(ng_lexicon *lx, const char *name, int line, char **f, int nf, ng_error *err)
+{
+	static const char *const classes[NG_W_NCLASSES] = {"person-cue", "not-name", "connector",
+	                                                   "title-complement"};
+	ng_value v = {0, -1, 0, 0};
+	if (nf < 3)
+		return ng_fail(err, NG_EINVAL, name, line, "'%s' line needs a class and at least one form", f[0]);
+	if (strcmp(f[0], "title") == 0) {
+		v.kind = NG_V_TITLE;
+		v.arg = strcmp(f[1], "none") == 0 ? -1 : ng_relation_find(f[1], strlen(f[1]));
+		if (v.arg == -1 && strcmp(f[1], "none") != 0)
+			return ng_fail(err, NG_EINVAL, name, line, "title relation '%s' is not leads, works_for or none", f[1]);
+	} else if (strcmp(f[0], "head") == 0) {
+		v.kind = NG_V_HEAD;
+		v.arg = ng_type_parse(f[1], strlen(f[1]));
+		if (v.arg < 0)
+			return ng_fail(err, NG_EINVAL, name, line, "unknown entity type '%s'", f[1]);
+	} else if (strcmp(f[0], "word") == 0) {
+		v.kind = NG_V_WORD;
+		v.arg = -1;
+		for (int c = 0; c < NG_W_NCLASSES; c++)
+			if (strcmp(f[1], classes[c]) == 0)
+				v.arg = c;
+		if (v.arg < 0)
+			return ng_fail(err, NG_EINVAL, name, line, "unknown word class '%s'", f[1]);
+	} else
+		return ng_fail(err, NG_EINVAL, name, line,
+		               "'%s' is neither an id (type:slug) nor title, head or word", f[0]);
+	for (int i = 2; i < nf; i++)
+		if (*f[i] && add_form(lx, f[i], v))
+			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	return 0;
+}
+
+int ng_lexicon_load(ng_lexicon *lx, const char *name, const char *data, size_t len, ng_error *err)
+{
+	int rc = ng_text_check(data, len, name, err);
+	if (rc)
+		return rc;
+	int line = 0;
+	ng_buf b = {0};
+	for (size_t p = 0; p < len;) {
+		const char *nl = memchr(data + p, '\n', len - p);
+		size_t e = nl ? (size_t)(nl - data) : len;
+		line++;
+		b.len = 0;
+		if (ng_buf_add(&b, data + p, e - p)) {
+			rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+			break;
+		}
+		p = e + 1;
+		while (b.len && isspace((unsigned char)b.s[b.len - 1]))
+			b.s[--b.len] = 0;
+		char *s = b.s;
+		while (isspace((unsigned char)*s))
+			s++;
+		if (!*s || *s == '#')
+			continue;
+		char *f[MAX_FIELDS];
+		int nf = 0;
+		for (char *q = s;; q++) {
+			if (nf == MAX_FIELDS) {
+				rc = ng_fail(err, NG_EINVAL, name, line, "more than %d fields", MAX_FIELDS);
+				break;
+			}
+			f[nf++] = q;
+			q = strchr(q, '|');
+			if (!q)
+				break;
+			*q = 0;
+		}
+		if (rc)
+			break;
+		for (int i = 0; i < nf; i++) {
+			while (isspace((unsigned char)*f[i]))
+				f[i]++;
+			size_t l = strlen(f[i]);
+			while (l && isspace((unsigned char)f[i][l - 1]))
+				f[i][--l] = 0;
+		}
+		int type;
+		if (strchr(f[0], ':')) {
+			if (!valid_id(f[0], strlen(f[0]), &type)) {
+				rc = ng_fail(err, NG_EINVAL, name, line,
+				             "bad id '%s' (want type:slug with a known type and a-z, 0-9, -)", f[0]);
+				break;
+			}
+			rc = load_entry(lx, name, line, f, nf, type, err);
+		} else
+			rc = load_cue(lx, name, line, f, nf, err);
+		if (rc)
+			break;
+	}
+	ng_buf_free(&b);
+	return rc;
+}

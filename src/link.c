@@ -1,0 +1,324 @@
+/* Entities, part 3: linking. Input: mentions from ner.c. Output: one entity
+ * per real-world referent in the article: knowledge-base ids, surnames and
+ * first names to full names, acronyms in parentheses to what they follow,
+ * places that act to their governments, pronouns to the most recent person,
+ * "the two sides" to the pair just mentioned; unsure lone words are dropped
+ * unless something confirms them. */
+#include "ner.h"
+#include "graph.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+int ng_slug(ng_buf *b, const char *name)
+{
+	int dash = 0;
+	size_t start = b->len;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		int c = *p;
+		if (isalnum(c)) {
+			if (dash && b->len > start && ng_buf_addc(b, '-'))
+				return NG_ENOMEM;
+			dash = 0;
+			if (ng_buf_addc(b, (char)tolower(c)))
+				return NG_ENOMEM;
+		} else if (c >= 0x80) {
+			/* Keep letters outside ASCII, folded where it is easy. */
+			size_t l = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+			for (size_t k = 1; k < l && p[k]; k++)
+				;
+			if (dash && b->len > start && ng_buf_addc(b, '-'))
+				return NG_ENOMEM;
+			dash = 0;
+			if (ng_buf_add(b, (const char *)p, l))
+				return NG_ENOMEM;
+			p += l - 1;
+		} else if (c != '\'')
+			dash = 1;
+	}
+	if (b->len == start)
+		return ng_buf_adds(b, "x");
+	return 0;
+}
+
+void ng_ents_free(ng_ents *x)
+{
+	for (size_t i = 0; i < x->n; i++)
+		free(x->m[i].name);
+	free(x->m);
+	for (size_t i = 0; i < x->ne; i++) {
+		free(x->e[i].id);
+		free(x->e[i].name);
+	}
+	free(x->e);
+	memset(x, 0, sizeof *x);
+}
+
+static char *mention_text(const ng_doc *d, const ng_mention *m)
+{
+	return ng_strndup(d->text + m->start, m->end - m->start);
+}
+
+static int norm_eq(const char *a, const char *b)
+{
+	ng_buf x = {0}, y = {0};
+	int eq = !ng_norm_append(&x, a, strlen(a)) && !ng_norm_append(&y, b, strlen(b)) && x.s && y.s &&
+	         strcmp(x.s, y.s) == 0;
+	ng_buf_free(&x);
+	ng_buf_free(&y);
+	return eq;
+}
+
+/* Finds or creates the entity with `id`. Returns its index or -1. */
+static int entity(ng_ents *x, const char *id, const char *name, int type, int entry, int first)
+{
+	for (size_t i = 0; i < x->ne; i++)
+		if (strcmp(x->e[i].id, id) == 0)
+			return (int)i;
+	ng_entity *e = NG_PUSH(x->e, x->ne, x->ce);
+	if (!e)
+		return -1;
+	memset(e, 0, sizeof *e);
+	e->id = ng_strdup(id);
+	e->name = ng_strdup(name);
+	e->type = type;
+	e->entry = entry;
+	e->first_mention = first;
+	return e->id && e->name ? (int)(x->ne - 1) : -1;
+}
+
+static int new_entity(ng_ents *x, const char *name, int type, int first)
+{
+	ng_buf id = {0};
+	if (ng_buf_adds(&id, ng_type_name(type)) || ng_buf_addc(&id, ':') || ng_slug(&id, name))
+		return -1;
+	int r = entity(x, id.s, name, type, -1, first);
+	ng_buf_free(&id);
+	return r;
+}
+
+static const char *const place_preps[] = {"in", "to", "at", "from", "near", "into", "visit", "visited",
+                                          "visiting", "arrived", "reached", "left", "across", "around",
+                                          "outside", "inside", "toward", "towards", "via", "through", NULL};
+static const char *const acting[] = {
+	"said", "says", "say", "announced", "announces", "has", "have", "had", "will", "would", "is", "was",
+	"denied", "denies", "imposed", "imposes", "accused", "accuses", "warned", "warns", "wants", "hopes",
+	"signed", "signs", "rejected", "rejects", "urged", "urges", "called", "criticized", "criticised",
+	"condemned", "agreed", "agrees", "plans", "planned", "responded", "reacted", "insisted", "insists",
+	"believes", "sees", "told", "declined", "refused", "may", "might", "could", "can", "should", "must",
+	"did", "does", "sent", "sends", "ordered", "issued", "expressed", "welcomed", "backed", "supports",
+	"supported", "threatened", "threatens", "sanctioned", "launched", "approved", "blocked", "banned",
+	"and", NULL};
+
+static int in_list(const char *const *l, const char *w)
+{
+	for (; *l; l++)
+		if (strcmp(*l, w) == 0)
+			return 1;
+	return 0;
+}
+
+/* A place that stands for a government acts when a verb or a possessive
+ * follows it and no place preposition precedes it. */
+static int acts(const ng_doc *d, const ng_mention *m)
+{
+	const ng_sentence *s = &d->sents[m->sent];
+	if (m->tb > s->tok_begin && in_list(place_preps, ng_tok_norm(d, &d->toks[m->tb - 1])))
+		return 0;
+	if (m->te < s->tok_end) {
+		const ng_token *n = &d->toks[m->te];
+		if (n->flags & NG_TOK_POSS)
+			return 1;
+		const char *w = ng_tok_norm(d, n);
+		if (strcmp(w, "and") == 0)
+			return 0;
+		if (in_list(acting, w))
+			return 1;
+		if (strcmp(w, ",") == 0 && m->te + 1 < s->tok_end)
+			return 0;
+	}
+	return 0;
+}
+
+static int cue_near(const ng_lexicon *lx, const ng_doc *d, const ng_mention *m)
+{
+	const ng_sentence *s = &d->sents[m->sent];
+	size_t k = m->te;
+	if (k < s->tok_end && strcmp(ng_tok_norm(d, &d->toks[k]), ",") == 0)
+		k++;
+	if (k < s->tok_end && ng_lexicon_is(lx, ng_tok_norm(d, &d->toks[k]), NG_W_PERSON_CUE))
+		return 1;
+	if (m->tb > s->tok_begin && strcmp(ng_tok_norm(d, &d->toks[m->tb - 1]), "said") == 0)
+		return 1;
+	return 0;
+}
+
+/* Is `tok` (normalised) the first or last word of the name? */
+static int name_part(const char *name, const char *tok)
+{
+	ng_buf n = {0};
+	if (ng_norm_append(&n, name, strlen(name)) || !n.s)
+		return 0;
+	size_t l = strlen(tok);
+	int hit = (strncmp(n.s, tok, l) == 0 && (n.s[l] == ' ')) ||
+	          (n.len > l && strcmp(n.s + n.len - l, tok) == 0 && n.s[n.len - l - 1] == ' ');
+	ng_buf_free(&n);
+	return hit;
+}
+
+static int add_mention_copy(ng_ents *x, const ng_mention *tmpl, uint32_t tb, uint32_t te, const ng_doc *d)
+{
+	ng_mention *m = NG_PUSH(x->m, x->n, x->cap);
+	if (!m)
+		return NG_ENOMEM;
+	*m = *tmpl;
+	m->name = NULL;
+	m->tb = tb;
+	m->te = te;
+	m->start = d->toks[tb].start;
+	m->end = d->toks[te - 1].end;
+	m->sent = d->toks[tb].sent;
+	m->title_rel = -1;
+	m->title_of = m->title_of2 = -1;
+	m->unsure = 0;
+	return 0;
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+	const ng_mention *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* "World Trade Organisation (WTO)": the acronym becomes a name of what it
+ * follows, and its other uses become mentions of the same entity. */
+static int parenthesised_acronyms(const ng_doc *d, ng_ents *x)
+{
+	size_t n0 = x->n;
+	uint8_t *covered = calloc(d->ntoks + 1, 1);
+	if (!covered)
+		return NG_ENOMEM;
+	for (size_t i = 0; i < n0; i++)
+		for (uint32_t k = x->m[i].tb; k < x->m[i].te; k++)
+			covered[k] = 1;
+	int rc = 0;
+	for (size_t i = 0; i < n0 && !rc; i++) {
+		ng_mention m = x->m[i];
+		if (m.kind != NG_NAME || m.te + 2 >= d->ntoks)
+			continue;
+		const ng_token *o = &d->toks[m.te], *a = &d->toks[m.te + 1], *c = &d->toks[m.te + 2];
+		if (strcmp(ng_tok_norm(d, o), "(") || strcmp(ng_tok_norm(d, c), ")") || !(a->flags & NG_TOK_UPPER) ||
+		    covered[m.te + 1])
+			continue;
+		const char *acr = ng_tok_norm(d, a);
+		for (size_t k = 0; k < d->ntoks && !rc; k++) {
+			if (covered[k] || !(d->toks[k].flags & NG_TOK_UPPER) || strcmp(ng_tok_norm(d, &d->toks[k]), acr))
+				continue;
+			covered[k] = 1;
+			rc = add_mention_copy(x, &x->m[i], (uint32_t)k, (uint32_t)k + 1, d);
+		}
+	}
+	free(covered);
+	if (!rc)
+		qsort(x->m, x->n, sizeof *x->m, cmp_mention);
+	return rc;
+}
+
+static int recent(const ng_ents *x, size_t before, int type_mask, int not, const ng_doc *d, uint32_t sent)
+{
+	for (size_t k = before; k-- > 0;) {
+		const ng_mention *p = &x->m[k];
+		if (p->entity < 0 || p->plural || p->entity == not)
+			continue;
+		if (sent - p->sent > 3)
+			break;
+		if (type_mask & (1 << x->e[p->entity].type))
+			return p->entity;
+	}
+	(void)d;
+	return -1;
+}
+
+int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
+{
+	if (parenthesised_acronyms(d, x))
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	/* Headlines are linked last, against what the body established. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < x->n; i++) {
+			ng_mention *m = &x->m[i];
+			if ((d->sents[m->sent].headline != 0) != pass || m->entity >= 0)
+				continue;
+			char *text = mention_text(d, m);
+			if (!text)
+				return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+			int ent = -1;
+			if (m->entry >= 0) {
+				const ng_entry *e = &lx->entries[m->entry];
+				const ng_entry *g = e->gov ? ng_lexicon_entry(lx, e->gov) : NULL;
+				if (g && acts(d, m)) {
+					m->type = g->type;
+					ent = entity(x, g->id, g->name, g->type, (int)(g - lx->entries), (int)i);
+				} else {
+					m->type = e->type;
+					ent = entity(x, e->id, e->name, e->type, m->entry, (int)i);
+				}
+			} else if (m->kind == NG_PRONOUN) {
+				ent = recent(x, i, 1 << NG_PERSON, -1, d, m->sent);
+			} else if (m->plural) {
+				int mask = m->type == NG_PERSON ? 1 << NG_PERSON : (1 << NG_STATE) | (1 << NG_PERSON);
+				if (m->type == NG_STATE && strstr(text, "side"))
+					mask |= 1 << NG_ORGANIZATION;
+				int a = recent(x, i, mask, -1, d, m->sent);
+				int b = a >= 0 ? recent(x, i, mask, a, d, m->sent) : -1;
+				if (b >= 0) {
+					ent = a;
+					m->entity2 = b;
+				}
+			} else {
+				/* Same name, or a surname or first name of a person seen. */
+				for (size_t k = x->ne; k-- > 0 && ent < 0;) {
+					const ng_entity *e = &x->e[k];
+					if (e->type != m->type && !(m->type == NG_PERSON && e->type == NG_PERSON))
+						continue;
+					if (norm_eq(e->name, text))
+						ent = (int)k;
+				}
+				if (ent < 0 && m->type == NG_PERSON && m->te - m->tb == 1) {
+					const char *tok = ng_tok_norm(d, &d->toks[m->tb]);
+					for (size_t k = x->ne; k-- > 0 && ent < 0;)
+						if (x->e[k].type == NG_PERSON && name_part(x->e[k].name, tok))
+							ent = (int)k;
+				}
+				if (ent < 0 && m->kind == NG_NOMINAL && m->type == NG_AGREEMENT) {
+					for (size_t k = x->ne; k-- > 0 && ent < 0;)
+						if (x->e[k].type == NG_AGREEMENT && x->e[k].needs_edge && norm_eq(x->e[k].name, text))
+							ent = (int)k;
+				}
+				if (ent < 0 && !(m->unsure && !cue_near(lx, d, m)) && !d->sents[m->sent].headline) {
+					ent = new_entity(x, text, m->type, (int)i);
+					if (ent >= 0)
+						x->e[ent].needs_edge = m->needs_edge;
+				}
+				/* A full name after its surname: later mentions agree. */
+				if (ent >= 0 && x->e[ent].entry < 0 && strlen(text) > strlen(x->e[ent].name) &&
+				    m->type == NG_PERSON) {
+					char *nn = ng_strdup(text);
+					if (nn) {
+						free(x->e[ent].name);
+						x->e[ent].name = nn;
+					}
+				}
+			}
+			m->entity = ent;
+			if (ent >= 0 && m->kind != NG_PRONOUN && !m->plural)
+				m->name = text;
+			else
+				free(text);
+		}
+	}
+	return 0;
+}

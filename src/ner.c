@@ -1,0 +1,497 @@
+/* Entities, part 2: mentions. Input: a tokenised doc and the lexicon.
+ * Output: mentions with exact byte spans and a type, found by knowledge-base
+ * matching (one trie walk per token) and by the shape of names not in it:
+ * titles before people, head words of organizations, companies and
+ * agreements, quoted names, pronouns and plural nominals ("the two sides").
+ * Headlines and text in capitals only get knowledge-base matches. */
+#include "ner.h"
+#include "graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct ctx {
+	const ng_lexicon *lx;
+	const ng_doc *d;
+	ng_ents *out;
+	const ng_sentence *s;
+	uint32_t si;
+} ctx;
+
+static const char *norm(const ctx *c, size_t i)
+{
+	return ng_tok_norm(c->d, &c->d->toks[i]);
+}
+
+static int is_name_tok(const ctx *c, size_t i)
+{
+	uint16_t f = c->d->toks[i].flags;
+	return (f & (NG_TOK_WORD | NG_TOK_NUM)) && (f & (NG_TOK_CAP | NG_TOK_UPPER));
+}
+
+static int is_word(const ctx *c, size_t i, const char *w)
+{
+	return strcmp(norm(c, i), w) == 0;
+}
+
+/* Does value v accept the text at token i? Acronyms need capitals; other
+ * names a capital first letter, unless written in lower case. */
+static int accepts(const ctx *c, const ng_value *v, size_t i)
+{
+	const ng_token *t = &c->d->toks[i];
+	if (v->acronym) {
+		if (!(t->flags & NG_TOK_UPPER))
+			return 0;
+		/* In text all in capitals, a short acronym may be a plain word. */
+		if (c->s->caps && (strlen(ng_tok_norm(c->d, t)) <= 3 && !(t->flags & NG_TOK_DOTTED)) &&
+		    ng_lexicon_is(c->lx, ng_tok_norm(c->d, t), NG_W_NOT_NAME))
+			return 0;
+		return 1;
+	}
+	if (v->lower)
+		return 1;
+	return (t->flags & (NG_TOK_CAP | NG_TOK_UPPER)) != 0;
+}
+
+/* Longest match at i within [i, end) that has a value of kind `kind`
+ * accepted at i; fills *val. Returns the token count or 0. */
+static size_t match_kind(const ctx *c, size_t i, size_t end, int kind, int kind2, ng_value *val)
+{
+	uint32_t node = 0;
+	size_t best = 0;
+	for (size_t j = i; j < end; j++) {
+		node = ng_lexicon_step(c->lx, node, norm(c, j));
+		if (!node)
+			break;
+		int32_t it = -2;
+		for (const ng_value *v; (v = ng_lexicon_values(c->lx, node, &it));) {
+			if ((v->kind == kind || v->kind == kind2) && accepts(c, v, i)) {
+				best = j - i + 1;
+				*val = *v;
+				break;
+			}
+		}
+	}
+	return best;
+}
+
+static ng_mention *add(ctx *c, size_t tb, size_t te, int type, int kind)
+{
+	ng_mention *m = NG_PUSH(c->out->m, c->out->n, c->out->cap);
+	if (!m)
+		return NULL;
+	memset(m, 0, sizeof *m);
+	m->tb = (uint32_t)tb;
+	m->te = (uint32_t)te;
+	m->start = c->d->toks[tb].start;
+	m->end = c->d->toks[te - 1].end;
+	m->sent = c->si;
+	m->type = type;
+	m->kind = kind;
+	m->entry = -1;
+	m->title_rel = -1;
+	m->title_of = m->title_of2 = -1;
+	m->entity = m->entity2 = -1;
+	return m;
+}
+
+static ng_mention *add_kb(ctx *c, size_t tb, size_t te, const ng_value *v)
+{
+	const ng_entry *e = &c->lx->entries[v->entry];
+	ng_mention *m = add(c, tb, te, e->type, NG_NAME);
+	if (m) {
+		m->entry = v->entry;
+		m->adj = v->kind == NG_V_ADJ;
+		m->metonym = e->gov != NULL;
+	}
+	return m;
+}
+
+/* A run of capitalised tokens not in the knowledge base: a person when it
+ * has two to four name-like words; a lone word stays unsure until linking
+ * (a known surname) or a cue confirms it. */
+static int unknown_run(ctx *c, size_t a, size_t b)
+{
+	while (a < b && ng_lexicon_is(c->lx, norm(c, a), NG_W_NOT_NAME))
+		a++;
+	while (b > a && ng_lexicon_is(c->lx, norm(c, b - 1), NG_W_NOT_NAME))
+		b--;
+	if (a >= b)
+		return 0;
+	for (size_t k = a; k < b; k++)
+		if (ng_lexicon_is(c->lx, norm(c, k), NG_W_NOT_NAME) || !is_name_tok(c, k)) {
+			int r = unknown_run(c, a, k);
+			return r ? r : unknown_run(c, k + 1, b);
+		}
+	if (b - a > 4)
+		return 0;
+	if (b - a == 1 && (c->d->toks[a].flags & NG_TOK_UPPER) && !(c->d->toks[a].flags & NG_TOK_DOTTED))
+		return 0; /* an unknown acronym on its own is left to parentheses */
+	ng_mention *m = add(c, a, b, NG_PERSON, NG_NAME);
+	if (!m)
+		return NG_ENOMEM;
+	m->unsure = b - a == 1;
+	return 0;
+}
+
+/* Knowledge-base segmentation of [a, b): known names, with unknown runs
+ * between them; a first name just before a known person joins it. */
+static int segment(ctx *c, size_t a, size_t b, int *last, int *prev)
+{
+	size_t run = a, i = a;
+	while (i < b) {
+		ng_value v;
+		size_t L = match_kind(c, i, b, NG_V_NAME, NG_V_ADJ, &v);
+		if (!L) {
+			i++;
+			continue;
+		}
+		size_t start = i;
+		const ng_entry *e = &c->lx->entries[v.entry];
+		if (e->type == NG_PERSON && i > run && i - run <= 2 && is_name_tok(c, i - 1) &&
+		    !ng_lexicon_is(c->lx, norm(c, i - 1), NG_W_NOT_NAME))
+			start = run;
+		else if (i > run && unknown_run(c, run, i))
+			return NG_ENOMEM;
+		if (!add_kb(c, start, i + L, &v))
+			return NG_ENOMEM;
+		if (last) {
+			*prev = *last;
+			*last = (int)c->out->n - 1;
+		}
+		i += L;
+		run = i;
+	}
+	return run < b ? unknown_run(c, run, b) : 0;
+}
+
+static int is_connector(const ctx *c, size_t i)
+{
+	return !(c->d->toks[i].flags & NG_TOK_CAP) && ng_lexicon_is(c->lx, norm(c, i), NG_W_CONNECTOR);
+}
+
+static int chunk(ctx *c, size_t a, size_t b);
+
+/* "Assistant Researcher Chung Zhi-dong": title words, their complements
+ * ("on International Affairs"), then one to four name words. */
+static int try_title(ctx *c, size_t a, size_t b)
+{
+	for (size_t p = a; p < b; p++) {
+		ng_value v;
+		size_t L = match_kind(c, p, b, NG_V_TITLE, NG_V_TITLE, &v);
+		if (!L)
+			continue;
+		size_t q = p + L;
+		while (q < b && (ng_lexicon_is(c->lx, norm(c, q), NG_W_TITLE_COMPLEMENT) ||
+		                 (is_connector(c, q) && q + 1 < b)))
+			q++;
+		size_t r = q;
+		while (r < b && r - q < 4 && is_name_tok(c, r) && !is_connector(c, r))
+			r++;
+		if (r == q)
+			continue;
+		int last = -1, prev = -1;
+		if (p > a && segment(c, a, p, &last, &prev))
+			return NG_ENOMEM;
+		size_t before = c->out->n;
+		ng_value pv;
+		size_t PL = match_kind(c, q, r, NG_V_NAME, NG_V_NAME, &pv);
+		int known = PL && c->lx->entries[pv.entry].type == NG_PERSON;
+		ng_mention *m = known ? add_kb(c, q, q + PL, &pv) : add(c, q, r, NG_PERSON, NG_NAME);
+		if (!m)
+			return NG_ENOMEM;
+		if (known)
+			r = q + PL;
+		m->title_rel = v.arg;
+		m->title_start = c->d->toks[p].start;
+		m->title_end = c->d->toks[q - 1].end;
+		m->title_of = last;
+		m->title_of2 = prev;
+		(void)before;
+		return chunk(c, r, b) ? NG_ENOMEM : 1;
+	}
+	return 0;
+}
+
+/* "Tamkang University", "Department of Diplomacy and International
+ * Relations", "Gazprom Neft PJSC": a head word makes the phrase a body. */
+static int try_head(ctx *c, size_t a, size_t b)
+{
+	int type = -1;
+	size_t hpos = 0;
+	for (size_t p = a; p < b; p++) {
+		ng_value v;
+		size_t L = match_kind(c, p, b, NG_V_HEAD, NG_V_HEAD, &v);
+		if (L && (p + L == b || is_connector(c, p + L)) && (p > a || p + L < b)) {
+			type = v.arg;
+			hpos = p;
+		}
+	}
+	if (type < 0)
+		return 0;
+	(void)hpos;
+	ng_value kv;
+	size_t KL = match_kind(c, a, b, NG_V_NAME, NG_V_NAME, &kv);
+	ng_mention *m;
+	if (KL && (KL == b - a || (KL + 1 == b - a && c->lx->entries[kv.entry].type == type)))
+		m = add_kb(c, a, b, &kv);
+	else
+		m = add(c, a, b, type, NG_NAME);
+	return m ? 1 : NG_ENOMEM;
+}
+
+static int chunk(ctx *c, size_t a, size_t b)
+{
+	while (a < b && (is_connector(c, a) || !is_name_tok(c, a)))
+		a++;
+	while (b > a && is_connector(c, b - 1))
+		b--;
+	if (a >= b)
+		return 0;
+	/* A leading "The" belongs to no name unless the knowledge base says so. */
+	ng_value v;
+	size_t whole = match_kind(c, a, b, NG_V_NAME, NG_V_ADJ, &v);
+	if (whole == b - a)
+		return add_kb(c, a, b, &v) ? 0 : NG_ENOMEM;
+	if (is_word(c, a, "the") && !whole)
+		return chunk(c, a + 1, b);
+	int r = try_title(c, a, b);
+	if (r)
+		return r < 0 ? r : 0;
+	r = try_head(c, a, b);
+	if (r)
+		return r < 0 ? r : 0;
+	return segment(c, a, b, NULL, NULL);
+}
+
+static const char *const agreement_heads[] = {
+	"agreement", "agreements", "treaty", "treaties", "accord", "accords", "pact", "pacts", "deal",
+	"deals", "memorandum", "memorandums", "contract", "contracts", "documents", "protocol", NULL};
+static const char *const np_stop[] = {
+	"a", "an", "the", "of", "series", "number", "and", "or", "this", "that", "these", "those", "its",
+	"their", "his", "her", "our", "new", "other", "more", "any", "all", "some", "several", "many",
+	"few", "such", "signed", "to", "in", "on", "for", "with", "by", "be", "been", "was", "were", "is",
+	"are", "has", "have", "had", "will", "would", "sign", "signing", "reached", "reach", "which",
+	"large", "first", "last", "latest", "same", "into", "two", "three", "both", "no", "not", NULL};
+static const char *const project_words[] = {
+	"pipeline", "project", "deal", "agreement", "plan", "programme", "program", "initiative",
+	"treaty", "accord", "pact", "natural", "gas", "oil", "railway", "bridge", "corridor", NULL};
+
+static int in(const char *const *list, const char *w)
+{
+	for (; *list; list++)
+		if (strcmp(*list, w) == 0)
+			return 1;
+	return 0;
+}
+
+/* "signed a series of bilateral documents": an unnamed agreement named by
+ * its noun phrase without determiners and numbers. */
+static int nominal_agreement(ctx *c, size_t h)
+{
+	size_t a = h;
+	while (a > c->s->tok_begin && a > h - 3) {
+		const ng_token *t = &c->d->toks[a - 1];
+		if (!(t->flags & NG_TOK_WORD) || (t->flags & NG_TOK_CAP) || in(np_stop, norm(c, a - 1)))
+			break;
+		size_t l = strlen(norm(c, a - 1));
+		const char *w = norm(c, a - 1);
+		if (l > 2 && (strcmp(w + l - 2, "ed") == 0 || strcmp(w + l - 2, "ly") == 0) &&
+		    strcmp(w, "proposed") != 0 && strcmp(w, "limited") != 0)
+			break;
+		a--;
+	}
+	int plain = strcmp(norm(c, h), "documents") == 0 || strcmp(norm(c, h), "contracts") == 0 ||
+	            strcmp(norm(c, h), "contract") == 0 || strcmp(norm(c, h), "deals") == 0;
+	if (a == h && plain)
+		return 0;
+	ng_mention *m = add(c, a, h + 1, NG_AGREEMENT, NG_NOMINAL);
+	if (!m)
+		return NG_ENOMEM;
+	m->needs_edge = 1;
+	return 0;
+}
+
+/* “Siberian Power 2” natural gas pipeline project: a quoted name before a
+ * project word is an agreement. Returns the token after the quote, or 0. */
+static size_t quoted_name(ctx *c, size_t i, size_t end, int *rc)
+{
+	size_t j = i + 1;
+	if (j >= end || !is_name_tok(c, j))
+		return 0;
+	while (j < end && j - i <= 6 && !(c->d->toks[j].flags & NG_TOK_QUOTE)) {
+		if (!(c->d->toks[j].flags & (NG_TOK_WORD | NG_TOK_NUM)))
+			return 0;
+		j++;
+	}
+	if (j >= end || !(c->d->toks[j].flags & NG_TOK_QUOTE))
+		return 0;
+	int project = 0;
+	for (size_t k = j + 1; k < end && k <= j + 4; k++)
+		if (in(project_words, norm(c, k)))
+			project = 1;
+	if (!project)
+		return 0;
+	if (!add(c, i + 1, j, NG_AGREEMENT, NG_NAME))
+		*rc = NG_ENOMEM;
+	return j + 1;
+}
+
+static int plural_nominal(ctx *c, size_t i, size_t end, size_t *next)
+{
+	const char *w = norm(c, i);
+	size_t k = i;
+	if (strcmp(w, "the") == 0 && k + 1 < end && is_word(c, k + 1, "two"))
+		k += 2;
+	else if (strcmp(w, "both") == 0)
+		k += 1;
+	else
+		return 0;
+	if (k >= end)
+		return 0;
+	const char *n = norm(c, k);
+	int type;
+	if (strcmp(n, "sides") == 0 || strcmp(n, "countries") == 0 || strcmp(n, "nations") == 0 ||
+	    strcmp(n, "governments") == 0 || strcmp(n, "states") == 0)
+		type = NG_STATE;
+	else if (strcmp(n, "leaders") == 0 || strcmp(n, "presidents") == 0 || strcmp(n, "men") == 0)
+		type = NG_PERSON;
+	else
+		return 0;
+	ng_mention *m = add(c, i, k + 1, type, NG_NOMINAL);
+	if (!m)
+		return NG_ENOMEM;
+	m->plural = 1;
+	*next = k + 1;
+	return 0;
+}
+
+static int sentence(ctx *c)
+{
+	size_t b = c->s->tok_begin, e = c->s->tok_end;
+	for (size_t i = b; i < e;) {
+		const ng_token *t = &c->d->toks[i];
+		const char *w = norm(c, i);
+		int rc = 0;
+		size_t next = 0;
+		if (c->s->caps) {
+			ng_value v;
+			size_t L = match_kind(c, i, e, NG_V_NAME, NG_V_ADJ, &v);
+			if (L && !add_kb(c, i, i + L, &v))
+				return NG_ENOMEM;
+			i += L ? L : 1;
+			continue;
+		}
+		if (t->flags & NG_TOK_QUOTE) {
+			next = quoted_name(c, i, e, &rc);
+			if (rc)
+				return rc;
+			if (next) {
+				i = next;
+				continue;
+			}
+		}
+		if (!(t->flags & NG_TOK_CAP) && (t->flags & NG_TOK_WORD)) {
+			if (strcmp(w, "he") == 0 || strcmp(w, "him") == 0 || strcmp(w, "his") == 0 ||
+			    strcmp(w, "she") == 0 || strcmp(w, "her") == 0) {
+				if (!add(c, i, i + 1, NG_PERSON, NG_PRONOUN))
+					return NG_ENOMEM;
+				i++;
+				continue;
+			}
+			if (plural_nominal(c, i, e, &next))
+				return NG_ENOMEM;
+			if (next) {
+				i = next;
+				continue;
+			}
+			if (in(agreement_heads, w) && nominal_agreement(c, i))
+				return NG_ENOMEM;
+			/* lower-case knowledge-base forms ("the West" is capitalised; this
+			 * catches entries written in lower case) */
+			ng_value v;
+			size_t L = match_kind(c, i, e, NG_V_NAME, NG_V_ADJ, &v);
+			if (L && v.lower) {
+				if (!add_kb(c, i, i + L, &v))
+					return NG_ENOMEM;
+				i += L;
+				continue;
+			}
+			i++;
+			continue;
+		}
+		if (!is_name_tok(c, i)) {
+			i++;
+			continue;
+		}
+		/* A capitalised chunk: name words, joined by connectors inside
+		 * organization names, titles and particles (de, von, al). */
+		size_t j = i + 1;
+		int heady = 0;
+		for (;;) {
+			ng_value v;
+			size_t k = j - 1;
+			if (match_kind(c, k, k + 1, NG_V_HEAD, NG_V_TITLE, &v))
+				heady = 1;
+			if (j < e && is_name_tok(c, j)) {
+				j++;
+				continue;
+			}
+			if (j + 1 < e && is_connector(c, j) && is_name_tok(c, j + 1) &&
+			    (heady || !is_word(c, j, "and"))) {
+				if (heady || !(is_word(c, j, "of") || is_word(c, j, "for") || is_word(c, j, "on"))) {
+					j += 2;
+					continue;
+				}
+			}
+			if (j + 2 < e && heady && is_word(c, j, "of") && is_word(c, j + 1, "the") && is_name_tok(c, j + 2)) {
+				j += 3;
+				continue;
+			}
+			break;
+		}
+		rc = chunk(c, i, j);
+		if (rc)
+			return rc;
+		i = j;
+	}
+	return 0;
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+	const ng_mention *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+int ng_ner(const ng_lexicon *lx, const ng_doc *doc, ng_ents *out, ng_error *err)
+{
+	ctx c = {lx, doc, out, NULL, 0};
+	for (size_t s = 0; s < doc->nsents; s++) {
+		c.s = &doc->sents[s];
+		c.si = (uint32_t)s;
+		if (sentence(&c))
+			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	}
+	/* Titles point at mentions by index: fix them up across the sort. */
+	for (size_t i = 0; i < out->n; i++)
+		out->m[i].entity2 = (int)i;
+	qsort(out->m, out->n, sizeof *out->m, cmp_mention);
+	int *pos = malloc((out->n + 1) * sizeof *pos);
+	if (!pos)
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	for (size_t i = 0; i < out->n; i++)
+		pos[out->m[i].entity2] = (int)i;
+	for (size_t i = 0; i < out->n; i++) {
+		ng_mention *m = &out->m[i];
+		m->entity2 = -1;
+		if (m->title_of >= 0)
+			m->title_of = pos[m->title_of];
+		if (m->title_of2 >= 0)
+			m->title_of2 = pos[m->title_of2];
+	}
+	free(pos);
+	return 0;
+}

@@ -1,0 +1,53 @@
+/* Entities, part 2 and 3: mentions (ner.c) and their linking into entities
+ * (link.c). Input: a tokenised doc and the lexicon. Output: mentions with
+ * exact byte spans, each pointing at one entity of the article. */
+#ifndef NG_NER_H
+#define NG_NER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "lexicon.h"
+#include "text.h"
+
+typedef struct ng_mention {
+	uint32_t start, end; /* bytes of the name itself: no title, no possessive */
+	uint32_t tb, te;     /* tokens */
+	uint32_t sent;
+	int type, kind;
+	int entry;     /* lexicon entry or -1 */
+	int adj;       /* a demonym or adjective ("Russian") */
+	int metonym;   /* a place that may stand for a government */
+	int unsure;    /* a lone capitalised word: kept only if linking confirms it */
+	int plural;    /* "the two sides": refers to the two entities in entity, entity2 */
+	int needs_edge; /* unnamed agreement: a node only when a relation attaches */
+	int title_rel; /* relation implied by a title before the name, or -1 */
+	uint32_t title_start, title_end; /* bytes of the title words, if any */
+	int title_of;  /* mention qualifying the title ("Russian" President), or -1 */
+	int title_of2; /* a second one ("U.S." Treasury Secretary), or -1 */
+	char *name;    /* normalised-free surface name (owned) */
+	int entity, entity2;
+} ng_mention;
+
+typedef struct ng_entity {
+	char *id, *name;
+	int type;
+	int entry;
+	int needs_edge, has_edge;
+	int first_mention;
+} ng_entity;
+
+typedef struct ng_ents {
+	ng_mention *m;
+	size_t n, cap;
+	ng_entity *e;
+	size_t ne, ce;
+} ng_ents;
+
+int ng_ner(const ng_lexicon *lx, const ng_doc *doc, ng_ents *out, ng_error *err);
+int ng_link(const ng_lexicon *lx, const ng_doc *doc, ng_ents *ents, ng_error *err);
+void ng_ents_free(ng_ents *x);
+
+/* Makes a slug for ids: lower-case ASCII letters and digits, '-' between. */
+int ng_slug(ng_buf *b, const char *name);
+
+#endif

@@ -1,0 +1,345 @@
+/* Relations, part 2: the engine. Input: a linked doc and compiled rules.
+ * Each sentence is rewritten with its mentions as typed placeholders
+ * (<person#3> visited <state#5>), so that one pattern covers every name;
+ * only the rules whose trigger words occur run. Titles ("Russian President
+ * Putin", "Director X of Y") give leads/works_for without rules. Output:
+ * relations with modality, negation, date, attributes and the rule id. */
+#include "relate.h"
+#include "graph.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ng_rels_free(ng_rels *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->r[i].attrs);
+	free(r->r);
+	memset(r, 0, sizeof *r);
+}
+
+typedef struct sent_ctx {
+	const ng_rules *rs;
+	const ng_lexicon *lx;
+	const ng_doc *d;
+	const ng_ents *x;
+	ng_rels *out;
+	FILE *explain;
+	uint32_t si;
+	ng_buf ph;
+	char date[16];
+} sent_ctx;
+
+static int glue_left(const char *w, uint16_t flags)
+{
+	return (flags & NG_TOK_POSS) || (w[1] == 0 && strchr(",.;:!?)%", w[0]));
+}
+
+static int ph_mention(sent_ctx *c, size_t mi)
+{
+	const ng_mention *m = &c->x->m[mi];
+	int type = m->entity >= 0 ? c->x->e[m->entity].type : m->type;
+	if (m->plural)
+		type = m->type;
+	return ng_buf_printf(&c->ph, "<%s#%zu>", ng_type_name(type), mi);
+}
+
+static int usable(const ng_mention *m)
+{
+	return m->entity >= 0;
+}
+
+/* Builds the placeholder form of sentence si; *mi walks the mentions. */
+static int build(sent_ctx *c, size_t *mi)
+{
+	const ng_doc *d = c->d;
+	const ng_sentence *s = &d->sents[c->si];
+	const ng_ents *x = c->x;
+	c->ph.len = 0;
+	if (ng_buf_adds(&c->ph, ""))
+		return NG_ENOMEM;
+	while (*mi < x->n && x->m[*mi].sent < c->si)
+		(*mi)++;
+	int glue_next = 1;
+	for (size_t t = s->tok_begin; t < s->tok_end; t++) {
+		const ng_token *tk = &d->toks[t];
+		const char *w = ng_tok_norm(d, tk);
+		if (!glue_next && !glue_left(w, tk->flags) && ng_buf_addc(&c->ph, ' '))
+			return NG_ENOMEM;
+		glue_next = (w[0] == '(' || w[0] == '$') && w[1] == 0;
+		while (*mi < x->n && x->m[*mi].start < tk->start)
+			(*mi)++;
+		if (*mi < x->n && x->m[*mi].start == tk->start && x->m[*mi].end >= tk->end && usable(&x->m[*mi])) {
+			if (ph_mention(c, *mi))
+				return NG_ENOMEM;
+			t = x->m[*mi].te - 1;
+			(*mi)++;
+			continue;
+		}
+		/* Mentions inside one token: Russia-Ukraine, Chinese-made. */
+		uint32_t p = tk->start;
+		while (*mi < x->n && x->m[*mi].start < tk->end) {
+			const ng_mention *m = &x->m[*mi];
+			if (usable(m) && m->end <= tk->end) {
+				if (ng_norm_append(&c->ph, d->text + p, m->start - p) || ph_mention(c, *mi))
+					return NG_ENOMEM;
+				p = m->end;
+			}
+			(*mi)++;
+		}
+		if (ng_norm_append(&c->ph, d->text + p, tk->end - p))
+			return NG_ENOMEM;
+	}
+	return 0;
+}
+
+/* Mention indices of the placeholders in ph[a, b). */
+static size_t placeholders(const char *ph, size_t a, size_t b, size_t *out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = a; i < b && n < cap; i++) {
+		if (ph[i] != '<')
+			continue;
+		const char *h = memchr(ph + i, '#', b - i);
+		if (!h)
+			break;
+		out[n++] = strtoul(h + 1, NULL, 10);
+		i = (size_t)(h - ph);
+	}
+	return n;
+}
+
+static int add_rel(sent_ctx *c, int src, int tgt, int rel, int modality, int negated, double conf,
+                   const char *rule, const char *trigger, const char *attrs)
+{
+	if (src < 0 || tgt < 0 || src == tgt)
+		return 0;
+	const ng_entity *es = &c->x->e[src], *et = &c->x->e[tgt];
+	if (strcmp(es->id, et->id) == 0)
+		return 0;
+	for (size_t i = 0; i < c->out->n; i++) {
+		ng_rel *r = &c->out->r[i];
+		if (r->sent == c->si && r->rel == rel &&
+		    ((r->src == src && r->tgt == tgt) || (ng_relations[rel].symmetric && r->src == tgt && r->tgt == src)))
+			return 0;
+	}
+	ng_rel *r = NG_PUSH(c->out->r, c->out->n, c->out->cap);
+	if (!r)
+		return NG_ENOMEM;
+	memset(r, 0, sizeof *r);
+	r->src = src;
+	r->tgt = tgt;
+	r->rel = rel;
+	r->sent = c->si;
+	r->modality = modality;
+	r->negated = negated;
+	r->conf = conf;
+	r->rule = rule;
+	snprintf(r->trigger, sizeof r->trigger, "%s", trigger ? trigger : "");
+	snprintf(r->date, sizeof r->date, "%s", c->date);
+	if (attrs && *attrs && !(r->attrs = ng_strdup(attrs)))
+		return NG_ENOMEM;
+	return 0;
+}
+
+/* Both referents of a mention: "the two sides" has two. */
+static int referents(const ng_ents *x, size_t mi, int *out)
+{
+	const ng_mention *m = &x->m[mi];
+	int n = 0;
+	if (m->entity >= 0)
+		out[n++] = m->entity;
+	if (m->plural && m->entity2 >= 0)
+		out[n++] = m->entity2;
+	return n;
+}
+
+/* The trigger: the first of the rule's trigger words inside the match. */
+static void find_trigger(const ng_rule *r, const char *ph, size_t a, size_t b, char *out, size_t n)
+{
+	out[0] = 0;
+	size_t best = (size_t)-1;
+	for (size_t k = 0; k < r->ntriggers; k++) {
+		const char *t = r->triggers[k];
+		size_t l = strlen(t);
+		for (size_t i = a; i + l <= b && i < best; i++)
+			if (memcmp(ph + i, t, l) == 0 && (i == 0 || !isalnum((unsigned char)ph[i - 1])) &&
+			    !isalnum((unsigned char)ph[i + l])) {
+				best = i;
+				snprintf(out, n, "%s", t);
+				break;
+			}
+	}
+}
+
+static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
+{
+	const char *ph = c->ph.s;
+	size_t len = c->ph.len, start = 0;
+	int rc = 0;
+	uint32_t namecount = 0, entsize = 0;
+	PCRE2_SPTR table = NULL;
+	pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &namecount);
+	pcre2_pattern_info(r->re, PCRE2_INFO_NAMEENTRYSIZE, &entsize);
+	pcre2_pattern_info(r->re, PCRE2_INFO_NAMETABLE, &table);
+	int sn = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "S");
+	int tn = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "T");
+	while (start <= len) {
+		int n = pcre2_match(r->re, (PCRE2_SPTR)ph, len, start, 0, md, c->rs->mctx);
+		if (n < 0)
+			break; /* no match, or a limit hit: the rule gives nothing here */
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		size_t ms[8], mt[8];
+		size_t ns = ov[2 * sn] == PCRE2_UNSET ? 0 : placeholders(ph, ov[2 * sn], ov[2 * sn + 1], ms, 8);
+		size_t nt = ov[2 * tn] == PCRE2_UNSET ? 0 : placeholders(ph, ov[2 * tn], ov[2 * tn + 1], mt, 8);
+		ng_buf attrs = {0};
+		for (uint32_t k = 0; k < namecount; k++) {
+			PCRE2_SPTR e = table + k * entsize;
+			int num = (e[0] << 8) | e[1];
+			const char *name = (const char *)e + 2;
+			if (num == sn || num == tn || ov[2 * num] == PCRE2_UNSET || ov[2 * num + 1] == ov[2 * num])
+				continue;
+			if ((attrs.len && ng_buf_addc(&attrs, '\x1f')) ||
+			    ng_buf_printf(&attrs, "%s=%.*s", name, (int)(ov[2 * num + 1] - ov[2 * num]), ph + ov[2 * num]))
+				return NG_ENOMEM;
+		}
+		int negated = 0;
+		int modality = ng_modality(ph, ov[0], ov[1], &negated);
+		if (r->modality >= 0)
+			modality = r->modality;
+		char trig[48];
+		find_trigger(r, ph, ov[0], ov[1], trig, sizeof trig);
+		for (size_t i = 0; i < ns && !rc; i++)
+			for (size_t j = 0; j < nt && !rc; j++) {
+				int a[2], b[2];
+				int na = referents(c->x, ms[i], a), nb = referents(c->x, mt[j], b);
+				for (int p = 0; p < na && !rc; p++)
+					for (int q = 0; q < nb && !rc; q++)
+						rc = add_rel(c, a[p], b[q], r->rel, modality, negated, r->confidence, r->id, trig,
+						             attrs.s);
+				if (!rc && c->explain)
+					fprintf(c->explain, "  %s: %s -%s-> %s%s%s\n", r->id, c->x->e[a[0]].id,
+					        ng_relations[r->rel].name, c->x->e[b[0]].id, negated ? " (negated)" : "",
+					        modality ? " " : "");
+			}
+		ng_buf_free(&attrs);
+		if (rc)
+			return rc;
+		start = ov[0] + 1;
+		while (start < len && (ph[start] & 0xC0) == 0x80)
+			start++;
+	}
+	return 0;
+}
+
+/* "Russian President Putin", "U.S. Treasury Secretary Yellen": the title
+ * ties the person to the state or body before it; "Director X of the Y"
+ * to the body after it; a bare title to the knowledge base's state. */
+static int titles(sent_ctx *c, size_t from, size_t to)
+{
+	const ng_ents *x = c->x;
+	const ng_doc *d = c->d;
+	for (size_t i = from; i < to; i++) {
+		const ng_mention *m = &x->m[i];
+		if (m->entity < 0 || m->kind != NG_NAME || m->type != NG_PERSON)
+			continue;
+		char attrs[160] = "";
+		if (m->title_end > m->title_start)
+			snprintf(attrs, sizeof attrs, "role=%.*s", (int)(m->title_end - m->title_start), d->text + m->title_start);
+		int rel = m->title_rel >= 0 ? m->title_rel : ng_relation_find("works_for", 9);
+		int found = 0;
+		const int ofs[2] = {m->title_of, m->title_of2};
+		for (int k = 0; k < 2; k++) {
+			if (ofs[k] < 0 || x->m[ofs[k]].entity < 0 || m->title_end <= m->title_start)
+				continue;
+			int t = x->e[x->m[ofs[k]].entity].type;
+			if (t != NG_STATE && t != NG_ORGANIZATION && t != NG_COMPANY)
+				continue;
+			if (add_rel(c, m->entity, x->m[ofs[k]].entity, rel, NG_ASSERTED, 0, 0.85, "title", NULL, attrs))
+				return NG_ENOMEM;
+			found = 1;
+		}
+		/* "X of (the) Y": the body after the name. */
+		size_t t = m->te;
+		const ng_sentence *s = &d->sents[c->si];
+		if (m->title_end > m->title_start && t + 1 < s->tok_end && strcmp(ng_tok_norm(d, &d->toks[t]), "of") == 0) {
+			t++;
+			if (t < s->tok_end && strcmp(ng_tok_norm(d, &d->toks[t]), "the") == 0)
+				t++;
+			for (size_t k = i + 1; k < x->n && x->m[k].sent == c->si; k++) {
+				if (x->m[k].tb != t)
+					continue;
+				int et = x->m[k].entity >= 0 ? x->e[x->m[k].entity].type : -1;
+				if ((et == NG_STATE || et == NG_ORGANIZATION || et == NG_COMPANY) &&
+				    add_rel(c, m->entity, x->m[k].entity, rel, NG_ASSERTED, 0, 0.8, "title-of", NULL, attrs))
+					return NG_ENOMEM;
+				found = 1;
+				break;
+			}
+		}
+		/* A bare title ("President Reagan"): the knowledge base knows whose. */
+		if (!found && m->title_end > m->title_start && m->entry >= 0 && m->title_rel >= 0) {
+			const ng_entry *e = &c->lx->entries[m->entry];
+			const char *target = e->leads ? e->leads : e->works_for;
+			int r2 = e->leads ? ng_relation_find("leads", 5) : ng_relation_find("works_for", 9);
+			for (size_t k = 0; target && k < x->ne; k++)
+				if (strcmp(x->e[k].id, target) == 0 &&
+				    add_rel(c, m->entity, (int)k, r2, NG_ASSERTED, 0, 0.75, "title-kb", NULL, attrs))
+					return NG_ENOMEM;
+		}
+	}
+	return 0;
+}
+
+int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const ng_ents *x,
+              const char *article_date, ng_rels *out, FILE *explain, ng_error *err)
+{
+	sent_ctx c = {rs, lx, d, x, out, explain, 0, {0}, ""};
+	ng_date_ref dref;
+	ng_date_ref_init(&dref, article_date);
+	unsigned char *want = calloc(rs->n + 1, 1);
+	pcre2_match_data *md = pcre2_match_data_create(64, NULL);
+	int rc = want && md ? 0 : NG_ENOMEM;
+	size_t mi = 0;
+	uint32_t para = (uint32_t)-1;
+	char para_date[16] = "";
+	for (size_t s = 0; s < d->nsents && !rc; s++) {
+		c.si = (uint32_t)s;
+		size_t first = mi;
+		while (first < x->n && x->m[first].sent < s)
+			first++;
+		size_t last = first;
+		while (last < x->n && x->m[last].sent == s)
+			last++;
+		rc = build(&c, &mi);
+		if (rc)
+			break;
+		if (d->sents[s].para != para) {
+			para = d->sents[s].para;
+			para_date[0] = 0;
+		}
+		if (ng_date_find(&dref, c.ph.s, c.date, sizeof c.date))
+			snprintf(para_date, sizeof para_date, "%s", c.date);
+		else
+			snprintf(c.date, sizeof c.date, "%s", para_date);
+		if (explain)
+			fprintf(explain, "S%zu: %s\n", s, c.ph.s);
+		/* Only rules whose triggers occur in the sentence run. */
+		memset(want, 0, rs->n);
+		for (size_t t = d->sents[s].tok_begin; t < d->sents[s].tok_end; t++) {
+			const ng_rule_list *l = ng_rules_for(rs, ng_tok_norm(d, &d->toks[t]));
+			for (size_t k = 0; l && k < l->n; k++)
+				want[l->v[k]] = 1;
+		}
+		for (size_t k = 0; k < rs->n && !rc; k++)
+			if (want[k] || rs->r[k].always)
+				rc = run_rule(&c, &rs->r[k], md);
+		if (!rc)
+			rc = titles(&c, first, last);
+	}
+	free(want);
+	pcre2_match_data_free(md);
+	ng_buf_free(&c.ph);
+	return rc ? ng_fail(err, rc, NULL, 0, "out of memory") : 0;
+}

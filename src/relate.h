@@ -1,0 +1,35 @@
+/* Relations, part 2: running rules and structural mechanisms over each
+ * sentence. Input: the doc, linked mentions, compiled rules. Output: typed
+ * relations between entities, each with its evidence. */
+#ifndef NG_RELATE_H
+#define NG_RELATE_H
+
+#include <stdio.h>
+#include "lexicon.h"
+#include "modality.h"
+#include "ner.h"
+#include "rules.h"
+
+typedef struct ng_rel {
+	int src, tgt, rel;
+	uint32_t sent;
+	int modality, negated;
+	double conf;
+	const char *rule; /* borrowed: the rule's id */
+	char trigger[48];
+	char date[16];
+	char *attrs; /* "key=value" records separated by \x1f, or NULL (owned) */
+} ng_rel;
+
+typedef struct ng_rels {
+	ng_rel *r;
+	size_t n, cap;
+} ng_rels;
+
+/* Finds the relations of a linked doc. With `explain`, writes each
+ * sentence's placeholder form and the rules that fired. */
+int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const ng_ents *x,
+              const char *article_date, ng_rels *out, FILE *explain, ng_error *err);
+void ng_rels_free(ng_rels *r);
+
+#endif

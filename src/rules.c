@@ -1,0 +1,335 @@
+/* Relations, part 1: the rule language. Input: rule files. Output: pcre2
+ * patterns (UTF, UCP, caseless, JIT) over placeholder sentences, in which
+ * each entity mention reads <type#n>. A pattern names its source {S:types}
+ * and target {T:types}; {T+:types} takes a coordination ("A, B and C").
+ * Rules are indexed by trigger word so a sentence runs only those it may
+ * fire. */
+#include "rules.h"
+#include "embedded.h"
+#include "graph.h"
+#include "text.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+int ng_rules_init(ng_rules *rs)
+{
+	memset(rs, 0, sizeof *rs);
+	rs->mctx = pcre2_match_context_create(NULL);
+	if (!rs->mctx)
+		return NG_ENOMEM;
+	pcre2_set_match_limit(rs->mctx, NG_MATCH_LIMIT);
+	pcre2_set_depth_limit(rs->mctx, NG_DEPTH_LIMIT);
+	return 0;
+}
+
+static void free_lists(ng_rules *rs);
+
+void ng_rules_free(ng_rules *rs)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		ng_rule *r = &rs->r[i];
+		free(r->id);
+		for (size_t k = 0; k < r->ntriggers; k++)
+			free(r->triggers[k]);
+		free(r->triggers);
+		pcre2_code_free(r->re);
+		free(r->file);
+	}
+	free(rs->r);
+	free_lists(rs);
+	pcre2_match_context_free(rs->mctx);
+	memset(rs, 0, sizeof *rs);
+}
+
+/* Expands one {NAME:type,type} or {NAME+:types} slot into pcre2 syntax. */
+static int expand_slot(ng_buf *out, const char *s, size_t n, const char *file, int line, ng_error *err)
+{
+	const char *colon = memchr(s, ':', n);
+	if (!colon)
+		return ng_fail(err, NG_EINVAL, file, line, "slot {%.*s} needs NAME:types", (int)n, s);
+	size_t nl = (size_t)(colon - s);
+	int list = nl && s[nl - 1] == '+';
+	if (list)
+		nl--;
+	char name[32];
+	if (nl == 0 || nl >= sizeof name)
+		return ng_fail(err, NG_EINVAL, file, line, "slot {%.*s} has no valid name", (int)n, s);
+	memcpy(name, s, nl);
+	name[nl] = 0;
+	for (size_t i = 0; i < nl; i++)
+		if (!isalnum((unsigned char)name[i]) && name[i] != '_')
+			return ng_fail(err, NG_EINVAL, file, line, "slot name '%s' must be letters, digits or _", name);
+	ng_buf types = {0};
+	const char *p = colon + 1, *e = s + n;
+	while (p < e) {
+		const char *c = memchr(p, ',', (size_t)(e - p));
+		if (!c)
+			c = e;
+		size_t l = (size_t)(c - p);
+		const char *t = NULL;
+		if (l == 3 && memcmp(p, "any", 3) == 0)
+			t = "[a-z]+";
+		else if (l == 3 && memcmp(p, "org", 3) == 0)
+			t = "organization";
+		else {
+			int ty = ng_type_parse(p, l);
+			if (ty < 0) {
+				ng_buf_free(&types);
+				return ng_fail(err, NG_EINVAL, file, line, "unknown entity type '%.*s' in slot", (int)l, p);
+			}
+			t = ng_type_name(ty);
+		}
+		if ((types.len && ng_buf_addc(&types, '|')) || ng_buf_adds(&types, t)) {
+			ng_buf_free(&types);
+			return NG_ENOMEM;
+		}
+		p = c + 1;
+	}
+	const char *one = "<(?:%s)#\\d+>";
+	int rc = 0;
+	if (strcmp(name, "_") == 0)
+		rc = ng_buf_adds(out, "(?:");
+	else
+		rc = ng_buf_printf(out, "(?<%s>", name);
+	rc = rc || ng_buf_printf(out, one, types.s);
+	if (list)
+		rc = rc || ng_buf_adds(out, "(?:(?:, |,? and |,? or | & )") || ng_buf_printf(out, one, types.s) ||
+		     ng_buf_adds(out, ")*");
+	rc = rc || ng_buf_addc(out, ')');
+	ng_buf_free(&types);
+	return rc ? NG_ENOMEM : 0;
+}
+
+/* Expands slots and the gap `...` (a few words that cross no mention). */
+static int expand(ng_buf *out, const char *pat, const char *file, int line, ng_error *err)
+{
+	for (const char *p = pat; *p;) {
+		if (p[0] == '\\' && p[1]) {
+			if (ng_buf_add(out, p, 2))
+				return NG_ENOMEM;
+			p += 2;
+		} else if (*p == '{' && (isalpha((unsigned char)p[1]) || p[1] == '_') && strchr(p, '}') &&
+		           memchr(p, ':', (size_t)(strchr(p, '}') - p))) {
+			const char *c = strchr(p, '}');
+			int rc = expand_slot(out, p + 1, (size_t)(c - p - 1), file, line, err);
+			if (rc)
+				return rc;
+			p = c + 1;
+		} else if (strncmp(p, "...", 3) == 0) {
+			if (ng_buf_adds(out, "[^<>.;:]{0,60}?"))
+				return NG_ENOMEM;
+			p += 3;
+		} else {
+			if (ng_buf_addc(out, *p))
+				return NG_ENOMEM;
+			p++;
+		}
+	}
+	return 0;
+}
+
+static int finish_rule(ng_rules *rs, ng_rule *r, const char *pattern, ng_error *err)
+{
+	if (r->rel < 0)
+		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s has no relation", r->id);
+	if (!pattern)
+		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s has no pattern", r->id);
+	if (!r->ntriggers && !r->always)
+		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s has no triggers", r->id);
+	ng_buf x = {0};
+	int rc = expand(&x, pattern, r->file, r->line, err);
+	if (rc) {
+		ng_buf_free(&x);
+		return rc;
+	}
+	int ec;
+	PCRE2_SIZE off;
+	r->re = pcre2_compile((PCRE2_SPTR)x.s, x.len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ec, &off, NULL);
+	ng_buf_free(&x);
+	if (!r->re) {
+		PCRE2_UCHAR msg[200];
+		pcre2_get_error_message(ec, msg, sizeof msg);
+		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s: bad pattern: %s", r->id, (char *)msg);
+	}
+	uint32_t dummy;
+	if (pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &dummy) == 0 &&
+	    (pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "S") < 0 ||
+	     pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "T") < 0))
+		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s: pattern needs a source {S:...} and a target {T:...}",
+		               r->id);
+	pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+	(void)rs;
+	return 0;
+}
+
+int ng_rules_load(ng_rules *rs, const char *name, const char *data, size_t len, ng_error *err)
+{
+	int rc = ng_text_check(data, len, name, err);
+	if (rc)
+		return rc;
+	ng_buf line = {0};
+	char *pattern = NULL;
+	ng_rule *cur = NULL;
+	int ln = 0;
+	for (size_t p = 0; p <= len && !rc;) {
+		const char *nl = p < len ? memchr(data + p, '\n', len - p) : NULL;
+		size_t e = nl ? (size_t)(nl - data) : len;
+		int eof = p >= len;
+		line.len = 0;
+		if (!eof && ng_buf_add(&line, data + p, e - p)) {
+			rc = NG_ENOMEM;
+			break;
+		}
+		if (!eof)
+			ln++;
+		p = e + 1;
+		char *s = eof ? "" : line.s;
+		size_t l = strlen(s);
+		while (l && isspace((unsigned char)s[l - 1]))
+			s[--l] = 0;
+		int indented = isspace((unsigned char)s[0]);
+		while (isspace((unsigned char)*s))
+			s++;
+		if (*s == '#' || (!*s && !eof))
+			continue;
+		if (eof || !indented) {
+			if (cur) {
+				rc = finish_rule(rs, cur, pattern, err);
+				free(pattern);
+				pattern = NULL;
+				cur = NULL;
+				if (rc)
+					break;
+			}
+			if (eof)
+				break;
+			if (strncmp(s, "rule ", 5) != 0) {
+				rc = ng_fail(err, NG_EINVAL, name, ln, "expected 'rule ID', found '%.40s'", s);
+				break;
+			}
+			cur = NG_PUSH(rs->r, rs->n, rs->cap);
+			if (!cur) {
+				rc = NG_ENOMEM;
+				break;
+			}
+			memset(cur, 0, sizeof *cur);
+			cur->rel = -1;
+			cur->modality = -1;
+			cur->confidence = 0.7;
+			cur->id = ng_strdup(s + 5);
+			cur->file = ng_strdup(name);
+			cur->line = ln;
+			if (!cur->id || !cur->file)
+				rc = NG_ENOMEM;
+			continue;
+		}
+		if (!cur) {
+			rc = ng_fail(err, NG_EINVAL, name, ln, "indented line outside a rule");
+			break;
+		}
+		char *sp = s;
+		while (*sp && !isspace((unsigned char)*sp))
+			sp++;
+		size_t kl = (size_t)(sp - s);
+		while (isspace((unsigned char)*sp))
+			sp++;
+		if (kl == 8 && strncmp(s, "relation", 8) == 0) {
+			cur->rel = ng_relation_find(sp, strlen(sp));
+			if (cur->rel < 0)
+				rc = ng_fail(err, NG_EINVAL, name, ln, "unknown relation '%s'", sp);
+		} else if (kl == 8 && strncmp(s, "triggers", 8) == 0) {
+			for (char *t = strtok(sp, " \t"); t && !rc; t = strtok(NULL, " \t")) {
+				if (strcmp(t, "*") == 0) {
+					cur->always = 1;
+					continue;
+				}
+				ng_buf nb = {0};
+				char **slot = NG_PUSH(cur->triggers, cur->ntriggers, cur->ctriggers);
+				if (!slot || ng_norm_append(&nb, t, strlen(t)))
+					rc = NG_ENOMEM;
+				else
+					*slot = nb.s;
+			}
+		} else if (kl == 7 && strncmp(s, "pattern", 7) == 0) {
+			if (pattern)
+				rc = ng_fail(err, NG_EINVAL, name, ln, "rule %s has two patterns", cur->id);
+			else if (!(pattern = ng_strdup(sp)))
+				rc = NG_ENOMEM;
+		} else if (kl == 10 && strncmp(s, "confidence", 10) == 0) {
+			char *end;
+			cur->confidence = strtod(sp, &end);
+			if (end == sp || *end || cur->confidence <= 0 || cur->confidence > 1)
+				rc = ng_fail(err, NG_EINVAL, name, ln, "confidence must be a number in (0, 1]");
+		} else if (kl == 8 && strncmp(s, "modality", 8) == 0) {
+			cur->modality = -1;
+			for (int m = 0; m < 4; m++)
+				if (strcmp(sp, ng_modality_name(m)) == 0)
+					cur->modality = m;
+			if (cur->modality < 0)
+				rc = ng_fail(err, NG_EINVAL, name, ln, "unknown modality '%s'", sp);
+		} else
+			rc = ng_fail(err, NG_EINVAL, name, ln, "unknown rule field '%.*s'", (int)kl, s);
+	}
+	if (rc == NG_ENOMEM)
+		ng_fail(err, rc, NULL, 0, "out of memory");
+	free(pattern);
+	ng_buf_free(&line);
+	return rc;
+}
+
+static void free_lists(ng_rules *rs)
+{
+	for (size_t i = 0; i < rs->nlists; i++) {
+		free(rs->lists[i]->v);
+		free(rs->lists[i]);
+	}
+	free(rs->lists);
+	rs->lists = NULL;
+	rs->nlists = rs->clists = 0;
+	ng_map_free(&rs->index);
+}
+
+int ng_rules_index(ng_rules *rs, ng_error *err)
+{
+	free_lists(rs);
+	for (size_t i = 0; i < rs->n; i++) {
+		for (size_t k = 0; k < rs->r[i].ntriggers; k++) {
+			const char *t = rs->r[i].triggers[k];
+			void **slot = ng_map_put(&rs->index, t, strlen(t));
+			if (!slot)
+				return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+			ng_rule_list *l = *slot;
+			if (!l) {
+				ng_rule_list **p = NG_PUSH(rs->lists, rs->nlists, rs->clists);
+				if (!p || !(l = calloc(1, sizeof *l)))
+					return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+				*p = l;
+				*slot = l;
+			}
+			if (l->n && l->v[l->n - 1] == (int)i)
+				continue;
+			int *v = NG_PUSH(l->v, l->n, l->cap);
+			if (!v)
+				return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+			*v = (int)i;
+		}
+	}
+	return 0;
+}
+
+const ng_rule_list *ng_rules_for(const ng_rules *rs, const char *word)
+{
+	return ng_map_get(&rs->index, word, strlen(word));
+}
+
+int ng_rules_load_embedded(ng_rules *rs, ng_error *err)
+{
+	for (const ng_embedded *e = ng_embedded_rules; e->name; e++) {
+		int rc = ng_rules_load(rs, e->name, (const char *)e->data, e->len, err);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}

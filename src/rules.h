@@ -1,0 +1,53 @@
+/* Relations, part 1: rules. Input: rule files (the .rules files under src/rules, user
+ * files). Output: compiled pcre2 patterns indexed by trigger word. See the
+ * README for the rule language. */
+#ifndef NG_RULES_H
+#define NG_RULES_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stddef.h>
+#include "newsgraph/error.h"
+#include "util.h"
+
+typedef struct ng_rule {
+	char *id;
+	int rel;
+	double confidence;
+	char **triggers;
+	size_t ntriggers, ctriggers;
+	int always;        /* runs on every sentence */
+	int modality;      /* fixed modality, or -1: from the clause */
+	pcre2_code *re;
+	char *file;
+	int line;
+} ng_rule;
+
+typedef struct ng_rules {
+	ng_rule *r;
+	size_t n, cap;
+	ng_map index; /* trigger word -> ng_rule_list */
+	struct ng_rule_list **lists;
+	size_t nlists, clists;
+	pcre2_match_context *mctx;
+} ng_rules;
+
+int ng_rules_init(ng_rules *rs);
+void ng_rules_free(ng_rules *rs);
+int ng_rules_load(ng_rules *rs, const char *name, const char *data, size_t len, ng_error *err);
+int ng_rules_load_embedded(ng_rules *rs, ng_error *err);
+/* Builds the trigger index; call after loading every file. */
+int ng_rules_index(ng_rules *rs, ng_error *err);
+typedef struct ng_rule_list {
+	int *v;
+	size_t n, cap;
+} ng_rule_list;
+
+/* Rules whose triggers include the normalised word, or NULL. */
+const ng_rule_list *ng_rules_for(const ng_rules *rs, const char *word);
+
+/* Match limits: bound the time any pattern may take on any sentence. */
+#define NG_MATCH_LIMIT 200000
+#define NG_DEPTH_LIMIT 5000
+
+#endif

@@ -1,0 +1,236 @@
+/* Text layer, part 2: paragraphs and sentences. Input: the article bytes.
+ * Output: sentence spans (byte offsets into the input) with their paragraph
+ * number; the first line becomes the headline when it stands alone. */
+#include "text.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const title_abbr[] = {
+	"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov",
+	"sen", "rep", "rev", "prof", "st", "messrs", "maj", "brig", "hon", "pres", "supt",
+	"det", "insp", "fr", "mme", "mlle", "gens", "sens", "reps", "govs", "amb", "atty",
+	"vs", "v", "e.g", "i.e", "cf", "ca", "approx", "dept", "univ", "assn", "ave", "mt",
+	"ft", "pt", "ph", NULL};
+static const char *const month_abbr[] = {
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"no", "nos", "nr", "art", "vol", "pp", "p", "fig", "sec", "ch", "tel", NULL};
+static const char *const firm_abbr[] = {
+	"inc", "corp", "co", "ltd", "plc", "bros", "llc", "cos", "jr", "sr", "etc", "al", NULL};
+/* Words that begin a new sentence after an ambiguous full stop. */
+static const char *const starters[] = {
+	"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on",
+	"at", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our",
+	"if", "as", "for", "after", "while", "when", "however", "analysts", "officials", "some",
+	"its", "one", "both", "last", "earlier", "meanwhile", "also", "according", "under",
+	"mr", "mrs", "ms", "so", "yet", "what", "who", "why", "how", "shares", "under", NULL};
+
+static int in_list(const char *const *list, const char *w, size_t n)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && strncasecmp(*list, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Width of a closing quote or bracket at s, or 0. */
+static size_t closer(const unsigned char *s, size_t avail)
+{
+	if (s[0] == '"' || s[0] == '\'' || s[0] == ')' || s[0] == ']')
+		return 1;
+	if (avail >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x99 || s[2] == 0x9D))
+		return 3;
+	return 0;
+}
+
+/* Width of an opening quote or bracket at s, or 0. */
+static size_t opener(const unsigned char *s, size_t avail)
+{
+	if (s[0] == '"' || s[0] == '\'' || s[0] == '(' || s[0] == '[')
+		return 1;
+	if (avail >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x9C))
+		return 3;
+	return 0;
+}
+
+/* Is the word at [w, w+n) letters with inner dots, like U.S or U.S.S.R? */
+static int dotted_acronym(const char *w, size_t n)
+{
+	int dots = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] == '.')
+			dots++;
+		else if (!isalpha((unsigned char)w[i]))
+			return 0;
+	}
+	return dots > 0;
+}
+
+/* Is the full stop at `dot` (paragraph [p, e)) the end of a sentence?
+ * `next` is the first byte after the following spaces. */
+static int stop_ends(const char *t, size_t p, size_t dot, size_t next, size_t e)
+{
+	size_t ws = dot;
+	while (ws > p && !is_space((unsigned char)t[ws - 1]))
+		ws--;
+	while (ws < dot && opener((const unsigned char *)t + ws, dot - ws))
+		ws += opener((const unsigned char *)t + ws, dot - ws);
+	const char *w = t + ws;
+	size_t n = dot - ws;
+	if (next >= e)
+		return 1;
+	unsigned char c = (unsigned char)t[next];
+	size_t nw = next;
+	while (nw < e && opener((const unsigned char *)t + nw, e - nw))
+		nw += opener((const unsigned char *)t + nw, e - nw);
+	size_t nl = nw;
+	while (nl < e && isalpha((unsigned char)t[nl]))
+		nl++;
+	int starter = in_list(starters, t + nw, nl - nw);
+	if (n == 0)
+		return 1;
+	if (n == 1 && isupper((unsigned char)w[0]))
+		return 0; /* an initial: George W. Bush */
+	if (in_list(title_abbr, w, n))
+		return 0;
+	if (in_list(month_abbr, w, n))
+		return !isdigit(c);
+	if (in_list(firm_abbr, w, n) || dotted_acronym(w, n))
+		return starter;
+	return 1;
+}
+
+static int add_sentence(ng_doc *d, size_t s, size_t e, uint32_t para, int headline, ng_error *err)
+{
+	while (s < e && is_space((unsigned char)d->text[s]))
+		s++;
+	while (e > s && is_space((unsigned char)d->text[e - 1]))
+		e--;
+	if (s == e)
+		return 0;
+	ng_sentence *x = NG_PUSH(d->sents, d->nsents, d->csents);
+	if (!x)
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	memset(x, 0, sizeof *x);
+	x->start = (uint32_t)s;
+	x->end = (uint32_t)e;
+	x->para = para;
+	x->headline = (uint8_t)headline;
+	return 0;
+}
+
+static int split_paragraph(ng_doc *d, size_t p, size_t e, uint32_t para, ng_error *err)
+{
+	const char *t = d->text;
+	size_t s = p;
+	for (size_t i = p; i < e; i++) {
+		unsigned char c = (unsigned char)t[i];
+		int term = c == '.' || c == '!' || c == '?';
+		if (!term) {
+			if (i - s >= NG_MAX_SENTENCE && is_space(c)) {
+				if (add_sentence(d, s, i, para, 0, err))
+					return err ? err->code : NG_ENOMEM;
+				s = i;
+			}
+			continue;
+		}
+		size_t j = i + 1;
+		int ellipsis = c == '.' && j + 1 < e && t[j] == '.' && t[j + 1] == '.';
+		while (j < e && (t[j] == '.' || t[j] == '!' || t[j] == '?'))
+			j++;
+		size_t q;
+		while (j < e && (q = closer((const unsigned char *)t + j, e - j)))
+			j += q;
+		if (j < e && !is_space((unsigned char)t[j])) {
+			i = j - 1;
+			continue;
+		}
+		size_t k = j;
+		while (k < e && is_space((unsigned char)t[k]))
+			k++;
+		int end;
+		if (k >= e)
+			end = 1;
+		else if (islower((unsigned char)t[k]))
+			end = 0;
+		else if (ellipsis)
+			end = 0;
+		else if (c == '.')
+			end = stop_ends(t, p, i, k, e);
+		else
+			end = 1;
+		if (end) {
+			if (add_sentence(d, s, j, para, 0, err))
+				return err ? err->code : NG_ENOMEM;
+			s = j;
+		}
+		i = j - 1;
+	}
+	return add_sentence(d, s, e, para, 0, err);
+}
+
+/* The end of the blank-line-separated paragraph starting at p, and in *next
+ * where the following one starts. */
+static size_t paragraph_end(const char *t, size_t len, size_t p, size_t *next)
+{
+	for (size_t i = p; i < len; i++) {
+		if (t[i] != '\n')
+			continue;
+		size_t k = i + 1;
+		while (k < len && t[k] != '\n' && is_space((unsigned char)t[k]))
+			k++;
+		if (k < len && t[k] == '\n') {
+			*next = k + 1;
+			return i;
+		}
+	}
+	*next = len;
+	return len;
+}
+
+int ng_split_sentences(ng_doc *d, ng_error *err)
+{
+	const char *t = d->text;
+	size_t len = d->len, p = 0;
+	uint32_t para = 0;
+	while (p < len && is_space((unsigned char)t[p]))
+		p++;
+	/* A first line followed by a blank line or lacking final punctuation is
+	 * the headline. */
+	const char *nl = memchr(t + p, '\n', len - p);
+	if (nl) {
+		size_t e = (size_t)(nl - t), last = e;
+		while (last > p && is_space((unsigned char)t[last - 1]))
+			last--;
+		size_t k = e + 1;
+		while (k < len && t[k] != '\n' && is_space((unsigned char)t[k]))
+			k++;
+		int blank_after = k < len && t[k] == '\n';
+		int punct = last > p && strchr(".!?\"", t[last - 1]) != NULL;
+		if (last > p && (blank_after || !punct)) {
+			if (add_sentence(d, p, e, 0, 1, err))
+				return err ? err->code : NG_ENOMEM;
+			d->has_title = 1;
+			p = e + 1;
+			para = 1;
+		}
+	}
+	while (p < len) {
+		size_t next, e = paragraph_end(t, len, p, &next);
+		int r = split_paragraph(d, p, e, para, err);
+		if (r)
+			return r;
+		para++;
+		p = next;
+		while (p < len && is_space((unsigned char)t[p]))
+			p++;
+	}
+	return 0;
+}

@@ -1,0 +1,98 @@
+/* Text layer, part 1: UTF-8 validation and the normal form used for
+ * matching. Input: raw article bytes. Output: an error, or normalised text.
+ * Evidence always quotes the original bytes; only matching sees this form. */
+#include "text.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+uint32_t ng_utf8_decode(const unsigned char *s, size_t avail, size_t *len)
+{
+	unsigned c = s[0];
+	if (c < 0x80 || avail < 2) {
+		*len = 1;
+		return c;
+	}
+	if ((c & 0xE0) == 0xC0) {
+		*len = 2;
+		return ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+	}
+	if ((c & 0xF0) == 0xE0 && avail >= 3) {
+		*len = 3;
+		return ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+	}
+	if ((c & 0xF8) == 0xF0 && avail >= 4) {
+		*len = 4;
+		return ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
+	}
+	*len = 1;
+	return c;
+}
+
+int ng_text_check(const char *text, size_t len, const char *name, ng_error *err)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+		return ng_fail(err, NG_EINVAL, name, 0, "input is UTF-16 (byte order mark), not UTF-8");
+	size_t line = 1;
+	for (size_t i = 0; i < len;) {
+		unsigned c = s[i];
+		if (c == 0)
+			return ng_fail(err, NG_EINVAL, name, 0, "NUL byte at offset %zu: binary input, not text", i);
+		if (c == '\n')
+			line++;
+		if (c < 0x80) {
+			if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v')
+				return ng_fail(err, NG_EINVAL, name, 0,
+				               "control byte 0x%02x at offset %zu: binary input, not text", c, i);
+			i++;
+			continue;
+		}
+		size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+		int ok = n && i + n <= len;
+		for (size_t k = 1; ok && k < n; k++)
+			ok = (s[i + k] & 0xC0) == 0x80;
+		if (ok) {
+			size_t l;
+			uint32_t cp = ng_utf8_decode(s + i, len - i, &l);
+			ok = !(n == 2 && cp < 0x80) && !(n == 3 && cp < 0x800) && !(n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) &&
+			     !(cp >= 0xD800 && cp <= 0xDFFF);
+		}
+		if (!ok)
+			return ng_fail(err, NG_EINVAL, name, 0, "invalid UTF-8 at offset %zu (line %zu)", i, line);
+		i += n;
+	}
+	return 0;
+}
+
+int ng_norm_append(ng_buf *b, const char *text, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	for (size_t i = 0; i < n;) {
+		size_t l;
+		uint32_t cp = ng_utf8_decode(s + i, n - i, &l);
+		int r;
+		if (cp < 0x80)
+			r = ng_buf_addc(b, (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+		else if (cp == 0x2018 || cp == 0x2019 || cp == 0x2032 || cp == 0x02BC)
+			r = ng_buf_addc(b, '\'');
+		else if (cp == 0x201C || cp == 0x201D || cp == 0x00AB || cp == 0x00BB || cp == 0x2033)
+			r = ng_buf_addc(b, '"');
+		else if (cp >= 0x2010 && cp <= 0x2015)
+			r = ng_buf_addc(b, '-');
+		else if (cp == 0x00A0 || cp == 0x2009 || cp == 0x202F || cp == 0x2007)
+			r = ng_buf_addc(b, ' ');
+		else if (cp == 0x2026)
+			r = ng_buf_adds(b, "...");
+		else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+			/* Latin-1 capitals: lower case by adding 0x20 to the code point. */
+			r = ng_buf_add(b, (const char[]){(char)0xC3, (char)(0x80 | ((cp + 0x20) & 0x3F))}, 2);
+		else
+			r = ng_buf_add(b, text + i, l);
+		if (r)
+			return r;
+		i += l;
+	}
+	return 0;
+}

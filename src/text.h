@@ -1,0 +1,77 @@
+/* The text layer: UTF-8 checking, sentences and tokens of one article.
+ * Input: the article bytes. Output: an ng_doc whose sentences and tokens hold
+ * byte offsets into the original input and a normalised form for matching. */
+#ifndef NG_TEXT_H
+#define NG_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "newsgraph/error.h"
+
+/* Longest sentence kept whole; a longer run without a sentence end is cut at
+ * the next space after this many bytes. */
+#define NG_MAX_SENTENCE 8192
+
+enum {
+	NG_TOK_WORD = 1 << 0,   /* letters (maybe digits, hyphens, apostrophes) */
+	NG_TOK_NUM = 1 << 1,    /* starts with a digit */
+	NG_TOK_PUNCT = 1 << 2,  /* one punctuation character */
+	NG_TOK_CAP = 1 << 3,    /* first letter upper case */
+	NG_TOK_UPPER = 1 << 4,  /* every letter upper case, at least two */
+	NG_TOK_HYPHEN = 1 << 5, /* contains an inner hyphen */
+	NG_TOK_POSS = 1 << 6,   /* possessive 's or ' split off a word */
+	NG_TOK_DOTTED = 1 << 7, /* ends with a full stop (U.S., Mr., W.) */
+	NG_TOK_QUOTE = 1 << 8   /* a quotation mark */
+};
+
+typedef struct ng_token {
+	uint32_t start, end; /* bytes in the input */
+	uint32_t norm;       /* offset of the NUL-terminated normal form */
+	uint32_t sent;       /* sentence index */
+	uint16_t flags;
+} ng_token;
+
+typedef struct ng_sentence {
+	uint32_t start, end;         /* bytes in the input */
+	uint32_t tok_begin, tok_end; /* tokens [begin, end) */
+	uint32_t para;               /* paragraph number, 0 = headline if any */
+	uint8_t headline;            /* the article's first line */
+	uint8_t caps;                /* mostly capitals or title case: names unreliable */
+} ng_sentence;
+
+typedef struct ng_doc {
+	const char *text;
+	size_t len;
+	int has_title;
+	ng_sentence *sents;
+	size_t nsents, csents;
+	ng_token *toks;
+	size_t ntoks, ctoks;
+	char *norm; /* normal forms, NUL-separated */
+	size_t nnorm, cnorm;
+} ng_doc;
+
+/* Checks that text is UTF-8 without NUL bytes. `name` goes into the error. */
+int ng_text_check(const char *text, size_t len, const char *name, ng_error *err);
+
+/* Splits text into sentences and tokens. The doc borrows `text`. */
+int ng_doc_init(ng_doc *doc, const char *text, size_t len, ng_error *err);
+void ng_doc_free(ng_doc *doc);
+
+/* Sentence splitting alone: fills sentence spans (no tokens). */
+int ng_split_sentences(ng_doc *doc, ng_error *err);
+
+static inline const char *ng_tok_norm(const ng_doc *d, const ng_token *t)
+{
+	return d->norm + t->norm;
+}
+
+/* Normalises [s, s+n) for matching into b: lower case, straight quotes and
+ * apostrophes, ASCII hyphens, plain spaces. */
+struct ng_buf;
+int ng_norm_append(struct ng_buf *b, const char *s, size_t n);
+
+/* Decodes one UTF-8 code point at s (valid input assumed); sets *len. */
+uint32_t ng_utf8_decode(const unsigned char *s, size_t avail, size_t *len);
+
+#endif

@@ -1,0 +1,237 @@
+/* Text layer, part 3: tokens. Input: sentence spans. Output: tokens with
+ * byte offsets, flags and a normal form. Possessives are split off
+ * (Russia's -> Russia + 's); hyphenated words stay whole (Russia-Ukraine,
+ * Zhi-dong) and carry NG_TOK_HYPHEN so later stages can look at the parts. */
+#include "text.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const abbrev[] = {
+	"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov",
+	"sen", "rep", "rev", "prof", "st", "messrs", "maj", "brig", "hon", "pres", "supt",
+	"co", "corp", "inc", "ltd", "bros", "jr", "sr", "cos", "no", "nos", "vs", "jan",
+	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
+	"ft", "amb", "gens", "sens", "reps", "univ", "dept", "assn", "plc", "llc", "mme", NULL};
+
+static int is_abbrev(const char *w, size_t n)
+{
+	for (const char *const *a = abbrev; *a; a++)
+		if (strlen(*a) == n && strncasecmp(*a, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Width of a punctuation code point at s (a non-word character), or 0. */
+static size_t punct_width(const unsigned char *s, size_t avail)
+{
+	if (s[0] < 0x80)
+		return isalnum(s[0]) ? 0 : 1;
+	if (avail >= 2 && s[0] == 0xC2 && (s[1] == 0xA0 || s[1] == 0xAB || s[1] == 0xBB || s[1] == 0xA3 ||
+	                                   s[1] == 0xA5 || s[1] == 0xB7 || s[1] == 0xB0))
+		return 2;
+	if (avail >= 3 && s[0] == 0xE2 && (s[1] == 0x80 || s[1] == 0x82))
+		return 3; /* general punctuation: quotes, dashes, ellipsis; currency */
+	return 0;
+}
+
+static int is_space_at(const unsigned char *s, size_t avail)
+{
+	return isspace(s[0]) || (avail >= 2 && s[0] == 0xC2 && s[1] == 0xA0) ||
+	       (avail >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x89 || s[2] == 0xAF));
+}
+
+static int apostrophe_at(const unsigned char *s, size_t avail)
+{
+	if (s[0] == '\'')
+		return 1;
+	if (avail >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x99)
+		return 3;
+	return 0;
+}
+
+static int word_byte(const unsigned char *s, size_t avail)
+{
+	return s[0] >= 0x80 ? punct_width(s, avail) == 0 : isalnum(s[0]);
+}
+
+static int push_token(ng_doc *d, size_t s, size_t e, uint32_t sent, uint16_t flags, ng_error *err)
+{
+	ng_token *t = NG_PUSH(d->toks, d->ntoks, d->ctoks);
+	if (!t)
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	t->start = (uint32_t)s;
+	t->end = (uint32_t)e;
+	t->sent = sent;
+	ng_buf b = {d->norm, d->nnorm, d->cnorm};
+	t->norm = (uint32_t)b.len;
+	if (ng_norm_append(&b, d->text + s, e - s) || ng_buf_addc(&b, 0)) {
+		d->norm = b.s;
+		d->cnorm = b.cap;
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	}
+	d->norm = b.s;
+	d->nnorm = b.len;
+	d->cnorm = b.cap;
+	const unsigned char *p = (const unsigned char *)d->text + s;
+	if (!(flags & NG_TOK_PUNCT)) {
+		if (isdigit(p[0]))
+			flags |= NG_TOK_NUM;
+		else
+			flags |= NG_TOK_WORD;
+		if (isupper(p[0]) || (p[0] == 0xC3 && e - s > 1 && p[1] >= 0x80 && p[1] <= 0x9E))
+			flags |= NG_TOK_CAP;
+		int letters = 0, lower = 0;
+		for (size_t i = s; i < e; i++) {
+			unsigned char c = (unsigned char)d->text[i];
+			if (isalpha(c)) {
+				letters++;
+				lower += islower(c) != 0;
+			}
+		}
+		if (letters >= 2 && !lower)
+			flags |= NG_TOK_UPPER;
+	}
+	t->flags = flags;
+	return 0;
+}
+
+static int tokenize_sentence(ng_doc *d, uint32_t si, ng_error *err)
+{
+	ng_sentence *st = &d->sents[si];
+	const unsigned char *t = (const unsigned char *)d->text;
+	size_t i = st->start, e = st->end;
+	st->tok_begin = (uint32_t)d->ntoks;
+	while (i < e) {
+		if (is_space_at(t + i, e - i)) {
+			i += t[i] == 0xC2 ? 2 : t[i] == 0xE2 ? 3 : 1;
+			continue;
+		}
+		if (!word_byte(t + i, e - i)) {
+			size_t w = t[i] < 0x80 ? 1 : punct_width(t + i, e - i);
+			uint16_t f = NG_TOK_PUNCT;
+			if (t[i] == '"' || t[i] == '\'' ||
+			    (w == 3 && t[i + 1] == 0x80 && t[i + 2] >= 0x98 && t[i + 2] <= 0x9F) ||
+			    (w == 2 && (t[i + 1] == 0xAB || t[i + 1] == 0xBB)))
+				f |= NG_TOK_QUOTE;
+			if (push_token(d, i, i + w, si, f, err))
+				return err ? err->code : NG_ENOMEM;
+			i += w;
+			continue;
+		}
+		size_t s = i;
+		uint16_t f = 0;
+		int digit = isdigit(t[i]);
+		while (i < e) {
+			if (word_byte(t + i, e - i)) {
+				i++;
+				continue;
+			}
+			size_t a = apostrophe_at(t + i, e - i);
+			if (a) {
+				size_t k = i + a;
+				/* 's followed by a non-letter is a possessive, split off */
+				if (k < e && (t[k] == 's' || t[k] == 'S') && (k + 1 >= e || !word_byte(t + k + 1, e - k - 1)))
+					break;
+				if (k < e && isalpha(t[k]) && i > s) {
+					i = k;
+					continue;
+				}
+				break;
+			}
+			if (t[i] == '-' && i + 1 < e && word_byte(t + i + 1, e - i - 1) && !digit) {
+				f |= NG_TOK_HYPHEN;
+				i++;
+				continue;
+			}
+			if ((t[i] == '.' || t[i] == ',') && digit && i + 1 < e && isdigit(t[i + 1])) {
+				i++;
+				continue;
+			}
+			if (t[i] == '&' && i + 1 < e && isupper(t[i + 1]) && isupper(t[s])) {
+				i++;
+				continue;
+			}
+			if (t[i] == '.' && !digit) {
+				/* U.S., U.S.S.R., initials and abbreviations keep their dot. */
+				size_t seglen = i - s;
+				const unsigned char *seg = t + s;
+				for (size_t k = i; k > s; k--)
+					if (t[k - 1] == '.') {
+						seg = t + k;
+						seglen = i - k;
+						break;
+					}
+				int acro = seglen == 1 && isalpha(seg[0]);
+				if (acro && i + 2 < e + 1 && i + 1 < e && isalpha(t[i + 1]) &&
+				    (i + 2 >= e || t[i + 2] == '.')) {
+					i++;
+					continue;
+				}
+				int last = i + 1 >= e;
+				int dotted = memchr(t + s, '.', i - s) != NULL;
+				if ((acro && isupper(seg[0]) && !last) || (dotted && acro) ||
+				    (!last && is_abbrev((const char *)t + s, i - s))) {
+					i++;
+					f |= NG_TOK_DOTTED;
+				}
+				break;
+			}
+			break;
+		}
+		if (push_token(d, s, i, si, f, err))
+			return err ? err->code : NG_ENOMEM;
+		size_t a = i < e ? apostrophe_at(t + i, e - i) : 0;
+		if (a && i + a < e && (t[i + a] == 's' || t[i + a] == 'S') &&
+		    (i + a + 1 >= e || !word_byte(t + i + a + 1, e - i - a - 1))) {
+			if (push_token(d, i, i + a + 1, si, NG_TOK_POSS | NG_TOK_PUNCT, err))
+				return err ? err->code : NG_ENOMEM;
+			i += a + 1;
+		} else if (a && i > s && (t[i - 1] == 's') && (i + a >= e || !word_byte(t + i + a, e - i - a))) {
+			if (push_token(d, i, i + a, si, NG_TOK_POSS | NG_TOK_PUNCT, err))
+				return err ? err->code : NG_ENOMEM;
+			i += a;
+		}
+	}
+	st->tok_end = (uint32_t)d->ntoks;
+	/* Headlines in title case or capitals, and bodies in capitals, do not
+	 * show proper names by case. */
+	int words = 0, caps = 0, upper = 0;
+	for (size_t k = st->tok_begin; k < st->tok_end; k++) {
+		const ng_token *tk = &d->toks[k];
+		if (!(tk->flags & NG_TOK_WORD))
+			continue;
+		words++;
+		caps += (tk->flags & NG_TOK_CAP) != 0;
+		upper += (tk->flags & NG_TOK_UPPER) != 0;
+	}
+	if (st->headline)
+		st->caps = words && (upper * 2 > words || caps * 10 >= words * 6);
+	else
+		st->caps = words >= 3 && upper * 10 >= words * 7;
+	return 0;
+}
+
+int ng_doc_init(ng_doc *d, const char *text, size_t len, ng_error *err)
+{
+	memset(d, 0, sizeof *d);
+	d->text = text;
+	d->len = len;
+	int r = ng_split_sentences(d, err);
+	for (size_t i = 0; !r && i < d->nsents; i++)
+		r = tokenize_sentence(d, (uint32_t)i, err);
+	if (r)
+		ng_doc_free(d);
+	return r;
+}
+
+void ng_doc_free(ng_doc *d)
+{
+	free(d->sents);
+	free(d->toks);
+	free(d->norm);
+	memset(d, 0, sizeof *d);
+}

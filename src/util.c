@@ -1,0 +1,182 @@
+/* Shared helpers: errors, buffers, hashing, a string map. */
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int ng_fail(ng_error *err, int code, const char *file, int line,
+            const char *fmt, ...)
+{
+	if (!err)
+		return code;
+	err->code = code;
+	err->line = line;
+	snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+char *ng_strndup(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+	if (!d)
+		return NULL;
+	memcpy(d, s, n);
+	d[n] = 0;
+	return d;
+}
+
+char *ng_strdup(const char *s)
+{
+	return s ? ng_strndup(s, strlen(s)) : NULL;
+}
+
+int ng_grow(void **arr, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return 0;
+	size_t nc = *cap ? *cap : 8;
+	while (nc < need)
+		nc *= 2;
+	void *p = realloc(*arr, nc * size);
+	if (!p)
+		return NG_ENOMEM;
+	*arr = p;
+	*cap = nc;
+	return 0;
+}
+
+int ng_buf_add(ng_buf *b, const char *s, size_t n)
+{
+	if (ng_grow((void **)&b->s, &b->cap, b->len + n + 1, 1))
+		return NG_ENOMEM;
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = 0;
+	return 0;
+}
+
+int ng_buf_adds(ng_buf *b, const char *s)
+{
+	return ng_buf_add(b, s, strlen(s));
+}
+
+int ng_buf_addc(ng_buf *b, char c)
+{
+	return ng_buf_add(b, &c, 1);
+}
+
+int ng_buf_printf(ng_buf *b, const char *fmt, ...)
+{
+	char tmp[512];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NG_EINVAL;
+	if ((size_t)n < sizeof tmp)
+		return ng_buf_add(b, tmp, (size_t)n);
+	if (ng_grow((void **)&b->s, &b->cap, b->len + (size_t)n + 1, 1))
+		return NG_ENOMEM;
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return 0;
+}
+
+void ng_buf_free(ng_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+uint64_t ng_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static size_t slot(const ng_map *m, const char *key, size_t klen)
+{
+	size_t i = (size_t)ng_hash(key, klen) & (m->cap - 1);
+	while (m->keys[i] && !(strlen(m->keys[i]) == klen && memcmp(m->keys[i], key, klen) == 0))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static int rehash(ng_map *m)
+{
+	size_t nc = m->cap ? m->cap * 2 : 64;
+	char **ok = m->keys;
+	void **ov = m->vals;
+	size_t oc = m->cap;
+	m->keys = calloc(nc, sizeof *m->keys);
+	m->vals = calloc(nc, sizeof *m->vals);
+	if (!m->keys || !m->vals) {
+		free(m->keys);
+		free(m->vals);
+		m->keys = ok;
+		m->vals = ov;
+		return NG_ENOMEM;
+	}
+	m->cap = nc;
+	for (size_t i = 0; i < oc; i++) {
+		if (ok[i]) {
+			size_t j = slot(m, ok[i], strlen(ok[i]));
+			m->keys[j] = ok[i];
+			m->vals[j] = ov[i];
+		}
+	}
+	free(ok);
+	free(ov);
+	return 0;
+}
+
+void **ng_map_put(ng_map *m, const char *key, size_t klen)
+{
+	if ((m->n + 1) * 2 > m->cap && rehash(m))
+		return NULL;
+	size_t i = slot(m, key, klen);
+	if (!m->keys[i]) {
+		m->keys[i] = ng_strndup(key, klen);
+		if (!m->keys[i])
+			return NULL;
+		m->vals[i] = NULL;
+		m->n++;
+	}
+	return &m->vals[i];
+}
+
+void *ng_map_get(const ng_map *m, const char *key, size_t klen)
+{
+	if (!m->cap)
+		return NULL;
+	size_t i = slot(m, key, klen);
+	return m->keys[i] ? m->vals[i] : NULL;
+}
+
+void ng_map_free(ng_map *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
+}
+
+int ng_cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}

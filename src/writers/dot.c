@@ -1,0 +1,130 @@
+/* Writer: Graphviz DOT through libcgraph. Input: a canonical graph.
+ * Output: a digraph whose nodes are shaped and coloured by entity type, with
+ * a legend, and whose edges show type, symmetry, modality, negation and
+ * weight; `dot -Tsvg` renders it as is. */
+#include "../graph.h"
+#include "writers.h"
+
+#include <graphviz/cgraph.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *shape, *color;
+} style[NG_NTYPES] = {
+	{"ellipse", "#fde0c5"},  /* person */
+	{"box", "#c6dbef"},      /* state */
+	{"component", "#d9f0d3"}, /* organization */
+	{"box3d", "#fff2ae"},    /* company */
+	{"note", "#f2f2f2"},     /* agreement */
+	{"hexagon", "#e5d8bd"},  /* location */
+	{"octagon", "#e7d4e8"},  /* group */
+};
+
+static void set(void *obj, char *name, const char *value)
+{
+	agsafeset(obj, name, (char *)value, "");
+}
+
+/* Builds the cgraph graph; NULL on failure. */
+static Agraph_t *build(const ng_graph *g, ng_node **nodes, ng_edge **edges)
+{
+	Agraph_t *G = agopen("newsgraph", Agdirected, NULL);
+	if (!G)
+		return NULL;
+	const char *title = g->narticles == 1 && g->articles[0].title ? g->articles[0].title : NULL;
+	char buf[64];
+	if (!title) {
+		snprintf(buf, sizeof buf, "newsgraph: %zu articles", g->narticles);
+		title = buf;
+	}
+	set(G, "label", title);
+	set(G, "labelloc", "t");
+	set(G, "rankdir", "LR");
+	set(G, "fontname", "Helvetica");
+	/* Declare defaults once so every node and edge has the attributes. */
+	agattr(G, AGNODE, "style", "filled");
+	agattr(G, AGNODE, "fontname", "Helvetica");
+	agattr(G, AGEDGE, "fontname", "Helvetica");
+	agattr(G, AGEDGE, "fontsize", "10");
+	int used[NG_NTYPES] = {0};
+	for (size_t i = 0; i < g->nnodes; i++) {
+		const ng_node *n = nodes[i];
+		Agnode_t *an = agnode(G, n->id, 1);
+		if (!an)
+			goto fail;
+		set(an, "label", n->name);
+		set(an, "shape", style[n->type].shape);
+		set(an, "fillcolor", style[n->type].color);
+		set(an, "tooltip", n->id);
+		used[n->type] = 1;
+	}
+	for (size_t i = 0; i < g->nedges; i++) {
+		const ng_edge *e = edges[i];
+		const ng_relation_info *ri = &ng_relations[e->rel];
+		Agnode_t *s = agnode(G, e->source, 0), *t = agnode(G, e->target, 0);
+		if (!s || !t)
+			continue;
+		Agedge_t *ae = agedge(G, s, t, (char *)ri->name, 1);
+		if (!ae)
+			goto fail;
+		set(ae, "label", ri->name);
+		if (ri->symmetric)
+			set(ae, "dir", "none");
+		if (e->modality != NG_ASSERTED)
+			set(ae, "style", "dashed");
+		if (e->negated)
+			set(ae, "color", "red");
+		snprintf(buf, sizeof buf, "%.1f", 1.0 + log2((double)(e->nev ? e->nev : 1)));
+		set(ae, "penwidth", buf);
+		if (e->nev)
+			set(ae, "tooltip", e->ev[0].sentence);
+	}
+	Agraph_t *leg = agsubg(G, "cluster_legend", 1);
+	if (!leg)
+		goto fail;
+	set(leg, "label", "legend");
+	for (int t = 0; t < NG_NTYPES; t++) {
+		if (!used[t])
+			continue;
+		snprintf(buf, sizeof buf, "legend:%s", ng_type_name(t));
+		Agnode_t *ln = agnode(leg, buf, 1);
+		if (!ln)
+			goto fail;
+		set(ln, "label", ng_type_name(t));
+		set(ln, "shape", style[t].shape);
+		set(ln, "fillcolor", style[t].color);
+		set(ln, "fontsize", "9");
+	}
+	return G;
+fail:
+	agclose(G);
+	return NULL;
+}
+
+static int write_dot(const ng_graph *g, FILE *out, ng_error *err)
+{
+	ng_node **nodes = NULL;
+	ng_edge **edges = NULL;
+	int rc = ng_graph_sorted_nodes(g, &nodes, err);
+	if (!rc)
+		rc = ng_graph_sorted_edges(g, &edges, err);
+	if (rc)
+		goto done;
+	Agraph_t *G = build(g, nodes, edges);
+	if (!G) {
+		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "cannot build the DOT graph");
+		goto done;
+	}
+	if (agwrite(G, out) != 0)
+		rc = ng_fail(err, NG_EIO, NULL, 0, "write failed");
+	agclose(G);
+done:
+	free(nodes);
+	free(edges);
+	return rc;
+}
+
+const ng_writer ng_writer_dot = {"dot", "dot", "Graphviz DOT (render with dot -Tsvg)", write_dot};

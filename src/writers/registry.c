@@ -1,0 +1,19 @@
+/* The writer registry: every output format, in the order -f lists them. */
+#include "writers.h"
+
+#include <string.h>
+
+static const ng_writer *const registry[] = {&ng_writer_dot, &ng_writer_json, NULL};
+
+const ng_writer *const *ng_writers(void)
+{
+	return registry;
+}
+
+const ng_writer *ng_writer_find(const char *name)
+{
+	for (const ng_writer *const *w = registry; *w; w++)
+		if (strcmp((*w)->name, name) == 0)
+			return *w;
+	return NULL;
+}

@@ -1,0 +1,10 @@
+/* The writer registry's members: one descriptor per output format. */
+#ifndef NG_WRITERS_H
+#define NG_WRITERS_H
+
+#include "newsgraph/writer.h"
+
+extern const ng_writer ng_writer_dot;
+extern const ng_writer ng_writer_json;
+
+#endif
