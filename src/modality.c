@@ -8,7 +8,7 @@
 
 static const char *const neg[] = {"not", "n't", "never", "no longer", "denied", "denies", "deny",
                                   "refused", "refuses", "refuse", "declined to", "failed to",
-                                  "fails to", "without", "rejected", "rules out", "ruled out", NULL};
+                                  "fails to", "ruled out", NULL};
 static const char *const hyp[] = {"can", "could", "may", "might", "possibly", "possible", "hopes",
                                   "hope", "hoped", "hoping", "wants", "want", "wanted", "would like",
                                   "if", "likely", "potentially", "seeks", "seeking", "seek", "trying",

@@ -118,9 +118,17 @@ static int expand(ng_buf *out, const char *pat, const char *file, int line, ng_e
 				return rc;
 			p = c + 1;
 		} else if (strncmp(p, "...", 3) == 0) {
-			if (ng_buf_adds(out, "[^<>.;:]{0,60}?"))
+			/* a gap: text crossing no mention but parenthesised ones */
+			if (ng_buf_adds(out, "(?:[^<>.;:]|\\((?:the )?<[a-z]+#\\d+>\\)){0,60}?"))
 				return NG_ENOMEM;
 			p += 3;
+		} else if (p[0] == '~' && isdigit((unsigned char)p[1])) {
+			/* ~N: up to N words that are not mentions */
+			char *end;
+			long n = strtol(p + 1, &end, 10);
+			if (ng_buf_printf(out, "(?:[^\\s<>;:]+ ){0,%ld}?", n))
+				return NG_ENOMEM;
+			p = end;
 		} else {
 			if (ng_buf_addc(out, *p))
 				return NG_ENOMEM;
