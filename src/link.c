@@ -270,8 +270,6 @@ int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 				ent = recent(x, i, 1 << NG_PERSON, -1, d, m->sent);
 			} else if (m->plural) {
 				int mask = m->type == NG_PERSON ? 1 << NG_PERSON : (1 << NG_STATE) | (1 << NG_PERSON);
-				if (m->type == NG_STATE && strstr(text, "side"))
-					mask |= 1 << NG_ORGANIZATION;
 				int a = recent(x, i, mask, -1, d, m->sent);
 				int b = a >= 0 ? recent(x, i, mask, a, d, m->sent) : -1;
 				if (b >= 0) {
@@ -319,6 +317,13 @@ int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 			else
 				free(text);
 		}
+	}
+	/* "he (Putin)": the name in parentheses says who the pronoun is. */
+	for (size_t i = 0; i + 1 < x->n; i++) {
+		ng_mention *m = &x->m[i], *n = &x->m[i + 1];
+		if (m->kind == NG_PRONOUN && n->entity >= 0 && n->tb == m->te + 1 && n->te < d->ntoks &&
+		    strcmp(ng_tok_norm(d, &d->toks[m->te]), "(") == 0 && strcmp(ng_tok_norm(d, &d->toks[n->te]), ")") == 0)
+			m->entity = n->entity;
 	}
 	return 0;
 }

@@ -54,7 +54,8 @@ int ng_modality(const char *ph, size_t start, size_t end, int *negated)
 			break;
 		}
 	size_t na = start > 20 ? start - 20 : 0;
-	*negated = has(ph, na < a ? a : na, end, neg);
+	static const char *const idiom[] = {"can't wait", "couldn't wait", "cannot wait", "not only", NULL};
+	*negated = has(ph, na < a ? a : na, end, neg) && !has(ph, na < a ? a : na, end, idiom);
 	if (has(ph, a, end, hyp))
 		return 3;
 	if (has(ph, a, end, exp_))

@@ -107,6 +107,54 @@ static ng_mention *add_kb(ctx *c, size_t tb, size_t te, const ng_value *v)
 	return m;
 }
 
+/* "Russia-Ukraine", "Chinese-made", "pro-Western": known names inside a
+ * hyphenated token become mentions of their own. Returns how many. */
+static int hyphen_parts(ctx *c, size_t i, int *rc)
+{
+	const ng_token *t = &c->d->toks[i];
+	if (!(t->flags & NG_TOK_HYPHEN))
+		return 0;
+	const char *txt = c->d->text;
+	int found = 0;
+	uint32_t p = t->start;
+	while (p < t->end) {
+		uint32_t e = p;
+		while (e < t->end && txt[e] != '-')
+			e++;
+		ng_buf part = {0};
+		if (ng_norm_append(&part, txt + p, e - p) || !part.s) {
+			ng_buf_free(&part);
+			*rc = NG_ENOMEM;
+			return found;
+		}
+		uint32_t node = ng_lexicon_step(c->lx, 0, part.s);
+		ng_buf_free(&part);
+		int32_t it = -2;
+		const ng_value *v;
+		int upper = txt[p] >= 'A' && txt[p] <= 'Z';
+		while (node && upper && (v = ng_lexicon_values(c->lx, node, &it))) {
+			if (v->kind != NG_V_NAME && v->kind != NG_V_ADJ)
+				continue;
+			int caps = 1;
+			for (uint32_t k = p; k < e; k++)
+				caps &= !(txt[k] >= 'a' && txt[k] <= 'z');
+			if (v->acronym && !caps)
+				continue;
+			ng_mention *m = add_kb(c, i, i + 1, v);
+			if (!m) {
+				*rc = NG_ENOMEM;
+				return found;
+			}
+			m->start = p;
+			m->end = e;
+			found++;
+			break;
+		}
+		p = e + 1;
+	}
+	return found;
+}
+
 /* A run of capitalised tokens not in the knowledge base: a person when it
  * has two to four name-like words; a lone word stays unsure until linking
  * (a known surname) or a cue confirms it. */
@@ -118,11 +166,13 @@ static int unknown_run(ctx *c, size_t a, size_t b)
 		b--;
 	if (a >= b)
 		return 0;
-	for (size_t k = a; k < b; k++)
-		if (ng_lexicon_is(c->lx, norm(c, k), NG_W_NOT_NAME) || !is_name_tok(c, k)) {
-			int r = unknown_run(c, a, k);
+	for (size_t k = a; k < b; k++) {
+		int rc = 0;
+		if (ng_lexicon_is(c->lx, norm(c, k), NG_W_NOT_NAME) || !is_name_tok(c, k) || hyphen_parts(c, k, &rc)) {
+			int r = rc ? rc : unknown_run(c, a, k);
 			return r ? r : unknown_run(c, k + 1, b);
 		}
+	}
 	if (b - a > 4)
 		return 0;
 	if (b - a == 1 && (c->d->toks[a].flags & NG_TOK_UPPER) && !(c->d->toks[a].flags & NG_TOK_DOTTED))
@@ -190,6 +240,15 @@ static int try_title(ctx *c, size_t a, size_t b)
 			r++;
 		if (r == q)
 			continue;
+		for (size_t k = q; k < r; k++) {
+			ng_value hv;
+			if (match_kind(c, k, r, NG_V_HEAD, NG_V_HEAD, &hv)) {
+				/* "Russian Chair of the X Commission": a title of a body */
+				if (p > a && segment(c, a, p, NULL, NULL))
+					return NG_ENOMEM;
+				return chunk(c, q, b) ? NG_ENOMEM : 1;
+			}
+		}
 		int last = -1, prev = -1;
 		if (p > a && segment(c, a, p, &last, &prev))
 			return NG_ENOMEM;
@@ -407,6 +466,12 @@ static int sentence(ctx *c)
 			}
 			if (in(agreement_heads, w) && nominal_agreement(c, i))
 				return NG_ENOMEM;
+			if (hyphen_parts(c, i, &rc) || rc) {
+				if (rc)
+					return rc;
+				i++;
+				continue;
+			}
 			/* lower-case knowledge-base forms ("the West" is capitalised; this
 			 * catches entries written in lower case) */
 			ng_value v;
