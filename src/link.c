@@ -219,6 +219,9 @@ static int parenthesised_acronyms(const ng_doc *d, ng_ents *x)
 				continue;
 			covered[k] = 1;
 			rc = add_mention_copy(x, &x->m[i], (uint32_t)k, (uint32_t)k + 1, d);
+			/* the copy links to what the acronym stands for */
+			if (!rc && !(x->m[x->n - 1].name = mention_text(d, &x->m[i])))
+				rc = NG_ENOMEM;
 		}
 	}
 	free(covered);
@@ -256,6 +259,23 @@ int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 			if (!text)
 				return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 			int ent = -1;
+			if (m->name) {
+				/* an acronym copy: the entity of its expansion */
+				for (size_t k = 0; k < x->ne && ent < 0; k++)
+					if (norm_eq(x->e[k].name, m->name) || (x->e[k].entry >= 0 && m->entry == x->e[k].entry))
+						ent = (int)k;
+				for (size_t k = 0; k < i && ent < 0; k++)
+					if (x->m[k].entity >= 0 && x->m[k].name && norm_eq(x->m[k].name, m->name))
+						ent = x->m[k].entity;
+				free(m->name);
+				m->name = NULL;
+				if (ent >= 0) {
+					m->entity = ent;
+					m->name = text;
+					m->type = x->e[ent].type;
+					continue;
+				}
+			}
 			if (m->entry >= 0) {
 				const ng_entry *e = &lx->entries[m->entry];
 				const ng_entry *g = e->gov ? ng_lexicon_entry(lx, e->gov) : NULL;

@@ -222,6 +222,16 @@ static int is_connector(const ctx *c, size_t i)
 
 static int chunk(ctx *c, size_t a, size_t b);
 
+static int is_particle(const ctx *c, size_t i)
+{
+	static const char *const particles[] = {"von", "van", "der", "den", "de", "du", "da", "di", "al",
+	                                        "bin", "ibn", "la", "le", "del", "dos", NULL};
+	for (const char *const *p = particles; *p; p++)
+		if (strcmp(norm(c, i), *p) == 0)
+			return !(c->d->toks[i].flags & NG_TOK_CAP);
+	return 0;
+}
+
 /* "Assistant Researcher Chung Zhi-dong": title words, their complements
  * ("on International Affairs"), then one to four name words. */
 static int try_title(ctx *c, size_t a, size_t b)
@@ -236,7 +246,7 @@ static int try_title(ctx *c, size_t a, size_t b)
 		                 (is_connector(c, q) && q + 1 < b)))
 			q++;
 		size_t r = q;
-		while (r < b && r - q < 4 && is_name_tok(c, r) && !is_connector(c, r))
+		while (r < b && r - q < 5 && (is_name_tok(c, r) || (is_particle(c, r) && r + 1 < b)))
 			r++;
 		if (r == q)
 			continue;
@@ -492,28 +502,33 @@ static int sentence(ctx *c)
 		/* A capitalised chunk: name words, joined by connectors inside
 		 * organization names, titles and particles (de, von, al). */
 		size_t j = i + 1;
-		int heady = 0;
+		int heady = 0, complement = 0;
 		for (;;) {
 			ng_value v;
-			size_t k = j - 1;
-			if (match_kind(c, k, k + 1, NG_V_HEAD, NG_V_TITLE, &v))
+			if (match_kind(c, j - 1, j, NG_V_HEAD, NG_V_TITLE, &v))
 				heady = 1;
 			if (j < e && is_name_tok(c, j)) {
 				j++;
 				continue;
 			}
-			if (j + 1 < e && is_connector(c, j) && is_name_tok(c, j + 1) &&
-			    (heady || !is_word(c, j, "and"))) {
-				if (heady || !(is_word(c, j, "of") || is_word(c, j, "for") || is_word(c, j, "on"))) {
-					j += 2;
-					continue;
-				}
-			}
-			if (j + 2 < e && heady && is_word(c, j, "of") && is_word(c, j + 1, "the") && is_name_tok(c, j + 2)) {
-				j += 3;
-				continue;
-			}
-			break;
+			if (j + 1 >= e || !is_connector(c, j))
+				break;
+			/* "Ministry of Trade and Industry", "Secretary of State": of, for
+			 * and on after a head or title; "and" only inside such a
+			 * complement; particles (von, de, al) inside any name. */
+			size_t k = j + 1;
+			if (is_word(c, j, "of") && k + 1 < e && is_word(c, k, "the"))
+				k++;
+			while (is_particle(c, j) && k + 1 < e && is_particle(c, k))
+				k++;
+			if (!is_name_tok(c, k))
+				break;
+			int ofw = is_word(c, j, "of") || is_word(c, j, "for") || is_word(c, j, "on");
+			if (ofw && heady)
+				complement = 1;
+			else if (is_word(c, j, "and") ? !complement : (ofw || is_word(c, j, "the")))
+				break;
+			j = k + 1;
 		}
 		rc = chunk(c, i, j);
 		if (rc)

@@ -62,8 +62,35 @@ static int build(sent_ctx *c, size_t *mi)
 	while (*mi < x->n && x->m[*mi].sent < c->si)
 		(*mi)++;
 	int glue_next = 1;
+	/* "Russian President Putin arrived": the phrase reads as its person,
+	 * <person#n> arrived; the title gave its own relation. */
+	size_t skip_from = (size_t)-1, skip_to = 0, scan = *mi;
 	for (size_t t = s->tok_begin; t < s->tok_end; t++) {
 		const ng_token *tk = &d->toks[t];
+		if (t > skip_to || skip_from == (size_t)-1) {
+			skip_from = (size_t)-1;
+			while (scan < x->n && x->m[scan].sent == c->si && x->m[scan].tb < t)
+				scan++;
+			for (size_t k = scan; k < x->n && x->m[k].sent == c->si; k++) {
+				const ng_mention *m = &x->m[k];
+				if (m->title_end <= m->title_start || m->entity < 0)
+					continue;
+				size_t from = m->tb;
+				while (from > s->tok_begin && d->toks[from - 1].start >= m->title_start)
+					from--;
+				const int ofs[2] = {m->title_of, m->title_of2};
+				for (int q = 0; q < 2; q++)
+					if (ofs[q] >= 0 && x->m[ofs[q]].tb < from && x->m[ofs[q]].sent == c->si)
+						from = x->m[ofs[q]].tb;
+				if (from == t && from < m->tb) {
+					skip_from = from;
+					skip_to = m->tb - 1;
+				}
+				break;
+			}
+		}
+		if (skip_from != (size_t)-1 && t >= skip_from && t <= skip_to)
+			continue;
 		const char *w = ng_tok_norm(d, tk);
 		if (!glue_next && !glue_left(w, tk->flags) && ng_buf_addc(&c->ph, ' '))
 			return NG_ENOMEM;
@@ -118,11 +145,26 @@ static int add_rel(sent_ctx *c, int src, int tgt, int rel, int modality, int neg
 	const ng_entity *es = &c->x->e[src], *et = &c->x->e[tgt];
 	if (strcmp(es->id, et->id) == 0)
 		return 0;
+	static int leads = -1, works = -1;
+	if (leads < 0) {
+		leads = ng_relation_find("leads", 5);
+		works = ng_relation_find("works_for", 9);
+	}
 	for (size_t i = 0; i < c->out->n; i++) {
 		ng_rel *r = &c->out->r[i];
-		if (r->sent == c->si && r->rel == rel &&
+		if (r->sent != c->si)
+			continue;
+		if (r->rel == rel &&
 		    ((r->src == src && r->tgt == tgt) || (ng_relations[rel].symmetric && r->src == tgt && r->tgt == src)))
 			return 0;
+		/* "Prime Minister" leads; it is not also "Minister" works_for. */
+		if (r->src == src && r->tgt == tgt && r->rel == leads && rel == works)
+			return 0;
+		if (r->src == src && r->tgt == tgt && r->rel == works && rel == leads) {
+			r->rel = leads;
+			r->rule = rule;
+			return 0;
+		}
 	}
 	ng_rel *r = NG_PUSH(c->out->r, c->out->n, c->out->cap);
 	if (!r)

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Spec tests: example sentences with the exact entities and relations expected.
+
+usage: run_spec.py NEWSGRAPH FILE.txt... [--verbose]
+
+A case is
+
+    ### name of the case
+    One or more lines of article text (a first line followed by a blank
+    line would be a headline, so cases are plain paragraphs).
+    E text | type | node id | kind          (zero or more)
+    E-                                      (no entity at all)
+    R source relation target modality [negated] [key=value ...]
+    R-                                      (no relation at all)
+
+Entities are checked, as an exact set, when the case has any E line.
+Relations are always checked as an exact set of (source, relation, target,
+modality, negated); key=value attributes must be present with that value.
+Prints one line per failing case and a closing 'N passed, N failed'.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def parse(path):
+    cases, cur = [], None
+    with open(path, encoding="utf-8") as f:
+        for ln, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if line.startswith("### "):
+                cur = {"name": line[4:].strip(), "file": path, "line": ln, "text": [], "E": None, "R": []}
+                cases.append(cur)
+            elif cur is None or (line.startswith("#") and not cur["text"]):
+                continue
+            elif line.startswith("E-"):
+                cur["E"] = []
+            elif line.startswith("E "):
+                parts = [p.strip() for p in line[2:].split("|")]
+                if len(parts) != 4:
+                    sys.exit(f"{path}:{ln}: E line needs text | type | node | kind")
+                cur["E"] = (cur["E"] or []) + [tuple(parts)]
+            elif line.startswith("R-"):
+                cur["R"] = []
+            elif line.startswith("R "):
+                w = line[2:].split()
+                if len(w) < 4:
+                    sys.exit(f"{path}:{ln}: R line needs source relation target modality")
+                neg = len(w) > 4 and w[4] == "negated"
+                attrs = dict(x.split("=", 1) for x in w[5 if neg else 4:] if "=" in x)
+                cur["R"].append(((w[0], w[1], w[2], w[3], neg), attrs))
+            elif line.strip():
+                cur["text"].append(line)
+    return cases
+
+
+SYMMETRIC = {"meets", "cooperates_with", "allied_with", "trades_with", "at_war_with"}
+
+
+def run(binary, args, text):
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
+        f.write(text)
+        name = f.name
+    try:
+        r = subprocess.run([binary] + args + [name], capture_output=True, timeout=60)
+    finally:
+        os.unlink(name)
+    if r.returncode:
+        raise RuntimeError(r.stderr.decode(errors="replace"))
+    return json.loads(r.stdout)
+
+
+def check(binary, case):
+    text = "\n".join(case["text"]) + "\n"
+    problems = []
+    if case["E"] is not None:
+        got = run(binary, ["entities", "-f", "json"], text)["mentions"]
+        have = {(m["text"], m["type"], m["node"], m["kind"]) for m in got}
+        want = set(case["E"])
+        for x in sorted(want - have):
+            problems.append("missing entity " + " | ".join(x))
+        for x in sorted(have - want):
+            problems.append("unexpected entity " + " | ".join(x))
+    g = run(binary, ["extract", "-f", "json"], text)
+    have = {}
+    for e in g["edges"]:
+        have[(e["source"], e["type"], e["target"], e["modality"], e["negated"])] = e["attrs"]
+    want = {}
+    for key, attrs in case["R"]:
+        s, rel, t, mod, neg = key
+        if rel in SYMMETRIC and s > t:
+            s, t = t, s
+        want[(s, rel, t, mod, neg)] = attrs
+    for k in sorted(set(want) - set(have)):
+        problems.append("missing relation " + " ".join(map(str, k)))
+    for k in sorted(set(have) - set(want)):
+        problems.append("unexpected relation " + " ".join(map(str, k)))
+    for k in sorted(set(want) & set(have)):
+        for a, v in want[k].items():
+            if have[k].get(a) != v:
+                problems.append(f"relation {' '.join(map(str, k))}: {a}={have[k].get(a)!r}, expected {v!r}")
+    return problems
+
+
+def main(argv):
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    if len(args) < 2:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    binary, files = args[0], args[1:]
+    passed = failed = 0
+    for path in files:
+        for case in parse(path):
+            try:
+                problems = check(binary, case)
+            except RuntimeError as e:
+                problems = ["newsgraph failed: " + str(e).strip()]
+            if problems:
+                failed += 1
+                print(f"FAIL {case['file']}:{case['line']}: {case['name']}")
+                for p in problems:
+                    print("    " + p)
+            else:
+                passed += 1
+                if "--verbose" in argv:
+                    print(f"ok   {case['name']}")
+    print(f"spec: {passed} passed, {failed} failed")
+    return 1 if failed or not passed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
