@@ -305,11 +305,17 @@ int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 					if (norm_eq(e->name, text))
 						ent = (int)k;
 				}
-				if (ent < 0 && m->type == NG_PERSON && m->te - m->tb == 1) {
-					const char *tok = ng_tok_norm(d, &d->toks[m->tb]);
+				if (ent < 0 && m->type == NG_PERSON && m->te - m->tb <= 3) {
+					ng_buf nt = {0};
+					if (ng_norm_append(&nt, text, strlen(text)) || !nt.s) {
+						free(text);
+						return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+					}
+					const char *tok = nt.s;
 					for (size_t k = x->ne; k-- > 0 && ent < 0;)
 						if (x->e[k].type == NG_PERSON && name_part(x->e[k].name, tok))
 							ent = (int)k;
+					ng_buf_free(&nt);
 				}
 				if (ent < 0 && m->kind == NG_NOMINAL && m->type == NG_AGREEMENT) {
 					for (size_t k = x->ne; k-- > 0 && ent < 0;)

@@ -107,6 +107,8 @@ static ng_mention *add_kb(ctx *c, size_t tb, size_t te, const ng_value *v)
 	return m;
 }
 
+static int is_particle(const ctx *c, size_t i);
+
 /* "Russia-Ukraine", "Chinese-made", "pro-Western": known names inside a
  * hyphenated token become mentions of their own. Returns how many. */
 static int hyphen_parts(ctx *c, size_t i, int *rc)
@@ -177,7 +179,11 @@ static int unknown_run(ctx *c, size_t a, size_t b)
 		return 0;
 	if (b - a == 1 && (c->d->toks[a].flags & NG_TOK_UPPER) && !(c->d->toks[a].flags & NG_TOK_DOTTED))
 		return 0; /* an unknown acronym on its own is left to parentheses */
-	ng_mention *m = add(c, a, b, NG_PERSON, NG_NAME);
+	/* "von der Leyen": particles before a name belong to it */
+	size_t p = a;
+	while (p > c->s->tok_begin && is_particle(c, p - 1))
+		p--;
+	ng_mention *m = add(c, p, b, NG_PERSON, NG_NAME);
 	if (!m)
 		return NG_ENOMEM;
 	m->unsure = b - a == 1;

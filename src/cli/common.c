@@ -207,6 +207,7 @@ int cli_extractor(const cli_extract_opts *o, ng_extractor **ex)
 		size_t len;
 		if (cli_read(path, &data, &len)) {
 			ng_extractor_free(*ex);
+			*ex = NULL;
 			return 2;
 		}
 		int rc = lex ? ng_extractor_add_lexicon(*ex, path, data, len, &err)
@@ -214,6 +215,7 @@ int cli_extractor(const cli_extract_opts *o, ng_extractor **ex)
 		free(data);
 		if (rc) {
 			ng_extractor_free(*ex);
+			*ex = NULL;
 			return cli_lib_error(&err, path);
 		}
 	}

@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""CLI tests: the command-line contract, error messages, the JSON schema of
+the output, determinism, DOT rendering and the freshness of graphs/.
+
+usage: run_cli.py NEWSGRAPH SOURCE_DIR
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+BIN = SRC = TMP = None
+passed = failed = 0
+
+
+def run(args, stdin=None):
+    r = subprocess.run([BIN] + args, input=stdin, capture_output=True, timeout=120)
+    return r.returncode, r.stdout, r.stderr.decode(errors="replace")
+
+
+def check(name, cond, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name}" + (f": {detail}" if detail else ""))
+
+
+def write(name, data):
+    p = os.path.join(TMP, name)
+    with open(p, "wb") as f:
+        f.write(data)
+    return p
+
+
+def expect_error(name, args, message, stdin=None):
+    code, out, err = run(args, stdin)
+    check(name + " exit", code == 2, f"exit {code}")
+    check(name + " message", err == message + "\n", repr(err))
+    check(name + " stdout empty", out == b"", repr(out[:80]))
+
+
+def usage_and_errors():
+    code, out, err = run(["--version"])
+    check("--version", code == 0 and re.fullmatch(rb"newsgraph \d+\.\d+\.\d+\n", out) is not None, out)
+    code, out, err = run(["--help"])
+    check("--help", code == 0 and b"extract" in out and b"entities" in out and b"explain" in out)
+    for cmd in ("extract", "entities", "explain"):
+        code, out, err = run([cmd, "--help"])
+        check(cmd + " --help", code == 0 and out.startswith(b"usage: newsgraph " + cmd.encode()), out[:60])
+    code, out, err = run(["extract", "--help"])
+    check("extract --help lists formats", b"dot" in out and b"json" in out)
+    expect_error("unknown command", ["frobnicate"], "newsgraph: unknown command 'frobnicate' (try newsgraph --help)")
+    expect_error("unknown format", ["extract", "-f", "yaml", "x"],
+                 "newsgraph: unknown format 'yaml' (try newsgraph extract --help)")
+    expect_error("bad date", ["extract", "--date", "16 May", "x"], "newsgraph: --date '16 May' is not YYYY-MM-DD")
+    expect_error("missing value", ["extract", "-o"], "newsgraph: option -o needs a value")
+    missing = os.path.join(TMP, "missing.txt")
+    expect_error("missing file", ["extract", missing], f"newsgraph: {missing}: cannot open: No such file or directory")
+    expect_error("directory", ["extract", TMP], f"newsgraph: {TMP}: is a directory, not a file")
+    bad = write("bad.txt", b"Putin visited\xff China.")
+    expect_error("invalid UTF-8", ["extract", bad], f"newsgraph: {bad}: invalid UTF-8 at offset 13 (line 1)")
+    nul = write("nul.txt", b"Putin\x00visited")
+    expect_error("NUL byte", ["extract", nul], f"newsgraph: {nul}: NUL byte at offset 5: binary input, not text")
+    u16 = write("u16.txt", "Putin visited China.".encode("utf-16"))
+    expect_error("UTF-16", ["extract", u16], f"newsgraph: {u16}: input is UTF-16 (byte order mark), not UTF-8")
+    expect_error("stdin invalid", ["extract", "-"], "newsgraph: <stdin>: invalid UTF-8 at offset 0 (line 1)",
+                 stdin=b"\xc3(")
+    lex = write("bad.lex", b"# comment\nperson:x|X\nstate:ABC|Bad\n")
+    art = write("ok.txt", b"Putin visited China.\n")
+    expect_error("bad lexicon line", ["extract", "--lexicon", lex, art],
+                 f"newsgraph: {lex}:3: bad id 'state:ABC' (want type:slug with a known type and a-z, 0-9, -)")
+    lex2 = write("bad2.lex", b"person:y|Y|wikidata=123\n")
+    expect_error("bad lexicon attr", ["extract", "--lexicon", lex2, art], f"newsgraph: {lex2}:1: wikidata=123 is not a Q-id")
+    rules = write("bad.rules", b"rule r1\n  relation visits\n  triggers go\n  pattern {S:person} (unclosed {T:state}\n")
+    code, out, err = run(["extract", "--rules", rules, art])
+    check("bad rule exit", code == 2, code)
+    check("bad rule message", err.startswith(f"newsgraph: {rules}:1: rule r1: bad pattern: ") and err.count("\n") == 1, err)
+    rules2 = write("bad2.rules", b"rule r2\n  relation visitz\n")
+    expect_error("bad rule relation", ["extract", "--rules", rules2, art], f"newsgraph: {rules2}:2: unknown relation 'visitz'")
+    rules3 = write("bad3.rules", b"rule r3\n  relation visits\n  triggers go\n  pattern {S:person} goes\n")
+    expect_error("rule without target", ["extract", "--rules", rules3, art],
+                 f"newsgraph: {rules3}:1: rule r3: pattern needs a source {{S:...}} and a target {{T:...}}")
+    # No half-written output: a failing input leaves no file behind.
+    out_path = os.path.join(TMP, "out.json")
+    code, _, _ = run(["extract", "-f", "json", "-o", out_path, art, bad])
+    check("no partial output", code == 2 and not os.path.exists(out_path) and
+          not [f for f in os.listdir(TMP) if ".tmp." in f], os.listdir(TMP))
+    expect_error("unwritable output", ["extract", "-o", os.path.join(TMP, "no", "dir.dot"), art],
+                 f"newsgraph: {os.path.join(TMP, 'no', 'dir.dot')}: cannot write: No such file or directory")
+
+
+def user_data():
+    art = write("user.txt", b"Zorblat Quux visited Freedonia on Monday.\n")
+    lex = write("user.lex", b"state:frd|Freedonia|adj=Freedonian\nperson:zorblat-quux|Zorblat Quux|Quux\n")
+    code, out, err = run(["extract", "-f", "json", "--lexicon", lex, art])
+    g = json.loads(out)
+    check("user lexicon", code == 0 and {"person:zorblat-quux", "state:frd"} <= {n["id"] for n in g["nodes"]},
+          [n["id"] for n in g["nodes"]])
+    check("user lexicon edge", ("person:zorblat-quux", "visits", "state:frd") in
+          {(e["source"], e["type"], e["target"]) for e in g["edges"]})
+    rules = write("user.rules", b"rule my-praise\n  relation supports\n  triggers praised\n"
+                                b"  pattern {S:person} praised {T:state}\n  confidence 0.6\n")
+    art2 = write("praise.txt", b"Zorblat Quux praised Freedonia.\n")
+    code, out, err = run(["extract", "-f", "json", "--lexicon", lex, "--rules", rules, art2])
+    g = json.loads(out)
+    ev = [e for e in g["edges"] if e["type"] == "supports"]
+    check("user rules", code == 0 and len(ev) == 1 and ev[0]["evidence"][0]["rule"] == "my-praise" and
+          ev[0]["confidence"] == 0.6 and ev[0]["evidence"][0]["trigger"] == "praised", out[:300])
+    code, out, err = run(["explain", "--lexicon", lex, "--rules", rules, art2])
+    check("explain", code == 0 and out.decode() ==
+          "S0: <person#0> praised <state#1>.\n  my-praise: person:zorblat-quux -supports-> state:frd\n", out)
+
+
+def schema(g):
+    """Structural check of SCHEMA.md's JSON format version 1."""
+    ok = g.get("newsgraph") == 1 and isinstance(g.get("articles"), list)
+    ok &= all(set(a) == {"id", "title", "date", "source"} for a in g["articles"])
+    ids = [n["id"] for n in g["nodes"]]
+    ok &= ids == sorted(ids) and len(set(ids)) == len(ids)
+    types = {"person", "state", "organization", "company", "agreement", "location", "group"}
+    for n in g["nodes"]:
+        ok &= set(n) == {"id", "type", "name", "aliases", "kb", "mentions"}
+        ok &= n["type"] in types and n["id"].startswith(n["type"] + ":")
+        ok &= isinstance(n["aliases"], list) and n["aliases"] == sorted(n["aliases"])
+        ok &= all(set(m) == {"article", "start", "end", "kind"} and m["kind"] in ("name", "nominal", "pronoun")
+                  and 0 <= m["start"] < m["end"] for m in n["mentions"])
+        ok &= set(n["kb"]) <= {"iso3166", "wikidata"}
+        if n["type"] == "state" and "iso3166" in n["kb"]:
+            ok &= n["id"] == "state:" + n["kb"]["iso3166"].lower()
+    keys = [(e["source"], e["type"], e["target"]) for e in g["edges"]]
+    ok &= keys == sorted(keys) and len(set(keys)) == len(keys)
+    mods = ("asserted", "reported", "expected", "hypothetical")
+    for e in g["edges"]:
+        ok &= set(e) == {"source", "type", "target", "symmetric", "modality", "negated", "date", "count",
+                         "confidence", "cameo", "attrs", "evidence"}
+        ok &= e["source"] in ids and e["target"] in ids and e["modality"] in mods
+        ok &= e["count"] == len(e["evidence"]) >= 1 and 0 < e["confidence"] <= 1
+        if e["symmetric"]:
+            ok &= e["source"] <= e["target"]
+        ok &= e["date"] is None or re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?|--\d\d-\d\d", e["date"]) is not None
+        for v in e["evidence"]:
+            ok &= set(v) == {"article", "sentence", "start", "end", "trigger", "modality", "negated", "rule"}
+            ok &= v["modality"] in mods and isinstance(v["rule"], str)
+    return ok
+
+
+def seed_output():
+    seed = os.path.join(SRC, "graphs", "putin-china-visit.txt")
+    text = open(seed, "rb").read()
+    code, out, err = run(["extract", "-f", "json", seed])
+    g = json.loads(out)
+    check("seed json schema", code == 0 and schema(g))
+    check("seed article", g["articles"] == [{"id": "putin-china-visit.txt", "title":
+          "Putin to Visit China for the Second Time in Six Months, Experts Believe He Has Two Main Objectives",
+          "date": None, "source": seed}], g["articles"])
+    # offsets are byte offsets into the input; evidence quotes it verbatim
+    for n in g["nodes"]:
+        for m in n["mentions"]:
+            if m["kind"] == "name":
+                check("mention offsets " + n["id"], text[m["start"]:m["end"]].decode() in n["aliases"],
+                      text[m["start"]:m["end"]])
+                break
+    for e in g["edges"]:
+        v = e["evidence"][0]
+        check("evidence offsets", text[v["start"]:v["end"]].decode() == v["sentence"])
+    code2, out2, _ = run(["extract", "-f", "json", seed])
+    check("deterministic json", out == out2)
+    code, dot1, _ = run(["extract", seed])
+    code, dot2, _ = run(["extract", "-f", "dot", seed])
+    check("deterministic dot", dot1 == dot2 and dot1.startswith(b"digraph newsgraph {"))
+    r = subprocess.run(["dot", "-Tsvg"], input=dot1, capture_output=True)
+    check("dot renders without warnings", r.returncode == 0 and r.stderr == b"" and b"<svg" in r.stdout, r.stderr)
+    # stdin and --id
+    code, out, _ = run(["extract", "-f", "json", "--id", "a1", "-"], stdin=text)
+    check("stdin with --id", code == 0 and json.loads(out)["articles"][0]["id"] == "a1")
+    # two articles give one graph, each mention keeping its article
+    other = os.path.join(SRC, "graphs", "wto-steel-talks.txt")
+    code, out, _ = run(["extract", "-f", "json", seed, other])
+    g2 = json.loads(out)
+    check("merge two articles", code == 0 and schema(g2) and
+          [a["id"] for a in g2["articles"]] == ["putin-china-visit.txt", "wto-steel-talks.txt"])
+    arts = {m["article"] for n in g2["nodes"] for m in n["mentions"]}
+    check("mentions keep their article", arts == {"putin-china-visit.txt", "wto-steel-talks.txt"}, arts)
+    code, out, _ = run(["extract", "-f", "json", other, seed])
+    check("merge order does not matter", json.loads(out) == g2)
+    expect_error("--id with two files", ["extract", "--id", "x", seed, other],
+                 "newsgraph: --id names one article, but 2 were given")
+    code, out, _ = run(["entities", "-f", "json", seed])
+    ms = json.loads(out)["mentions"]
+    check("entities json", code == 0 and all(text[m["start"]:m["end"]].decode() == m["text"] for m in ms) and
+          [m["start"] for m in ms] == sorted(m["start"] for m in ms))
+    code, out, _ = run(["entities", seed])
+    first = out.decode().splitlines()[0].split("\t")
+    check("entities tsv", code == 0 and len(first) == 7 and first[0] == "putin-china-visit.txt", first)
+
+
+def edge_cases():
+    for name, data in (("empty", b""), ("spaces", b"  \n\n\t \n"), ("one-word", b"Hello"),
+                       ("headline-only", b"PUTIN VISITS CHINA\n")):
+        p = write(name + ".txt", data)
+        code, out, err = run(["extract", "-f", "json", p])
+        g = json.loads(out) if code == 0 else None
+        check("edge case " + name, code == 0 and g is not None and schema(g), err)
+
+
+def graphs_fresh():
+    """graphs/ holds what `make graphs` makes from its articles."""
+    gdir = os.path.join(SRC, "graphs")
+    for f in sorted(os.listdir(gdir)):
+        if not f.endswith(".txt"):
+            continue
+        base = os.path.join(gdir, f[:-4])
+        for fmt in ("json", "dot"):
+            code, out, _ = run(["extract", "-f", fmt, os.path.join(gdir, f)])
+            have = open(base + "." + fmt, "rb").read() if os.path.exists(base + "." + fmt) else b""
+            check(f"graphs/{f[:-4]}.{fmt} is current (run make graphs)", code == 0 and out == have)
+        check(f"graphs/{f[:-4]}.svg exists", os.path.exists(base + ".svg"))
+
+
+def main(argv):
+    global BIN, SRC, TMP
+    if len(argv) != 3:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    BIN, SRC = os.path.abspath(argv[1]), os.path.abspath(argv[2])
+    TMP = tempfile.mkdtemp(prefix="ngcli")
+    try:
+        usage_and_errors()
+        user_data()
+        seed_output()
+        edge_cases()
+        graphs_fresh()
+    finally:
+        shutil.rmtree(TMP)
+    print(f"cli: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
