@@ -4,8 +4,8 @@ find_program(DOT dot REQUIRED)
 foreach(a ${articles})
   get_filename_component(name ${a} NAME_WE)
   foreach(fmt json dot)
-    execute_process(COMMAND ${NEWSGRAPH} extract -f ${fmt} -o ${DIR}/${name}.${fmt} ${a}
-                    RESULT_VARIABLE rc)
+    execute_process(COMMAND ${NEWSGRAPH} extract -f ${fmt} -o ${name}.${fmt} ${name}.txt
+                    WORKING_DIRECTORY ${DIR} RESULT_VARIABLE rc)
     if(rc)
       message(FATAL_ERROR "newsgraph extract failed on ${a}")
     endif()

@@ -216,7 +216,8 @@ def graphs_fresh():
             continue
         base = os.path.join(gdir, f[:-4])
         for fmt in ("json", "dot"):
-            code, out, _ = run(["extract", "-f", fmt, os.path.join(gdir, f)])
+            r = subprocess.run([BIN, "extract", "-f", fmt, f], capture_output=True, timeout=120, cwd=gdir)
+            code, out = r.returncode, r.stdout
             have = open(base + "." + fmt, "rb").read() if os.path.exists(base + "." + fmt) else b""
             check(f"graphs/{f[:-4]}.{fmt} is current (run make graphs)", code == 0 and out == have)
         check(f"graphs/{f[:-4]}.svg exists", os.path.exists(base + ".svg"))

@@ -29,8 +29,8 @@ def main(argv):
         if os.path.exists(os.path.join(d, "args")):
             extra = [l.strip() for l in open(os.path.join(d, "args")) if l.strip()]
         for fmt in FORMATS:
-            r = subprocess.run([binary, "extract", "-f", fmt, "--id", case] + extra + [inp],
-                               capture_output=True, timeout=60)
+            r = subprocess.run([os.path.abspath(binary), "extract", "-f", fmt, "--id", case] + extra +
+                               [os.path.join(case, "input.txt")], capture_output=True, timeout=60, cwd=root)
             exp_path = os.path.join(d, "expected." + fmt)
             if r.returncode:
                 failed += 1

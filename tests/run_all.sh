@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The whole test suite: a plain build and an ASan+UBSan build, each running
+# every ctest test (unit, spec, golden, CLI). Usage: bash tests/run_all.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+for variant in plain sanitize; do
+  dir=build-test-$variant
+  flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+  [ "$variant" = sanitize ] && flags=(-DCMAKE_BUILD_TYPE=Debug -DNG_SANITIZE=ON)
+  echo "== $variant build =="
+  cmake -S . -B "$dir" "${flags[@]}" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir "$dir" --output-on-failure -j "$jobs"
+done
