@@ -78,7 +78,8 @@ static int analyse(const ng_extractor *ex, const char *text, size_t len, const n
 	int rc = ng_text_check(text, len, a && a->source ? a->source : "-", err);
 	if (rc)
 		return rc;
-	rc = ng_doc_init(doc, text, len, err);
+	ng_text_opts opts = ng_lexicon_text_opts(&ex->lx);
+	rc = ng_doc_init(doc, text, len, &opts, err);
 	if (rc)
 		return rc;
 	rc = ng_ner(&ex->lx, doc, ents, err);

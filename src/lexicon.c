@@ -82,7 +82,7 @@ static int add_form(ng_lexicon *lx, const char *form, ng_value v)
 	if (ng_buf_adds(&tmp, form) || ng_buf_adds(&tmp, " x"))
 		return NG_ENOMEM;
 	ng_doc d;
-	int rc = ng_doc_init(&d, tmp.s, tmp.len, NULL);
+	int rc = ng_doc_init(&d, tmp.s, tmp.len, NULL, NULL);
 	if (rc) {
 		ng_buf_free(&tmp);
 		return rc;
@@ -157,6 +157,16 @@ int ng_lexicon_is(const ng_lexicon *lx, const char *norm, int cls)
 		if (v->kind == NG_V_WORD && v->arg == cls)
 			return 1;
 	return 0;
+}
+
+static int is_common(const void *ctx, const char *w)
+{
+	return ng_lexicon_is(ctx, w, NG_W_COMMON);
+}
+
+ng_text_opts ng_lexicon_text_opts(const ng_lexicon *lx)
+{
+	return (ng_text_opts){is_common, lx};
 }
 
 const ng_entry *ng_lexicon_entry(const ng_lexicon *lx, const char *id)
@@ -258,7 +268,7 @@ static int load_entry(ng_lexicon *lx, const char *name, int line, char **f, int 
 static int load_cue(ng_lexicon *lx, const char *name, int line, char **f, int nf, ng_error *err)
 {
 	static const char *const classes[NG_W_NCLASSES] = {"person-cue", "not-name", "connector",
-	                                                   "title-complement"};
+	                                                   "title-complement", "common"};
 	ng_value v = {0, -1, 0, 0};
 	if (nf < 3)
 		return ng_fail(err, NG_EINVAL, name, line, "'%s' line needs a class and at least one form", f[0]);

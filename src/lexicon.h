@@ -86,8 +86,12 @@ enum {
 	NG_W_NOT_NAME,   /* capitalised words that are not names (Monday, The) */
 	NG_W_CONNECTOR,  /* of, for, and inside organization names */
 	NG_W_TITLE_COMPLEMENT, /* Affairs, State, Defense after a title */
+	NG_W_COMMON,     /* common English words (not names on their own) */
 	NG_W_NCLASSES
 };
 int ng_lexicon_is(const ng_lexicon *lx, const char *norm, int cls);
+
+/* Text-layer options that consult this lexicon's common words. */
+ng_text_opts ng_lexicon_text_opts(const ng_lexicon *lx);
 
 #endif

@@ -10,7 +10,7 @@
 
 static const char *const title_abbr[] = {
 	"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov",
-	"sen", "rep", "rev", "prof", "st", "messrs", "maj", "brig", "hon", "pres", "supt",
+	"sen", "rep", "rev", "prof", "messrs", "maj", "brig", "hon", "pres", "supt",
 	"det", "insp", "fr", "mme", "mlle", "gens", "sens", "reps", "govs", "amb", "atty",
 	"vs", "v", "e.g", "i.e", "cf", "ca", "approx", "dept", "univ", "assn", "ave", "mt",
 	"ft", "pt", "ph", NULL};
@@ -18,7 +18,18 @@ static const char *const month_abbr[] = {
 	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 	"no", "nos", "nr", "art", "vol", "pp", "p", "fig", "sec", "ch", "tel", NULL};
 static const char *const firm_abbr[] = {
-	"inc", "corp", "co", "ltd", "plc", "bros", "llc", "cos", "jr", "sr", "etc", "al", NULL};
+	"inc", "corp", "co", "ltd", "plc", "bros", "llc", "cos", "jr", "sr", "etc", "al", "st", "a.m",
+	"p.m", NULL};
+/* Capitalised words that continue a name after U.S. or St.: no new sentence. */
+static const char *const institutions[] = {
+	"treasury", "congress", "senate", "house", "army", "navy", "air", "embassy", "government", "department",
+	"state", "states", "ministry", "commerce", "trade", "justice", "defense", "federal", "national",
+	"supreme", "district", "court", "attorney", "president", "secretary", "ambassador", "representative",
+	"marine", "marines", "forces", "coast", "postal", "bank", "central", "steel", "airways", "airlines",
+	"open", "dollar", "officials", "military", "economy", "market", "markets", "stocks", "bonds", "troops",
+	"administration", "agency", "trade", "consulate", "envoy", "intelligence", "navy", "policy", "envoy",
+	"house", "dollars", "farm", "oil", "auto", "car", "chip", "technology", "tech", "defence", "law",
+	"chairman", "chief", "director", "executive", "spokesman", "spokeswoman", "day", "unit", NULL};
 /* Words that begin a new sentence after an ambiguous full stop. */
 static const char *const starters[] = {
 	"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on",
@@ -73,9 +84,20 @@ static int dotted_acronym(const char *w, size_t n)
 	return dots > 0;
 }
 
+static int common_word(const ng_text_opts *o, const char *w, size_t n)
+{
+	char low[32];
+	if (!o || !o->is_common || n == 0 || n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)w[i]);
+	low[n] = 0;
+	return o->is_common(o->ctx, low);
+}
+
 /* Is the full stop at `dot` (paragraph [p, e)) the end of a sentence?
  * `next` is the first byte after the following spaces. */
-static int stop_ends(const char *t, size_t p, size_t dot, size_t next, size_t e)
+static int stop_ends(const ng_text_opts *o, const char *t, size_t p, size_t dot, size_t next, size_t e)
 {
 	size_t ws = dot;
 	while (ws > p && !is_space((unsigned char)t[ws - 1]))
@@ -94,16 +116,29 @@ static int stop_ends(const char *t, size_t p, size_t dot, size_t next, size_t e)
 	while (nl < e && isalpha((unsigned char)t[nl]))
 		nl++;
 	int starter = in_list(starters, t + nw, nl - nw);
+	/* A plain word after U.S., Inc. or p.m. starts a new sentence ("in the
+	 * U.S. Negotiations will"); a name continuing does not ("U.S. Treasury"). */
+	int plain = nl > nw && isupper((unsigned char)t[nw]) && common_word(o, t + nw, nl - nw) &&
+	            !in_list(institutions, t + nw, nl - nw);
 	if (n == 0)
 		return 1;
-	if (n == 1 && isupper((unsigned char)w[0]))
-		return 0; /* an initial: George W. Bush */
+	if (n == 1 && isupper((unsigned char)w[0])) {
+		/* an initial (George W. Bush), unless a plain word stands on
+		 * both sides: "no Plan B. Ministers insist" */
+		size_t pw = ws;
+		while (pw > p && is_space((unsigned char)t[pw - 1]))
+			pw--;
+		size_t pe = pw;
+		while (pw > p && isalpha((unsigned char)t[pw - 1]))
+			pw--;
+		return plain && pe > pw && common_word(o, t + pw, pe - pw);
+	}
 	if (in_list(title_abbr, w, n))
 		return 0;
 	if (in_list(month_abbr, w, n))
 		return !isdigit(c);
 	if (in_list(firm_abbr, w, n) || dotted_acronym(w, n))
-		return starter;
+		return starter || plain;
 	return 1;
 }
 
@@ -126,7 +161,29 @@ static int add_sentence(ng_doc *d, size_t s, size_t e, uint32_t para, int headli
 	return 0;
 }
 
-static int split_paragraph(ng_doc *d, size_t p, size_t e, uint32_t para, ng_error *err)
+/* After a quoted question ("Is it legal?" Smith asked), a name and a verb
+ * of saying continue the sentence. */
+static int attribution_follows(const char *t, size_t k, size_t e)
+{
+	static const char *const says[] = {"said", "asked", "says", "asks", "told", "added", "replied",
+	                                   "shouted", "wrote", "cried", "insisted", "answered", NULL};
+	for (int words = 0; words < 3 && k < e; words++) {
+		size_t a = k;
+		while (k < e && isalpha((unsigned char)t[k]))
+			k++;
+		if (k == a)
+			return 0;
+		if (in_list(says, t + a, k - a))
+			return words > 0;
+		if (!isupper((unsigned char)t[a]))
+			return 0;
+		while (k < e && t[k] == ' ')
+			k++;
+	}
+	return 0;
+}
+
+static int split_paragraph(ng_doc *d, const ng_text_opts *o, size_t p, size_t e, uint32_t para, ng_error *err)
 {
 	const char *t = d->text;
 	size_t s = p;
@@ -145,9 +202,10 @@ static int split_paragraph(ng_doc *d, size_t p, size_t e, uint32_t para, ng_erro
 		int ellipsis = c == '.' && j + 1 < e && t[j] == '.' && t[j + 1] == '.';
 		while (j < e && (t[j] == '.' || t[j] == '!' || t[j] == '?'))
 			j++;
-		size_t q;
+		size_t q, after_term = j;
 		while (j < e && (q = closer((const unsigned char *)t + j, e - j)))
 			j += q;
+		int quoted = j > after_term;
 		if (j < e && !is_space((unsigned char)t[j])) {
 			i = j - 1;
 			continue;
@@ -161,11 +219,11 @@ static int split_paragraph(ng_doc *d, size_t p, size_t e, uint32_t para, ng_erro
 		else if (islower((unsigned char)t[k]))
 			end = 0;
 		else if (ellipsis)
-			end = 0;
+			end = quoted;
 		else if (c == '.')
-			end = stop_ends(t, p, i, k, e);
+			end = stop_ends(o, t, p, i, k, e);
 		else
-			end = 1;
+			end = !(quoted && attribution_follows(t, k, e));
 		if (end) {
 			if (add_sentence(d, s, j, para, 0, err))
 				return err ? err->code : NG_ENOMEM;
@@ -195,7 +253,7 @@ static size_t paragraph_end(const char *t, size_t len, size_t p, size_t *next)
 	return len;
 }
 
-int ng_split_sentences(ng_doc *d, ng_error *err)
+int ng_split_sentences(ng_doc *d, const ng_text_opts *opts, ng_error *err)
 {
 	const char *t = d->text;
 	size_t len = d->len, p = 0;
@@ -213,7 +271,10 @@ int ng_split_sentences(ng_doc *d, ng_error *err)
 		while (k < len && t[k] != '\n' && is_space((unsigned char)t[k]))
 			k++;
 		int blank_after = k < len && t[k] == '\n';
-		int punct = last > p && strchr(".!?\"", t[last - 1]) != NULL;
+		int punct = last > p && (strchr(".!?\")", t[last - 1]) != NULL ||
+		                         (last - p >= 3 && (unsigned char)t[last - 3] == 0xE2 &&
+		                          (unsigned char)t[last - 2] == 0x80 &&
+		                          ((unsigned char)t[last - 1] == 0x9D || (unsigned char)t[last - 1] == 0x99)));
 		if (last > p && (blank_after || !punct)) {
 			if (add_sentence(d, p, e, 0, 1, err))
 				return err ? err->code : NG_ENOMEM;
@@ -224,7 +285,7 @@ int ng_split_sentences(ng_doc *d, ng_error *err)
 	}
 	while (p < len) {
 		size_t next, e = paragraph_end(t, len, p, &next);
-		int r = split_paragraph(d, p, e, para, err);
+		int r = split_paragraph(d, opts, p, e, para, err);
 		if (r)
 			return r;
 		para++;

@@ -54,12 +54,20 @@ typedef struct ng_doc {
 /* Checks that text is UTF-8 without NUL bytes. `name` goes into the error. */
 int ng_text_check(const char *text, size_t len, const char *name, ng_error *err);
 
+/* What the text layer may ask of the lexicon: is this lower-case word a
+ * common English word? Used to tell "in the U.S. Negotiations will" (a new
+ * sentence) from "the U.S. Treasury". May be NULL. */
+typedef struct ng_text_opts {
+	int (*is_common)(const void *ctx, const char *lower_word);
+	const void *ctx;
+} ng_text_opts;
+
 /* Splits text into sentences and tokens. The doc borrows `text`. */
-int ng_doc_init(ng_doc *doc, const char *text, size_t len, ng_error *err);
+int ng_doc_init(ng_doc *doc, const char *text, size_t len, const ng_text_opts *opts, ng_error *err);
 void ng_doc_free(ng_doc *doc);
 
 /* Sentence splitting alone: fills sentence spans (no tokens). */
-int ng_split_sentences(ng_doc *doc, ng_error *err);
+int ng_split_sentences(ng_doc *doc, const ng_text_opts *opts, ng_error *err);
 
 static inline const char *ng_tok_norm(const ng_doc *d, const ng_token *t)
 {

@@ -58,6 +58,16 @@ static int word_byte(const unsigned char *s, size_t avail)
 	return s[0] >= 0x80 ? punct_width(s, avail) == 0 : isalnum(s[0]);
 }
 
+static int contraction(const char *w, size_t n)
+{
+	static const char *const pron[] = {"it", "that", "there", "here", "what", "who", "he", "she", "where",
+	                                   "how", "let", "everyone", "nobody", "everything", "nothing", NULL};
+	for (const char *const *p = pron; *p; p++)
+		if (strlen(*p) == n && strncasecmp(*p, w, n) == 0)
+			return 1;
+	return 0;
+}
+
 static int push_token(ng_doc *d, size_t s, size_t e, uint32_t sent, uint16_t flags, ng_error *err)
 {
 	ng_token *t = NG_PUSH(d->toks, d->ntoks, d->ctoks);
@@ -133,9 +143,15 @@ static int tokenize_sentence(ng_doc *d, uint32_t si, ng_error *err)
 			size_t a = apostrophe_at(t + i, e - i);
 			if (a) {
 				size_t k = i + a;
-				/* 's followed by a non-letter is a possessive, split off */
-				if (k < e && (t[k] == 's' || t[k] == 'S') && (k + 1 >= e || !word_byte(t + k + 1, e - k - 1)))
+				/* 's followed by a non-letter is a possessive, split off,
+				 * unless it is "is" after a pronoun (it's, that's) */
+				if (k < e && (t[k] == 's' || t[k] == 'S') && (k + 1 >= e || !word_byte(t + k + 1, e - k - 1))) {
+					if (contraction((const char *)t + s, i - s)) {
+						i = k + 1;
+						continue;
+					}
 					break;
+				}
 				if (k < e && isalpha(t[k]) && i > s) {
 					i = k;
 					continue;
@@ -215,12 +231,12 @@ static int tokenize_sentence(ng_doc *d, uint32_t si, ng_error *err)
 	return 0;
 }
 
-int ng_doc_init(ng_doc *d, const char *text, size_t len, ng_error *err)
+int ng_doc_init(ng_doc *d, const char *text, size_t len, const ng_text_opts *opts, ng_error *err)
 {
 	memset(d, 0, sizeof *d);
 	d->text = text;
 	d->len = len;
-	int r = ng_split_sentences(d, err);
+	int r = ng_split_sentences(d, opts, err);
 	for (size_t i = 0; !r && i < d->nsents; i++)
 		r = tokenize_sentence(d, (uint32_t)i, err);
 	if (r)

@@ -2,6 +2,7 @@
  * tokenisation. Cases for the splitter and the tokeniser are data files
  * (sentences.txt, tokens.txt) beside this one. */
 #include "harness.h"
+#include "lexicon.h"
 #include "text.h"
 #include "util.h"
 
@@ -32,7 +33,7 @@ static void utf8_cases(void)
 {
 	ng_error err = NG_ERROR_INIT;
 	CHECK(ng_text_check("Putin arrived.", 14, "a.txt", &err) == 0);
-	CHECK(ng_text_check("caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d", 17, "a.txt", &err) == 0);
+	CHECK(ng_text_check("caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d", 18, "a.txt", &err) == 0);
 	CHECK(ng_text_check("bad \xff byte", 10, "a.txt", &err) == NG_EINVAL);
 	CHECK_STR(err.message, "invalid UTF-8 at offset 4 (line 1)");
 	CHECK_STR(err.file, "a.txt");
@@ -60,6 +61,8 @@ static void norm_cases(void)
 
 /* sentences.txt: "### name", input lines, "---", one expected sentence per
  * line, "===". */
+static ng_text_opts opts;
+
 static void sentence_cases(const char *path)
 {
 	size_t len;
@@ -82,7 +85,7 @@ static void sentence_cases(const char *path)
 		ng_doc d;
 		char *text = nl + 1;
 		ng_error err = NG_ERROR_INIT;
-		CHECK(ng_doc_init(&d, text, strlen(text), &err) == 0);
+		CHECK(ng_doc_init(&d, text, strlen(text), &opts, &err) == 0);
 		ng_buf got = {0}, want = {0};
 		for (size_t i = 0; i < d.nsents; i++) {
 			ng_buf_add(&got, text + d.sents[i].start, d.sents[i].end - d.sents[i].start);
@@ -127,7 +130,7 @@ static void token_cases(const char *path)
 		n = 0;
 		ng_doc d;
 		ng_error err = NG_ERROR_INIT;
-		CHECK(ng_doc_init(&d, lines[0], strlen(lines[0]), &err) == 0);
+		CHECK(ng_doc_init(&d, lines[0], strlen(lines[0]), &opts, &err) == 0);
 		ng_buf got = {0};
 		for (size_t i = 0; i < d.ntoks; i++) {
 			if (i)
@@ -150,11 +153,19 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	char path[1024];
+	ng_lexicon lx;
+	ng_error err = NG_ERROR_INIT;
+	if (ng_lexicon_init(&lx) || ng_lexicon_load_embedded(&lx, &err)) {
+		fprintf(stderr, "cannot load the knowledge base: %s\n", err.message);
+		return 1;
+	}
+	opts = ng_lexicon_text_opts(&lx);
 	utf8_cases();
 	norm_cases();
 	snprintf(path, sizeof path, "%s/sentences.txt", argv[1]);
 	sentence_cases(path);
 	snprintf(path, sizeof path, "%s/tokens.txt", argv[1]);
 	token_cases(path);
+	ng_lexicon_free(&lx);
 	return harness_done("test_text");
 }
