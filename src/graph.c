@@ -345,7 +345,7 @@ int ng_edge_set_attr(ng_edge *e, const char *key, const char *val)
 			have |= strcmp(parts[k], val) == 0;
 		if (!have)
 			parts[np++] = (char *)val;
-		qsort(parts, np, sizeof *parts, ng_cmpstr);
+		ng_sort(parts, np, sizeof *parts, ng_cmpstr);
 		ng_buf out = {0};
 		for (size_t k = 0; k < np; k++)
 			if (ng_buf_adds(&out, k ? "; " : "") || ng_buf_adds(&out, parts[k])) {
@@ -463,16 +463,16 @@ static int cmp_article(const void *a, const void *b)
 
 void ng_graph_canonicalize(ng_graph *g)
 {
-	qsort(g->articles, g->narticles, sizeof *g->articles, cmp_article);
+	ng_sort(g->articles, g->narticles, sizeof *g->articles, cmp_article);
 	for (size_t i = 0; i < g->nnodes; i++) {
 		ng_node *n = g->nodes[i];
-		qsort(n->aliases, n->naliases, sizeof *n->aliases, ng_cmpstr);
-		qsort(n->mentions, n->nmentions, sizeof *n->mentions, cmp_mention);
+		ng_sort(n->aliases, n->naliases, sizeof *n->aliases, ng_cmpstr);
+		ng_sort(n->mentions, n->nmentions, sizeof *n->mentions, cmp_mention);
 	}
 	for (size_t i = 0; i < g->nedges; i++) {
 		ng_edge *e = g->edges[i];
-		qsort(e->ev, e->nev, sizeof *e->ev, cmp_ev);
-		qsort(e->attrs, e->nattrs, sizeof *e->attrs, cmp_attr);
+		ng_sort(e->ev, e->nev, sizeof *e->ev, cmp_ev);
+		ng_sort(e->attrs, e->nattrs, sizeof *e->attrs, cmp_attr);
 		/* Independent evidence raises confidence; computed in evidence
 		 * order so that any merge order gives the same bits. */
 		double miss = 1.0;
@@ -491,7 +491,7 @@ int ng_graph_sorted_nodes(const ng_graph *g, ng_node ***out, ng_error *err)
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	if (g->nnodes)
 		memcpy(*out, g->nodes, g->nnodes * sizeof **out);
-	qsort(*out, g->nnodes, sizeof **out, cmp_node);
+	ng_sort(*out, g->nnodes, sizeof **out, cmp_node);
 	return 0;
 }
 
@@ -502,6 +502,6 @@ int ng_graph_sorted_edges(const ng_graph *g, ng_edge ***out, ng_error *err)
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	if (g->nedges)
 		memcpy(*out, g->edges, g->nedges * sizeof **out);
-	qsort(*out, g->nedges, sizeof **out, cmp_edge);
+	ng_sort(*out, g->nedges, sizeof **out, cmp_edge);
 	return 0;
 }

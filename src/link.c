@@ -226,7 +226,7 @@ static int parenthesised_acronyms(const ng_doc *d, ng_ents *x)
 	}
 	free(covered);
 	if (!rc)
-		qsort(x->m, x->n, sizeof *x->m, cmp_mention);
+		ng_sort(x->m, x->n, sizeof *x->m, cmp_mention);
 	return rc;
 }
 

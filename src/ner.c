@@ -564,7 +564,7 @@ int ng_ner(const ng_lexicon *lx, const ng_doc *doc, ng_ents *out, ng_error *err)
 	/* Titles point at mentions by index: fix them up across the sort. */
 	for (size_t i = 0; i < out->n; i++)
 		out->m[i].entity2 = (int)i;
-	qsort(out->m, out->n, sizeof *out->m, cmp_mention);
+	ng_sort(out->m, out->n, sizeof *out->m, cmp_mention);
 	int *pos = malloc((out->n + 1) * sizeof *pos);
 	if (!pos)
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");

@@ -56,4 +56,7 @@ void ng_map_free(ng_map *m);
 
 int ng_cmpstr(const void *a, const void *b);
 
+/* qsort that accepts an empty or NULL array. */
+void ng_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 #endif
