@@ -101,15 +101,6 @@ static int new_entity(ng_ents *x, const char *name, int type, int first)
 static const char *const place_preps[] = {"in", "to", "at", "from", "near", "into", "visit", "visited",
                                           "visiting", "arrived", "reached", "left", "across", "around",
                                           "outside", "inside", "toward", "towards", "via", "through", NULL};
-static const char *const acting[] = {
-	"said", "says", "say", "announced", "announces", "has", "have", "had", "will", "would", "is", "was",
-	"denied", "denies", "imposed", "imposes", "accused", "accuses", "warned", "warns", "wants", "hopes",
-	"signed", "signs", "rejected", "rejects", "urged", "urges", "called", "criticized", "criticised",
-	"condemned", "agreed", "agrees", "plans", "planned", "responded", "reacted", "insisted", "insists",
-	"believes", "sees", "told", "declined", "refused", "may", "might", "could", "can", "should", "must",
-	"did", "does", "sent", "sends", "ordered", "issued", "expressed", "welcomed", "backed", "supports",
-	"supported", "threatened", "threatens", "sanctioned", "launched", "approved", "blocked", "banned",
-	"and", NULL};
 
 static int in_list(const char *const *l, const char *w)
 {
@@ -119,26 +110,35 @@ static int in_list(const char *const *l, const char *w)
 	return 0;
 }
 
-/* A place that stands for a government acts when a verb or a possessive
- * follows it and no place preposition precedes it. */
+/* A place that stands for a government ("Moscow said", "talks with
+ * Ankara", "Washington's exemption") is the government unless the text
+ * treats it as a place: after a place preposition, inside a hyphenated word
+ * (Moscow-based), or before a noun it modifies (the Washington embassy). */
+static const char *const place_nouns[] = {"embassy", "office", "bureau", "area", "region", "suburb",
+                                          "airport", "summit", "talks", "meeting", "conference", "street",
+                                          "hotel", "station", "correspondent", "stock", "exchange", "market",
+                                          "university", "district", "headquarters", "residents", "police",
+                                          "city", "court", "mayor", NULL};
+
 static int acts(const ng_doc *d, const ng_mention *m)
 {
 	const ng_sentence *s = &d->sents[m->sent];
-	if (m->tb > s->tok_begin && in_list(place_preps, ng_tok_norm(d, &d->toks[m->tb - 1])))
+	if (m->start > d->toks[m->tb].start || m->end < d->toks[m->te - 1].end)
 		return 0;
-	if (m->te < s->tok_end) {
-		const ng_token *n = &d->toks[m->te];
-		if (n->flags & NG_TOK_POSS)
-			return 1;
-		const char *w = ng_tok_norm(d, n);
-		if (strcmp(w, "and") == 0)
+	if (m->tb > s->tok_begin) {
+		const char *p = ng_tok_norm(d, &d->toks[m->tb - 1]);
+		if (in_list(place_preps, p))
 			return 0;
-		if (in_list(acting, w))
-			return 1;
-		if (strcmp(w, ",") == 0 && m->te + 1 < s->tok_end)
+		if (strcmp(p, "the") == 0 && m->tb - 1 > s->tok_begin &&
+		    in_list(place_preps, ng_tok_norm(d, &d->toks[m->tb - 2])))
 			return 0;
 	}
-	return 0;
+	if (m->te < s->tok_end) {
+		const ng_token *n = &d->toks[m->te];
+		if (in_list(place_nouns, ng_tok_norm(d, n)))
+			return 0;
+	}
+	return 1;
 }
 
 static int cue_near(const ng_lexicon *lx, const ng_doc *d, const ng_mention *m)
@@ -321,6 +321,16 @@ int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 					for (size_t k = x->ne; k-- > 0 && ent < 0;)
 						if (x->e[k].type == NG_AGREEMENT && x->e[k].needs_edge && norm_eq(x->e[k].name, text))
 							ent = (int)k;
+					/* a bare "the treaty" is the agreement last mentioned */
+					if (ent < 0 && m->te - m->tb == 1) {
+						for (size_t k = i; k-- > 0 && ent < 0;)
+							if (x->m[k].entity >= 0 && x->e[x->m[k].entity].type == NG_AGREEMENT)
+								ent = x->m[k].entity;
+						if (ent < 0) {
+							free(text);
+							continue;
+						}
+					}
 				}
 				if (ent < 0 && !(m->unsure && !cue_near(lx, d, m)) && !d->sents[m->sent].headline) {
 					ent = new_entity(x, text, m->type, (int)i);

@@ -157,12 +157,57 @@ static int hyphen_parts(ctx *c, size_t i, int *rc)
 	return found;
 }
 
+/* Common nouns that give an unknown name its type when they stand beside
+ * it: "steel producer Krivorizhstal", "the Guoji Shangbao newspaper", "at
+ * Gleneagles". */
+static const char *const company_nouns[] = {
+	"company", "firm", "group", "producer", "maker", "manufacturer", "miner", "carrier", "airline",
+	"bank", "giant", "operator", "retailer", "insurer", "broker", "conglomerate", "supplier",
+	"exporter", "importer", "distributor", "developer", "utility", "subsidiary", "refiner",
+	"chain", "brand", "startup", "shipbuilder", "automaker", "carmaker", "steelmaker", "lender", NULL};
+static const char *const org_nouns[] = {
+	"newspaper", "daily", "weekly", "magazine", "agency", "party", "union", "institute", "ministry",
+	"organisation", "organization", "committee", "council", "movement", "tribunal", "think-tank",
+	"tank", "broadcaster", "channel", "network", "association", "federation", "militia", NULL};
+static const char *const place_preps_ner[] = {"in", "at", "near", "outside", NULL};
+
+static int in(const char *const *list, const char *w);
+
+static int noun_type(const ctx *c, size_t a, size_t b)
+{
+	const ng_sentence *s = c->s;
+	const char *prev = a > s->tok_begin ? norm(c, a - 1) : "";
+	const char *next = b < s->tok_end ? norm(c, b) : "";
+	if (in(company_nouns, prev) || in(company_nouns, next))
+		return NG_COMPANY;
+	if (in(org_nouns, prev) || in(org_nouns, next))
+		return NG_ORGANIZATION;
+	if (in(place_preps_ner, prev))
+		return NG_LOCATION;
+	return -1;
+}
+
+static int person_cue(const ctx *c, size_t a, size_t b)
+{
+	const ng_sentence *s = c->s;
+	if (a > s->tok_begin && (is_word(c, a - 1, "said") || is_word(c, a - 1, "says")))
+		return 1;
+	if (a == s->tok_begin || b - a < 2)
+		return 0; /* "Observers say": a plain word opening a sentence */
+	size_t k = b < s->tok_end && is_word(c, b, ",") ? b + 1 : b;
+	return k < s->tok_end && ng_lexicon_is(c->lx, norm(c, k), NG_W_PERSON_CUE);
+}
+
 /* A run of capitalised tokens not in the knowledge base: a person when it
  * has two to four name-like words; a lone word stays unsure until linking
- * (a known surname) or a cue confirms it. */
+ * (a known surname) or a cue confirms it. A noun beside it can make it a
+ * company, an organization or a place instead. */
 static int unknown_run(ctx *c, size_t a, size_t b)
 {
-	while (a < b && ng_lexicon_is(c->lx, norm(c, a), NG_W_NOT_NAME))
+	/* "Miner Highland Gold": a capitalised noun before a name types it */
+	int type = -1;
+	while (a < b && (ng_lexicon_is(c->lx, norm(c, a), NG_W_NOT_NAME) ||
+	                 (b - a > 1 && in(company_nouns, norm(c, a)) && (type = NG_COMPANY))))
 		a++;
 	while (b > a && ng_lexicon_is(c->lx, norm(c, b - 1), NG_W_NOT_NAME))
 		b--;
@@ -170,23 +215,36 @@ static int unknown_run(ctx *c, size_t a, size_t b)
 		return 0;
 	for (size_t k = a; k < b; k++) {
 		int rc = 0;
-		if (ng_lexicon_is(c->lx, norm(c, k), NG_W_NOT_NAME) || !is_name_tok(c, k) || hyphen_parts(c, k, &rc)) {
+		if (ng_lexicon_is(c->lx, norm(c, k), NG_W_NOT_NAME) || (!is_name_tok(c, k) && !is_particle(c, k)) ||
+		    hyphen_parts(c, k, &rc)) {
 			int r = rc ? rc : unknown_run(c, a, k);
 			return r ? r : unknown_run(c, k + 1, b);
 		}
 	}
 	if (b - a > 4)
 		return 0;
-	if (b - a == 1 && (c->d->toks[a].flags & NG_TOK_UPPER) && !(c->d->toks[a].flags & NG_TOK_DOTTED))
+	if (type < 0)
+		type = noun_type(c, a, b);
+	if (type < 0 && b - a == 1 && (c->d->toks[a].flags & NG_TOK_UPPER) && !(c->d->toks[a].flags & NG_TOK_DOTTED))
 		return 0; /* an unknown acronym on its own is left to parentheses */
+	/* "Intermediate Range Nuclear", "Generalised System", "Observers": plain
+	 * words in capitals are not a person's name. */
+	int common = 0;
+	for (size_t k = a; k < b; k++)
+		common += ng_lexicon_is(c->lx, norm(c, k), NG_W_COMMON);
+	int plain = ng_lexicon_is(c->lx, norm(c, b - 1), NG_W_COMMON) || (common * 2 >= (int)(b - a) && b - a > 1);
+	if (type < 0 && plain && !person_cue(c, a, b))
+		return 0;
+	if (type >= 0 && type != NG_PERSON && b - a == 1 && plain)
+		return 0;
 	/* "von der Leyen": particles before a name belong to it */
 	size_t p = a;
-	while (p > c->s->tok_begin && is_particle(c, p - 1))
+	while (type < 0 && p > c->s->tok_begin && is_particle(c, p - 1))
 		p--;
-	ng_mention *m = add(c, p, b, NG_PERSON, NG_NAME);
+	ng_mention *m = add(c, p, b, type < 0 ? NG_PERSON : type, NG_NAME);
 	if (!m)
 		return NG_ENOMEM;
-	m->unsure = b - a == 1;
+	m->unsure = type < 0 && b - a == 1;
 	return 0;
 }
 
@@ -227,6 +285,8 @@ static int is_connector(const ctx *c, size_t i)
 }
 
 static int chunk(ctx *c, size_t a, size_t b);
+static int try_head(ctx *c, size_t a, size_t b);
+static int in(const char *const *list, const char *w);
 
 static int is_particle(const ctx *c, size_t i)
 {
@@ -259,7 +319,11 @@ static int try_title(ctx *c, size_t a, size_t b)
 		for (size_t k = q; k < r; k++) {
 			ng_value hv;
 			if (match_kind(c, k, r, NG_V_HEAD, NG_V_HEAD, &hv)) {
-				/* "Russian Chair of the X Commission": a title of a body */
+				/* "General Agreement on Tariffs": the title word is part of
+				 * the body's name; "Russian Chair of the X Commission": a
+				 * title of a body */
+				if (q == p + L)
+					return try_head(c, a, b);
 				if (p > a && segment(c, a, p, NULL, NULL))
 					return NG_ENOMEM;
 				return chunk(c, q, b) ? NG_ENOMEM : 1;
@@ -328,7 +392,10 @@ static int chunk(ctx *c, size_t a, size_t b)
 	size_t whole = match_kind(c, a, b, NG_V_NAME, NG_V_ADJ, &v);
 	if (whole == b - a)
 		return add_kb(c, a, b, &v) ? 0 : NG_ENOMEM;
-	if (is_word(c, a, "the") && !whole)
+	static const char *const determiners[] = {"the", "a", "an", "this", "that", "these", "those", "some",
+	                                          "many", "each", "every", "another", "his", "her", "its",
+	                                          "their", "our", "both", "all", NULL};
+	if (!whole && in(determiners, norm(c, a)))
 		return chunk(c, a + 1, b);
 	int r = try_title(c, a, b);
 	if (r)
