@@ -268,7 +268,7 @@ static int load_entry(ng_lexicon *lx, const char *name, int line, char **f, int 
 static int load_cue(ng_lexicon *lx, const char *name, int line, char **f, int nf, ng_error *err)
 {
 	static const char *const classes[NG_W_NCLASSES] = {"person-cue", "not-name", "connector",
-	                                                   "title-complement", "common"};
+	                                                   "title-complement", "common", "gov-title"};
 	ng_value v = {0, -1, 0, 0};
 	if (nf < 3)
 		return ng_fail(err, NG_EINVAL, name, line, "'%s' line needs a class and at least one form", f[0]);

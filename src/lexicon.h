@@ -87,6 +87,7 @@ enum {
 	NG_W_CONNECTOR,  /* of, for, and inside organization names */
 	NG_W_TITLE_COMPLEMENT, /* Affairs, State, Defense after a title */
 	NG_W_COMMON,     /* common English words (not names on their own) */
+	NG_W_GOV_TITLE,  /* title words of a state's office */
 	NG_W_NCLASSES
 };
 int ng_lexicon_is(const ng_lexicon *lx, const char *norm, int cls);

@@ -321,9 +321,12 @@ int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 					for (size_t k = x->ne; k-- > 0 && ent < 0;)
 						if (x->e[k].type == NG_AGREEMENT && x->e[k].needs_edge && norm_eq(x->e[k].name, text))
 							ent = (int)k;
-					/* a bare "the treaty" is the agreement last mentioned */
+					/* a bare "the treaty" is the agreement last mentioned; "a
+					 * treaty" is none in particular */
 					if (ent < 0 && m->te - m->tb == 1) {
-						for (size_t k = i; k-- > 0 && ent < 0;)
+						const char *det = m->tb > d->sents[m->sent].tok_begin ? ng_tok_norm(d, &d->toks[m->tb - 1]) : "";
+						int definite = !strcmp(det, "the") || !strcmp(det, "this") || !strcmp(det, "that");
+						for (size_t k = i; definite && k-- > 0 && ent < 0;)
 							if (x->m[k].entity >= 0 && x->e[x->m[k].entity].type == NG_AGREEMENT)
 								ent = x->m[k].entity;
 						if (ent < 0) {

@@ -29,6 +29,8 @@ typedef struct sent_ctx {
 	uint32_t si;
 	ng_buf ph;
 	char date[16];
+	int sole_state; /* the one state entity mentioned in the sentence, or -1 */
+	int main_state; /* the state the article is about, or -1 */
 } sent_ctx;
 
 static int glue_left(const char *w, uint16_t flags)
@@ -92,11 +94,23 @@ static int build(sent_ctx *c, size_t *mi)
 		if (skip_from != (size_t)-1 && t >= skip_from && t <= skip_to)
 			continue;
 		const char *w = ng_tok_norm(d, tk);
-		if (!glue_next && !glue_left(w, tk->flags) && ng_buf_addc(&c->ph, ' '))
+		/* "EC - Japan trade" reads like "EC-Japan trade" */
+		int dash = strcmp(w, "-") == 0 && c->ph.len && c->ph.s[c->ph.len - 1] == '>';
+		if (!glue_next && !dash && !glue_left(w, tk->flags) && ng_buf_addc(&c->ph, ' '))
 			return NG_ENOMEM;
-		glue_next = (w[0] == '(' || w[0] == '$') && w[1] == 0;
+		glue_next = ((w[0] == '(' || w[0] == '$') && w[1] == 0) || dash;
 		while (*mi < x->n && x->m[*mi].start < tk->start)
 			(*mi)++;
+		/* "the" before a mention says nothing a rule needs */
+		if (strcmp(w, "the") == 0 && t + 1 < s->tok_end) {
+			size_t k = *mi;
+			while (k < x->n && x->m[k].start < d->toks[t + 1].start)
+				k++;
+			if (k < x->n && x->m[k].start == d->toks[t + 1].start && usable(&x->m[k])) {
+				glue_next = 1;
+				continue;
+			}
+		}
 		if (*mi < x->n && x->m[*mi].start == tk->start && x->m[*mi].end >= tk->end && usable(&x->m[*mi])) {
 			if (ph_mention(c, *mi))
 				return NG_ENOMEM;
@@ -275,6 +289,16 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 	return 0;
 }
 
+/* Is the title of mention m the title of a state's office? */
+static int gov_title(const sent_ctx *c, const ng_mention *m)
+{
+	const ng_doc *d = c->d;
+	for (size_t t = m->tb; t-- > c->d->sents[c->si].tok_begin && d->toks[t].start >= m->title_start;)
+		if (ng_lexicon_is(c->lx, ng_tok_norm(d, &d->toks[t]), NG_W_GOV_TITLE))
+			return 1;
+	return 0;
+}
+
 /* "Russian President Putin", "U.S. Treasury Secretary Yellen": the title
  * ties the person to the state or body before it; "Director X of the Y"
  * to the body after it; a bare title to the knowledge base's state. */
@@ -320,24 +344,52 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 				break;
 			}
 		}
-		/* A bare title ("President Reagan"): the knowledge base knows whose. */
-		if (!found && m->title_end > m->title_start && m->entry >= 0 && m->title_rel >= 0) {
-			const ng_entry *e = &c->lx->entries[m->entry];
-			const char *target = e->leads ? e->leads : e->works_for;
-			int r2 = e->leads ? ng_relation_find("leads", 5) : ng_relation_find("works_for", 9);
+		/* A bare title ("President Reagan", "Trade Minister Tamura"): the
+		 * state the knowledge base or the article makes clear. */
+		if (!found && m->title_end > m->title_start && m->title_rel >= 0 && gov_title(c, m)) {
+			int st = -1;
+			const ng_entry *e = m->entry >= 0 ? &c->lx->entries[m->entry] : NULL;
+			const char *target = e ? (e->leads ? e->leads : e->works_for) : NULL;
 			for (size_t k = 0; target && k < x->ne; k++)
-				if (strcmp(x->e[k].id, target) == 0 &&
-				    add_rel(c, m->entity, (int)k, r2, NG_ASSERTED, 0, 0.75, "title-kb", NULL, attrs))
-					return NG_ENOMEM;
+				if (strcmp(x->e[k].id, target) == 0)
+					st = (int)k;
+			if (st < 0 && (!target || strncmp(target, "state:", 6) != 0))
+				st = c->sole_state >= 0 ? c->sole_state : c->main_state;
+			if (st >= 0 && x->e[st].type == NG_STATE &&
+			    add_rel(c, m->entity, st, m->title_rel, NG_ASSERTED, 0, 0.7, "title-bare", NULL, attrs))
+				return NG_ENOMEM;
 		}
 	}
 	return 0;
 }
 
+/* The state an article is about: mentioned at least twice and half again
+ * as often as any other; -1 when none stands out. */
+static int main_state(const ng_ents *x)
+{
+	int best = -1, n1 = 0, n2 = 0;
+	int *count = calloc(x->ne + 1, sizeof *count);
+	if (!count)
+		return -1;
+	for (size_t i = 0; i < x->n; i++)
+		if (x->m[i].entity >= 0 && x->e[x->m[i].entity].type == NG_STATE && !x->m[i].plural)
+			count[x->m[i].entity]++;
+	for (size_t k = 0; k < x->ne; k++) {
+		if (count[k] > n1) {
+			n2 = n1;
+			n1 = count[k];
+			best = (int)k;
+		} else if (count[k] > n2)
+			n2 = count[k];
+	}
+	free(count);
+	return n1 >= 2 && n1 * 2 >= n2 * 3 ? best : -1;
+}
+
 int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const ng_ents *x,
               const char *article_date, ng_rels *out, FILE *explain, ng_error *err)
 {
-	sent_ctx c = {rs, lx, d, x, out, explain, 0, {0}, ""};
+	sent_ctx c = {rs, lx, d, x, out, explain, 0, {0}, "", -1, main_state(x)};
 	ng_date_ref dref;
 	ng_date_ref_init(&dref, article_date);
 	unsigned char *want = calloc(rs->n + 1, 1);
@@ -357,6 +409,15 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const n
 		rc = build(&c, &mi);
 		if (rc)
 			break;
+		c.sole_state = -1;
+		for (size_t k = first; k < last; k++) {
+			int e = x->m[k].entity;
+			if (e < 0 || x->e[e].type != NG_STATE || x->m[k].plural)
+				continue;
+			c.sole_state = c.sole_state == -1 || c.sole_state == e ? e : -2;
+		}
+		if (c.sole_state < 0)
+			c.sole_state = -1;
 		if (d->sents[s].para != para) {
 			para = d->sents[s].para;
 			para_date[0] = 0;

@@ -245,6 +245,16 @@ static size_t paragraph_end(const char *t, size_t len, size_t p, size_t *next)
 		while (k < len && t[k] != '\n' && is_space((unsigned char)t[k]))
 			k++;
 		if (k < len && t[k] == '\n') {
+			/* a blank line inside a sentence (hard-wrapped wire copy):
+			 * no final punctuation before it, lower case after it */
+			size_t b = i, n = k;
+			while (b > p && is_space((unsigned char)t[b - 1]))
+				b--;
+			while (n < len && is_space((unsigned char)t[n]))
+				n++;
+			if (b > p && n < len && islower((unsigned char)t[n]) && !strchr(".!?:\"')", t[b - 1]) &&
+			    (unsigned char)t[b - 1] < 0x80)
+				continue;
 			*next = k + 1;
 			return i;
 		}
