@@ -26,7 +26,23 @@ static const char *norm(const ctx *c, size_t i)
 static int is_name_tok(const ctx *c, size_t i)
 {
 	uint16_t f = c->d->toks[i].flags;
-	return (f & (NG_TOK_WORD | NG_TOK_NUM)) && (f & (NG_TOK_CAP | NG_TOK_UPPER));
+	if (!((f & (NG_TOK_WORD | NG_TOK_NUM)) && (f & (NG_TOK_CAP | NG_TOK_UPPER))))
+		return 0;
+	if (f & NG_TOK_HYPHEN) {
+		/* "Lisbon-based", "Chinese-made", "US-led" describe, they do not name */
+		static const char *const tails[] = {"-based", "-owned", "-made", "-led", "-backed", "-run",
+		                                    "-controlled", "-born", "-registered", "-listed", "-funded",
+		                                    "-sponsored", "-brokered", "-style", "-era", "-bound",
+		                                    "-related", "-linked", "-friendly", "-built", NULL};
+		const char *w = norm(c, i);
+		size_t l = strlen(w);
+		for (const char *const *t = tails; *t; t++) {
+			size_t tl = strlen(*t);
+			if (l > tl && strcmp(w + l - tl, *t) == 0)
+				return 0;
+		}
+	}
+	return 1;
 }
 
 static int is_word(const ctx *c, size_t i, const char *w)
@@ -330,8 +346,16 @@ static int try_title(ctx *c, size_t a, size_t b)
 			}
 		}
 		int last = -1, prev = -1;
-		if (p > a && segment(c, a, p, &last, &prev))
-			return NG_ENOMEM;
+		if (p > a) {
+			size_t before = c->out->n;
+			int h = try_head(c, a, p);
+			if (h < 0)
+				return NG_ENOMEM;
+			if (h)
+				last = (int)before;
+			else if (segment(c, a, p, &last, &prev))
+				return NG_ENOMEM;
+		}
 		size_t before = c->out->n;
 		ng_value pv;
 		size_t PL = match_kind(c, q, r, NG_V_NAME, NG_V_NAME, &pv);
@@ -569,6 +593,8 @@ static int sentence(ctx *c)
 			continue;
 		}
 		if (!is_name_tok(c, i)) {
+			if (hyphen_parts(c, i, &rc) < 0 || rc)
+				return rc;
 			i++;
 			continue;
 		}
@@ -594,7 +620,11 @@ static int sentence(ctx *c)
 				k++;
 			while (is_particle(c, j) && k + 1 < e && is_particle(c, k))
 				k++;
-			if (!is_name_tok(c, k))
+			static const char *const when[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+			                                   "saturday", "sunday", "january", "february", "march", "april",
+			                                   "may", "june", "july", "august", "september", "october",
+			                                   "november", "december", NULL};
+			if (!is_name_tok(c, k) || in(when, norm(c, k)))
 				break;
 			int ofw = is_word(c, j, "of") || is_word(c, j, "for") || is_word(c, j, "on");
 			if (ofw && heady)

@@ -229,6 +229,52 @@ static void find_trigger(const ng_rule *r, const char *ph, size_t a, size_t b, c
 	}
 }
 
+static int has_sub(const char *v, size_t n, const char *lit)
+{
+	size_t l = strlen(lit);
+	for (size_t i = 0; i + l <= n; i++)
+		if (memcmp(v + i, lit, l) == 0)
+			return 1;
+	return 0;
+}
+
+/* An attribute's value as written: trimmed, mentions in their own words;
+ * `measure` takes SCHEMA.md's values. */
+static int attr_value(sent_ctx *c, ng_buf *out, const char *name, const char *v, size_t n)
+{
+	while (n && (v[0] == ' ' || v[0] == ','))
+		v++, n--;
+	while (n && (v[n - 1] == ' ' || v[n - 1] == ','))
+		n--;
+	if (strcmp(name, "measure") == 0) {
+		const char *m = "sanctions";
+		if (has_sub(v, n, "tariff") || has_sub(v, n, "dut"))
+			m = "tariffs";
+		else if (has_sub(v, n, "embargo"))
+			m = "embargo";
+		else if (has_sub(v, n, "control"))
+			m = "export_controls";
+		return ng_buf_adds(out, m);
+	}
+	for (size_t i = 0; i < n;) {
+		const char *h = v[i] == '<' ? memchr(v + i, '#', n - i) : NULL;
+		const char *e = h ? memchr(h, '>', (size_t)(v + n - h)) : NULL;
+		if (h && e) {
+			size_t mi = strtoul(h + 1, NULL, 10);
+			if (mi < c->x->n) {
+				const ng_mention *m = &c->x->m[mi];
+				if (ng_buf_add(out, c->d->text + m->start, m->end - m->start))
+					return NG_ENOMEM;
+			}
+			i = (size_t)(e - v) + 1;
+			continue;
+		}
+		if (ng_buf_addc(out, v[i++]))
+			return NG_ENOMEM;
+	}
+	return 0;
+}
+
 static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 {
 	const char *ph = c->ph.s;
@@ -256,8 +302,8 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 			const char *name = (const char *)e + 2;
 			if (num == sn || num == tn || ov[2 * num] == PCRE2_UNSET || ov[2 * num + 1] == ov[2 * num])
 				continue;
-			if ((attrs.len && ng_buf_addc(&attrs, '\x1f')) ||
-			    ng_buf_printf(&attrs, "%s=%.*s", name, (int)(ov[2 * num + 1] - ov[2 * num]), ph + ov[2 * num]))
+			if ((attrs.len && ng_buf_addc(&attrs, '\x1f')) || ng_buf_printf(&attrs, "%s=", name) ||
+			    attr_value(c, &attrs, name, ph + ov[2 * num], ov[2 * num + 1] - ov[2 * num]))
 				return NG_ENOMEM;
 		}
 		int negated = 0;
