@@ -122,6 +122,14 @@ static int expand(ng_buf *out, const char *pat, const char *file, int line, ng_e
 			if (ng_buf_adds(out, "(?:[^<>.;:]|\\((?:the )?<[a-z]+#\\d+>\\)){0,60}?"))
 				return NG_ENOMEM;
 			p += 3;
+		} else if (p[0] == '~' && (p[1] == 'A' || p[1] == 'P') && !isalnum((unsigned char)p[2])) {
+			/* ~A: the next verb is active (not after a form of "be");
+			 * ~P: a passive auxiliary ("was", "has been", "will be") */
+			const char *x = p[1] == 'A' ? "(?<!\\bwas |\\bwere |\\bbeen |\\bbeing |\\bis |\\bare |\\bbe )"
+			                            : "(?:was|were|has been|have been|had been|is|are|be|being|will be|would be|to be|not be|not been) (?:\\w+ly )?(?:not )?";
+			if (ng_buf_adds(out, x))
+				return NG_ENOMEM;
+			p += 2;
 		} else if (p[0] == '~' && isdigit((unsigned char)p[1])) {
 			/* ~N: up to N words that are not mentions */
 			char *end;
