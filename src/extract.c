@@ -206,26 +206,27 @@ int ng_extract_mentions(const ng_extractor *ex, const char *text, size_t len, co
 	cJSON *arr = json ? cJSON_CreateArray() : NULL;
 	for (size_t i = 0; i < x.n && !rc; i++) {
 		const ng_mention *m = &x.m[i];
-		if (m->entity < 0)
-			continue;
-		const ng_entity *e = &x.e[m->entity];
-		if (e->needs_edge)
-			continue;
-		if (json) {
-			cJSON *o = cJSON_CreateObject();
-			char *t = ng_strndup(text + m->start, m->end - m->start);
-			int ok = o && t && cJSON_AddItemToArray(arr, o) && cJSON_AddStringToObject(o, "article", art) &&
-			         cJSON_AddNumberToObject(o, "start", m->start) && cJSON_AddNumberToObject(o, "end", m->end) &&
-			         cJSON_AddStringToObject(o, "text", t) &&
-			         cJSON_AddStringToObject(o, "type", ng_type_name(e->type)) &&
-			         cJSON_AddStringToObject(o, "node", e->id) &&
-			         cJSON_AddStringToObject(o, "kind", ng_kind_name(m->kind));
-			free(t);
-			if (!ok)
-				rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-		} else if (fprintf(out, "%s\t%u\t%u\t%.*s\t%s\t%s\t%s\n", art, m->start, m->end, (int)(m->end - m->start),
-		                   text + m->start, ng_type_name(e->type), e->id, ng_kind_name(m->kind)) < 0)
-			rc = ng_fail(err, NG_EIO, NULL, 0, "write failed");
+		const int refs[2] = {m->entity, m->plural ? m->entity2 : -1};
+		for (int k = 0; k < 2 && !rc; k++) {
+			if (refs[k] < 0 || x.e[refs[k]].needs_edge)
+				continue;
+			const ng_entity *e = &x.e[refs[k]];
+			if (json) {
+				cJSON *o = cJSON_CreateObject();
+				char *t = ng_strndup(text + m->start, m->end - m->start);
+				int ok = o && t && cJSON_AddItemToArray(arr, o) && cJSON_AddStringToObject(o, "article", art) &&
+				         cJSON_AddNumberToObject(o, "start", m->start) && cJSON_AddNumberToObject(o, "end", m->end) &&
+				         cJSON_AddStringToObject(o, "text", t) &&
+				         cJSON_AddStringToObject(o, "type", ng_type_name(e->type)) &&
+				         cJSON_AddStringToObject(o, "node", e->id) &&
+				         cJSON_AddStringToObject(o, "kind", ng_kind_name(m->kind));
+				free(t);
+				if (!ok)
+					rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+			} else if (fprintf(out, "%s\t%u\t%u\t%.*s\t%s\t%s\t%s\n", art, m->start, m->end, (int)(m->end - m->start),
+			                   text + m->start, ng_type_name(e->type), e->id, ng_kind_name(m->kind)) < 0)
+				rc = ng_fail(err, NG_EIO, NULL, 0, "write failed");
+		}
 	}
 	if (json && !rc) {
 		cJSON *root = cJSON_CreateObject();

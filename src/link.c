@@ -98,9 +98,19 @@ static int new_entity(ng_ents *x, const char *name, int type, int first)
 	return r;
 }
 
-static const char *const place_preps[] = {"in", "to", "at", "from", "near", "into", "visit", "visited",
+static const char *const place_preps[] = {"in", "at", "from", "near", "into", "visit", "visited", "visits",
                                           "visiting", "arrived", "reached", "left", "across", "around",
-                                          "outside", "inside", "toward", "towards", "via", "through", NULL};
+                                          "outside", "inside", "via", "through", "shelled", "bombed",
+                                          "entered", "captured", "seized", "besieged", "surrounded", "toured",
+                                          "tour", "tours", "struck", "hit", "attacked", "occupied", "liberated",
+                                          "evacuated", "streets", "outskirts", NULL};
+/* "flew to Seoul" is a place, "protested to Seoul" a government. */
+static const char *const motion[] = {"flew", "fly", "flies", "went", "go", "goes", "travel", "travelled",
+                                     "traveled", "travels", "moved", "returned", "return", "came", "come",
+                                     "trip", "visit", "back", "fled", "flights", "flight", "route", "road",
+                                     "way", "drove", "sailed", "journey", "headed", "moving", "arrive",
+                                     "arrives", "arriving", "arrived", "home", "miles", "kilometres",
+                                     "kilometers", NULL};
 
 static int in_list(const char *const *l, const char *w)
 {
@@ -128,6 +138,9 @@ static int acts(const ng_doc *d, const ng_mention *m)
 	if (m->tb > s->tok_begin) {
 		const char *p = ng_tok_norm(d, &d->toks[m->tb - 1]);
 		if (in_list(place_preps, p))
+			return 0;
+		if ((!strcmp(p, "to") || !strcmp(p, "toward") || !strcmp(p, "towards")) &&
+		    m->tb - 1 > s->tok_begin && in_list(motion, ng_tok_norm(d, &d->toks[m->tb - 2])))
 			return 0;
 		if (strcmp(p, "the") == 0 && m->tb - 1 > s->tok_begin &&
 		    in_list(place_preps, ng_tok_norm(d, &d->toks[m->tb - 2])))

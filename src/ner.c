@@ -7,6 +7,7 @@
 #include "ner.h"
 #include "graph.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,11 @@ static const char *norm(const ctx *c, size_t i)
 static int is_name_tok(const ctx *c, size_t i)
 {
 	uint16_t f = c->d->toks[i].flags;
+	const char *tx = c->d->text + c->d->toks[i].start;
+	if ((f & NG_TOK_HYPHEN) && !(f & NG_TOK_CAP) &&
+	    ((tx[0] == 'a' && tx[1] == 'l' && tx[2] == '-' && isupper((unsigned char)tx[3])) ||
+	     (tx[0] == 'e' && tx[1] == 'l' && tx[2] == '-' && isupper((unsigned char)tx[3]))))
+		return 1;
 	if (!((f & (NG_TOK_WORD | NG_TOK_NUM)) && (f & (NG_TOK_CAP | NG_TOK_UPPER))))
 		return 0;
 	if (f & NG_TOK_HYPHEN) {
@@ -324,9 +330,18 @@ static int try_title(ctx *c, size_t a, size_t b)
 		if (!L)
 			continue;
 		size_t q = p + L;
-		while (q < b && (ng_lexicon_is(c->lx, norm(c, q), NG_W_TITLE_COMPLEMENT) ||
-		                 (is_connector(c, q) && q + 1 < b)))
-			q++;
+		for (;;) {
+			ng_value tv;
+			size_t TL = q < b ? match_kind(c, q, b, NG_V_TITLE, NG_V_TITLE, &tv) : 0;
+			if (TL) {
+				q += TL;
+				v = tv;
+			} else if (q < b && (ng_lexicon_is(c->lx, norm(c, q), NG_W_TITLE_COMPLEMENT) ||
+			                     (is_connector(c, q) && q + 1 < b)))
+				q++;
+			else
+				break;
+		}
 		size_t r = q;
 		while (r < b && r - q < 5 && (is_name_tok(c, r) || (is_particle(c, r) && r + 1 < b)))
 			r++;
@@ -380,14 +395,15 @@ static int try_title(ctx *c, size_t a, size_t b)
  * Relations", "Gazprom Neft PJSC": a head word makes the phrase a body. */
 static int try_head(ctx *c, size_t a, size_t b)
 {
-	int type = -1;
+	int type = -1, lead = 0;
 	size_t hpos = 0;
 	for (size_t p = a; p < b; p++) {
 		ng_value v;
 		size_t L = match_kind(c, p, b, NG_V_HEAD, NG_V_HEAD, &v);
-		if (L && (p + L == b || is_connector(c, p + L)) && (p > a || p + L < b)) {
+		if (L && (p + L == b || is_connector(c, p + L)) && (p > a || p + L < b) && !lead) {
 			type = v.arg;
 			hpos = p;
+			lead = p + L < b && is_connector(c, p + L);
 		}
 	}
 	if (type < 0)
@@ -532,6 +548,27 @@ static int plural_nominal(ctx *c, size_t i, size_t end, size_t *next)
 	return 0;
 }
 
+static int plural_nominal(ctx *c, size_t i, size_t end, size_t *next);
+
+/* "He said", "The two sides agreed": pronouns and plural nominals opening a
+ * sentence are capitalised but are no names. */
+static int sentence_start_word(ctx *c, size_t i, size_t e, size_t *next, int *rc)
+{
+	if (i != c->s->tok_begin && !(i == c->s->tok_begin + 1 && (c->d->toks[i - 1].flags & NG_TOK_QUOTE)))
+		return 0;
+	const char *w = norm(c, i);
+	if (!strcmp(w, "he") || !strcmp(w, "him") || !strcmp(w, "his") || !strcmp(w, "she") || !strcmp(w, "her")) {
+		if (!add(c, i, i + 1, NG_PERSON, NG_PRONOUN))
+			*rc = NG_ENOMEM;
+		*next = i + 1;
+		return 1;
+	}
+	*next = 0;
+	if (plural_nominal(c, i, e, next))
+		*rc = NG_ENOMEM;
+	return *next != 0 || *rc;
+}
+
 static int sentence(ctx *c)
 {
 	size_t b = c->s->tok_begin, e = c->s->tok_end;
@@ -583,7 +620,7 @@ static int sentence(ctx *c)
 			 * catches entries written in lower case) */
 			ng_value v;
 			size_t L = match_kind(c, i, e, NG_V_NAME, NG_V_ADJ, &v);
-			if (L && v.lower) {
+			if (L && v.lower && !(i + L < e && is_name_tok(c, i + L) && (c->d->toks[i + L - 1].flags & NG_TOK_CAP))) {
 				if (!add_kb(c, i, i + L, &v))
 					return NG_ENOMEM;
 				i += L;
@@ -600,6 +637,12 @@ static int sentence(ctx *c)
 		}
 		/* A capitalised chunk: name words, joined by connectors inside
 		 * organization names, titles and particles (de, von, al). */
+		if (sentence_start_word(c, i, e, &next, &rc)) {
+			if (rc)
+				return rc;
+			i = next;
+			continue;
+		}
 		size_t j = i + 1;
 		int heady = 0, complement = 0;
 		for (;;) {
@@ -632,6 +675,18 @@ static int sentence(ctx *c)
 			else if (is_word(c, j, "and") ? !complement : (ofw || is_word(c, j, "the")))
 				break;
 			j = k + 1;
+		}
+		/* a known name that runs on in lower case: "Western powers",
+		 * "Baltic states", "EU member states" */
+		ng_value kv;
+		size_t ks = i, KL = match_kind(c, i, e, NG_V_NAME, NG_V_ADJ, &kv);
+		if (!KL && is_word(c, i, "the") && i + 1 < j)
+			KL = match_kind(c, ++ks, e, NG_V_NAME, NG_V_ADJ, &kv);
+		if (KL && ks + KL > j) {
+			if (!add_kb(c, ks, ks + KL, &kv))
+				return NG_ENOMEM;
+			i = ks + KL;
+			continue;
 		}
 		rc = chunk(c, i, j);
 		if (rc)

@@ -13,9 +13,10 @@ A case is
     R source relation target modality [negated] [key=value ...]
     R-                                      (no relation at all)
 
-Entities are checked, as an exact set, when the case has any E line.
-Relations are always checked as an exact set of (source, relation, target,
-modality, negated); key=value attributes must be present with that value.
+Entities are checked, as an exact set, when the case has any E line (or E-).
+Relations are checked, as an exact set of (source, relation, target,
+modality, negated), when the case has any R line (or R-); key=value
+attributes must be present with that value. A case must check something.
 Prints one line per failing case and a closing 'N passed, N failed'.
 """
 import json
@@ -31,7 +32,7 @@ def parse(path):
         for ln, line in enumerate(f, 1):
             line = line.rstrip("\n")
             if line.startswith("### "):
-                cur = {"name": line[4:].strip(), "file": path, "line": ln, "text": [], "E": None, "R": []}
+                cur = {"name": line[4:].strip(), "file": path, "line": ln, "text": [], "E": None, "R": None}
                 cases.append(cur)
             elif cur is None or (line.startswith("#") and not cur["text"]):
                 continue
@@ -43,14 +44,16 @@ def parse(path):
                     sys.exit(f"{path}:{ln}: E line needs text | type | node | kind")
                 cur["E"] = (cur["E"] or []) + [tuple(parts)]
             elif line.startswith("R-"):
-                cur["R"] = []
+                cur["R"] = cur["R"] or []
             elif line.startswith("R "):
                 w = line[2:].split()
                 if len(w) < 4:
                     sys.exit(f"{path}:{ln}: R line needs source relation target modality")
                 neg = len(w) > 4 and w[4] == "negated"
                 attrs = dict(x.split("=", 1) for x in w[5 if neg else 4:] if "=" in x)
-                cur["R"].append(((w[0], w[1], w[2], w[3], neg), attrs))
+                if w[3] not in ("asserted", "reported", "expected", "hypothetical"):
+                    sys.exit(f"{path}:{ln}: unknown modality '{w[3]}'")
+                cur["R"] = (cur["R"] or []) + [((w[0], w[1], w[2], w[3], neg), attrs)]
             elif line.strip():
                 cur["text"].append(line)
     return cases
@@ -83,6 +86,10 @@ def check(binary, case):
             problems.append("missing entity " + " | ".join(x))
         for x in sorted(have - want):
             problems.append("unexpected entity " + " | ".join(x))
+    if case["E"] is None and case["R"] is None:
+        return ["the case checks nothing: give E or R lines"]
+    if case["R"] is None:
+        return problems
     g = run(binary, ["extract", "-f", "json"], text)
     have = {}
     for e in g["edges"]:
