@@ -169,8 +169,11 @@ static int add_rel(sent_ctx *c, int src, int tgt, int rel, int modality, int neg
 		if (r->sent != c->si)
 			continue;
 		if (r->rel == rel &&
-		    ((r->src == src && r->tgt == tgt) || (ng_relations[rel].symmetric && r->src == tgt && r->tgt == src)))
+		    ((r->src == src && r->tgt == tgt) || (ng_relations[rel].symmetric && r->src == tgt && r->tgt == src))) {
+			if (!r->attrs && attrs && *attrs && !(r->attrs = ng_strdup(attrs)))
+				return NG_ENOMEM;
 			return 0;
+		}
 		/* "Prime Minister" leads; it is not also "Minister" works_for. */
 		if (r->src == src && r->tgt == tgt && r->rel == leads && rel == works)
 			return 0;
@@ -409,6 +412,27 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 	return 0;
 }
 
+/* Marks the rules a word triggers; a hyphenated word triggers by its
+ * parts too (Lisbon-based). */
+static void want_word(const ng_rules *rs, const char *w, unsigned char *want)
+{
+	const ng_rule_list *l = ng_rules_for(rs, w);
+	for (size_t k = 0; l && k < l->n; k++)
+		want[l->v[k]] = 1;
+	if (!strchr(w, '-'))
+		return;
+	char part[64];
+	for (const char *p = w; *p;) {
+		size_t n = strcspn(p, "-");
+		if (n && n < sizeof part) {
+			memcpy(part, p, n);
+			part[n] = 0;
+			want_word(rs, part, want);
+		}
+		p += n + (p[n] == '-');
+	}
+}
+
 /* The state an article is about: mentioned at least twice and half again
  * as often as any other; -1 when none stands out. */
 static int main_state(const ng_ents *x)
@@ -476,11 +500,8 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const n
 			fprintf(explain, "S%zu: %s\n", s, c.ph.s);
 		/* Only rules whose triggers occur in the sentence run. */
 		memset(want, 0, rs->n);
-		for (size_t t = d->sents[s].tok_begin; t < d->sents[s].tok_end; t++) {
-			const ng_rule_list *l = ng_rules_for(rs, ng_tok_norm(d, &d->toks[t]));
-			for (size_t k = 0; l && k < l->n; k++)
-				want[l->v[k]] = 1;
-		}
+		for (size_t t = d->sents[s].tok_begin; t < d->sents[s].tok_end; t++)
+			want_word(rs, ng_tok_norm(d, &d->toks[t]), want);
 		for (size_t k = 0; k < rs->n && !rc; k++)
 			if (want[k] || rs->r[k].always)
 				rc = run_rule(&c, &rs->r[k], md);
