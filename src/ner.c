@@ -696,6 +696,56 @@ static int sentence(ctx *c)
 	return 0;
 }
 
+/* "natural resources minister Yuri Trutnev", "UK chancellor Gordon Brown",
+ * "BBC correspondent Patrick Bartlett": a title in lower case just before a
+ * person's name works as a capitalised one, tied to the mention before it. */
+static void lower_titles(const ng_lexicon *lx, const ng_doc *d, ng_ents *out)
+{
+	for (size_t i = 0; i < out->n; i++) {
+		ng_mention *m = &out->m[i];
+		if (m->type != NG_PERSON || m->kind != NG_NAME || m->title_end > m->title_start)
+			continue;
+		const ng_sentence *s = &d->sents[m->sent];
+		size_t best = m->tb;
+		int rel = -1;
+		for (size_t k = m->tb; k-- > s->tok_begin && m->tb - k <= 4;) {
+			if (i && out->m[i - 1].te > k)
+				break;
+			uint32_t node = 0;
+			size_t j = k;
+			for (; j < m->tb && (node = ng_lexicon_step(lx, node, ng_tok_norm(d, &d->toks[j]))); j++)
+				;
+			if (j != m->tb || !node)
+				continue;
+			int32_t it = -2;
+			for (const ng_value *v; (v = ng_lexicon_values(lx, node, &it));)
+				if (v->kind == NG_V_TITLE) {
+					best = k;
+					rel = v->arg;
+				}
+		}
+		if (best == m->tb || (d->toks[best].flags & NG_TOK_CAP && best != s->tok_begin &&
+		                      !(d->toks[best].flags & NG_TOK_HYPHEN)))
+			continue;
+		/* "natural resources minister": lower-case complements before it */
+		while (best > s->tok_begin && !(i && out->m[i - 1].te >= best) &&
+		       ng_lexicon_is(lx, ng_tok_norm(d, &d->toks[best - 1]), NG_W_TITLE_COMPLEMENT) &&
+		       !(d->toks[best - 1].flags & NG_TOK_CAP))
+			best--;
+		m->title_rel = rel;
+		m->title_start = d->toks[best].start;
+		m->title_end = d->toks[m->tb - 1].end;
+		/* the mention right before the title ("UK", "BBC", "Russia's") */
+		if (i) {
+			const ng_mention *p = &out->m[i - 1];
+			size_t gap = best - p->te;
+			if (p->sent == m->sent && p->kind == NG_NAME &&
+			    (gap == 0 || (gap == 1 && (d->toks[p->te].flags & NG_TOK_POSS))))
+				m->title_of = (int)i - 1;
+		}
+	}
+}
+
 static int cmp_mention(const void *a, const void *b)
 {
 	const ng_mention *x = a, *y = b;
@@ -731,5 +781,6 @@ int ng_ner(const ng_lexicon *lx, const ng_doc *doc, ng_ents *out, ng_error *err)
 			m->title_of2 = pos[m->title_of2];
 	}
 	free(pos);
+	lower_titles(lx, doc, out);
 	return 0;
 }

@@ -368,10 +368,15 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 		for (int k = 0; k < 2; k++) {
 			if (ofs[k] < 0 || x->m[ofs[k]].entity < 0 || m->title_end <= m->title_start)
 				continue;
-			int t = x->e[x->m[ofs[k]].entity].type;
-			if (t != NG_STATE && t != NG_ORGANIZATION && t != NG_COMPANY)
+			const ng_entity *te = &x->e[x->m[ofs[k]].entity];
+			if (te->type != NG_STATE && te->type != NG_ORGANIZATION && te->type != NG_COMPANY)
 				continue;
-			if (add_rel(c, m->entity, x->m[ofs[k]].entity, rel, NG_ASSERTED, 0, 0.85, "title", NULL, attrs))
+			/* "Labour MP X", "Green Party lawmaker X": a party has members */
+			int r = rel;
+			if (te->type == NG_ORGANIZATION && rel == ng_relation_find("works_for", 9) &&
+			    (strstr(te->id, "party") || strstr(te->name, "Party")))
+				r = ng_relation_find("member_of", 9);
+			if (add_rel(c, m->entity, x->m[ofs[k]].entity, r, NG_ASSERTED, 0, 0.85, "title", NULL, attrs))
 				return NG_ENOMEM;
 			found = 1;
 		}
