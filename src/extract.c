@@ -3,6 +3,7 @@
  * caller's, or its mentions, or an explanation of the rules that fired. */
 #include "newsgraph/extract.h"
 #include "embedded.h"
+#include "extractor.h"
 #include "graph.h"
 #include "lexicon.h"
 #include "ner.h"
@@ -14,10 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct ng_extractor {
-	ng_lexicon lx;
-	ng_rules rs;
-};
 
 int ng_lexicon_load_embedded(ng_lexicon *lx, ng_error *err)
 {

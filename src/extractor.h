@@ -1,0 +1,15 @@
+/* The extractor's insides, shared by the pipeline (extract.c) and the tools
+ * that time its stages (tests/bench). */
+#ifndef NG_EXTRACTOR_H
+#define NG_EXTRACTOR_H
+
+#include "lexicon.h"
+#include "newsgraph/extract.h"
+#include "rules.h"
+
+struct ng_extractor {
+	ng_lexicon lx;
+	ng_rules rs;
+};
+
+#endif
