@@ -417,6 +417,23 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 	return 0;
 }
 
+static int without_appositions(sent_ctx *c, pcre2_match_data *md)
+{
+	PCRE2_SIZE n = c->ph.len + 1;
+	char *out = malloc(n);
+	if (!out)
+		return NG_ENOMEM;
+	int r = pcre2_substitute(c->rs->appos, (PCRE2_SPTR)c->ph.s, c->ph.len, 0, PCRE2_SUBSTITUTE_GLOBAL, md,
+	                         c->rs->mctx, (PCRE2_SPTR) "$1 ", 3, (PCRE2_UCHAR *)out, &n);
+	if (r >= 0) {
+		c->ph.len = 0;
+		r = ng_buf_add(&c->ph, out, n);
+	} else
+		r = 0; /* a limit: keep the sentence as it was */
+	free(out);
+	return r;
+}
+
 /* Marks the rules a word triggers; a hyphenated word triggers by its
  * parts too (Lisbon-based). */
 static void want_word(const ng_rules *rs, const char *w, unsigned char *want)
@@ -510,6 +527,16 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const n
 		for (size_t k = 0; k < rs->n && !rc; k++)
 			if (want[k] || rs->r[k].always)
 				rc = run_rule(&c, &rs->r[k], md);
+		/* Once more without appositions, so that "Exxon, the world's
+		 * largest oil company, has signed" reads "Exxon has signed". */
+		if (!rc && pcre2_match(rs->appos, (PCRE2_SPTR)c.ph.s, c.ph.len, 0, 0, md, rs->mctx) >= 0) {
+			rc = without_appositions(&c, md);
+			if (!rc && explain)
+				fprintf(explain, "S%zu': %s\n", s, c.ph.s);
+			for (size_t k = 0; k < rs->n && !rc; k++)
+				if (want[k] || rs->r[k].always)
+					rc = run_rule(&c, &rs->r[k], md);
+		}
 		if (!rc)
 			rc = titles(&c, first, last);
 	}

@@ -21,6 +21,13 @@ int ng_rules_init(ng_rules *rs)
 		return NG_ENOMEM;
 	pcre2_set_match_limit(rs->mctx, NG_MATCH_LIMIT);
 	pcre2_set_depth_limit(rs->mctx, NG_DEPTH_LIMIT);
+	int ec;
+	PCRE2_SIZE off;
+	static const char appos[] = "(<[a-z]+#\\d+>), (?:a|an|the|its|his|her|their) [^,;:.\"]{1,100}?, ";
+	rs->appos = pcre2_compile((PCRE2_SPTR)appos, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &ec, &off, NULL);
+	if (!rs->appos)
+		return NG_ENOMEM;
+	pcre2_jit_compile(rs->appos, PCRE2_JIT_COMPLETE);
 	return 0;
 }
 
@@ -40,6 +47,7 @@ void ng_rules_free(ng_rules *rs)
 	free(rs->r);
 	free_lists(rs);
 	pcre2_match_context_free(rs->mctx);
+	pcre2_code_free(rs->appos);
 	memset(rs, 0, sizeof *rs);
 }
 

@@ -30,6 +30,7 @@ typedef struct ng_rules {
 	struct ng_rule_list **lists;
 	size_t nlists, clists;
 	pcre2_match_context *mctx;
+	pcre2_code *appos; /* an apposition after a mention: ", the world's largest oil company," */
 } ng_rules;
 
 int ng_rules_init(ng_rules *rs);
