@@ -133,8 +133,16 @@ static const char *const place_nouns[] = {"embassy", "office", "bureau", "area",
 static int acts(const ng_doc *d, const ng_mention *m)
 {
 	const ng_sentence *s = &d->sents[m->sent];
-	if (m->start > d->toks[m->tb].start || m->end < d->toks[m->te - 1].end)
+	if (m->start > d->toks[m->tb].start || m->end < d->toks[m->te - 1].end) {
+		/* "Moscow-backed", "Washington-led": the government acts */
+		static const char *const acting[] = {"-backed", "-led", "-sponsored", "-brokered", "-imposed",
+		                                     "-funded", "-supported", NULL};
+		const char *rest = d->text + m->end;
+		for (const char *const *a = acting; *a; a++)
+			if (strncmp(rest, *a, strlen(*a)) == 0)
+				return 1;
 		return 0;
+	}
 	if (m->tb > s->tok_begin) {
 		const char *p = ng_tok_norm(d, &d->toks[m->tb - 1]);
 		if (in_list(place_preps, p))
