@@ -108,7 +108,7 @@ static const char *const place_preps[] = {"in", "at", "from", "near", "into", "v
 static const char *const motion[] = {"flew", "fly", "flies", "went", "go", "goes", "travel", "travelled",
                                      "traveled", "travels", "moved", "returned", "return", "came", "come",
                                      "trip", "visit", "back", "fled", "flights", "flight", "route", "road",
-                                     "way", "drove", "sailed", "journey", "headed", "moving", "arrive",
+                                     "way", "drove", "sailed", "journey", "head", "heads", "headed", "heading", "moving", "arrive",
                                      "arrives", "arriving", "arrived", "home", "miles", "kilometres",
                                      "kilometers", NULL};
 

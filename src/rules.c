@@ -126,8 +126,9 @@ static int expand(ng_buf *out, const char *pat, const char *file, int line, ng_e
 				return rc;
 			p = c + 1;
 		} else if (strncmp(p, "...", 3) == 0) {
-			/* a gap: text crossing no mention but parenthesised ones */
-			if (ng_buf_adds(out, "(?:[^<>.;:]|\\((?:the )?<[a-z]+#\\d+>\\)|<agreement#\\d+>){0,60}?"))
+			/* a gap: text crossing no actor (places, agreements and
+			 * parenthesised mentions may stand in it) */
+			if (ng_buf_adds(out, "(?:[^<>.;:]|\\((?:the )?<[a-z]+#\\d+>\\)|<(?:agreement|location)#\\d+>){0,60}?"))
 				return NG_ENOMEM;
 			p += 3;
 		} else if (p[0] == '~' && (p[1] == 'A' || p[1] == 'P') && !isalnum((unsigned char)p[2])) {
