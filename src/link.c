@@ -158,6 +158,11 @@ static int acts(const ng_doc *d, const ng_mention *m)
 		const ng_token *n = &d->toks[m->te];
 		if (in_list(place_nouns, ng_tok_norm(d, n)))
 			return 0;
+		/* a dateline: "BRUSSELS, March 3 -", "MOSCOW (Reuters) -" */
+		const char *w = ng_tok_norm(d, n);
+		if (m->tb == s->tok_begin && (d->toks[m->tb].flags & NG_TOK_UPPER) &&
+		    (!strcmp(w, ",") || !strcmp(w, "(") || !strcmp(w, "-")))
+			return 0;
 	}
 	return 1;
 }
