@@ -173,8 +173,10 @@ static int build_graph(const ng_extractor *ex, const ng_doc *doc, ng_ents *x, co
 	return rc;
 }
 
-int ng_extract(const ng_extractor *ex, const char *text, size_t len, const ng_article *a, ng_graph *into,
-               ng_error *err)
+/* Runs the whole pipeline; the graph goes into `into` when given, the
+ * rule writer's explanation to `explain` when given. */
+static int run_pipeline(const ng_extractor *ex, const char *text, size_t len, const ng_article *a,
+                        ng_graph *into, FILE *explain, ng_error *err)
 {
 	ng_doc doc;
 	ng_ents ents;
@@ -182,13 +184,19 @@ int ng_extract(const ng_extractor *ex, const char *text, size_t len, const ng_ar
 	if (rc)
 		return rc;
 	ng_rels rels = {0};
-	rc = ng_relate(&ex->rs, &ex->lx, &doc, &ents, a ? a->date : NULL, &rels, NULL, err);
-	if (!rc && build_graph(ex, &doc, &ents, &rels, a, into))
+	rc = ng_relate(&ex->rs, &ex->lx, &doc, &ents, a ? a->date : NULL, &rels, explain, err);
+	if (!rc && into && build_graph(ex, &doc, &ents, &rels, a, into))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	ng_rels_free(&rels);
 	ng_ents_free(&ents);
 	ng_doc_free(&doc);
 	return rc;
+}
+
+int ng_extract(const ng_extractor *ex, const char *text, size_t len, const ng_article *a, ng_graph *into,
+               ng_error *err)
+{
+	return run_pipeline(ex, text, len, a, into, NULL, err);
 }
 
 int ng_extract_mentions(const ng_extractor *ex, const char *text, size_t len, const ng_article *a, FILE *out,
@@ -246,15 +254,5 @@ int ng_extract_mentions(const ng_extractor *ex, const char *text, size_t len, co
 int ng_extract_explain(const ng_extractor *ex, const char *text, size_t len, const ng_article *a, FILE *out,
                        ng_error *err)
 {
-	ng_doc doc;
-	ng_ents x;
-	int rc = analyse(ex, text, len, a, &doc, &x, err);
-	if (rc)
-		return rc;
-	ng_rels rels = {0};
-	rc = ng_relate(&ex->rs, &ex->lx, &doc, &x, a ? a->date : NULL, &rels, out, err);
-	ng_rels_free(&rels);
-	ng_ents_free(&x);
-	ng_doc_free(&doc);
-	return rc;
+	return run_pipeline(ex, text, len, a, NULL, out, err);
 }
