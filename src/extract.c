@@ -148,7 +148,7 @@ static int build_graph(const ng_extractor *ex, const ng_doc *doc, ng_ents *x, co
 			}
 			if (m->name && !m->plural && ng_node_add_alias(node[ents[k]], m->name))
 				rc = NG_ENOMEM;
-			else if (ng_node_add_mention(node[ents[k]], art, m->start, m->end, m->kind))
+			else if (ng_node_add_mention(g, node[ents[k]], art, m->start, m->end, m->kind))
 				rc = NG_ENOMEM;
 		}
 	}
@@ -165,7 +165,7 @@ static int build_graph(const ng_extractor *ex, const ng_doc *doc, ng_ents *x, co
 		char *sentence = ng_strndup(doc->text + s->start, s->end - s->start);
 		ng_evidence ev = {(char *)art, sentence, r->trigger[0] ? (char *)r->trigger : NULL, (char *)r->rule,
 		                  s->start, s->end, r->modality, r->negated, r->conf};
-		rc = !sentence || ng_edge_add_evidence(e, &ev) || emit_attrs(e, r->attrs) ||
+		rc = !sentence || ng_edge_add_evidence(g, e, &ev) || emit_attrs(e, r->attrs) ||
 		     ng_edge_set_date(e, r->date[0] ? r->date : NULL);
 		free(sentence);
 	}

@@ -3,6 +3,7 @@
  * that every writer renders the same way whatever order things came in. */
 #include "graph.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,6 +118,8 @@ void ng_graph_free(ng_graph *g)
 	free(g->edges);
 	ng_map_free(&g->node_idx);
 	ng_map_free(&g->edge_idx);
+	ng_map_free(&g->seen);
+	ng_map_free(&g->article_idx);
 	free(g);
 }
 
@@ -148,9 +151,12 @@ static char *dup_or_null(const char *s, int *bad)
 int ng_graph_add_article(ng_graph *g, const char *id, const char *title, const char *date,
                          const char *source)
 {
-	for (size_t i = 0; i < g->narticles; i++)
-		if (strcmp(g->articles[i].id, id) == 0)
-			return 0;
+	void **slot = ng_map_put(&g->article_idx, id, strlen(id));
+	if (!slot)
+		return NG_ENOMEM;
+	if (*slot)
+		return 0;
+	*slot = (void *)1;
 	ng_article_rec *a = NG_PUSH(g->articles, g->narticles, g->carticles);
 	if (!a)
 		return NG_ENOMEM;
@@ -222,12 +228,32 @@ int ng_node_add_alias(ng_node *n, const char *alias)
 	return 0;
 }
 
-int ng_node_add_mention(ng_node *n, const char *article, uint32_t start, uint32_t end, int kind)
+/* Has the graph seen this key before? Records it. 1: seen, 0: new, <0:
+ * out of memory. A hash set keeps merging linear in the number of mentions
+ * and evidence, however many articles a node gathers. */
+static int seen(ng_graph *g, const char *fmt, const char *id, const char *article, uint32_t start, uint32_t end,
+                const char *rule)
 {
-	for (size_t i = 0; i < n->nmentions; i++)
-		if (n->mentions[i].start == start && n->mentions[i].end == end &&
-		    strcmp(n->mentions[i].article, article) == 0)
-			return 0;
+	char key[512];
+	int n = snprintf(key, sizeof key, fmt, id, article, start, end, rule ? rule : "");
+	if (n < 0)
+		return NG_EINVAL;
+	if ((size_t)n >= sizeof key)
+		n = (int)sizeof key - 1;
+	void **slot = ng_map_put(&g->seen, key, (size_t)n);
+	if (!slot)
+		return NG_ENOMEM;
+	if (*slot)
+		return 1;
+	*slot = (void *)1;
+	return 0;
+}
+
+int ng_node_add_mention(ng_graph *g, ng_node *n, const char *article, uint32_t start, uint32_t end, int kind)
+{
+	int r = seen(g, "m\x1f%s\x1f%s\x1f%u\x1f%u%s", n->id, article, start, end, NULL);
+	if (r)
+		return r < 0 ? r : 0;
 	char *a = ng_strdup(article);
 	ng_mention_rec *m = a ? NG_PUSH(n->mentions, n->nmentions, n->cmentions) : NULL;
 	if (!m) {
@@ -284,12 +310,13 @@ ng_edge *ng_graph_edge(ng_graph *g, const char *source, int rel, const char *tar
 	return e;
 }
 
-int ng_edge_add_evidence(ng_edge *e, const ng_evidence *ev)
+int ng_edge_add_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev)
 {
-	for (size_t i = 0; i < e->nev; i++)
-		if (e->ev[i].start == ev->start && strcmp(e->ev[i].article, ev->article) == 0 &&
-		    strcmp(e->ev[i].rule ? e->ev[i].rule : "", ev->rule ? ev->rule : "") == 0)
-			return 0;
+	char id[300];
+	snprintf(id, sizeof id, "%s\x1f%d\x1f%s", e->source, e->rel, e->target);
+	int r = seen(g, "e\x1f%s\x1f%s\x1f%u\x1f%u\x1f%s", id, ev->article, ev->start, 0, ev->rule);
+	if (r)
+		return r < 0 ? r : 0;
 	ng_evidence *x = NG_PUSH(e->ev, e->nev, e->cev);
 	if (!x)
 		return NG_ENOMEM;
@@ -394,7 +421,7 @@ int ng_graph_merge(ng_graph *dst, const ng_graph *src, ng_error *err)
 			if (ng_node_add_alias(d, s->aliases[k]))
 				goto oom;
 		for (size_t k = 0; k < s->nmentions; k++)
-			if (ng_node_add_mention(d, s->mentions[k].article, s->mentions[k].start,
+			if (ng_node_add_mention(dst, d, s->mentions[k].article, s->mentions[k].start,
 			                        s->mentions[k].end, s->mentions[k].kind))
 				goto oom;
 	}
@@ -407,7 +434,7 @@ int ng_graph_merge(ng_graph *dst, const ng_graph *src, ng_error *err)
 			if (ng_edge_set_attr(d, s->attrs[k].key, s->attrs[k].val))
 				goto oom;
 		for (size_t k = 0; k < s->nev; k++)
-			if (ng_edge_add_evidence(d, &s->ev[k]))
+			if (ng_edge_add_evidence(dst, d, &s->ev[k]))
 				goto oom;
 	}
 	return 0;

@@ -75,6 +75,8 @@ struct ng_graph {
 	ng_article_rec *articles;
 	size_t narticles, carticles;
 	ng_map node_idx, edge_idx;
+	ng_map seen; /* mentions and evidence already added, by key */
+	ng_map article_idx; /* article ids present */
 	ng_node **nodes;
 	size_t nnodes, cnodes;
 	ng_edge **edges;
@@ -86,14 +88,14 @@ int ng_graph_add_article(ng_graph *g, const char *id, const char *title, const c
 /* Gets or creates the node `id`; NULL on out of memory. */
 ng_node *ng_graph_node(ng_graph *g, const char *id, int type, const char *name, int name_kb);
 int ng_node_add_alias(ng_node *n, const char *alias);
-int ng_node_add_mention(ng_node *n, const char *article, uint32_t start, uint32_t end, int kind);
+int ng_node_add_mention(ng_graph *g, ng_node *n, const char *article, uint32_t start, uint32_t end, int kind);
 int ng_node_set_kb(ng_node *n, const char *iso3166, const char *wikidata);
 /* Gets or creates the edge (source, rel, target); symmetric types sort the
  * endpoints. NULL on out of memory. */
 ng_edge *ng_graph_edge(ng_graph *g, const char *source, int rel, const char *target);
 /* Adds one evidence (copied); a duplicate (same article, offsets, rule) is
  * ignored. */
-int ng_edge_add_evidence(ng_edge *e, const ng_evidence *ev);
+int ng_edge_add_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev);
 int ng_edge_set_attr(ng_edge *e, const char *key, const char *val);
 int ng_edge_set_date(ng_edge *e, const char *date);
 const char *ng_edge_attr(const ng_edge *e, const char *key);
