@@ -193,12 +193,13 @@ static int name_part(const char *name, const char *tok)
 	return hit;
 }
 
-static int add_mention_copy(ng_ents *x, const ng_mention *tmpl, uint32_t tb, uint32_t te, const ng_doc *d)
+static int add_mention_copy(ng_ents *x, size_t of, uint32_t tb, uint32_t te, const ng_doc *d)
 {
+	ng_mention copy = x->m[of]; /* before the array may move */
 	ng_mention *m = NG_PUSH(x->m, x->n, x->cap);
 	if (!m)
 		return NG_ENOMEM;
-	*m = *tmpl;
+	*m = copy;
 	m->name = NULL;
 	m->tb = tb;
 	m->te = te;
@@ -244,7 +245,7 @@ static int parenthesised_acronyms(const ng_doc *d, ng_ents *x)
 			if (covered[k] || !(d->toks[k].flags & NG_TOK_UPPER) || strcmp(ng_tok_norm(d, &d->toks[k]), acr))
 				continue;
 			covered[k] = 1;
-			rc = add_mention_copy(x, &x->m[i], (uint32_t)k, (uint32_t)k + 1, d);
+			rc = add_mention_copy(x, i, (uint32_t)k, (uint32_t)k + 1, d);
 			/* the copy links to what the acronym stands for */
 			if (!rc && !(x->m[x->n - 1].name = mention_text(d, &x->m[i])))
 				rc = NG_ENOMEM;
