@@ -60,11 +60,26 @@ static char *mention_text(const ng_doc *d, const ng_mention *m)
 	return ng_strndup(d->text + m->start, m->end - m->start);
 }
 
+/* The normal form of a body's name without a legal suffix: "Link
+ * Technologies Inc" and "Link Technologies" are one firm. */
+static void strip_suffix(ng_buf *x)
+{
+	char *sp = x->s ? strrchr(x->s, ' ') : NULL;
+	if (sp && ng_legal_suffix(sp + 1)) {
+		*sp = 0;
+		x->len = (size_t)(sp - x->s);
+	}
+}
+
 static int norm_eq(const char *a, const char *b)
 {
 	ng_buf x = {0}, y = {0};
-	int eq = !ng_norm_append(&x, a, strlen(a)) && !ng_norm_append(&y, b, strlen(b)) && x.s && y.s &&
-	         strcmp(x.s, y.s) == 0;
+	int eq = !ng_norm_append(&x, a, strlen(a)) && !ng_norm_append(&y, b, strlen(b)) && x.s && y.s;
+	if (eq) {
+		strip_suffix(&x);
+		strip_suffix(&y);
+		eq = strcmp(x.s, y.s) == 0;
+	}
 	ng_buf_free(&x);
 	ng_buf_free(&y);
 	return eq;
@@ -189,6 +204,18 @@ static int name_part(const char *name, const char *tok)
 	size_t l = strlen(tok);
 	int hit = (strncmp(n.s, tok, l) == 0 && (n.s[l] == ' ')) ||
 	          (n.len > l && strcmp(n.s + n.len - l, tok) == 0 && n.s[n.len - l - 1] == ' ');
+	ng_buf_free(&n);
+	return hit;
+}
+
+/* Is `tok` (normalised) the first of several words of the name? */
+static int first_word(const char *name, const char *tok)
+{
+	ng_buf n = {0};
+	if (ng_norm_append(&n, name, strlen(name)) || !n.s)
+		return 0;
+	size_t l = strlen(tok);
+	int hit = strncmp(n.s, tok, l) == 0 && n.s[l] == ' ';
 	ng_buf_free(&n);
 	return hit;
 }
@@ -361,6 +388,16 @@ int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 							continue;
 						}
 					}
+				}
+				/* "Wyse said" after "Wyse Technology": a firm by its first word */
+				if (ent < 0 && m->unsure) {
+					const char *tok = ng_tok_norm(d, &d->toks[m->tb]);
+					for (size_t k = x->ne; k-- > 0 && ent < 0;)
+						if ((x->e[k].type == NG_COMPANY || x->e[k].type == NG_ORGANIZATION) &&
+						    first_word(x->e[k].name, tok)) {
+							ent = (int)k;
+							m->type = x->e[k].type;
+						}
 				}
 				if (ent < 0 && !(m->unsure && !cue_near(lx, d, m)) && !d->sents[m->sent].headline) {
 					ent = new_entity(x, text, m->type, (int)i);

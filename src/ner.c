@@ -195,6 +195,8 @@ static const char *const place_preps_ner[] = {"in", "at", "near", "outside", NUL
 
 static int in(const char *const *list, const char *w);
 
+static size_t match_kind(const ctx *c, size_t i, size_t end, int kind, int kind2, ng_value *val);
+
 static int noun_type(const ctx *c, size_t a, size_t b)
 {
 	const ng_sentence *s = c->s;
@@ -205,6 +207,13 @@ static int noun_type(const ctx *c, size_t a, size_t b)
 	if (in(org_nouns, prev) || in(org_nouns, next))
 		return NG_ORGANIZATION;
 	if (in(place_preps_ner, prev))
+		return NG_LOCATION;
+	/* "El Paso, Texas", "Dalian, China": a place before its state or region */
+	ng_value v;
+	size_t L = !strcmp(next, ",") && b + 1 < s->tok_end ? match_kind(c, b + 1, s->tok_end, NG_V_NAME, NG_V_NAME, &v) : 0;
+	if (L && (c->lx->entries[v.entry].type == NG_STATE || c->lx->entries[v.entry].type == NG_LOCATION) &&
+	    (b + 1 + L == s->tok_end || ((c->d->toks[b + 1 + L].flags & NG_TOK_PUNCT) &&
+	                                 !(c->d->toks[b + 1 + L].flags & NG_TOK_POSS))))
 		return NG_LOCATION;
 	return -1;
 }
@@ -255,6 +264,8 @@ static int unknown_run(ctx *c, size_t a, size_t b)
 	for (size_t k = a; k < b; k++)
 		common += ng_lexicon_is(c->lx, norm(c, k), NG_W_COMMON);
 	int plain = ng_lexicon_is(c->lx, norm(c, b - 1), NG_W_COMMON) || (common * 2 >= (int)(b - a) && b - a > 1);
+	if (type < 0 && b - a == 1 && a > c->s->tok_begin && is_word(c, a - 1, "the"))
+		return 0; /* "the Navy said": people take no article */
 	if (type < 0 && plain && !person_cue(c, a, b))
 		return 0;
 	if (type >= 0 && type != NG_PERSON && b - a == 1 && plain)
@@ -550,6 +561,15 @@ static int plural_nominal(ctx *c, size_t i, size_t end, size_t *next)
 
 static int plural_nominal(ctx *c, size_t i, size_t end, size_t *next);
 
+int ng_legal_suffix(const char *w)
+{
+	static const char *const sfx[] = {"corp", "corp.", "inc", "inc.", "ltd", "ltd.", "co", "co.", "plc", "ag",
+	                                  "sa", "s.a.", "llc", "nv", "n.v.", "spa", "gmbh", "pjsc", "ojsc", "jsc",
+	                                  "bv", "kk", "llp", "cos", "cos.", "corporation", "incorporated",
+	                                  "limited", NULL};
+	return in(sfx, w);
+}
+
 /* "He said", "The two sides agreed": pronouns and plural nominals opening a
  * sentence are capitalised but are no names. */
 static int sentence_start_word(ctx *c, size_t i, size_t e, size_t *next, int *rc)
@@ -647,7 +667,10 @@ static int sentence(ctx *c)
 		int heady = 0, complement = 0;
 		for (;;) {
 			ng_value v;
-			if (match_kind(c, j - 1, j, NG_V_HEAD, NG_V_TITLE, &v))
+			/* a legal suffix ends a company's name: "Hunt Building Corp of
+			 * El Paso" is a firm of a place */
+			if (match_kind(c, j - 1, j, NG_V_HEAD, NG_V_TITLE, &v) &&
+			    !(v.kind == NG_V_HEAD && v.arg == NG_COMPANY && ng_legal_suffix(norm(c, j - 1))))
 				heady = 1;
 			if (j < e && is_name_tok(c, j)) {
 				j++;

@@ -47,6 +47,9 @@ int ng_ner(const ng_lexicon *lx, const ng_doc *doc, ng_ents *out, ng_error *err)
 int ng_link(const ng_lexicon *lx, const ng_doc *doc, ng_ents *ents, ng_error *err);
 void ng_ents_free(ng_ents *x);
 
+/* Is this normalised word a company's legal suffix (Corp, Inc, plc)? */
+int ng_legal_suffix(const char *w);
+
 /* Makes a slug for ids: lower-case ASCII letters and digits, '-' between. */
 int ng_slug(ng_buf *b, const char *name);
 
