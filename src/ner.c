@@ -755,6 +755,10 @@ static void lower_titles(const ng_lexicon *lx, const ng_doc *d, ng_ents *out)
 		       ng_lexicon_is(lx, ng_tok_norm(d, &d->toks[best - 1]), NG_W_TITLE_COMPLEMENT) &&
 		       !(d->toks[best - 1].flags & NG_TOK_CAP))
 			best--;
+		/* "Banco Royal president X": the title of a body we do not know */
+		if (best > s->tok_begin && (d->toks[best - 1].flags & (NG_TOK_CAP | NG_TOK_UPPER)) &&
+		    !(i && out->m[i - 1].te == best))
+			continue;
 		m->title_rel = rel;
 		m->title_start = d->toks[best].start;
 		m->title_end = d->toks[m->tb - 1].end;
