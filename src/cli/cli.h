@@ -48,9 +48,22 @@ int cli_extractor(const cli_extract_opts *o, ng_extractor **ex);
 /* The article id of a path: its file name, unless --id. */
 const char *cli_article_id(const cli_extract_opts *o, const char *path);
 
+/* Parses --types/--relations/--min-count/--top at argv[*i] into f: 1 if
+ * taken, 0 if not one of them, -1 after printing a usage error. */
+struct ng_filter;
+int cli_filter_opt(struct ng_filter *f, int argc, char **argv, int *i);
+
+/* Reads a graph file (JSON or DOT written by newsgraph), or extracts one
+ * from an article when the file is neither. Returns 0, or prints and 2. */
+int cli_read_graph(const char *path, const cli_extract_opts *o, ng_graph **out);
+
 int cmd_extract(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 extern const ng_command ng_commands[];
 

@@ -13,6 +13,15 @@ const ng_command ng_commands[] = {
 	 "newsgraph entities [-f tsv|json] [--lexicon FILE]... [FILE...]", cmd_entities},
 	{"explain", "show each sentence's placeholder form and the rules that fired",
 	 "newsgraph explain [--lexicon FILE]... [--rules FILE]... [FILE...]", cmd_explain},
+	{"merge", "merge graphs by identity, keeping provenance",
+	 "newsgraph merge [-f FORMAT] [-o FILE] [--types T,..] [--relations R,..] [--min-count N] [--top N] GRAPH...",
+	 cmd_merge},
+	{"diff", "compare two graphs or articles",
+	 "newsgraph diff [-f text|json|dot] [--ignore evidence,counts,dates,confidence] A B", cmd_diff},
+	{"render", "draw a graph or an article as SVG, PNG or PDF",
+	 "newsgraph render -f svg|png|pdf [-K ENGINE] [--types T,..] [--relations R,..] [--min-count N] [--top N] -o FILE GRAPH|ARTICLE",
+	 cmd_render},
+	{"eval", "score a graph against a gold graph", "newsgraph eval [--verbose] GOLD PRED", cmd_eval},
 	{NULL, NULL, NULL, NULL},
 };
 

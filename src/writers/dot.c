@@ -3,6 +3,7 @@
  * a legend, and whose edges show type, symmetry, modality, negation and
  * weight; `dot -Tsvg` renders it as is. */
 #include "../graph.h"
+#include "dot.h"
 #include "writers.h"
 
 #include <graphviz/cgraph.h>
@@ -29,7 +30,7 @@ static void set(void *obj, char *name, const char *value)
 }
 
 /* Builds the cgraph graph; NULL on failure. */
-static Agraph_t *build(const ng_graph *g, ng_node **nodes, ng_edge **edges)
+static Agraph_t *build_sorted(const ng_graph *g, ng_node **nodes, ng_edge **edges)
 {
 	Agraph_t *G = agopen("newsgraph", Agdirected, NULL);
 	if (!G)
@@ -49,6 +50,12 @@ static Agraph_t *build(const ng_graph *g, ng_node **nodes, ng_edge **edges)
 	agattr(G, AGNODE, "fontname", "Helvetica");
 	agattr(G, AGEDGE, "fontname", "Helvetica");
 	agattr(G, AGEDGE, "fontsize", "10");
+	/* ng_* attributes carry what the DOT reader needs to rebuild the graph */
+	agattr(G, AGNODE, "ng_type", "");
+	agattr(G, AGEDGE, "ng_modality", "");
+	agattr(G, AGEDGE, "ng_negated", "");
+	agattr(G, AGEDGE, "ng_count", "");
+	agattr(G, AGEDGE, "ng_date", "");
 	int used[NG_NTYPES] = {0};
 	for (size_t i = 0; i < g->nnodes; i++) {
 		const ng_node *n = nodes[i];
@@ -59,6 +66,7 @@ static Agraph_t *build(const ng_graph *g, ng_node **nodes, ng_edge **edges)
 		set(an, "shape", style[n->type].shape);
 		set(an, "fillcolor", style[n->type].color);
 		set(an, "tooltip", n->id);
+		set(an, "ng_type", ng_type_name(n->type));
 		used[n->type] = 1;
 	}
 	for (size_t i = 0; i < g->nedges; i++) {
@@ -81,6 +89,12 @@ static Agraph_t *build(const ng_graph *g, ng_node **nodes, ng_edge **edges)
 		set(ae, "penwidth", buf);
 		if (e->nev)
 			set(ae, "tooltip", e->ev[0].sentence);
+		set(ae, "ng_modality", ng_modality_name(e->modality));
+		set(ae, "ng_negated", e->negated ? "true" : "false");
+		snprintf(buf, sizeof buf, "%zu", e->nev);
+		set(ae, "ng_count", buf);
+		if (e->date)
+			set(ae, "ng_date", e->date);
 	}
 	Agraph_t *leg = agsubg(G, "cluster_legend", 1);
 	if (!leg)
@@ -113,7 +127,7 @@ static int write_dot(const ng_graph *g, FILE *out, ng_error *err)
 		rc = ng_graph_sorted_edges(g, &edges, err);
 	if (rc)
 		goto done;
-	Agraph_t *G = build(g, nodes, edges);
+	Agraph_t *G = build_sorted(g, nodes, edges);
 	if (!G) {
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "cannot build the DOT graph");
 		goto done;
@@ -125,6 +139,21 @@ done:
 	free(nodes);
 	free(edges);
 	return rc;
+}
+
+Agraph_t *ng_dot_build(const ng_graph *g, ng_error *err)
+{
+	ng_node **nodes = NULL;
+	ng_edge **edges = NULL;
+	Agraph_t *G = NULL;
+	if (!ng_graph_sorted_nodes(g, &nodes, err) && !ng_graph_sorted_edges(g, &edges, err)) {
+		G = build_sorted(g, nodes, edges);
+		if (!G)
+			ng_fail(err, NG_ENOMEM, NULL, 0, "cannot build the DOT graph");
+	}
+	free(nodes);
+	free(edges);
+	return G;
 }
 
 const ng_writer ng_writer_dot = {"dot", "dot", "Graphviz DOT (render with dot -Tsvg)", write_dot};

@@ -1,0 +1,20 @@
+/* Graph readers: the JSON format of SCHEMA.md and the DOT newsgraph writes.
+ * Input: bytes of a graph file. Output: an ng_graph, or an error naming the
+ * file and what is wrong. */
+#ifndef NG_READ_H
+#define NG_READ_H
+
+#include <stddef.h>
+#include "newsgraph/graph.h"
+
+/* Largest graph file read, and deepest JSON nesting accepted. */
+#define NG_READ_MAX_BYTES ((size_t)1 << 30)
+#define NG_READ_MAX_DEPTH 64
+
+/* Reads JSON or DOT (told apart by the first non-space byte: '{' is JSON).
+ * `name` goes into errors. The caller frees *out with ng_graph_free. */
+int ng_graph_read(const char *data, size_t len, const char *name, ng_graph **out, ng_error *err);
+int ng_graph_read_json(const char *data, size_t len, const char *name, ng_graph **out, ng_error *err);
+int ng_graph_read_dot(const char *data, size_t len, const char *name, ng_graph **out, ng_error *err);
+
+#endif
