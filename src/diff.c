@@ -1,2 +1,301 @@
-/* Diff of two graphs (being written). */
-typedef int ng_diff_placeholder;
+/* Diff: two graphs in, their differences out, as text (+ added, - removed,
+ * ~ changed with the changed fields), as JSON, or as a DOT drawing of the
+ * union coloured by change. Both graphs are walked in their canonical order,
+ * so the output is stable. */
+#include "diff.h"
+#include "graph.h"
+#include "writers/dot.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct change {
+	char field[16];
+	char *from, *to;
+} change;
+
+typedef struct changes {
+	change c[8];
+	int n;
+} changes;
+
+static void changes_free(changes *c)
+{
+	for (int i = 0; i < c->n; i++) {
+		free(c->c[i].from);
+		free(c->c[i].to);
+	}
+	c->n = 0;
+}
+
+static int note(changes *c, const char *field, const char *from, const char *to)
+{
+	if ((from && to && strcmp(from, to) == 0) || (!from && !to) || c->n == 8)
+		return 0;
+	change *x = &c->c[c->n++];
+	snprintf(x->field, sizeof x->field, "%s", field);
+	x->from = ng_strdup(from ? from : "none");
+	x->to = ng_strdup(to ? to : "none");
+	return x->from && x->to ? 0 : NG_ENOMEM;
+}
+
+static char *attrs_text(const ng_edge *e)
+{
+	ng_buf b = {0};
+	if (ng_buf_adds(&b, ""))
+		return NULL;
+	for (size_t i = 0; i < e->nattrs; i++)
+		if (ng_buf_printf(&b, "%s%s=%s", i ? "; " : "", e->attrs[i].key, e->attrs[i].val)) {
+			ng_buf_free(&b);
+			return NULL;
+		}
+	return b.s;
+}
+
+/* The evidence sentences, sorted and unique, joined: what an edge rests on,
+ * whatever the article and offsets. */
+static char *evidence_text(const ng_edge *e)
+{
+	const char **s = malloc((e->nev + 1) * sizeof *s);
+	if (!s)
+		return NULL;
+	for (size_t i = 0; i < e->nev; i++)
+		s[i] = e->ev[i].sentence;
+	ng_sort(s, e->nev, sizeof *s, ng_cmpstr);
+	ng_buf b = {0};
+	int bad = ng_buf_adds(&b, "");
+	for (size_t i = 0; i < e->nev && !bad; i++)
+		if (!i || strcmp(s[i], s[i - 1]))
+			bad = ng_buf_printf(&b, "%s[%s]", b.len ? " " : "", s[i]);
+	free(s);
+	if (bad)
+		ng_buf_free(&b);
+	return b.s;
+}
+
+static int compare_edges(const ng_edge *x, const ng_edge *y, const ng_diff_opts *o, changes *c)
+{
+	char n1[32], n2[32];
+	int rc = note(c, "modality", ng_modality_name(x->modality), ng_modality_name(y->modality));
+	rc = rc || note(c, "negated", x->negated ? "true" : "false", y->negated ? "true" : "false");
+	if (!o->ignore_dates)
+		rc = rc || note(c, "date", x->date, y->date);
+	char *a1 = attrs_text(x), *a2 = attrs_text(y);
+	rc = rc || !a1 || !a2 || note(c, "attrs", a1, a2);
+	free(a1);
+	free(a2);
+	if (!o->ignore_counts) {
+		snprintf(n1, sizeof n1, "%zu", x->nev);
+		snprintf(n2, sizeof n2, "%zu", y->nev);
+		rc = rc || note(c, "count", n1, n2);
+	}
+	if (!o->ignore_confidence) {
+		snprintf(n1, sizeof n1, "%.2f", round(x->confidence * 100) / 100);
+		snprintf(n2, sizeof n2, "%.2f", round(y->confidence * 100) / 100);
+		rc = rc || note(c, "confidence", n1, n2);
+	}
+	if (!o->ignore_evidence) {
+		char *e1 = evidence_text(x), *e2 = evidence_text(y);
+		rc = rc || !e1 || !e2 || note(c, "evidence", e1, e2);
+		free(e1);
+		free(e2);
+	}
+	return rc ? NG_ENOMEM : 0;
+}
+
+static int cmp_edge_key(const ng_edge *x, const ng_edge *y)
+{
+	int c = strcmp(x->source, y->source);
+	if (!c)
+		c = strcmp(ng_relations[x->rel].name, ng_relations[y->rel].name);
+	return c ? c : strcmp(x->target, y->target);
+}
+
+/* One difference, as the walk finds it. kind: '+', '-', '~'. */
+typedef struct diff_item {
+	char kind;
+	const ng_node *node; /* or NULL for an edge */
+	const ng_edge *edge;
+	changes ch;
+} diff_item;
+
+typedef struct diff_list {
+	diff_item *v;
+	size_t n, cap;
+} diff_list;
+
+static int push(diff_list *l, char kind, const ng_node *n, const ng_edge *e, changes *c)
+{
+	diff_item *x = NG_PUSH(l->v, l->n, l->cap);
+	if (!x)
+		return NG_ENOMEM;
+	x->kind = kind;
+	x->node = n;
+	x->edge = e;
+	x->ch = *c;
+	c->n = 0;
+	return 0;
+}
+
+static int walk(const ng_graph *a, const ng_graph *b, const ng_diff_opts *o, diff_list *out, ng_error *err)
+{
+	ng_node **na = NULL, **nb = NULL;
+	ng_edge **ea = NULL, **eb = NULL;
+	int rc = ng_graph_sorted_nodes(a, &na, err) || ng_graph_sorted_nodes(b, &nb, err) ||
+	         ng_graph_sorted_edges(a, &ea, err) || ng_graph_sorted_edges(b, &eb, err);
+	changes c = {0};
+	for (size_t i = 0, j = 0; !rc && (i < a->nnodes || j < b->nnodes);) {
+		int k = i == a->nnodes ? 1 : j == b->nnodes ? -1 : strcmp(na[i]->id, nb[j]->id);
+		if (k < 0)
+			rc = push(out, '-', na[i++], NULL, &c);
+		else if (k > 0)
+			rc = push(out, '+', nb[j++], NULL, &c);
+		else {
+			rc = note(&c, "name", na[i]->name, nb[j]->name);
+			if (!rc && c.n)
+				rc = push(out, '~', nb[j], NULL, &c);
+			i++, j++;
+		}
+	}
+	for (size_t i = 0, j = 0; !rc && (i < a->nedges || j < b->nedges);) {
+		int k = i == a->nedges ? 1 : j == b->nedges ? -1 : cmp_edge_key(ea[i], eb[j]);
+		if (k < 0)
+			rc = push(out, '-', NULL, ea[i++], &c);
+		else if (k > 0)
+			rc = push(out, '+', NULL, eb[j++], &c);
+		else {
+			rc = compare_edges(ea[i], eb[j], o, &c);
+			if (!rc && c.n)
+				rc = push(out, '~', NULL, eb[j], &c);
+			i++, j++;
+		}
+	}
+	changes_free(&c);
+	free(na);
+	free(nb);
+	free(ea);
+	free(eb);
+	return rc ? ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory") : 0;
+}
+
+static int write_text(const diff_list *l, FILE *out)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const diff_item *d = &l->v[i];
+		if (d->node)
+			fprintf(out, "%c node %s \"%s\"", d->kind, d->node->id, d->node->name);
+		else
+			fprintf(out, "%c edge %s -%s-> %s", d->kind, d->edge->source, ng_relations[d->edge->rel].name,
+			        d->edge->target);
+		for (int k = 0; k < d->ch.n; k++)
+			fprintf(out, "%s%s: %s -> %s", k ? "; " : " ", d->ch.c[k].field, d->ch.c[k].from, d->ch.c[k].to);
+		fputc('\n', out);
+	}
+	return ferror(out) ? NG_EIO : 0;
+}
+
+static int write_json(const diff_list *l, FILE *out)
+{
+	cJSON *root = cJSON_CreateObject();
+	const char *groups[] = {"added", "removed", "changed"};
+	const char kinds[] = {'+', '-', '~'};
+	int ok = root != NULL;
+	for (int part = 0; part < 2 && ok; part++) {
+		cJSON *p = cJSON_AddObjectToObject(root, part ? "edges" : "nodes");
+		for (int g = 0; g < 3 && ok; g++) {
+			cJSON *arr = p ? cJSON_AddArrayToObject(p, groups[g]) : NULL;
+			ok = arr != NULL;
+			for (size_t i = 0; i < l->n && ok; i++) {
+				const diff_item *d = &l->v[i];
+				if (d->kind != kinds[g] || (d->node != NULL) == part)
+					continue;
+				cJSON *o = cJSON_CreateObject();
+				ok = o && cJSON_AddItemToArray(arr, o);
+				if (ok && d->node)
+					ok = cJSON_AddStringToObject(o, "id", d->node->id) && cJSON_AddStringToObject(o, "name", d->node->name);
+				else if (ok)
+					ok = cJSON_AddStringToObject(o, "source", d->edge->source) &&
+					     cJSON_AddStringToObject(o, "type", ng_relations[d->edge->rel].name) &&
+					     cJSON_AddStringToObject(o, "target", d->edge->target);
+				if (ok && d->kind == '~') {
+					cJSON *ch = cJSON_AddObjectToObject(o, "changes");
+					for (int k = 0; ok && ch && k < d->ch.n; k++) {
+						cJSON *pair = cJSON_CreateArray();
+						ok = pair && cJSON_AddItemToObject(ch, d->ch.c[k].field, pair) &&
+						     cJSON_AddItemToArray(pair, cJSON_CreateString(d->ch.c[k].from)) &&
+						     cJSON_AddItemToArray(pair, cJSON_CreateString(d->ch.c[k].to));
+					}
+					ok = ok && ch;
+				}
+			}
+		}
+	}
+	char *s = ok ? cJSON_Print(root) : NULL;
+	cJSON_Delete(root);
+	if (!s)
+		return NG_ENOMEM;
+	int rc = fprintf(out, "%s\n", s) < 0 ? NG_EIO : 0;
+	free(s);
+	return rc;
+}
+
+/* The union drawn with the DOT writer's styles, then coloured: added green,
+ * removed red, changed orange, unchanged grey. */
+static int write_dot(const ng_graph *a, const ng_graph *b, const diff_list *l, FILE *out, ng_error *err)
+{
+	ng_graph *u = NULL;
+	int rc = ng_graph_new(&u, err);
+	if (!rc)
+		rc = ng_graph_merge(u, a, err);
+	if (!rc)
+		rc = ng_graph_merge(u, b, err);
+	Agraph_t *G = rc ? NULL : ng_dot_build(u, err);
+	if (!G) {
+		ng_graph_free(u);
+		return rc ? rc : err ? err->code : NG_ENOMEM;
+	}
+	agattr(G, AGNODE, "color", "grey60");
+	agattr(G, AGNODE, "fontcolor", "grey40");
+	agattr(G, AGEDGE, "color", "grey60");
+	agattr(G, AGEDGE, "fontcolor", "grey40");
+	for (size_t i = 0; i < l->n; i++) {
+		const diff_item *d = &l->v[i];
+		const char *col = d->kind == '+' ? "green4" : d->kind == '-' ? "red" : "orange";
+		void *obj = NULL;
+		if (d->node)
+			obj = agnode(G, d->node->id, 0);
+		else {
+			Agnode_t *s = agnode(G, d->edge->source, 0), *t = agnode(G, d->edge->target, 0);
+			obj = s && t ? agedge(G, s, t, (char *)ng_relations[d->edge->rel].name, 0) : NULL;
+		}
+		if (obj) {
+			agsafeset(obj, "color", (char *)col, "");
+			agsafeset(obj, "fontcolor", (char *)col, "");
+			agsafeset(obj, "penwidth", "2", "");
+		}
+	}
+	rc = agwrite(G, out) ? NG_EIO : 0;
+	agclose(G);
+	ng_graph_free(u);
+	return rc;
+}
+
+int ng_diff(const ng_graph *a, const ng_graph *b, const ng_diff_opts *o, FILE *out, int *changed, ng_error *err)
+{
+	diff_list l = {0};
+	int rc = walk(a, b, o, &l, err);
+	if (!rc) {
+		*changed = l.n > 0;
+		rc = o->format == NG_DIFF_JSON ? write_json(&l, out)
+		     : o->format == NG_DIFF_DOT ? write_dot(a, b, &l, out, err)
+		                                : write_text(&l, out);
+		if (rc && (!err || !err->code))
+			ng_fail(err, rc, NULL, 0, rc == NG_EIO ? "write failed" : "out of memory");
+	}
+	for (size_t i = 0; i < l.n; i++)
+		changes_free(&l.v[i].ch);
+	free(l.v);
+	return rc;
+}

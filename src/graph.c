@@ -349,48 +349,61 @@ const char *ng_edge_attr(const ng_edge *e, const char *key)
 	return NULL;
 }
 
+/* Splits "a; b" into parts (in place); returns how many fit in `cap`. */
+static size_t split_values(char *s, char **parts, size_t cap, size_t n)
+{
+	char *save = NULL;
+	for (char *t = strtok_r(s, ";", &save); t && n < cap; t = strtok_r(NULL, ";", &save)) {
+		while (*t == ' ')
+			t++;
+		int have = 0;
+		for (size_t k = 0; k < n; k++)
+			have |= strcmp(parts[k], t) == 0;
+		if (*t && !have)
+			parts[n++] = t;
+	}
+	return n;
+}
+
 int ng_edge_set_attr(ng_edge *e, const char *key, const char *val)
 {
-	for (size_t i = 0; i < e->nattrs; i++) {
-		if (strcmp(e->attrs[i].key, key) != 0)
-			continue;
-		/* Several values of one attribute: keep the set, sorted, "; " apart. */
-		ng_attr *a = &e->attrs[i];
-		char *parts[64];
-		size_t np = 0;
-		ng_buf all = {0};
-		if (ng_buf_adds(&all, a->val))
+	ng_attr *a = NULL;
+	for (size_t i = 0; i < e->nattrs && !a; i++)
+		if (strcmp(e->attrs[i].key, key) == 0)
+			a = &e->attrs[i];
+	if (!a) {
+		a = NG_PUSH(e->attrs, e->nattrs, e->cattrs);
+		if (!a)
 			return NG_ENOMEM;
-		char *save = NULL;
-		for (char *t = strtok_r(all.s, ";", &save); t && np < 63; t = strtok_r(NULL, ";", &save)) {
-			while (*t == ' ')
-				t++;
-			parts[np++] = t;
-		}
-		int have = 0;
-		for (size_t k = 0; k < np; k++)
-			have |= strcmp(parts[k], val) == 0;
-		if (!have)
-			parts[np++] = (char *)val;
-		ng_sort(parts, np, sizeof *parts, ng_cmpstr);
-		ng_buf out = {0};
-		for (size_t k = 0; k < np; k++)
-			if (ng_buf_adds(&out, k ? "; " : "") || ng_buf_adds(&out, parts[k])) {
-				ng_buf_free(&all);
-				ng_buf_free(&out);
-				return NG_ENOMEM;
-			}
-		ng_buf_free(&all);
-		free(a->val);
-		a->val = out.s;
-		return 0;
+		a->key = ng_strdup(key);
+		a->val = ng_strdup("");
+		if (!a->key || !a->val)
+			return NG_ENOMEM;
 	}
-	ng_attr *a = NG_PUSH(e->attrs, e->nattrs, e->cattrs);
-	if (!a)
-		return NG_ENOMEM;
-	a->key = ng_strdup(key);
-	a->val = ng_strdup(val);
-	return a->key && a->val ? 0 : NG_ENOMEM;
+	/* Several values of one attribute: keep the set, sorted, "; " apart,
+	 * so that merging in any order gives the same value. */
+	char *parts[64];
+	ng_buf old = {0}, add = {0}, out = {0};
+	int rc = NG_ENOMEM;
+	if (ng_buf_adds(&old, a->val) || ng_buf_adds(&add, val))
+		goto done;
+	size_t n = split_values(old.s, parts, 64, 0);
+	n = split_values(add.s, parts, 64, n);
+	ng_sort(parts, n, sizeof *parts, ng_cmpstr);
+	if (ng_buf_adds(&out, ""))
+		goto done;
+	for (size_t k = 0; k < n; k++)
+		if (ng_buf_adds(&out, k ? "; " : "") || ng_buf_adds(&out, parts[k]))
+			goto done;
+	free(a->val);
+	a->val = out.s;
+	out.s = NULL;
+	rc = 0;
+done:
+	ng_buf_free(&old);
+	ng_buf_free(&add);
+	ng_buf_free(&out);
+	return rc;
 }
 
 int ng_edge_set_date(ng_edge *e, const char *date)

@@ -1,5 +1,6 @@
 /* newsgraph extract: articles in, one graph out in any registered format. */
 #include "cli.h"
+#include "filter.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,12 +19,18 @@ static void help(FILE *f)
 	           "  --id ID          article id (default: the file name)\n"
 	           "  --lexicon FILE   add knowledge-base entries (repeatable)\n"
 	           "  --rules FILE     add relation rules (repeatable)\n"
-	           "  --explain        print the placeholder form and fired rules instead\n");
+	           "  --explain        print the placeholder form and fired rules instead\n"
+	           "  --types T,..     keep only these entity types\n"
+	           "  --relations R,.. keep only these relation types\n"
+	           "  --min-count N    keep only edges with at least N evidences\n"
+	           "  --top N          keep only the N nodes of highest degree\n");
 }
 
 int cmd_extract(int argc, char **argv)
 {
 	cli_extract_opts o = {0};
+	ng_filter f = NG_FILTER_INIT;
+	ng_graph *cut = NULL;
 	const char *format = "dot", *outpath = NULL;
 	const char **files = calloc((size_t)argc + 1, sizeof *files);
 	size_t nfiles = 0;
@@ -35,6 +42,8 @@ int cmd_extract(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		int t = cli_extract_opt(&o, argc, argv, &i);
+		if (!t)
+			t = cli_filter_opt(&f, argc, argv, &i);
 		if (t < 0)
 			goto done;
 		if (t)
@@ -96,13 +105,19 @@ int cmd_extract(int argc, char **argv)
 			goto done;
 		}
 	}
-	if (!explain && w->write(g, out.f, &err)) {
+	if (!explain && ng_filter_active(&f) && ng_graph_filter(g, &f, &cut, &err)) {
+		cli_out_abort(&out);
+		cli_lib_error(&err, NULL);
+		goto done;
+	}
+	if (!explain && w->write(cut ? cut : g, out.f, &err)) {
 		cli_out_abort(&out);
 		cli_lib_error(&err, outpath ? outpath : "<stdout>");
 		goto done;
 	}
 	rc = cli_out_commit(&out);
 done:
+	ng_graph_free(cut);
 	ng_graph_free(g);
 	ng_extractor_free(ex);
 	cli_extract_opts_free(&o);

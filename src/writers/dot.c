@@ -56,6 +56,7 @@ static Agraph_t *build_sorted(const ng_graph *g, ng_node **nodes, ng_edge **edge
 	agattr(G, AGEDGE, "ng_negated", "");
 	agattr(G, AGEDGE, "ng_count", "");
 	agattr(G, AGEDGE, "ng_date", "");
+	agattr(G, AGEDGE, "ng_confidence", "");
 	int used[NG_NTYPES] = {0};
 	for (size_t i = 0; i < g->nnodes; i++) {
 		const ng_node *n = nodes[i];
@@ -95,6 +96,8 @@ static Agraph_t *build_sorted(const ng_graph *g, ng_node **nodes, ng_edge **edge
 		set(ae, "ng_count", buf);
 		if (e->date)
 			set(ae, "ng_date", e->date);
+		snprintf(buf, sizeof buf, "%.2f", round(e->confidence * 100) / 100);
+		set(ae, "ng_confidence", buf);
 	}
 	Agraph_t *leg = agsubg(G, "cluster_legend", 1);
 	if (!leg)
