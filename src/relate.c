@@ -455,6 +455,43 @@ static void want_word(const ng_rules *rs, const char *w, unsigned char *want)
 	}
 }
 
+/* "Putin appointed Belousov as Defense Minister": an appointee to a state
+ * office serves the state its appointer leads. */
+static int appointed_serve(sent_ctx *c)
+{
+	int appoints = ng_relation_find("appoints", 8), leads = ng_relation_find("leads", 5);
+	int works = ng_relation_find("works_for", 9);
+	size_t n = c->out->n;
+	for (size_t i = 0; i < n; i++) {
+		ng_rel r = c->out->r[i];
+		const char *role = r.attrs ? strstr(r.attrs, "role=") : NULL;
+		if (r.rel != appoints || !role)
+			continue;
+		int gov = 0;
+		char word[48];
+		for (const char *p = role + 5; *p && *p != '\x1f';) {
+			size_t l = strcspn(p, " \x1f");
+			if (l && l < sizeof word) {
+				memcpy(word, p, l);
+				word[l] = 0;
+				gov |= ng_lexicon_is(c->lx, word, NG_W_GOV_TITLE);
+			}
+			p += l + (p[l] == ' ');
+		}
+		for (size_t k = 0; gov && k < n; k++) {
+			const ng_rel *l = &c->out->r[k];
+			if (l->rel != leads || l->src != r.src || c->x->e[l->tgt].type != NG_STATE)
+				continue;
+			c->si = r.sent;
+			snprintf(c->date, sizeof c->date, "%s", r.date);
+			if (add_rel(c, r.tgt, l->tgt, works, r.modality, r.negated, 0.6, "appointed", r.trigger, NULL))
+				return NG_ENOMEM;
+			break;
+		}
+	}
+	return 0;
+}
+
 /* The state an article is about: mentioned at least twice and half again
  * as often as any other; -1 when none stands out. */
 static int main_state(const ng_ents *x)
@@ -540,6 +577,8 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const n
 		if (!rc)
 			rc = titles(&c, first, last);
 	}
+	if (!rc)
+		rc = appointed_serve(&c);
 	free(want);
 	pcre2_match_data_free(md);
 	ng_buf_free(&c.ph);
