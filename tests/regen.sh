@@ -6,3 +6,4 @@ cd "$(dirname "$0")/.."
 build=${1:-build}
 cmake --build "$build" --target newsgraph graphs
 python3 tests/golden/run_golden.py "$build/newsgraph" tests/golden --update
+python3 tests/tools/run_tools.py "$build/newsgraph" . --update
