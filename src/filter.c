@@ -98,6 +98,9 @@ int ng_graph_filter(const ng_graph *g, const ng_filter *f, ng_graph **out, ng_er
 	ranked *rank = NULL;
 	ng_graph *res = NULL;
 	int rc;
+	static const ng_filter none = NG_FILTER_INIT;
+	if (!f)
+		f = &none; /* no filter: a plain deep copy */
 	*out = NULL;
 
 	/* Work in sorted order so that everything, including the insertion

@@ -134,7 +134,8 @@ int cmd_render(int argc, char **argv)
 		goto done;
 	if (ng_render(fg ? fg : g, format, engine, out.f, &err)) {
 		cli_out_abort(&out);
-		cli_lib_error(&err, err.code == NG_EIO ? outpath : input);
+		const char *to = strcmp(outpath, "-") == 0 ? "<stdout>" : outpath;
+		cli_lib_error(&err, err.code == NG_EIO ? to : input);
 		goto done;
 	}
 	rc = cli_out_commit(&out);

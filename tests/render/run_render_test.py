@@ -1,0 +1,294 @@
+#!/usr/bin/env python3
+"""Render tests: `newsgraph render` draws the bundled article as SVG and PNG,
+its filters (--types, --top) cut the drawing down, bad engines and formats
+stop with one exact line, and a merged graph of 200 synthetic articles
+renders with the default engine (sfdp for big graphs) without a warning.
+
+usage: run_render_test.py NEWSGRAPH SOURCE_DIR
+"""
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+BIN = SRC = TMP = ENV = None
+passed = failed = 0
+SVG_NS = "{http://www.w3.org/2000/svg}"
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+# Leaks that Graphviz and the fonts it loads keep to the end of the process
+# whatever the caller does (a plain gvContext/gvLayout/gvRender/gvFreeLayout/
+# agclose/gvFreeContext program leaks them too): fontconfig's caches, the
+# plugin configuration read by gvContext, and dot's virtual edges. They are
+# named by function, so a leak in newsgraph's own code still fails the
+# sanitizer build; full unwinding is needed to see those frames.
+LSAN_SUPPRESSIONS = """\
+leak:libfontconfig.so
+leak:gvconfig
+leak:new_virtual_edge
+"""
+
+
+def sanitizer_env():
+    supp = os.path.join(TMP, "lsan.supp")
+    with open(supp, "w") as f:
+        f.write(LSAN_SUPPRESSIONS)
+    env = dict(os.environ)
+    asan = env.get("ASAN_OPTIONS", "")
+    env["ASAN_OPTIONS"] = (asan + ":" if asan else "") + "fast_unwind_on_malloc=0"
+    lsan = env.get("LSAN_OPTIONS", "")
+    env["LSAN_OPTIONS"] = (lsan + ":" if lsan else "") + f"suppressions={supp}:print_suppressions=0"
+    return env
+
+
+def run(args, timeout=600):
+    # extract needs no suppressions, and full unwinding only slows it down
+    env = ENV if args[0] == "render" else None
+    r = subprocess.run([BIN] + args, capture_output=True, timeout=timeout, env=env)
+    return r.returncode, r.stdout, r.stderr.decode(errors="replace")
+
+
+def check(name, cond, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name}" + (f": {detail}" if detail else ""))
+
+
+def path(name):
+    return os.path.join(TMP, name)
+
+
+def render_ok(name, args):
+    """Runs a render that must succeed silently; returns the output bytes."""
+    code, out, err = run(["render"] + args)
+    check(name + " exit", code == 0, f"exit {code}: {err}")
+    check(name + " silent", err == "" and out == b"", repr(err[:300]))
+    outpath = args[args.index("-o") + 1]
+    if not os.path.exists(outpath):
+        check(name + " output exists", False)
+        return b""
+    with open(outpath, "rb") as f:
+        return f.read()
+
+
+def parse_svg(name, data):
+    """The SVG's root element, or None after a failed check."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as e:
+        check(name + " valid XML", False, str(e))
+        return None
+    check(name + " svg root", root.tag == SVG_NS + "svg", root.tag)
+    return root
+
+
+def svg_texts(root):
+    return ["".join(t.itertext()) for t in root.iter(SVG_NS + "text")]
+
+
+def entity_nodes(root):
+    """Titles of the drawn entity nodes (the legend's are not entities)."""
+    titles = []
+    for g in root.iter(SVG_NS + "g"):
+        if g.get("class") == "node":
+            t = g.find(SVG_NS + "title")
+            if t is not None and not (t.text or "").startswith("legend:"):
+                titles.append(t.text)
+    return titles
+
+
+def check_png(name, data, min_size=10 * 1024):
+    check(name + " PNG magic", data[:8] == PNG_MAGIC, repr(data[:8]))
+    check(name + " PNG size", len(data) > min_size, f"{len(data)} bytes")
+
+
+def bundled_article():
+    art = os.path.join(SRC, "graphs", "putin-china-visit.txt")
+    svg = render_ok("svg", ["-f", "svg", "-o", path("putin.svg"), art])
+    root = parse_svg("svg", svg)
+    putin_nodes = set()
+    if root is not None:
+        putin_nodes = set(entity_nodes(root))
+        check("svg has a legend", b"legend:person" in svg)
+        texts = svg_texts(root)
+        check("svg names Putin", "Vladimir Putin" in texts, texts[:10])
+        check("svg has Tamkang University", "Tamkang University" in texts)
+    check_png("png", render_ok("png", ["-f", "png", "-o", path("putin.png"), art]))
+    # -f defaults to the extension of -o
+    pdf = render_ok("pdf by extension", ["-o", path("putin.pdf"), art])
+    check("pdf magic", pdf[:5] == b"%PDF-", repr(pdf[:8]))
+
+    svg = render_ok("--types", ["--types", "person,state", "-o", path("types.svg"), art])
+    root = parse_svg("--types", svg)
+    if root is not None:
+        texts = svg_texts(root)
+        check("--types drops organizations", "Tamkang University" not in texts)
+        check("--types keeps Putin", "Vladimir Putin" in texts)
+        kinds = {t.split(":")[0] for t in entity_nodes(root)}
+        check("--types only person and state", kinds <= {"person", "state"} and kinds, kinds)
+
+    svg = render_ok("--top", ["--top=5", "-f", "svg", "-o", path("top.svg"), art])
+    root = parse_svg("--top", svg)
+    if root is not None:
+        nodes = entity_nodes(root)
+        check("--top 5 keeps at most 5 entities", 0 < len(nodes) <= 5, nodes)
+
+    svg = render_ok("--relations", ["--relations", "visits", "-o", path("rel.svg"), art])
+    root = parse_svg("--relations", svg)
+    if root is not None:
+        labels = {"".join(g.find(SVG_NS + "text").itertext()) for g in root.iter(SVG_NS + "g")
+                  if g.get("class") == "edge" and g.find(SVG_NS + "text") is not None}
+        check("--relations keeps only visits", labels == {"visits"}, labels)
+
+    # a graph file written by extract, DOT as well as JSON, renders too
+    for fmt in ("dot", "json"):
+        graph = path("putin." + fmt)
+        code, out, err = run(["extract", "-f", fmt, "-o", graph, art])
+        check("extract -f " + fmt, code == 0, err)
+        root = parse_svg("from " + fmt, render_ok("from " + fmt, ["-o", path(fmt + ".svg"), graph]))
+        if root is not None:
+            check("from " + fmt + " names Putin", "Vladimir Putin" in svg_texts(root))
+
+    for engine in ("neato", "fdp", "sfdp", "circo", "twopi"):
+        svg = render_ok("-K " + engine, ["-K", engine, "-o", path(engine + ".svg"), art])
+        root = parse_svg("-K " + engine, svg)
+        if root is not None:
+            check("-K " + engine + " draws every entity", set(entity_nodes(root)) == putin_nodes)
+            # only dot and fdp keep a cluster together; elsewhere the legend goes
+            check("-K " + engine + " legend", (b"legend:" in svg) == (engine == "fdp"))
+
+
+def expect_error(name, args, message):
+    code, out, err = run(["render"] + args)
+    check(name + " exit", code == 2, f"exit {code}")
+    check(name + " message", err == message + "\n", repr(err))
+    check(name + " stdout empty", out == b"", repr(out[:80]))
+
+
+def errors():
+    art = os.path.join(SRC, "graphs", "putin-china-visit.txt")
+    out = path("bad.svg")
+    expect_error("bad engine", ["-K", "spring", "-o", out, art],
+                 "newsgraph: unknown layout engine 'spring' (try newsgraph render --help)")
+    expect_error("bad format", ["-f", "gif", "-o", path("bad.gif"), art],
+                 "newsgraph: unknown render format 'gif' (try newsgraph render --help)")
+    expect_error("no -o", ["-f", "svg", art], "newsgraph: render needs -o FILE")
+    expect_error("no format", ["-o", path("bad.txt"), art],
+                 f"newsgraph: render needs -f svg|png|pdf (cannot tell from '{path('bad.txt')}')")
+    expect_error("bad type", ["--types", "person,country", "-o", out, art],
+                 "newsgraph: --types: unknown entity type 'country'")
+    expect_error("bad relation", ["--relations", "visits,hugs", "-o", out, art],
+                 "newsgraph: --relations: unknown relation 'hugs'")
+    expect_error("bad top", ["--top", "0", "-o", out, art], "newsgraph: --top needs a positive number")
+    expect_error("bad min-count", ["--min-count=two", "-o", out, art],
+                 "newsgraph: --min-count needs a positive number")
+    check("no output after errors", not os.path.exists(out) and not os.path.exists(path("bad.gif")))
+    # a failed write is reported, not a Graphviz exit(1)
+    with open("/dev/full", "wb") as full:
+        r = subprocess.run([BIN, "render", "-f", "png", "-o", "-", art], stdout=full, stderr=subprocess.PIPE,
+                           timeout=600, env=ENV)
+    check("full disk exit", r.returncode == 2, f"exit {r.returncode}")
+    check("full disk message", r.stderr == b"newsgraph: <stdout>: write failed\n", repr(r.stderr[:300]))
+    code, out, err = run(["render", "--help"])
+    check("--help", code == 0 and out.startswith(b"usage: newsgraph render") and err == "", out[:60])
+
+
+def kb_names(name, prefix, keep):
+    """Canonical names of knowledge-base entries whose id starts with prefix."""
+    names = []
+    with open(os.path.join(SRC, "src", "kb", name), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or "|" not in line:
+                continue
+            parts = line.rstrip("\n").split("|")
+            if parts[0].startswith(prefix) and keep(parts):
+                names.append(parts[1])
+    return names
+
+
+def big_graph():
+    rnd = random.Random(20240516)
+    # Modern states (a three-letter code) with plain names read well in
+    # template sentences; people likewise.
+    states = kb_names("states.txt", "state:",
+                      lambda p: len(p[0]) == 9 and "," not in p[1] and "(" not in p[1])
+    people = kb_names("people.txt", "person:",
+                      lambda p: " " in p[1] and "." not in p[1] and "(" not in p[1])
+    states = rnd.sample(states, 70)
+    people = rnd.sample(people, 140)
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+    files = []
+    for i in range(200):
+        x, w = rnd.sample(people, 2)
+        y, z, v = rnd.sample(states, 3)
+        text = (f"{x} visits {z}\n\n"
+                f"President {x} of {y} visited {z} on {rnd.choice(days)}. "
+                f"{x} met {w} in the capital. "
+                f"{y} signed a trade agreement with {z}. "
+                f"{z} imposed sanctions on {v}.\n")
+        p = path(f"a{i + 1}.txt")
+        with open(p, "w", encoding="utf-8") as f:
+            f.write(text)
+        files.append(p)
+    # 30 articles: about 100 entities, past dot's limit but small enough for
+    # edges routed around nodes
+    mid = path("mid.json")
+    code, out, err = run(["extract", "-f", "json", "-o", mid] + files[:30])
+    check("extract 30 articles", code == 0, err)
+    root = parse_svg("mid svg", render_ok("mid svg", ["-o", path("mid.svg"), mid]))
+    if root is not None:
+        check("mid svg has no legend", not any(t.startswith("legend:") for t in
+                                                 (x.text or "" for x in root.iter(SVG_NS + "title"))))
+        check("mid svg is big", len(entity_nodes(root)) > 60, len(entity_nodes(root)))
+
+    big = path("big.json")
+    code, out, err = run(["extract", "-f", "json", "-o", big] + files)
+    check("extract 200 articles", code == 0 and os.path.exists(big), err)
+    if code != 0:
+        return
+    with open(big, encoding="utf-8") as f:
+        g = json.load(f)
+    check("big graph has 200 articles", len(g["articles"]) == 200, len(g["articles"]))
+    check("big graph is big", len(g["nodes"]) > 60, len(g["nodes"]))
+
+    svg = render_ok("big svg", ["-o", path("big.svg"), big])
+    root = parse_svg("big svg", svg)
+    if root is not None:
+        nodes = entity_nodes(root)
+        check("big svg draws every node", len(nodes) == len(g["nodes"]), f"{len(nodes)} of {len(g['nodes'])}")
+        check("big svg has no legend", b"legend:" not in svg)
+        check("big svg has an edge per edge", sum(1 for x in root.iter(SVG_NS + "g") if x.get("class") == "edge")
+              == len(g["edges"]))
+        texts = set(svg_texts(root))
+        check("big svg names a person", any(p in texts for p in people))
+    check_png("big png", render_ok("big png", ["-f", "png", "-o", path("big.png"), big]))
+    # the filters cut the big graph down too
+    svg = render_ok("big --top 20", ["--top", "20", "-o", path("big-top.svg"), big])
+    root = parse_svg("big --top 20", svg)
+    if root is not None:
+        check("big --top 20", 0 < len(entity_nodes(root)) <= 20, len(entity_nodes(root)))
+
+
+def main():
+    global BIN, SRC, TMP, ENV
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    BIN, SRC = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    with tempfile.TemporaryDirectory(prefix="ng-render-") as TMP:
+        ENV = sanitizer_env()
+        bundled_article()
+        errors()
+        big_graph()
+    print(f"render: {passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
