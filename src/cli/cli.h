@@ -53,6 +53,10 @@ const char *cli_article_id(const cli_extract_opts *o, const char *path);
 struct ng_filter;
 int cli_filter_opt(struct ng_filter *f, int argc, char **argv, int *i);
 
+/* Extract options, then filter options, at argv[*i]: 1 taken, 0 not one
+ * of them, -1 after a usage error. */
+int cli_graph_opt(cli_extract_opts *o, struct ng_filter *f, int argc, char **argv, int *i);
+
 /* Reads a graph file (JSON or DOT written by newsgraph), or extracts one
  * from an article when the file is neither. Returns 0, or prints and 2. */
 int cli_read_graph(const char *path, const cli_extract_opts *o, ng_graph **out);

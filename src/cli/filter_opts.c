@@ -109,3 +109,9 @@ int cli_filter_opt(struct ng_filter *f, int argc, char **argv, int *i)
 		return 0;
 	}
 }
+
+int cli_graph_opt(cli_extract_opts *o, struct ng_filter *f, int argc, char **argv, int *i)
+{
+	int t = cli_extract_opt(o, argc, argv, i);
+	return t ? t : cli_filter_opt(f, argc, argv, i);
+}

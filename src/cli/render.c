@@ -72,9 +72,7 @@ int cmd_render(int argc, char **argv)
 	int rc = 2;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		int t = cli_extract_opt(&o, argc, argv, &i);
-		if (!t)
-			t = cli_filter_opt(&f, argc, argv, &i);
+		int t = cli_graph_opt(&o, &f, argc, argv, &i);
 		if (t < 0)
 			goto done;
 		if (t)
