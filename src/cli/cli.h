@@ -37,9 +37,10 @@ typedef struct cli_extract_opts {
 	const char **lexicons, **rules;
 	size_t nlex, nrules;
 	const char *date, *id;
+	ng_write_opts wopts; /* --base-iri */
 } cli_extract_opts;
 
-/* Parses --lexicon/--rules/--date/--id at argv[*i]; returns 1 if taken,
+/* Parses --lexicon/--rules/--date/--id/--base-iri at argv[*i]; returns 1 if taken,
  * 0 if not one of them, -1 after printing a usage error. */
 int cli_extract_opt(cli_extract_opts *o, int argc, char **argv, int *i);
 void cli_extract_opts_free(cli_extract_opts *o);
@@ -60,6 +61,11 @@ int cli_graph_opt(cli_extract_opts *o, struct ng_filter *f, int argc, char **arg
 /* Reads a graph file (JSON or DOT written by newsgraph), or extracts one
  * from an article when the file is neither. Returns 0, or prints and 2. */
 int cli_read_graph(const char *path, const cli_extract_opts *o, ng_graph **out);
+
+/* Writes g in format w to outpath (stdout when NULL or "-"); a format of
+ * several parts writes each into the directory outpath, creating it. All
+ * or nothing: every part goes to a temporary file first. 0, or prints and 2. */
+int cli_write_graph(const ng_writer *w, const ng_graph *g, const char *outpath, const ng_write_opts *wo);
 
 int cmd_extract(int argc, char **argv);
 int cmd_entities(int argc, char **argv);

@@ -149,10 +149,10 @@ static int valid_date(const char *s)
 int cli_extract_opt(cli_extract_opts *o, int argc, char **argv, int *i)
 {
 	const char *a = argv[*i];
-	const char *names[] = {"--lexicon", "--rules", "--date", "--id"};
+	const char *names[] = {"--lexicon", "--rules", "--date", "--id", "--base-iri"};
 	int which = -1;
 	const char *val = NULL;
-	for (int k = 0; k < 4; k++) {
+	for (int k = 0; k < 5; k++) {
 		size_t l = strlen(names[k]);
 		if (strncmp(a, names[k], l) == 0 && (a[l] == 0 || a[l] == '=')) {
 			which = k;
@@ -184,8 +184,13 @@ int cli_extract_opt(cli_extract_opts *o, int argc, char **argv, int *i)
 			return -1;
 		}
 		o->date = val;
-	} else
+	} else if (which == 3)
 		o->id = val;
+	else if (!*val || strpbrk(val, " <>\"{}|\\^`")) {
+		cli_error(NULL, "--base-iri '%s' is not an IRI", val);
+		return -1;
+	} else
+		o->wopts.base_iri = val;
 	return 1;
 }
 

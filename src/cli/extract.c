@@ -14,7 +14,9 @@ static void help(FILE *f)
 	           "  -f FORMAT        output format (default dot):\n");
 	for (const ng_writer *const *w = ng_writers(); *w; w++)
 		fprintf(f, "                     %-8s %s\n", (*w)->name, (*w)->description);
-	fprintf(f, "  -o FILE          write to FILE (written whole or not at all)\n"
+	fprintf(f, "  -o FILE          write to FILE (written whole or not at all); csv: a directory\n"
+	           "  --base-iri IRI   RDF formats: base of the vocabulary and node IRIs\n"
+	           "                   (default " NG_DEFAULT_BASE_IRI ")\n"
 	           "  --date DATE      article date, YYYY-MM-DD: resolves relative dates\n"
 	           "  --id ID          article id (default: the file name)\n"
 	           "  --lexicon FILE   add knowledge-base entries (repeatable)\n"
@@ -82,8 +84,8 @@ int cmd_extract(int argc, char **argv)
 		cli_lib_error(&err, NULL);
 		goto done;
 	}
-	cli_out out;
-	if (cli_out_open(&out, outpath))
+	cli_out out = {0};
+	if (explain && cli_out_open(&out, outpath))
 		goto done;
 	for (size_t i = 0; i < nfiles; i++) {
 		char *data;
@@ -108,12 +110,7 @@ int cmd_extract(int argc, char **argv)
 		cli_lib_error(&err, NULL);
 		goto done;
 	}
-	if (!explain && w->write(cut ? cut : g, out.f, &err)) {
-		cli_out_abort(&out);
-		cli_lib_error(&err, outpath ? outpath : "<stdout>");
-		goto done;
-	}
-	rc = cli_out_commit(&out);
+	rc = explain ? cli_out_commit(&out) : cli_write_graph(w, cut ? cut : g, outpath, &o.wopts);
 done:
 	ng_graph_free(cut);
 	ng_graph_free(g);

@@ -3,8 +3,10 @@
 #include "cli.h"
 #include "read.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static int looks_like_graph(const char *s, size_t n)
 {
@@ -51,4 +53,52 @@ int cli_read_graph(const char *path, const cli_extract_opts *o, ng_graph **out)
 		return cli_lib_error(&err, name);
 	}
 	return 0;
+}
+
+int cli_write_graph(const ng_writer *w, const ng_graph *g, const char *outpath, const ng_write_opts *wo)
+{
+	ng_error err = NG_ERROR_INIT;
+	if (!w->parts) {
+		cli_out out;
+		if (cli_out_open(&out, outpath))
+			return 2;
+		if (w->write(g, out.f, 0, wo, &err)) {
+			cli_out_abort(&out);
+			return cli_lib_error(&err, outpath ? outpath : "<stdout>");
+		}
+		return cli_out_commit(&out);
+	}
+	if (!outpath || strcmp(outpath, "-") == 0)
+		return cli_error(NULL, "format '%s' writes several files: give a directory with -o", w->name);
+	if (mkdir(outpath, 0777) != 0 && errno != EEXIST)
+		return cli_error(outpath, "cannot create directory: %s", strerror(errno));
+	size_t n = 0;
+	while (w->parts[n])
+		n++;
+	cli_out *outs = calloc(n, sizeof *outs);
+	if (!outs)
+		return cli_error(NULL, "out of memory");
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		size_t l = strlen(outpath) + strlen(w->parts[i]) + 2;
+		char *path = malloc(l);
+		if (!path) {
+			rc = cli_error(NULL, "out of memory");
+			break;
+		}
+		snprintf(path, l, "%s/%s", outpath, w->parts[i]);
+		rc = cli_out_open(&outs[i], path);
+		if (!rc && w->write(g, outs[i].f, (int)i, wo, &err))
+			rc = cli_lib_error(&err, path);
+		free(path);
+	}
+	/* Renames happen only once every part is written. */
+	for (size_t i = 0; i < n; i++) {
+		if (rc)
+			cli_out_abort(&outs[i]);
+		else
+			rc = cli_out_commit(&outs[i]);
+	}
+	free(outs);
+	return rc;
 }

@@ -30,7 +30,7 @@ int cmd_merge(int argc, char **argv)
 			       "extracted first) by identity: aliases, mentions and evidence are unioned\n"
 			       "(each keeps its article), counts summed, the earliest date kept. Any order\n"
 			       "or grouping of the inputs gives the same bytes. Default format: json.\n",
-			       "newsgraph merge [-f FORMAT] [-o FILE] [--types T,..] [--relations R,..] [--min-count N] [--top N] GRAPH...");
+			       "newsgraph merge [-f FORMAT] [-o FILE] [--base-iri IRI] [--types T,..] [--relations R,..] [--min-count N] [--top N] GRAPH...");
 			rc = 0;
 			goto done;
 		} else if ((!strcmp(a, "-f") || !strcmp(a, "-o")) && i + 1 < argc)
@@ -68,15 +68,7 @@ int cmd_merge(int argc, char **argv)
 		cli_lib_error(&err, NULL);
 		goto done;
 	}
-	cli_out out;
-	if (cli_out_open(&out, outpath))
-		goto done;
-	if (w->write(cut ? cut : g, out.f, &err)) {
-		cli_out_abort(&out);
-		cli_lib_error(&err, outpath ? outpath : "<stdout>");
-		goto done;
-	}
-	rc = cli_out_commit(&out);
+	rc = cli_write_graph(w, cut ? cut : g, outpath, &o.wopts);
 done:
 	ng_graph_free(part);
 	ng_graph_free(cut);

@@ -121,8 +121,10 @@ fail:
 	return NULL;
 }
 
-static int write_dot(const ng_graph *g, FILE *out, ng_error *err)
+static int write_dot(const ng_graph *g, FILE *out, int part, const ng_write_opts *opts, ng_error *err)
 {
+	(void)part;
+	(void)opts;
 	ng_node **nodes = NULL;
 	ng_edge **edges = NULL;
 	int rc = ng_graph_sorted_nodes(g, &nodes, err);
@@ -159,4 +161,4 @@ Agraph_t *ng_dot_build(const ng_graph *g, ng_error *err)
 	return G;
 }
 
-const ng_writer ng_writer_dot = {"dot", "dot", "Graphviz DOT (render with dot -Tsvg)", write_dot};
+const ng_writer ng_writer_dot = {"dot", "dot", "Graphviz DOT (render with dot -Tsvg)", NULL, write_dot};

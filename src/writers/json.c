@@ -90,8 +90,10 @@ static cJSON *edge_json(const ng_edge *e)
 	return o;
 }
 
-static int write_json(const ng_graph *g, FILE *out, ng_error *err)
+static int write_json(const ng_graph *g, FILE *out, int part, const ng_write_opts *opts, ng_error *err)
 {
+	(void)part;
+	(void)opts;
 	ng_node **nodes = NULL;
 	ng_edge **edges = NULL;
 	char *text = NULL;
@@ -130,4 +132,4 @@ done:
 	return rc;
 }
 
-const ng_writer ng_writer_json = {"json", "json", "JSON per SCHEMA.md (format version 1)", write_json};
+const ng_writer ng_writer_json = {"json", "json", "JSON per SCHEMA.md (format version 1)", NULL, write_json};

@@ -3,7 +3,9 @@
 
 #include <string.h>
 
-static const ng_writer *const registry[] = {&ng_writer_dot, &ng_writer_json, NULL};
+static const ng_writer *const registry[] = {&ng_writer_dot,     &ng_writer_json, &ng_writer_jsonl,
+                                            &ng_writer_graphml, &ng_writer_cypher, &ng_writer_csv,
+                                            &ng_writer_nt,      &ng_writer_ttl,    NULL};
 
 const ng_writer *const *ng_writers(void)
 {

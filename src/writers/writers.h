@@ -6,5 +6,11 @@
 
 extern const ng_writer ng_writer_dot;
 extern const ng_writer ng_writer_json;
+extern const ng_writer ng_writer_jsonl;
+extern const ng_writer ng_writer_graphml;
+extern const ng_writer ng_writer_cypher;
+extern const ng_writer ng_writer_csv;
+extern const ng_writer ng_writer_nt;
+extern const ng_writer ng_writer_ttl;
 
 #endif

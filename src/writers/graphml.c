@@ -1,0 +1,14 @@
+/* Writer: GraphML (stub; being written). */
+#include "../graph.h"
+#include "writers.h"
+
+static int write_graphml(const ng_graph *g, FILE *out, int part, const ng_write_opts *opts, ng_error *err)
+{
+	(void)g;
+	(void)out;
+	(void)part;
+	(void)opts;
+	return ng_fail(err, NG_EINVAL, NULL, 0, "format not implemented yet");
+}
+
+const ng_writer ng_writer_graphml = {"graphml", "graphml", "GraphML with typed keys (networkx, Gephi, yEd)", NULL, write_graphml};

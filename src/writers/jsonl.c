@@ -1,0 +1,14 @@
+/* Writer: JSON Lines (stub; being written). */
+#include "../graph.h"
+#include "writers.h"
+
+static int write_jsonl(const ng_graph *g, FILE *out, int part, const ng_write_opts *opts, ng_error *err)
+{
+	(void)g;
+	(void)out;
+	(void)part;
+	(void)opts;
+	return ng_fail(err, NG_EINVAL, NULL, 0, "format not implemented yet");
+}
+
+const ng_writer ng_writer_jsonl = {"jsonl", "jsonl", "JSON Lines: one node or edge per line", NULL, write_jsonl};
