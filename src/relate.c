@@ -159,11 +159,9 @@ static int add_rel(sent_ctx *c, int src, int tgt, int rel, int modality, int neg
 	const ng_entity *es = &c->x->e[src], *et = &c->x->e[tgt];
 	if (strcmp(es->id, et->id) == 0)
 		return 0;
-	static int leads = -1, works = -1;
-	if (leads < 0) {
-		leads = ng_relation_find("leads", 5);
-		works = ng_relation_find("works_for", 9);
-	}
+	/* Looked up per call (relations are rare): no shared mutable state, so
+	 * threads can share one extractor. */
+	const int leads = ng_relation_find("leads", 5), works = ng_relation_find("works_for", 9);
 	for (size_t i = 0; i < c->out->n; i++) {
 		ng_rel *r = &c->out->r[i];
 		if (r->sent != c->si)

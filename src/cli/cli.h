@@ -61,11 +61,43 @@ int cli_graph_opt(cli_extract_opts *o, struct ng_filter *f, int argc, char **arg
 /* Reads a graph file (JSON or DOT written by newsgraph), or extracts one
  * from an article when the file is neither. Returns 0, or prints and 2. */
 int cli_read_graph(const char *path, const cli_extract_opts *o, ng_graph **out);
+/* The same for bytes already read from `path`. */
+int cli_graph_from_data(const char *data, size_t len, const char *path, const cli_extract_opts *o,
+                        ng_graph **out);
 
 /* Writes g in format w to outpath (stdout when NULL or "-"); a format of
  * several parts writes each into the directory outpath, creating it. All
  * or nothing: every part goes to a temporary file first. 0, or prints and 2. */
 int cli_write_graph(const ng_writer *w, const ng_graph *g, const char *outpath, const ng_write_opts *wo);
+
+/* Parallel extraction (jobs.c). A job is one article; the runner fills
+ * either `g` (its graph) or `json` (its graph as one line of JSON). */
+#define CLI_MAX_THREADS 256
+typedef struct cli_job {
+	char *text;              /* freed by the runner once extracted */
+	size_t len;
+	char *id, *date, *source;
+	long line;               /* JSON Lines input: the line number */
+	ng_graph *g;
+	char *json;
+	ng_error err;
+	int rc;
+} cli_job;
+struct ng_filter;
+void cli_jobs_run(const ng_extractor *ex, const struct ng_filter *f, cli_job *jobs, size_t n, int nthreads,
+                  int to_json);
+void cli_job_clear(cli_job *j);
+
+/* The progress line on stderr: articles, MB, rate and ETA, a few times a
+ * second, only on a terminal and never with --quiet. */
+typedef struct cli_progress {
+	int on, shown;
+	size_t articles, bytes, total;
+	double t0, last;
+} cli_progress;
+void cli_progress_start(cli_progress *pr, int quiet, size_t total_bytes);
+void cli_progress_add(cli_progress *pr, size_t articles, size_t bytes);
+void cli_progress_end(cli_progress *pr);
 
 int cmd_extract(int argc, char **argv);
 int cmd_entities(int argc, char **argv);

@@ -1,9 +1,28 @@
-/* newsgraph extract: articles in, one graph out in any registered format. */
+/* newsgraph extract: articles in, one graph out in any registered format;
+ * or, with --jsonl, JSON Lines articles in and one graph per line out. */
 #include "cli.h"
 #include "filter.h"
+#include "util.h"
 
+#include <cjson/cJSON.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+typedef struct xargs {
+	cli_extract_opts o;
+	ng_filter f;
+	const char *format, *outpath;
+	const char **files;
+	size_t nfiles;
+	int explain, jsonl, keep_going, quiet, nthreads;
+} xargs;
+
+/* Articles handed to the threads at once: enough to keep them busy and
+ * bounded so that memory does not grow with the input. */
+#define BATCH_PER_THREAD 16
+#define BATCH_MAX_BYTES ((size_t)32 << 20)
 
 static void help(FILE *f)
 {
@@ -25,97 +44,366 @@ static void help(FILE *f)
 	           "  --types T,..     keep only these entity types\n"
 	           "  --relations R,.. keep only these relation types\n"
 	           "  --min-count N    keep only edges with at least N evidences\n"
-	           "  --top N          keep only the N nodes of highest degree\n");
+	           "  --top N          keep only the N nodes of highest degree\n"
+	           "  --jsonl          streaming: read JSON Lines articles {\"id\", \"date\", \"title\",\n"
+	           "                   \"text\"} and write one JSON graph per line, in input order\n"
+	           "  --keep-going     --jsonl: report a bad line on stderr and skip it\n"
+	           "  -j N             extract on N threads (same output for any N)\n"
+	           "  --quiet          no progress line on a terminal\n");
 }
 
-int cmd_extract(int argc, char **argv)
+static int parse(xargs *x, int argc, char **argv)
 {
-	cli_extract_opts o = {0};
-	ng_filter f = NG_FILTER_INIT;
-	ng_graph *cut = NULL;
-	const char *format = "dot", *outpath = NULL;
-	const char **files = calloc((size_t)argc + 1, sizeof *files);
-	size_t nfiles = 0;
-	int explain = 0, rc = 2;
-	ng_extractor *ex = NULL;
-	ng_graph *g = NULL;
-	if (!files)
-		return cli_error(NULL, "out of memory");
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		int t = cli_graph_opt(&o, &f, argc, argv, &i);
+		int t = cli_graph_opt(&x->o, &x->f, argc, argv, &i);
 		if (t < 0)
-			goto done;
+			return 2;
 		if (t)
 			continue;
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			help(stdout);
-			rc = 0;
-			goto done;
-		} else if (strcmp(a, "-f") == 0 || strcmp(a, "-o") == 0) {
-			if (i + 1 >= argc) {
-				cli_error(NULL, "option %s needs a value", a);
-				goto done;
+			return 1;
+		} else if (strcmp(a, "-f") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "-j") == 0) {
+			if (i + 1 >= argc)
+				return cli_error(NULL, "option %s needs a value", a);
+			const char *v = argv[++i];
+			if (a[1] == 'f')
+				x->format = v;
+			else if (a[1] == 'o')
+				x->outpath = v;
+			else {
+				char *end;
+				long n = strtol(v, &end, 10);
+				if (*end || end == v || n < 1 || n > CLI_MAX_THREADS)
+					return cli_error(NULL, "-j '%s' is not a thread count from 1 to %d", v, CLI_MAX_THREADS);
+				x->nthreads = (int)n;
 			}
-			*(a[1] == 'f' ? &format : &outpath) = argv[++i];
 		} else if (strcmp(a, "--explain") == 0)
-			explain = 1;
-		else if (a[0] == '-' && a[1]) {
-			cli_error(NULL, "unknown option '%s' (try newsgraph extract --help)", a);
-			goto done;
-		} else
-			files[nfiles++] = a;
+			x->explain = 1;
+		else if (strcmp(a, "--jsonl") == 0)
+			x->jsonl = 1;
+		else if (strcmp(a, "--keep-going") == 0)
+			x->keep_going = 1;
+		else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
+			x->quiet = 1;
+		else if (a[0] == '-' && a[1])
+			return cli_error(NULL, "unknown option '%s' (try newsgraph extract --help)", a);
+		else
+			x->files[x->nfiles++] = a;
 	}
-	if (!nfiles)
-		files[nfiles++] = "-";
-	const ng_writer *w = ng_writer_find(format);
+	if (!x->nfiles)
+		x->files[x->nfiles++] = "-";
+	if (x->o.id && x->jsonl)
+		return cli_error(NULL, "--id cannot be used with --jsonl: each line has its own id");
+	if (x->o.id && x->nfiles > 1)
+		return cli_error(NULL, "--id names one article, but %zu were given", x->nfiles);
+	if (x->jsonl && x->explain)
+		return cli_error(NULL, "--jsonl and --explain cannot be combined");
+	if (x->keep_going && !x->jsonl)
+		return cli_error(NULL, "--keep-going needs --jsonl");
+	return 0;
+}
+
+/* Bytes to read in all, for the progress line's ETA: 0 when unknown. */
+static size_t total_bytes(const xargs *x)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < x->nfiles; i++) {
+		struct stat st;
+		int ok = strcmp(x->files[i], "-") == 0 ? fstat(0, &st) == 0 : stat(x->files[i], &st) == 0;
+		if (!ok || !S_ISREG(st.st_mode))
+			return 0;
+		total += (size_t)st.st_size;
+	}
+	return total;
+}
+
+/* Whole files: read a batch, extract it in parallel, merge in input order. */
+static int extract_files(xargs *x, const ng_extractor *ex, ng_graph *g, FILE *explain_out)
+{
+	size_t batch = x->explain ? 1 : (size_t)x->nthreads * BATCH_PER_THREAD;
+	cli_job *jobs = calloc(batch, sizeof *jobs);
+	cli_progress pr;
+	int rc = 0;
+	if (!jobs)
+		return cli_error(NULL, "out of memory");
+	cli_progress_start(&pr, x->quiet || x->nfiles < 2, total_bytes(x));
+	for (size_t i = 0; i < x->nfiles && !rc;) {
+		size_t n = 0, bytes = 0;
+		for (; n < batch && i < x->nfiles && bytes < BATCH_MAX_BYTES && !rc; n++, i++) {
+			cli_job *j = &jobs[n];
+			rc = cli_read(x->files[i], &j->text, &j->len);
+			if (rc)
+				break;
+			const char *src = strcmp(x->files[i], "-") == 0 ? "<stdin>" : x->files[i];
+			j->id = ng_strdup(cli_article_id(&x->o, x->files[i]));
+			j->source = ng_strdup(src);
+			j->date = x->o.date ? ng_strdup(x->o.date) : NULL;
+			if (!j->id || !j->source || (x->o.date && !j->date))
+				rc = cli_error(NULL, "out of memory");
+			bytes += j->len;
+		}
+		if (!rc && x->explain) {
+			ng_error err = NG_ERROR_INIT;
+			ng_article art = {jobs[0].id, jobs[0].source, jobs[0].date};
+			if (ng_extract_explain(ex, jobs[0].text, jobs[0].len, &art, explain_out, &err))
+				rc = cli_lib_error(&err, jobs[0].source);
+		} else if (!rc) {
+			cli_jobs_run(ex, NULL, jobs, n, x->nthreads, 0);
+			for (size_t k = 0; k < n && !rc; k++) {
+				ng_error err = NG_ERROR_INIT;
+				if (jobs[k].rc)
+					rc = cli_lib_error(&jobs[k].err, jobs[k].source);
+				else if (ng_graph_merge(g, jobs[k].g, &err))
+					rc = cli_lib_error(&err, NULL);
+			}
+		}
+		cli_progress_add(&pr, n, bytes);
+		for (size_t k = 0; k < batch; k++)
+			cli_job_clear(&jobs[k]);
+	}
+	cli_progress_end(&pr);
+	free(jobs);
+	return rc;
+}
+
+static int valid_date(const char *s)
+{
+	int y, m, d;
+	return strlen(s) >= 10 && sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3 && s[4] == '-' && s[7] == '-' &&
+	       m >= 1 && m <= 12 && d >= 1 && d <= 31 && (!s[10] || s[10] == 'T' || s[10] == ' ');
+}
+
+/* One JSON Lines article into a job; returns an error message or NULL. */
+static const char *parse_line(const char *line, size_t len, long lineno, cli_job *j)
+{
+	cJSON *o = cJSON_ParseWithLength(line, len);
+	const char *msg = NULL;
+	if (!o || !cJSON_IsObject(o)) {
+		cJSON_Delete(o);
+		return "not a JSON object";
+	}
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(o, "id");
+	const cJSON *date = cJSON_GetObjectItemCaseSensitive(o, "date");
+	const cJSON *title = cJSON_GetObjectItemCaseSensitive(o, "title");
+	const cJSON *text = cJSON_GetObjectItemCaseSensitive(o, "text");
+	char num[64];
+	if (!cJSON_IsString(text))
+		msg = "no \"text\" string";
+	else if (id && !cJSON_IsString(id) && !cJSON_IsNumber(id) && !cJSON_IsNull(id))
+		msg = "\"id\" is not a string or a number";
+	else if (title && !cJSON_IsString(title) && !cJSON_IsNull(title))
+		msg = "\"title\" is not a string";
+	else if (date && !cJSON_IsNull(date) && !(cJSON_IsString(date) && valid_date(date->valuestring)))
+		msg = "\"date\" is not YYYY-MM-DD";
+	if (msg) {
+		cJSON_Delete(o);
+		return msg;
+	}
+	if (cJSON_IsString(id))
+		j->id = ng_strdup(id->valuestring);
+	else {
+		if (cJSON_IsNumber(id))
+			snprintf(num, sizeof num, "%.17g", id->valuedouble);
+		else
+			snprintf(num, sizeof num, "line-%ld", lineno);
+		j->id = ng_strdup(num);
+	}
+	j->source = j->id ? ng_strdup(j->id) : NULL;
+	j->date = cJSON_IsString(date) ? ng_strndup(date->valuestring, 10) : NULL;
+	/* The title is the article's headline: its first paragraph. */
+	size_t tl = cJSON_IsString(title) ? strlen(title->valuestring) : 0, bl = strlen(text->valuestring);
+	j->text = malloc(tl + bl + 3);
+	if (j->text) {
+		j->len = 0;
+		if (tl) {
+			memcpy(j->text, title->valuestring, tl);
+			memcpy(j->text + tl, "\n\n", 2);
+			j->len = tl + 2;
+		}
+		memcpy(j->text + j->len, text->valuestring, bl + 1);
+		j->len += bl;
+	}
+	j->line = lineno;
+	cJSON_Delete(o);
+	if (!j->id || !j->source || !j->text || (cJSON_IsString(date) && !j->date))
+		return "out of memory";
+	return NULL;
+}
+
+typedef struct stream {
+	xargs *x;
+	const ng_extractor *ex;
+	FILE *out;
+	cli_job *jobs;
+	size_t batch, skipped;
+	cli_progress pr;
+} stream;
+
+/* Extracts the pending jobs and writes their lines in input order. */
+static int flush_jobs(stream *s, size_t n, const char *name)
+{
+	int rc = 0;
+	cli_jobs_run(s->ex, &s->x->f, s->jobs, n, s->x->nthreads, 1);
+	for (size_t k = 0; k < n; k++) {
+		cli_job *j = &s->jobs[k];
+		if (!rc && j->rc) {
+			cli_progress_end(&s->pr);
+			cli_error(NULL, "%s:%ld: %s", name, j->line, j->err.message[0] ? j->err.message : "failed");
+			if (s->x->keep_going)
+				s->skipped++;
+			else
+				rc = 2;
+		} else if (!rc && (fputs(j->json, s->out) == EOF || fputc('\n', s->out) == EOF || fflush(s->out)))
+			rc = cli_error(s->x->outpath ? s->x->outpath : "<stdout>", "write failed: %s", strerror(errno));
+		cli_job_clear(j);
+	}
+	return rc;
+}
+
+static int stream_file(stream *s, const char *path)
+{
+	int std = strcmp(path, "-") == 0;
+	const char *name = std ? "<stdin>" : path;
+	FILE *f = std ? stdin : fopen(path, "rb");
+	if (!f)
+		return cli_error(name, "cannot open: %s", strerror(errno));
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (!std)
+			fclose(f);
+		return cli_error(name, "is a directory, not a file");
+	}
+	char *line = NULL;
+	size_t cap = 0, n = 0, bytes = 0;
+	long lineno = 0;
+	ssize_t len;
+	int rc = 0;
+	while (!rc && (len = getline(&line, &cap, f)) >= 0) {
+		lineno++;
+		size_t l = (size_t)len;
+		while (l && (line[l - 1] == '\n' || line[l - 1] == '\r'))
+			l--;
+		size_t sp = 0;
+		while (sp < l && (line[sp] == ' ' || line[sp] == '\t'))
+			sp++;
+		if (sp == l)
+			continue;
+		const char *msg = parse_line(line, l, lineno, &s->jobs[n]);
+		cli_progress_add(&s->pr, 1, (size_t)len);
+		if (!msg && !s->jobs[n].date && s->x->o.date && !(s->jobs[n].date = ng_strdup(s->x->o.date)))
+			msg = "out of memory";
+		if (msg) {
+			cli_job_clear(&s->jobs[n]);
+			/* Lines before the bad one are written first, as with -j 1. */
+			if (!s->x->keep_going && n) {
+				rc = flush_jobs(s, n, name);
+				n = 0;
+			}
+			cli_progress_end(&s->pr);
+			cli_error(NULL, "%s:%ld: %s", name, lineno, msg);
+			if (!s->x->keep_going)
+				rc = 2;
+			s->skipped++;
+			continue;
+		}
+		bytes += s->jobs[n].len;
+		if (++n == s->batch || bytes >= BATCH_MAX_BYTES) {
+			rc = flush_jobs(s, n, name);
+			n = bytes = 0;
+		}
+	}
+	if (!rc && ferror(f))
+		rc = cli_error(name, "cannot read: %s", strerror(errno));
+	if (!rc && n)
+		rc = flush_jobs(s, n, name);
+	for (size_t k = 0; k < n; k++)
+		cli_job_clear(&s->jobs[k]);
+	free(line);
+	if (!std)
+		fclose(f);
+	return rc;
+}
+
+static int extract_jsonl(xargs *x, const ng_extractor *ex)
+{
+	stream s = {x, ex, NULL, NULL, x->nthreads > 1 ? (size_t)x->nthreads * BATCH_PER_THREAD : 1, 0, {0}};
+	cli_out out;
+	int rc = cli_out_open(&out, x->outpath);
+	if (rc)
+		return rc;
+	s.out = out.f;
+	s.jobs = calloc(s.batch, sizeof *s.jobs);
+	if (!s.jobs) {
+		cli_out_abort(&out);
+		return cli_error(NULL, "out of memory");
+	}
+	cli_progress_start(&s.pr, x->quiet, total_bytes(x));
+	for (size_t i = 0; i < x->nfiles && !rc; i++)
+		rc = stream_file(&s, x->files[i]);
+	cli_progress_end(&s.pr);
+	free(s.jobs);
+	if (rc) {
+		cli_out_abort(&out);
+		return rc;
+	}
+	if (s.skipped)
+		cli_error(NULL, "%zu bad line%s skipped", s.skipped, s.skipped == 1 ? "" : "s");
+	return cli_out_commit(&out);
+}
+
+int cmd_extract(int argc, char **argv)
+{
+	xargs x = {.f = NG_FILTER_INIT, .format = "dot", .nthreads = 1};
+	ng_graph *cut = NULL, *g = NULL;
+	ng_extractor *ex = NULL;
+	int rc = 2;
+	x.files = calloc((size_t)argc + 1, sizeof *x.files);
+	if (!x.files)
+		return cli_error(NULL, "out of memory");
+	int p = parse(&x, argc, argv);
+	if (p) {
+		rc = p == 1 ? 0 : 2;
+		goto done;
+	}
+	const ng_writer *w = ng_writer_find(x.format);
 	if (!w) {
-		cli_error(NULL, "unknown format '%s' (try newsgraph extract --help)", format);
+		cli_error(NULL, "unknown format '%s' (try newsgraph extract --help)", x.format);
 		goto done;
 	}
-	if (o.id && nfiles > 1) {
-		cli_error(NULL, "--id names one article, but %zu were given", nfiles);
+	if (cli_extractor(&x.o, &ex))
+		goto done;
+	if (x.jsonl) {
+		rc = extract_jsonl(&x, ex);
 		goto done;
 	}
-	if (cli_extractor(&o, &ex))
-		goto done;
 	ng_error err = NG_ERROR_INIT;
 	if (ng_graph_new(&g, &err)) {
 		cli_lib_error(&err, NULL);
 		goto done;
 	}
 	cli_out out = {0};
-	if (explain && cli_out_open(&out, outpath))
+	if (x.explain && cli_out_open(&out, x.outpath))
 		goto done;
-	for (size_t i = 0; i < nfiles; i++) {
-		char *data;
-		size_t len;
-		if (cli_read(files[i], &data, &len)) {
-			cli_out_abort(&out);
-			goto done;
-		}
-		const char *src = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
-		ng_article art = {cli_article_id(&o, files[i]), src, o.date};
-		int r = explain ? ng_extract_explain(ex, data, len, &art, out.f, &err)
-		                : ng_extract(ex, data, len, &art, g, &err);
-		free(data);
-		if (r) {
-			cli_out_abort(&out);
-			cli_lib_error(&err, src);
-			goto done;
-		}
-	}
-	if (!explain && ng_filter_active(&f) && ng_graph_filter(g, &f, &cut, &err)) {
+	if (extract_files(&x, ex, g, out.f)) {
 		cli_out_abort(&out);
+		goto done;
+	}
+	if (x.explain) {
+		rc = cli_out_commit(&out);
+		goto done;
+	}
+	if (ng_filter_active(&x.f) && ng_graph_filter(g, &x.f, &cut, &err)) {
 		cli_lib_error(&err, NULL);
 		goto done;
 	}
-	rc = explain ? cli_out_commit(&out) : cli_write_graph(w, cut ? cut : g, outpath, &o.wopts);
+	rc = cli_write_graph(w, cut ? cut : g, x.outpath, &x.o.wopts);
 done:
 	ng_graph_free(cut);
 	ng_graph_free(g);
 	ng_extractor_free(ex);
-	cli_extract_opts_free(&o);
-	free(files);
+	cli_extract_opts_free(&x.o);
+	free(x.files);
 	return rc;
 }

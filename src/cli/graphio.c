@@ -22,6 +22,33 @@ static int looks_like_graph(const char *s, size_t n)
 	return 0;
 }
 
+int cli_graph_from_data(const char *data, size_t len, const char *path, const cli_extract_opts *o,
+                        ng_graph **out)
+{
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	ng_error err = NG_ERROR_INIT;
+	int rc;
+	*out = NULL;
+	if (looks_like_graph(data, len)) {
+		rc = ng_graph_read(data, len, name, out, &err);
+	} else {
+		ng_extractor *ex = NULL;
+		if (cli_extractor(o, &ex))
+			return 2;
+		rc = ng_graph_new(out, &err);
+		ng_article art = {cli_article_id(o, path), name, o->date};
+		if (!rc)
+			rc = ng_extract(ex, data, len, &art, *out, &err);
+		ng_extractor_free(ex);
+	}
+	if (rc) {
+		ng_graph_free(*out);
+		*out = NULL;
+		return cli_lib_error(&err, name);
+	}
+	return 0;
+}
+
 int cli_read_graph(const char *path, const cli_extract_opts *o, ng_graph **out)
 {
 	char *data;
@@ -29,30 +56,9 @@ int cli_read_graph(const char *path, const cli_extract_opts *o, ng_graph **out)
 	*out = NULL;
 	if (cli_read(path, &data, &len))
 		return 2;
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	ng_error err = NG_ERROR_INIT;
-	int rc;
-	if (looks_like_graph(data, len)) {
-		rc = ng_graph_read(data, len, name, out, &err);
-	} else {
-		ng_extractor *ex = NULL;
-		if (cli_extractor(o, &ex)) {
-			free(data);
-			return 2;
-		}
-		rc = ng_graph_new(out, &err);
-		ng_article art = {cli_article_id(o, path), name, o->date};
-		if (!rc)
-			rc = ng_extract(ex, data, len, &art, *out, &err);
-		ng_extractor_free(ex);
-	}
+	int rc = cli_graph_from_data(data, len, path, o, out);
 	free(data);
-	if (rc) {
-		ng_graph_free(*out);
-		*out = NULL;
-		return cli_lib_error(&err, name);
-	}
-	return 0;
+	return rc;
 }
 
 int cli_write_graph(const ng_writer *w, const ng_graph *g, const char *outpath, const ng_write_opts *wo)

@@ -6,15 +6,17 @@
 
 const ng_command ng_commands[] = {
 	{"extract", "extract a knowledge graph from articles",
-	 "newsgraph extract [-f FORMAT] [-o FILE] [--date YYYY-MM-DD] [--id ID]\n"
-	 "                  [--lexicon FILE]... [--rules FILE]... [--explain] [FILE...]",
+	 "newsgraph extract [-f FORMAT] [-o FILE] [--date YYYY-MM-DD] [--id ID] [-j N] [--quiet]\n"
+	 "                  [--lexicon FILE]... [--rules FILE]... [--explain] [FILE...]\n"
+	 "       newsgraph extract --jsonl [--keep-going] [-j N] [-o FILE] [FILE...]",
 	 cmd_extract},
 	{"entities", "list every entity mention with byte offsets",
 	 "newsgraph entities [-f tsv|json] [--lexicon FILE]... [FILE...]", cmd_entities},
 	{"explain", "show each sentence's placeholder form and the rules that fired",
 	 "newsgraph explain [--lexicon FILE]... [--rules FILE]... [FILE...]", cmd_explain},
 	{"merge", "merge graphs by identity, keeping provenance",
-	 "newsgraph merge [-f FORMAT] [-o FILE] [--types T,..] [--relations R,..] [--min-count N] [--top N] GRAPH...",
+	 "newsgraph merge [-f FORMAT] [-o FILE] [--jsonl] [--types T,..] [--relations R,..] [--min-count N]\n"
+	 "                [--top N] GRAPH...",
 	 cmd_merge},
 	{"diff", "compare two graphs or articles",
 	 "newsgraph diff [-f text|json|dot] [--ignore evidence,counts,dates,confidence] A B", cmd_diff},

@@ -1,6 +1,7 @@
 /* Writer: JSON, format version 1 of ../SCHEMA.md, through cJSON.
  * Input: a canonical graph. Output: one pretty-printed JSON document. */
 #include "../graph.h"
+#include "json.h"
 #include "writers.h"
 
 #include <cjson/cJSON.h>
@@ -90,10 +91,9 @@ static cJSON *edge_json(const ng_edge *e)
 	return o;
 }
 
-static int write_json(const ng_graph *g, FILE *out, int part, const ng_write_opts *opts, ng_error *err)
+int ng_json_graph_text(const ng_graph *g, int compact, char **out, ng_error *err)
 {
-	(void)part;
-	(void)opts;
+	*out = NULL;
 	ng_node **nodes = NULL;
 	ng_edge **edges = NULL;
 	char *text = NULL;
@@ -117,18 +117,26 @@ static int write_json(const ng_graph *g, FILE *out, int part, const ng_write_opt
 		ok = cJSON_AddItemToArray(ns, node_json(nodes[i]));
 	for (size_t i = 0; ok && i < g->nedges; i++)
 		ok = cJSON_AddItemToArray(es, edge_json(edges[i]));
-	text = ok ? cJSON_Print(root) : NULL;
+	text = ok ? (compact ? cJSON_PrintUnformatted(root) : cJSON_Print(root)) : NULL;
 	cJSON_Delete(root);
-	if (!text) {
+	if (!text)
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-		goto done;
-	}
-	if (fputs(text, out) == EOF || fputc('\n', out) == EOF)
-		rc = ng_fail(err, NG_EIO, NULL, 0, "write failed");
+	*out = text;
 done:
-	free(text);
 	free(nodes);
 	free(edges);
+	return rc;
+}
+
+static int write_json(const ng_graph *g, FILE *out, int part, const ng_write_opts *opts, ng_error *err)
+{
+	(void)part;
+	(void)opts;
+	char *text = NULL;
+	int rc = ng_json_graph_text(g, 0, &text, err);
+	if (!rc && (fputs(text, out) == EOF || fputc('\n', out) == EOF))
+		rc = ng_fail(err, NG_EIO, NULL, 0, "write failed");
+	free(text);
 	return rc;
 }
 

@@ -1,0 +1,130 @@
+/* Parallel extraction for the CLI: a batch of articles is extracted on N
+ * threads sharing one read-only extractor, each article into its own graph.
+ * Results stay in input order, so the output is the same for any N. */
+#include "cli.h"
+#include "filter.h"
+#include "../writers/json.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct pool {
+	const ng_extractor *ex;
+	const ng_filter *filter;
+	cli_job *jobs;
+	size_t n;
+	int to_json;
+	atomic_size_t next;
+} pool;
+
+static void run_one(const pool *p, cli_job *j)
+{
+	ng_graph *g = NULL, *cut = NULL;
+	ng_article art = {j->id, j->source, j->date};
+	j->rc = ng_graph_new(&g, &j->err);
+	if (!j->rc)
+		j->rc = ng_extract(p->ex, j->text, j->len, &art, g, &j->err);
+	if (!j->rc && p->filter && ng_filter_active(p->filter)) {
+		j->rc = ng_graph_filter(g, p->filter, &cut, &j->err);
+		if (!j->rc) {
+			ng_graph_free(g);
+			g = cut;
+		}
+	}
+	if (!j->rc && p->to_json)
+		j->rc = ng_json_graph_text(g, 1, &j->json, &j->err);
+	if (j->rc || p->to_json)
+		ng_graph_free(g);
+	else
+		j->g = g;
+	/* The text is no longer needed: free it early to bound memory. */
+	free(j->text);
+	j->text = NULL;
+}
+
+static void *worker(void *arg)
+{
+	pool *p = arg;
+	for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->n;)
+		run_one(p, &p->jobs[i]);
+	return NULL;
+}
+
+void cli_jobs_run(const ng_extractor *ex, const struct ng_filter *f, cli_job *jobs, size_t n, int nthreads,
+                  int to_json)
+{
+	pool p = {ex, f, jobs, n, to_json, 0};
+	pthread_t tid[CLI_MAX_THREADS];
+	int started = 0;
+	if ((size_t)nthreads > n)
+		nthreads = (int)n;
+	/* The calling thread is one of the N; a thread that fails to start
+	 * only means fewer workers. */
+	for (int t = 1; t < nthreads; t++)
+		if (pthread_create(&tid[started], NULL, worker, &p) == 0)
+			started++;
+	worker(&p);
+	for (int t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+}
+
+void cli_job_clear(cli_job *j)
+{
+	free(j->text);
+	free(j->id);
+	free(j->date);
+	free(j->source);
+	free(j->json);
+	ng_graph_free(j->g);
+	memset(j, 0, sizeof *j);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void cli_progress_start(cli_progress *pr, int quiet, size_t total_bytes)
+{
+	memset(pr, 0, sizeof *pr);
+	pr->on = !quiet && isatty(STDERR_FILENO);
+	pr->total = total_bytes;
+	pr->t0 = pr->last = now();
+}
+
+void cli_progress_add(cli_progress *pr, size_t articles, size_t bytes)
+{
+	pr->articles += articles;
+	pr->bytes += bytes;
+	if (!pr->on)
+		return;
+	double t = now();
+	/* A few updates a second at most, and only once there is more than
+	 * one article to report. */
+	if (t - pr->last < 0.25 || pr->articles < 2)
+		return;
+	pr->last = t;
+	pr->shown = 1;
+	double el = t - pr->t0, mb = (double)pr->bytes / 1e6, rate = el > 0 ? mb / el : 0;
+	fprintf(stderr, "\r\033[Knewsgraph: %zu articles, %.1f MB, %.1f MB/s", pr->articles, mb, rate);
+	if (pr->total > pr->bytes && rate > 0) {
+		double eta = ((double)(pr->total - pr->bytes) / 1e6) / rate;
+		fprintf(stderr, ", ETA %d:%02d", (int)(eta / 60), (int)eta % 60);
+	}
+	fflush(stderr);
+}
+
+void cli_progress_end(cli_progress *pr)
+{
+	if (pr->shown) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+	}
+	pr->shown = 0;
+}
