@@ -47,6 +47,20 @@ static void civil_from_days(long z, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+/* Every word that can begin a date expression other than a number,
+ * sorted for bsearch. */
+static const char *const starters[] = {
+	"a", "apr", "april", "aug", "august", "dec", "december", "feb", "february", "five", "four", "jan",
+	"january", "jul", "july", "jun", "june", "last", "mar", "march", "may", "next", "nov", "november",
+	"oct", "october", "one", "sep", "september", "six", "the", "this", "three", "today", "tomorrow", "two",
+	"yesterday"};
+#define NSTARTERS (sizeof starters / sizeof *starters)
+
+static int cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* Reads the word at s into w (letters and digits), returns its length. */
 static size_t word(const char *s, char *w, size_t cap)
 {
@@ -61,6 +75,8 @@ static size_t word(const char *s, char *w, size_t cap)
 
 static int month_of(const char *w)
 {
+	if (!strchr("adfjmnos", w[0]) || !w[0])
+		return 0;
 	for (int i = 0; i < 12; i++)
 		if (strcmp(w, months[i]) == 0 || (strcmp(w, mabbr[i]) == 0 && i != 4))
 			return i + 1;
@@ -114,8 +130,16 @@ int ng_date_find(ng_date_ref *r, const char *s, char *out, size_t outsz)
 			pos++;
 			continue;
 		}
+		/* Most words cannot start a date: skip them after one copy. */
+		size_t adv = word(s + pos, w[0], sizeof w[0]);
+		const char *w0 = w[0];
+		if (!isdigit((unsigned char)w0[0]) &&
+		    (!strchr("adfjlmnosty", w0[0]) || !bsearch(&w0, starters, NSTARTERS, sizeof *starters, cmp))) {
+			pos += adv ? adv : 1;
+			continue;
+		}
 		/* the next four words */
-		size_t p = pos, adv = 0;
+		size_t p = pos;
 		for (int k = 0; k < 4; k++) {
 			while (p < len && (s[p] == ' ' || s[p] == ','))
 				p++;

@@ -79,6 +79,10 @@ static int analyse(const ng_extractor *ex, const char *text, size_t len, const n
 	rc = ng_doc_init(doc, text, len, &opts, err);
 	if (rc)
 		return rc;
+	if (ng_lexicon_tag(&ex->lx, doc)) {
+		ng_doc_free(doc);
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	}
 	rc = ng_ner(&ex->lx, doc, ents, err);
 	if (!rc)
 		rc = ng_link(&ex->lx, doc, ents, err);

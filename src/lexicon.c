@@ -40,37 +40,91 @@ void ng_lexicon_free(ng_lexicon *lx)
 		free_entry(&lx->entries[i]);
 	free(lx->entries);
 	ng_map_free(&lx->ids);
-	ng_map_free(&lx->edges);
+	ng_map_free(&lx->words);
+	free(lx->tab);
+	free(lx->wclass);
 	free(lx->vals);
 	free(lx->head);
 	memset(lx, 0, sizeof *lx);
 }
 
+/* The trie's edges: an open-addressing table keyed by (node, word id), so
+ * that a step is one integer hash probe. Key 0 marks an empty slot (word
+ * ids start at 1). */
+static uint64_t edge_key(uint32_t node, uint32_t wid)
+{
+	return (uint64_t)node << 32 | wid;
+}
+
+static size_t edge_slot(const ng_lexicon *lx, uint64_t key)
+{
+	/* splitmix64's finaliser: node and word id both reach the low bits */
+	uint64_t h = key;
+	h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+	h ^= h >> 31;
+	size_t i = (size_t)h & (lx->ctab - 1);
+	while (lx->tab[i].key && lx->tab[i].key != key)
+		i = (i + 1) & (lx->ctab - 1);
+	return i;
+}
+
+uint32_t ng_lexicon_next(const ng_lexicon *lx, uint32_t node, uint32_t wid)
+{
+	if (!wid || !lx->ctab)
+		return 0;
+	return lx->tab[edge_slot(lx, edge_key(node, wid))].child;
+}
+
+uint32_t ng_lexicon_wid(const ng_lexicon *lx, const char *norm)
+{
+	return (uint32_t)(uintptr_t)ng_map_get(&lx->words, norm, strlen(norm));
+}
+
 static uint32_t child(const ng_lexicon *lx, uint32_t node, const char *tok)
 {
-	char key[160];
-	int n = snprintf(key, sizeof key, "%u\x1f%s", node, tok);
-	if (n < 0 || (size_t)n >= sizeof key)
-		return 0;
-	return (uint32_t)(uintptr_t)ng_map_get(&lx->edges, key, (size_t)n);
+	return ng_lexicon_next(lx, node, ng_lexicon_wid(lx, tok));
+}
+
+static int grow_edges(ng_lexicon *lx)
+{
+	size_t oc = lx->ctab, nc = oc ? oc * 2 : 1024;
+	struct ng_trie_edge *old = lx->tab, *nt = calloc(nc, sizeof *nt);
+	if (!nt)
+		return NG_ENOMEM;
+	lx->tab = nt;
+	lx->ctab = nc;
+	for (size_t i = 0; i < oc; i++)
+		if (old[i].key)
+			lx->tab[edge_slot(lx, old[i].key)] = old[i];
+	free(old);
+	return 0;
 }
 
 static int add_child(ng_lexicon *lx, uint32_t node, const char *tok, uint32_t *out)
 {
-	char key[160];
-	int n = snprintf(key, sizeof key, "%u\x1f%s", node, tok);
-	if (n < 0 || (size_t)n >= sizeof key)
-		return NG_ELIMIT;
-	void **slot = ng_map_put(&lx->edges, key, (size_t)n);
-	if (!slot)
+	void **w = ng_map_put(&lx->words, tok, strlen(tok));
+	if (!w)
 		return NG_ENOMEM;
-	if (!*slot) {
+	if (!*w) {
+		if (ng_grow((void **)&lx->wclass, &lx->cwclass, lx->nwords + 2, sizeof *lx->wclass))
+			return NG_ENOMEM;
+		*w = (void *)(uintptr_t)++lx->nwords;
+		lx->wclass[lx->nwords] = 0;
+	}
+	if (2 * (lx->ntab + 1) > lx->ctab && grow_edges(lx))
+		return NG_ENOMEM;
+	uint64_t key = edge_key(node, (uint32_t)(uintptr_t)*w);
+	size_t i = edge_slot(lx, key);
+	if (!lx->tab[i].key) {
 		if (ng_grow((void **)&lx->head, &lx->chead, lx->nnodes + 1, sizeof *lx->head))
 			return NG_ENOMEM;
 		lx->head[lx->nnodes] = -1;
-		*slot = (void *)(uintptr_t)lx->nnodes++;
+		lx->tab[i].key = key;
+		lx->tab[i].child = (uint32_t)lx->nnodes++;
+		lx->ntab++;
 	}
-	*out = (uint32_t)(uintptr_t)*slot;
+	*out = lx->tab[i].child;
 	return 0;
 }
 
@@ -107,6 +161,8 @@ static int add_form(ng_lexicon *lx, const char *form, ng_value v)
 			x->node = node;
 			x->next = lx->head[node];
 			lx->head[node] = (int32_t)(lx->nvals - 1);
+			if (ntok == 1 && v.kind == NG_V_WORD)
+				lx->wclass[ng_lexicon_wid(lx, ng_tok_norm(&d, &d.toks[0]))] |= (uint8_t)(1u << v.arg);
 		}
 	}
 	ng_doc_free(&d);
@@ -126,7 +182,7 @@ size_t ng_lexicon_match(const ng_lexicon *lx, const ng_doc *doc, size_t i, size_
 	uint32_t cur = 0;
 	size_t best = 0;
 	for (size_t j = i; j < end; j++) {
-		cur = child(lx, cur, ng_tok_norm(doc, &doc->toks[j]));
+		cur = ng_lexicon_next(lx, cur, doc->wid[j]);
 		if (!cur)
 			break;
 		if (lx->head[cur] >= 0) {
@@ -149,13 +205,17 @@ uint32_t ng_lexicon_word(const ng_lexicon *lx, const char *norm)
 
 int ng_lexicon_is(const ng_lexicon *lx, const char *norm, int cls)
 {
-	uint32_t node = child(lx, 0, norm);
-	if (!node)
-		return 0;
-	int32_t it = -2;
-	for (const ng_value *v; (v = ng_lexicon_values(lx, node, &it));)
-		if (v->kind == NG_V_WORD && v->arg == cls)
-			return 1;
+	return ng_lexicon_is_wid(lx, ng_lexicon_wid(lx, norm), cls);
+}
+
+int ng_lexicon_tag(const ng_lexicon *lx, ng_doc *doc)
+{
+	free(doc->wid);
+	doc->wid = malloc((doc->ntoks + 1) * sizeof *doc->wid);
+	if (!doc->wid)
+		return NG_ENOMEM;
+	for (size_t i = 0; i < doc->ntoks; i++)
+		doc->wid[i] = ng_lexicon_wid(lx, ng_tok_norm(doc, &doc->toks[i]));
 	return 0;
 }
 

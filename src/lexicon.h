@@ -42,7 +42,15 @@ typedef struct ng_lexicon {
 	ng_entry *entries;
 	size_t nentries, centries;
 	ng_map ids;   /* id -> entry index + 1 */
-	ng_map edges; /* "node\x1ftoken" -> child node + 1 */
+	ng_map words; /* normalised token -> word id (from 1) */
+	size_t nwords;
+	uint8_t *wclass; /* per word id: bit c set when the word alone is of cue class c */
+	size_t cwclass;
+	struct ng_trie_edge {
+		uint64_t key; /* node << 32 | word id; 0: empty */
+		uint32_t child;
+	} *tab;
+	size_t ntab, ctab;
 	size_t nnodes;
 	/* values per trie node, as a linked list through `next` */
 	struct ng_vlist {
@@ -64,8 +72,18 @@ int ng_lexicon_load(ng_lexicon *lx, const char *name, const char *data, size_t l
 /* Loads every embedded knowledge-base file. */
 int ng_lexicon_load_embedded(ng_lexicon *lx, ng_error *err);
 
-/* Longest match starting at token `i` of doc (not past `end`): returns the
- * number of tokens matched (0: none) and the trie node in *node. */
+/* Word ids: each distinct normalised token of the trie has one, from 1; 0
+ * is a word the lexicon does not know. */
+uint32_t ng_lexicon_wid(const ng_lexicon *lx, const char *norm);
+/* Fills doc->wid, every token's word id: the one hash lookup per token
+ * that every later trie step and cue test reuses. */
+int ng_lexicon_tag(const ng_lexicon *lx, ng_doc *doc);
+/* One trie step by word id: the child or 0. */
+uint32_t ng_lexicon_next(const ng_lexicon *lx, uint32_t node, uint32_t wid);
+
+/* Longest match starting at token `i` of a tagged doc (not past `end`):
+ * returns the number of tokens matched (0: none) and the trie node in
+ * *node. */
 size_t ng_lexicon_match(const ng_lexicon *lx, const ng_doc *doc, size_t i, size_t end, uint32_t *node);
 
 /* Iterates the values of a trie node: start with it = -2. Returns NULL at
@@ -90,7 +108,12 @@ enum {
 	NG_W_GOV_TITLE,  /* title words of a state's office */
 	NG_W_NCLASSES
 };
+_Static_assert(NG_W_NCLASSES <= 8, "cue classes are bits of a byte");
 int ng_lexicon_is(const ng_lexicon *lx, const char *norm, int cls);
+static inline int ng_lexicon_is_wid(const ng_lexicon *lx, uint32_t wid, int cls)
+{
+	return wid && (lx->wclass[wid] >> cls & 1);
+}
 
 /* Text-layer options that consult this lexicon's common words. */
 ng_text_opts ng_lexicon_text_opts(const ng_lexicon *lx);

@@ -188,7 +188,7 @@ static int cue_near(const ng_lexicon *lx, const ng_doc *d, const ng_mention *m)
 	size_t k = m->te;
 	if (k < s->tok_end && strcmp(ng_tok_norm(d, &d->toks[k]), ",") == 0)
 		k++;
-	if (k < s->tok_end && ng_lexicon_is(lx, ng_tok_norm(d, &d->toks[k]), NG_W_PERSON_CUE))
+	if (k < s->tok_end && ng_lexicon_is_wid(lx, d->wid[k], NG_W_PERSON_CUE))
 		return 1;
 	if (m->tb > s->tok_begin && strcmp(ng_tok_norm(d, &d->toks[m->tb - 1]), "said") == 0)
 		return 1;

@@ -29,7 +29,7 @@ static int has(const char *s, size_t a, size_t b, const char *const *cues)
 	for (const char *const *c = cues; *c; c++) {
 		size_t l = strlen(*c);
 		for (size_t i = a; i + l <= b; i++) {
-			if (memcmp(s + i, *c, l) != 0)
+			if (s[i] != (*c)[0] || memcmp(s + i, *c, l) != 0)
 				continue;
 			int left = i == 0 || !isalnum((unsigned char)s[i - 1]) || (*c)[0] == '\'' || (*c)[0] == 'n';
 			int right = i + l >= b || !isalnum((unsigned char)s[i + l]) || !isalnum((unsigned char)(*c)[l - 1]);

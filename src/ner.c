@@ -53,7 +53,8 @@ static int is_name_tok(const ctx *c, size_t i)
 
 static int is_word(const ctx *c, size_t i, const char *w)
 {
-	return strcmp(norm(c, i), w) == 0;
+	const char *n = norm(c, i);
+	return *n == *w && strcmp(n, w) == 0;
 }
 
 /* Does value v accept the text at token i? Acronyms need capitals; other
@@ -66,7 +67,7 @@ static int accepts(const ctx *c, const ng_value *v, size_t i)
 			return 0;
 		/* In text all in capitals, a short acronym may be a plain word. */
 		if (c->s->caps && (strlen(ng_tok_norm(c->d, t)) <= 3 && !(t->flags & NG_TOK_DOTTED)) &&
-		    ng_lexicon_is(c->lx, ng_tok_norm(c->d, t), NG_W_NOT_NAME))
+		    ng_lexicon_is_wid(c->lx, c->d->wid[i], NG_W_NOT_NAME))
 			return 0;
 		return 1;
 	}
@@ -82,7 +83,7 @@ static size_t match_kind(const ctx *c, size_t i, size_t end, int kind, int kind2
 	uint32_t node = 0;
 	size_t best = 0;
 	for (size_t j = i; j < end; j++) {
-		node = ng_lexicon_step(c->lx, node, norm(c, j));
+		node = ng_lexicon_next(c->lx, node, c->d->wid[j]);
 		if (!node)
 			break;
 		int32_t it = -2;
@@ -226,7 +227,7 @@ static int person_cue(const ctx *c, size_t a, size_t b)
 	if (a == s->tok_begin || b - a < 2)
 		return 0; /* "Observers say": a plain word opening a sentence */
 	size_t k = b < s->tok_end && is_word(c, b, ",") ? b + 1 : b;
-	return k < s->tok_end && ng_lexicon_is(c->lx, norm(c, k), NG_W_PERSON_CUE);
+	return k < s->tok_end && ng_lexicon_is_wid(c->lx, c->d->wid[k], NG_W_PERSON_CUE);
 }
 
 /* A run of capitalised tokens not in the knowledge base: a person when it
@@ -237,16 +238,16 @@ static int unknown_run(ctx *c, size_t a, size_t b)
 {
 	/* "Miner Highland Gold": a capitalised noun before a name types it */
 	int type = -1;
-	while (a < b && (ng_lexicon_is(c->lx, norm(c, a), NG_W_NOT_NAME) ||
+	while (a < b && (ng_lexicon_is_wid(c->lx, c->d->wid[a], NG_W_NOT_NAME) ||
 	                 (b - a > 1 && in(company_nouns, norm(c, a)) && (type = NG_COMPANY))))
 		a++;
-	while (b > a && ng_lexicon_is(c->lx, norm(c, b - 1), NG_W_NOT_NAME))
+	while (b > a && ng_lexicon_is_wid(c->lx, c->d->wid[b - 1], NG_W_NOT_NAME))
 		b--;
 	if (a >= b)
 		return 0;
 	for (size_t k = a; k < b; k++) {
 		int rc = 0;
-		if (ng_lexicon_is(c->lx, norm(c, k), NG_W_NOT_NAME) || (!is_name_tok(c, k) && !is_particle(c, k)) ||
+		if (ng_lexicon_is_wid(c->lx, c->d->wid[k], NG_W_NOT_NAME) || (!is_name_tok(c, k) && !is_particle(c, k)) ||
 		    hyphen_parts(c, k, &rc)) {
 			int r = rc ? rc : unknown_run(c, a, k);
 			return r ? r : unknown_run(c, k + 1, b);
@@ -262,8 +263,8 @@ static int unknown_run(ctx *c, size_t a, size_t b)
 	 * words in capitals are not a person's name. */
 	int common = 0;
 	for (size_t k = a; k < b; k++)
-		common += ng_lexicon_is(c->lx, norm(c, k), NG_W_COMMON);
-	int plain = ng_lexicon_is(c->lx, norm(c, b - 1), NG_W_COMMON) || (common * 2 >= (int)(b - a) && b - a > 1);
+		common += ng_lexicon_is_wid(c->lx, c->d->wid[k], NG_W_COMMON);
+	int plain = ng_lexicon_is_wid(c->lx, c->d->wid[b - 1], NG_W_COMMON) || (common * 2 >= (int)(b - a) && b - a > 1);
 	if (type < 0 && b - a == 1 && a > c->s->tok_begin && is_word(c, a - 1, "the"))
 		return 0; /* "the Navy said": people take no article */
 	if (type < 0 && plain && !person_cue(c, a, b))
@@ -296,7 +297,7 @@ static int segment(ctx *c, size_t a, size_t b, int *last, int *prev)
 		size_t start = i;
 		const ng_entry *e = &c->lx->entries[v.entry];
 		if (e->type == NG_PERSON && i > run && i - run <= 2 && is_name_tok(c, i - 1) &&
-		    !ng_lexicon_is(c->lx, norm(c, i - 1), NG_W_NOT_NAME))
+		    !ng_lexicon_is_wid(c->lx, c->d->wid[i - 1], NG_W_NOT_NAME))
 			start = run;
 		else if (i > run && unknown_run(c, run, i))
 			return NG_ENOMEM;
@@ -314,7 +315,7 @@ static int segment(ctx *c, size_t a, size_t b, int *last, int *prev)
 
 static int is_connector(const ctx *c, size_t i)
 {
-	return !(c->d->toks[i].flags & NG_TOK_CAP) && ng_lexicon_is(c->lx, norm(c, i), NG_W_CONNECTOR);
+	return !(c->d->toks[i].flags & NG_TOK_CAP) && ng_lexicon_is_wid(c->lx, c->d->wid[i], NG_W_CONNECTOR);
 }
 
 static int chunk(ctx *c, size_t a, size_t b);
@@ -325,8 +326,9 @@ static int is_particle(const ctx *c, size_t i)
 {
 	static const char *const particles[] = {"von", "van", "der", "den", "de", "du", "da", "di", "al",
 	                                        "bin", "ibn", "la", "le", "del", "dos", NULL};
+	const char *n = norm(c, i);
 	for (const char *const *p = particles; *p; p++)
-		if (strcmp(norm(c, i), *p) == 0)
+		if (**p == *n && strcmp(n, *p) == 0)
 			return !(c->d->toks[i].flags & NG_TOK_CAP);
 	return 0;
 }
@@ -347,7 +349,7 @@ static int try_title(ctx *c, size_t a, size_t b)
 			if (TL) {
 				q += TL;
 				v = tv;
-			} else if (q < b && (ng_lexicon_is(c->lx, norm(c, q), NG_W_TITLE_COMPLEMENT) ||
+			} else if (q < b && (ng_lexicon_is_wid(c->lx, c->d->wid[q], NG_W_TITLE_COMPLEMENT) ||
 			                     (is_connector(c, q) && q + 1 < b)))
 				q++;
 			else
@@ -472,8 +474,9 @@ static const char *const project_words[] = {
 
 static int in(const char *const *list, const char *w)
 {
+	/* The first byte decides most comparisons without a call. */
 	for (; *list; list++)
-		if (strcmp(*list, w) == 0)
+		if (**list == *w && strcmp(*list, w) == 0)
 			return 1;
 	return 0;
 }
@@ -736,7 +739,7 @@ static void lower_titles(const ng_lexicon *lx, const ng_doc *d, ng_ents *out)
 				break;
 			uint32_t node = 0;
 			size_t j = k;
-			for (; j < m->tb && (node = ng_lexicon_step(lx, node, ng_tok_norm(d, &d->toks[j]))); j++)
+			for (; j < m->tb && (node = ng_lexicon_next(lx, node, d->wid[j])); j++)
 				;
 			if (j != m->tb || !node)
 				continue;
@@ -752,7 +755,7 @@ static void lower_titles(const ng_lexicon *lx, const ng_doc *d, ng_ents *out)
 			continue;
 		/* "natural resources minister": lower-case complements before it */
 		while (best > s->tok_begin && !(i && out->m[i - 1].te >= best) &&
-		       ng_lexicon_is(lx, ng_tok_norm(d, &d->toks[best - 1]), NG_W_TITLE_COMPLEMENT) &&
+		       ng_lexicon_is_wid(lx, d->wid[best - 1], NG_W_TITLE_COMPLEMENT) &&
 		       !(d->toks[best - 1].flags & NG_TOK_CAP))
 			best--;
 		/* "Banco Royal president X": the title of a body we do not know */

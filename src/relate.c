@@ -341,7 +341,7 @@ static int gov_title(const sent_ctx *c, const ng_mention *m)
 {
 	const ng_doc *d = c->d;
 	for (size_t t = m->tb; t-- > c->d->sents[c->si].tok_begin && d->toks[t].start >= m->title_start;)
-		if (ng_lexicon_is(c->lx, ng_tok_norm(d, &d->toks[t]), NG_W_GOV_TITLE))
+		if (ng_lexicon_is_wid(c->lx, d->wid[t], NG_W_GOV_TITLE))
 			return 1;
 	return 0;
 }
@@ -555,6 +555,17 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const n
 			snprintf(c.date, sizeof c.date, "%s", para_date);
 		if (explain)
 			fprintf(explain, "S%zu: %s\n", s, c.ph.s);
+		/* A relation needs two placeholders; most sentences of a wire story
+		 * have fewer, and no rule can fire there. ('<' from the text
+		 * itself only over-counts.) */
+		size_t nph = 0;
+		for (const char *p = c.ph.s; nph < 2 && (p = strchr(p, '<')); p++)
+			nph++;
+		if (nph < 2) {
+			if (!rc)
+				rc = titles(&c, first, last);
+			continue;
+		}
 		/* Only rules whose triggers occur in the sentence run. */
 		memset(want, 0, rs->n);
 		for (size_t t = d->sents[s].tok_begin; t < d->sents[s].tok_end; t++)

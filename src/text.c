@@ -69,7 +69,17 @@ int ng_text_check(const char *text, size_t len, const char *name, ng_error *err)
 int ng_norm_append(ng_buf *b, const char *text, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text;
+	/* The normal form is never longer than the text (each replacement is
+	 * at most as long as what it replaces): reserve once, and copy ASCII
+	 * runs without further checks. */
+	if (ng_grow((void **)&b->s, &b->cap, b->len + n + 1, 1))
+		return NG_ENOMEM;
 	for (size_t i = 0; i < n;) {
+		if (s[i] < 0x80) {
+			unsigned char c = s[i++];
+			b->s[b->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			continue;
+		}
 		size_t l;
 		uint32_t cp = ng_utf8_decode(s + i, n - i, &l);
 		int r;
@@ -94,5 +104,6 @@ int ng_norm_append(ng_buf *b, const char *text, size_t n)
 			return r;
 		i += l;
 	}
+	b->s[b->len] = 0;
 	return 0;
 }

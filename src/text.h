@@ -49,6 +49,7 @@ typedef struct ng_doc {
 	size_t ntoks, ctoks;
 	char *norm; /* normal forms, NUL-separated */
 	size_t nnorm, cnorm;
+	uint32_t *wid; /* per token: the lexicon's word id (ng_lexicon_tag), or NULL */
 } ng_doc;
 
 /* Checks that text is UTF-8 without NUL bytes. `name` goes into the error. */

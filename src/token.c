@@ -70,38 +70,50 @@ static int contraction(const char *w, size_t n)
 
 static int push_token(ng_doc *d, size_t s, size_t e, uint32_t sent, uint16_t flags, ng_error *err)
 {
-	ng_token *t = NG_PUSH(d->toks, d->ntoks, d->ctoks);
-	if (!t)
+	/* A normal form is never longer than its text (see ng_norm_append), so
+	 * reserving the text's length plus the NUL lets the ASCII path below
+	 * write without checks. */
+	if ((d->ntoks == d->ctoks && ng_grow((void **)&d->toks, &d->ctoks, d->ntoks + 1, sizeof *d->toks)) ||
+	    (d->nnorm + (e - s) + 1 > d->cnorm && ng_grow((void **)&d->norm, &d->cnorm, d->nnorm + (e - s) + 1, 1)))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	ng_token *t = &d->toks[d->ntoks++];
 	t->start = (uint32_t)s;
 	t->end = (uint32_t)e;
 	t->sent = sent;
-	ng_buf b = {d->norm, d->nnorm, d->cnorm};
-	t->norm = (uint32_t)b.len;
-	if (ng_norm_append(&b, d->text + s, e - s) || ng_buf_addc(&b, 0)) {
-		d->norm = b.s;
-		d->cnorm = b.cap;
-		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	}
-	d->norm = b.s;
-	d->nnorm = b.len;
-	d->cnorm = b.cap;
+	t->norm = (uint32_t)d->nnorm;
 	const unsigned char *p = (const unsigned char *)d->text + s;
+	size_t n = e - s, i = 0;
+	int letters = 0, lower = 0;
+	char *out = d->norm + d->nnorm;
+	for (; i < n && p[i] < 0x80; i++) {
+		unsigned char c = p[i];
+		int up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+		letters += up | low;
+		lower += low;
+		out[i] = (char)(up ? c + 32 : c);
+	}
+	d->nnorm += i;
+	if (i < n) {
+		for (size_t k = i; k < n; k++) {
+			letters += isalpha(p[k]) != 0;
+			lower += islower(p[k]) != 0;
+		}
+		ng_buf b = {d->norm, d->nnorm, d->cnorm};
+		int r = ng_norm_append(&b, d->text + s + i, n - i);
+		d->norm = b.s;
+		d->nnorm = b.len;
+		d->cnorm = b.cap;
+		if (r || (d->nnorm + 1 > d->cnorm && ng_grow((void **)&d->norm, &d->cnorm, d->nnorm + 1, 1)))
+			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	}
+	d->norm[d->nnorm++] = 0;
 	if (!(flags & NG_TOK_PUNCT)) {
 		if (isdigit(p[0]))
 			flags |= NG_TOK_NUM;
 		else
 			flags |= NG_TOK_WORD;
-		if (isupper(p[0]) || (p[0] == 0xC3 && e - s > 1 && p[1] >= 0x80 && p[1] <= 0x9E))
+		if (isupper(p[0]) || (p[0] == 0xC3 && n > 1 && p[1] >= 0x80 && p[1] <= 0x9E))
 			flags |= NG_TOK_CAP;
-		int letters = 0, lower = 0;
-		for (size_t i = s; i < e; i++) {
-			unsigned char c = (unsigned char)d->text[i];
-			if (isalpha(c)) {
-				letters++;
-				lower += islower(c) != 0;
-			}
-		}
 		if (letters >= 2 && !lower)
 			flags |= NG_TOK_UPPER;
 	}
@@ -249,5 +261,6 @@ void ng_doc_free(ng_doc *d)
 	free(d->sents);
 	free(d->toks);
 	free(d->norm);
+	free(d->wid);
 	memset(d, 0, sizeof *d);
 }

@@ -108,10 +108,12 @@ uint64_t ng_hash(const char *s, size_t n)
 	return h;
 }
 
-static size_t slot(const ng_map *m, const char *key, size_t klen)
+/* Slots keep each key's hash: a probe compares hashes first, so lookups
+ * rarely touch the key bytes and never measure them. */
+static size_t slot(const ng_map *m, uint64_t h, const char *key, size_t klen)
 {
-	size_t i = (size_t)ng_hash(key, klen) & (m->cap - 1);
-	while (m->keys[i] && !(strlen(m->keys[i]) == klen && memcmp(m->keys[i], key, klen) == 0))
+	size_t i = (size_t)h & (m->cap - 1);
+	while (m->keys[i] && !(m->hashes[i] == h && memcmp(m->keys[i], key, klen) == 0 && m->keys[i][klen] == 0))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
@@ -121,26 +123,34 @@ static int rehash(ng_map *m)
 	size_t nc = m->cap ? m->cap * 2 : 64;
 	char **ok = m->keys;
 	void **ov = m->vals;
+	uint64_t *oh = m->hashes;
 	size_t oc = m->cap;
 	m->keys = calloc(nc, sizeof *m->keys);
 	m->vals = calloc(nc, sizeof *m->vals);
-	if (!m->keys || !m->vals) {
+	m->hashes = malloc(nc * sizeof *m->hashes);
+	if (!m->keys || !m->vals || !m->hashes) {
 		free(m->keys);
 		free(m->vals);
+		free(m->hashes);
 		m->keys = ok;
 		m->vals = ov;
+		m->hashes = oh;
 		return NG_ENOMEM;
 	}
 	m->cap = nc;
 	for (size_t i = 0; i < oc; i++) {
 		if (ok[i]) {
-			size_t j = slot(m, ok[i], strlen(ok[i]));
+			size_t j = (size_t)oh[i] & (nc - 1);
+			while (m->keys[j])
+				j = (j + 1) & (nc - 1);
 			m->keys[j] = ok[i];
 			m->vals[j] = ov[i];
+			m->hashes[j] = oh[i];
 		}
 	}
 	free(ok);
 	free(ov);
+	free(oh);
 	return 0;
 }
 
@@ -148,12 +158,14 @@ void **ng_map_put(ng_map *m, const char *key, size_t klen)
 {
 	if ((m->n + 1) * 2 > m->cap && rehash(m))
 		return NULL;
-	size_t i = slot(m, key, klen);
+	uint64_t h = ng_hash(key, klen);
+	size_t i = slot(m, h, key, klen);
 	if (!m->keys[i]) {
 		m->keys[i] = ng_strndup(key, klen);
 		if (!m->keys[i])
 			return NULL;
 		m->vals[i] = NULL;
+		m->hashes[i] = h;
 		m->n++;
 	}
 	return &m->vals[i];
@@ -163,7 +175,7 @@ void *ng_map_get(const ng_map *m, const char *key, size_t klen)
 {
 	if (!m->cap)
 		return NULL;
-	size_t i = slot(m, key, klen);
+	size_t i = slot(m, ng_hash(key, klen), key, klen);
 	return m->keys[i] ? m->vals[i] : NULL;
 }
 
@@ -173,6 +185,7 @@ void ng_map_free(ng_map *m)
 		free(m->keys[i]);
 	free(m->keys);
 	free(m->vals);
+	free(m->hashes);
 	memset(m, 0, sizeof *m);
 }
 

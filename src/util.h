@@ -45,6 +45,7 @@ uint64_t ng_hash(const char *s, size_t n);
 typedef struct ng_map {
 	char **keys;
 	void **vals;
+	uint64_t *hashes;
 	size_t n, cap;
 } ng_map;
 

@@ -1,5 +1,5 @@
-/* Writer: JSON, format version 1 of ../SCHEMA.md, through cJSON.
- * Input: a canonical graph. Output: one pretty-printed JSON document. */
+/* Writer: JSON, format version 1 of ../SCHEMA.md, pretty through cJSON or
+ * compact (one line) directly. Input: a canonical graph. */
 #include "../graph.h"
 #include "json.h"
 #include "writers.h"
@@ -91,6 +91,140 @@ static cJSON *edge_json(const ng_edge *e)
 	return o;
 }
 
+/* The compact form is written directly, without building a cJSON tree: it
+ * is the streaming hot path (one line per article). It prints exactly what
+ * cJSON_PrintUnformatted would: the same escapes and number formats. */
+static int c_str(ng_buf *b, const char *s)
+{
+	if (!s)
+		return ng_buf_add(b, "null", 4);
+	if (ng_buf_addc(b, '"'))
+		return NG_ENOMEM;
+	const char *run = s;
+	for (;; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 32 && c != '"' && c != '\\')
+			continue;
+		if (ng_buf_add(b, run, (size_t)(s - run)))
+			return NG_ENOMEM;
+		if (!c)
+			break;
+		run = s + 1;
+		char esc[8];
+		const char *e = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\b' ? "\\b" : c == '\f' ? "\\f" :
+		                c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
+		if (!e) {
+			snprintf(esc, sizeof esc, "\\u%04x", c);
+			e = esc;
+		}
+		if (ng_buf_add(b, e, strlen(e)))
+			return NG_ENOMEM;
+	}
+	return ng_buf_addc(b, '"');
+}
+
+static int c_key(ng_buf *b, const char *key, int first)
+{
+	return (!first && ng_buf_addc(b, ',')) || c_str(b, key) || ng_buf_addc(b, ':');
+}
+
+static int c_uint(ng_buf *b, uint32_t v)
+{
+	char tmp[16];
+	int n = snprintf(tmp, sizeof tmp, "%u", v);
+	return ng_buf_add(b, tmp, (size_t)n);
+}
+
+static int c_double(ng_buf *b, double d)
+{
+	char tmp[32];
+	int n;
+	if (d == (double)(int)d)
+		n = snprintf(tmp, sizeof tmp, "%d", (int)d);
+	else {
+		n = snprintf(tmp, sizeof tmp, "%1.15g", d);
+		if (strtod(tmp, NULL) != d)
+			n = snprintf(tmp, sizeof tmp, "%1.17g", d);
+	}
+	return ng_buf_add(b, tmp, (size_t)n);
+}
+
+static int c_bool(ng_buf *b, int v)
+{
+	return v ? ng_buf_add(b, "true", 4) : ng_buf_add(b, "false", 5);
+}
+
+static int c_node(ng_buf *b, const ng_node *n)
+{
+	int bad = ng_buf_adds(b, "{\"id\":") || c_str(b, n->id) || c_key(b, "type", 0) ||
+	          c_str(b, ng_type_name(n->type)) || c_key(b, "name", 0) || c_str(b, n->name) ||
+	          c_key(b, "aliases", 0) || ng_buf_addc(b, '[');
+	for (size_t i = 0; !bad && i < n->naliases; i++)
+		bad = (i && ng_buf_addc(b, ',')) || c_str(b, n->aliases[i]);
+	bad = bad || ng_buf_addc(b, ']') || c_key(b, "kb", 0) || ng_buf_addc(b, '{');
+	if (!bad && n->iso3166)
+		bad = c_key(b, "iso3166", 1) || c_str(b, n->iso3166);
+	if (!bad && n->wikidata)
+		bad = c_key(b, "wikidata", !n->iso3166) || c_str(b, n->wikidata);
+	bad = bad || ng_buf_addc(b, '}') || c_key(b, "mentions", 0) || ng_buf_addc(b, '[');
+	for (size_t i = 0; !bad && i < n->nmentions; i++) {
+		const ng_mention_rec *m = &n->mentions[i];
+		bad = (i && ng_buf_addc(b, ',')) || ng_buf_adds(b, "{\"article\":") || c_str(b, m->article) ||
+		      c_key(b, "start", 0) || c_uint(b, m->start) || c_key(b, "end", 0) || c_uint(b, m->end) ||
+		      c_key(b, "kind", 0) || c_str(b, ng_kind_name(m->kind)) || ng_buf_addc(b, '}');
+	}
+	return bad || ng_buf_adds(b, "]}");
+}
+
+static int c_edge(ng_buf *b, const ng_edge *e)
+{
+	const ng_relation_info *ri = &ng_relations[e->rel];
+	int bad = ng_buf_adds(b, "{\"source\":") || c_str(b, e->source) || c_key(b, "type", 0) ||
+	          c_str(b, ri->name) || c_key(b, "target", 0) || c_str(b, e->target) || c_key(b, "symmetric", 0) ||
+	          c_bool(b, ri->symmetric) || c_key(b, "modality", 0) || c_str(b, ng_modality_name(e->modality)) ||
+	          c_key(b, "negated", 0) || c_bool(b, e->negated) || c_key(b, "date", 0) || c_str(b, e->date) ||
+	          c_key(b, "count", 0) || c_double(b, (double)e->nev) || c_key(b, "confidence", 0) ||
+	          c_double(b, round(e->confidence * 100) / 100) || c_key(b, "cameo", 0) || c_str(b, ri->cameo) ||
+	          c_key(b, "attrs", 0) || ng_buf_addc(b, '{');
+	for (size_t i = 0; !bad && i < e->nattrs; i++)
+		bad = c_key(b, e->attrs[i].key, i == 0) || c_str(b, e->attrs[i].val);
+	bad = bad || ng_buf_addc(b, '}') || c_key(b, "evidence", 0) || ng_buf_addc(b, '[');
+	for (size_t i = 0; !bad && i < e->nev; i++) {
+		const ng_evidence *v = &e->ev[i];
+		bad = (i && ng_buf_addc(b, ',')) || ng_buf_adds(b, "{\"article\":") || c_str(b, v->article) ||
+		      c_key(b, "sentence", 0) || c_str(b, v->sentence) || c_key(b, "start", 0) || c_uint(b, v->start) ||
+		      c_key(b, "end", 0) || c_uint(b, v->end) || c_key(b, "trigger", 0) || c_str(b, v->trigger) ||
+		      c_key(b, "modality", 0) || c_str(b, ng_modality_name(v->modality)) || c_key(b, "negated", 0) ||
+		      c_bool(b, v->negated) || c_key(b, "rule", 0) || c_str(b, v->rule) || ng_buf_addc(b, '}');
+	}
+	return bad || ng_buf_adds(b, "]}");
+}
+
+static int compact_text(const ng_graph *g, ng_node **nodes, ng_edge **edges, char **out)
+{
+	ng_buf b = {0};
+	int bad = ng_buf_adds(&b, "{\"newsgraph\":1,\"articles\":[");
+	for (size_t i = 0; !bad && i < g->narticles; i++) {
+		const ng_article_rec *a = &g->articles[i];
+		bad = (i && ng_buf_addc(&b, ',')) || ng_buf_adds(&b, "{\"id\":") || c_str(&b, a->id) ||
+		      c_key(&b, "title", 0) || c_str(&b, a->title) || c_key(&b, "date", 0) || c_str(&b, a->date) ||
+		      c_key(&b, "source", 0) || c_str(&b, a->source) || ng_buf_addc(&b, '}');
+	}
+	bad = bad || ng_buf_adds(&b, "],\"nodes\":[");
+	for (size_t i = 0; !bad && i < g->nnodes; i++)
+		bad = (i && ng_buf_addc(&b, ',')) || c_node(&b, nodes[i]);
+	bad = bad || ng_buf_adds(&b, "],\"edges\":[");
+	for (size_t i = 0; !bad && i < g->nedges; i++)
+		bad = (i && ng_buf_addc(&b, ',')) || c_edge(&b, edges[i]);
+	bad = bad || ng_buf_adds(&b, "]}");
+	if (bad) {
+		ng_buf_free(&b);
+		return NG_ENOMEM;
+	}
+	*out = b.s;
+	return 0;
+}
+
 int ng_json_graph_text(const ng_graph *g, int compact, char **out, ng_error *err)
 {
 	*out = NULL;
@@ -102,6 +236,11 @@ int ng_json_graph_text(const ng_graph *g, int compact, char **out, ng_error *err
 		rc = ng_graph_sorted_edges(g, &edges, err);
 	if (rc)
 		goto done;
+	if (compact) {
+		if (compact_text(g, nodes, edges, out))
+			rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+		goto done;
+	}
 	cJSON *root = cJSON_CreateObject();
 	cJSON *arts = cJSON_CreateArray(), *ns = cJSON_CreateArray(), *es = cJSON_CreateArray();
 	int ok = root && add(root, "newsgraph", cJSON_CreateNumber(1)) && add(root, "articles", arts) &&
@@ -117,7 +256,7 @@ int ng_json_graph_text(const ng_graph *g, int compact, char **out, ng_error *err
 		ok = cJSON_AddItemToArray(ns, node_json(nodes[i]));
 	for (size_t i = 0; ok && i < g->nedges; i++)
 		ok = cJSON_AddItemToArray(es, edge_json(edges[i]));
-	text = ok ? (compact ? cJSON_PrintUnformatted(root) : cJSON_Print(root)) : NULL;
+	text = ok ? cJSON_Print(root) : NULL;
 	cJSON_Delete(root);
 	if (!text)
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
