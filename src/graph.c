@@ -231,16 +231,44 @@ int ng_node_add_alias(ng_node *n, const char *alias)
 /* Has the graph seen this key before? Records it. 1: seen, 0: new, <0:
  * out of memory. A hash set keeps merging linear in the number of mentions
  * and evidence, however many articles a node gathers. */
-static int seen(ng_graph *g, const char *fmt, const char *id, const char *article, uint32_t start, uint32_t end,
+/* Appends s to key[*n] (bounded), then a separator. */
+static void key_add(char *key, size_t cap, size_t *n, const char *s, size_t len)
+{
+	if (len > cap - 1 - *n)
+		len = cap - 1 - *n;
+	memcpy(key + *n, s, len);
+	*n += len;
+	if (*n < cap - 1)
+		key[(*n)++] = '\x1f';
+}
+
+static size_t utoa(char *out, uint32_t v)
+{
+	char tmp[12];
+	size_t n = 0;
+	do
+		tmp[n++] = (char)('0' + v % 10);
+	while ((v /= 10));
+	for (size_t i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	return n;
+}
+
+/* Has this mention ('m') or evidence ('e') been added already? Marks it.
+ * The key is built by hand: this runs for every mention of every article. */
+static int seen(ng_graph *g, char kind, const char *id, const char *article, uint32_t start, uint32_t end,
                 const char *rule)
 {
-	char key[512];
-	int n = snprintf(key, sizeof key, fmt, id, article, start, end, rule ? rule : "");
-	if (n < 0)
-		return NG_EINVAL;
-	if ((size_t)n >= sizeof key)
-		n = (int)sizeof key - 1;
-	void **slot = ng_map_put(&g->seen, key, (size_t)n);
+	char key[512], num[12];
+	size_t n = 0;
+	key_add(key, sizeof key, &n, &kind, 1);
+	key_add(key, sizeof key, &n, id, strlen(id));
+	key_add(key, sizeof key, &n, article, strlen(article));
+	key_add(key, sizeof key, &n, num, utoa(num, start));
+	key_add(key, sizeof key, &n, num, utoa(num, end));
+	if (rule)
+		key_add(key, sizeof key, &n, rule, strlen(rule));
+	void **slot = ng_map_put(&g->seen, key, n);
 	if (!slot)
 		return NG_ENOMEM;
 	if (*slot)
@@ -251,7 +279,7 @@ static int seen(ng_graph *g, const char *fmt, const char *id, const char *articl
 
 int ng_node_add_mention(ng_graph *g, ng_node *n, const char *article, uint32_t start, uint32_t end, int kind)
 {
-	int r = seen(g, "m\x1f%s\x1f%s\x1f%u\x1f%u%s", n->id, article, start, end, NULL);
+	int r = seen(g, 'm', n->id, article, start, end, NULL);
 	if (r)
 		return r < 0 ? r : 0;
 	char *a = ng_strdup(article);
@@ -314,7 +342,7 @@ int ng_edge_add_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev)
 {
 	char id[300];
 	snprintf(id, sizeof id, "%s\x1f%d\x1f%s", e->source, e->rel, e->target);
-	int r = seen(g, "e\x1f%s\x1f%s\x1f%u\x1f%u\x1f%s", id, ev->article, ev->start, 0, ev->rule);
+	int r = seen(g, 'e', id, ev->article, ev->start, 0, ev->rule ? ev->rule : "");
 	if (r)
 		return r < 0 ? r : 0;
 	ng_evidence *x = NG_PUSH(e->ev, e->nev, e->cev);

@@ -289,7 +289,9 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 	int sn = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "S");
 	int tn = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "T");
 	while (start <= len) {
-		int n = pcre2_match(r->re, (PCRE2_SPTR)ph, len, start, 0, md, c->rs->mctx);
+		/* The placeholder sentence is valid UTF-8 (the text was checked), so
+		 * pcre2 need not re-check it on every call. */
+		int n = pcre2_match(r->re, (PCRE2_SPTR)ph, len, start, PCRE2_NO_UTF_CHECK, md, c->rs->mctx);
 		if (n < 0)
 			break; /* no match, or a limit hit: the rule gives nothing here */
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -575,7 +577,7 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const n
 				rc = run_rule(&c, &rs->r[k], md);
 		/* Once more without appositions, so that "Exxon, the world's
 		 * largest oil company, has signed" reads "Exxon has signed". */
-		if (!rc && pcre2_match(rs->appos, (PCRE2_SPTR)c.ph.s, c.ph.len, 0, 0, md, rs->mctx) >= 0) {
+		if (!rc && pcre2_match(rs->appos, (PCRE2_SPTR)c.ph.s, c.ph.len, 0, PCRE2_NO_UTF_CHECK, md, rs->mctx) >= 0) {
 			rc = without_appositions(&c, md);
 			if (!rc && explain)
 				fprintf(explain, "S%zu': %s\n", s, c.ph.s);

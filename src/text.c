@@ -35,20 +35,18 @@ int ng_text_check(const char *text, size_t len, const char *name, ng_error *err)
 	const unsigned char *s = (const unsigned char *)text;
 	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
 		return ng_fail(err, NG_EINVAL, name, 0, "input is UTF-16 (byte order mark), not UTF-8");
-	size_t line = 1;
 	for (size_t i = 0; i < len;) {
+		/* Printable ASCII and ordinary white space: the common case. */
+		while (i < len && s[i] < 0x80 && (s[i] >= 0x20 || (s[i] >= '\t' && s[i] <= '\r')))
+			i++;
+		if (i >= len)
+			break;
 		unsigned c = s[i];
 		if (c == 0)
 			return ng_fail(err, NG_EINVAL, name, 0, "NUL byte at offset %zu: binary input, not text", i);
-		if (c == '\n')
-			line++;
-		if (c < 0x80) {
-			if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v')
-				return ng_fail(err, NG_EINVAL, name, 0,
-				               "control byte 0x%02x at offset %zu: binary input, not text", c, i);
-			i++;
-			continue;
-		}
+		if (c < 0x80)
+			return ng_fail(err, NG_EINVAL, name, 0, "control byte 0x%02x at offset %zu: binary input, not text", c,
+			               i);
 		size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
 		int ok = n && i + n <= len;
 		for (size_t k = 1; ok && k < n; k++)
@@ -59,8 +57,12 @@ int ng_text_check(const char *text, size_t len, const char *name, ng_error *err)
 			ok = !(n == 2 && cp < 0x80) && !(n == 3 && cp < 0x800) && !(n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) &&
 			     !(cp >= 0xD800 && cp <= 0xDFFF);
 		}
-		if (!ok)
+		if (!ok) {
+			size_t line = 1;
+			for (size_t k = 0; k < i; k++)
+				line += s[k] == '\n';
 			return ng_fail(err, NG_EINVAL, name, 0, "invalid UTF-8 at offset %zu (line %zu)", i, line);
+		}
 		i += n;
 	}
 	return 0;

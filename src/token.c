@@ -53,9 +53,11 @@ static int apostrophe_at(const unsigned char *s, size_t avail)
 	return 0;
 }
 
-static int word_byte(const unsigned char *s, size_t avail)
+static inline int word_byte(const unsigned char *s, size_t avail)
 {
-	return s[0] >= 0x80 ? punct_width(s, avail) == 0 : isalnum(s[0]);
+	if (s[0] < 0x80)
+		return (unsigned)((s[0] | 0x20) - 'a') < 26u || (unsigned)(s[0] - '0') < 10u;
+	return punct_width(s, avail) == 0;
 }
 
 static int contraction(const char *w, size_t n)

@@ -66,7 +66,7 @@ int ng_buf_adds(ng_buf *b, const char *s)
 	return ng_buf_add(b, s, strlen(s));
 }
 
-int ng_buf_addc(ng_buf *b, char c)
+int ng_buf_addc_slow(ng_buf *b, char c)
 {
 	return ng_buf_add(b, &c, 1);
 }

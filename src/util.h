@@ -35,7 +35,16 @@ typedef struct ng_buf {
 
 int ng_buf_add(ng_buf *b, const char *s, size_t n);
 int ng_buf_adds(ng_buf *b, const char *s);
-int ng_buf_addc(ng_buf *b, char c);
+int ng_buf_addc_slow(ng_buf *b, char c);
+/* Inline: one byte is the most frequent append. */
+static inline int ng_buf_addc(ng_buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		return ng_buf_addc_slow(b, c);
+	b->s[b->len++] = c;
+	b->s[b->len] = 0;
+	return 0;
+}
 int ng_buf_printf(ng_buf *b, const char *fmt, ...) NG_PRINTF(2, 3);
 void ng_buf_free(ng_buf *b);
 

@@ -130,16 +130,21 @@ static int c_key(ng_buf *b, const char *key, int first)
 
 static int c_uint(ng_buf *b, uint32_t v)
 {
-	char tmp[16];
-	int n = snprintf(tmp, sizeof tmp, "%u", v);
-	return ng_buf_add(b, tmp, (size_t)n);
+	char tmp[12];
+	size_t n = sizeof tmp;
+	do
+		tmp[--n] = (char)('0' + v % 10);
+	while ((v /= 10));
+	return ng_buf_add(b, tmp + n, sizeof tmp - n);
 }
 
 static int c_double(ng_buf *b, double d)
 {
 	char tmp[32];
 	int n;
-	if (d == (double)(int)d)
+	if (d >= 0 && d < 4294967296.0 && d == (double)(uint32_t)d)
+		return c_uint(b, (uint32_t)d);
+	if (d > -2147483648.0 && d < 0 && d == (double)(int)d)
 		n = snprintf(tmp, sizeof tmp, "%d", (int)d);
 	else {
 		n = snprintf(tmp, sizeof tmp, "%1.15g", d);
