@@ -178,6 +178,15 @@ static int valid_date(const char *s)
 /* One JSON Lines article into a job; returns an error message or NULL. */
 static const char *parse_line(const char *line, size_t len, long lineno, cli_job *j)
 {
+	/* cJSON would cut a string at an escaped NUL; refuse it as a file with
+	 * a NUL byte is refused. */
+	for (size_t i = 0; i + 6 <= len; i++) {
+		if (line[i] != '\\')
+			continue;
+		if (line[i + 1] == 'u' && !memcmp(line + i + 2, "0000", 4))
+			return "a string holds a NUL character (\\u0000): binary input, not text";
+		i++; /* the escaped character: "\\\\u0000" is a backslash and text */
+	}
 	cJSON *o = cJSON_ParseWithLength(line, len);
 	const char *msg = NULL;
 	if (!o || !cJSON_IsObject(o)) {
