@@ -533,10 +533,21 @@ static size_t quoted_name(ctx *c, size_t i, size_t end, int *rc)
 	return j + 1;
 }
 
+/* he, him, his, she, her: the personal pronouns linked to people. */
+static int is_pronoun(const char *w)
+{
+	if (w[0] == 's')
+		return w[1] == 'h' && w[2] == 'e' && !w[3];
+	return w[0] == 'h' && ((w[1] == 'e' && (!w[2] || (w[2] == 'r' && !w[3]))) ||
+	                       (w[1] == 'i' && (w[2] == 'm' || w[2] == 's') && !w[3]));
+}
+
 static int plural_nominal(ctx *c, size_t i, size_t end, size_t *next)
 {
 	const char *w = norm(c, i);
 	size_t k = i;
+	if (w[0] != 't' && w[0] != 'b')
+		return 0;
 	if (strcmp(w, "the") == 0 && k + 1 < end && is_word(c, k + 1, "two"))
 		k += 2;
 	else if (strcmp(w, "both") == 0)
@@ -580,7 +591,7 @@ static int sentence_start_word(ctx *c, size_t i, size_t e, size_t *next, int *rc
 	if (i != c->s->tok_begin && !(i == c->s->tok_begin + 1 && (c->d->toks[i - 1].flags & NG_TOK_QUOTE)))
 		return 0;
 	const char *w = norm(c, i);
-	if (!strcmp(w, "he") || !strcmp(w, "him") || !strcmp(w, "his") || !strcmp(w, "she") || !strcmp(w, "her")) {
+	if (is_pronoun(w)) {
 		if (!add(c, i, i + 1, NG_PERSON, NG_PRONOUN))
 			*rc = NG_ENOMEM;
 		*next = i + 1;
@@ -618,8 +629,7 @@ static int sentence(ctx *c)
 			}
 		}
 		if (!(t->flags & NG_TOK_CAP) && (t->flags & NG_TOK_WORD)) {
-			if (strcmp(w, "he") == 0 || strcmp(w, "him") == 0 || strcmp(w, "his") == 0 ||
-			    strcmp(w, "she") == 0 || strcmp(w, "her") == 0) {
+			if (is_pronoun(w)) {
 				if (!add(c, i, i + 1, NG_PERSON, NG_PRONOUN))
 					return NG_ENOMEM;
 				i++;
