@@ -73,12 +73,15 @@ static size_t word(const char *s, char *w, size_t cap)
 	return n;
 }
 
+/* strcmp's answer without a call for the usual first-letter mismatch */
+#define EQ(a, b) ((a)[0] == (b)[0] && strcmp((a), (b)) == 0)
+
 static int month_of(const char *w)
 {
 	if (!strchr("adfjmnos", w[0]) || !w[0])
 		return 0;
 	for (int i = 0; i < 12; i++)
-		if (strcmp(w, months[i]) == 0 || (strcmp(w, mabbr[i]) == 0 && i != 4))
+		if (EQ(w, months[i]) || (EQ(w, mabbr[i]) && i != 4))
 			return i + 1;
 	return 0;
 }
@@ -130,11 +133,16 @@ int ng_date_find(ng_date_ref *r, const char *s, char *out, size_t outsz)
 			pos++;
 			continue;
 		}
-		/* Most words cannot start a date: skip them after one copy. */
+		/* Most words cannot start a date: skip them by their first letter,
+		 * or after one copy. */
+		if (!isdigit((unsigned char)s[pos]) && !strchr("adfjlmnosty", s[pos])) {
+			while (pos < len && isalnum((unsigned char)s[pos]))
+				pos++;
+			continue;
+		}
 		size_t adv = word(s + pos, w[0], sizeof w[0]);
 		const char *w0 = w[0];
-		if (!isdigit((unsigned char)w0[0]) &&
-		    (!strchr("adfjlmnosty", w0[0]) || !bsearch(&w0, starters, NSTARTERS, sizeof *starters, cmp))) {
+		if (!isdigit((unsigned char)w0[0]) && !bsearch(&w0, starters, NSTARTERS, sizeof *starters, cmp)) {
 			pos += adv ? adv : 1;
 			continue;
 		}
@@ -151,12 +159,12 @@ int ng_date_find(ng_date_ref *r, const char *s, char *out, size_t outsz)
 				p++;
 		}
 		int m = month_of(w[0]);
-		if (m && !(m == 5 && strcmp(w[0], "may") == 0 && !ordinal_day(w[1]) && !year_of(w[1]))) {
+		if (m && !(m == 5 && EQ(w[0], "may") && !ordinal_day(w[1]) && !year_of(w[1]))) {
 			int d = ordinal_day(w[1]);
 			int y = d ? year_of(w[2]) : year_of(w[1]);
-			if (!y && (strcmp(w[1], "this") == 0 || strcmp(w[2], "this") == 0))
+			if (!y && (EQ(w[1], "this") || EQ(w[2], "this")))
 				y = r->y;
-			if (!y && strcmp(w[1], "last") == 0 && strcmp(w[2], "year") == 0 && r->y)
+			if (!y && EQ(w[1], "last") && EQ(w[2], "year") && r->y)
 				y = r->y - 1;
 			r->cur_m = m;
 			if (y)
@@ -171,12 +179,12 @@ int ng_date_find(ng_date_ref *r, const char *s, char *out, size_t outsz)
 			r->cur_m = month_of(w[1]);
 			return emit(out, outsz, y ? y : r->y, r->cur_m, d);
 		}
-		if (strcmp(w[0], "the") == 0 && (d = ordinal_day(w[1])) && !isdigit((unsigned char)w[1][strlen(w[1]) - 1]) &&
+		if (EQ(w[0], "the") && (d = ordinal_day(w[1])) && !isdigit((unsigned char)w[1][strlen(w[1]) - 1]) &&
 		    r->cur_m)
 			return emit(out, outsz, r->y ? r->y : 0, r->cur_m, d);
-		if (strcmp(w[0], "last") == 0 || strcmp(w[0], "this") == 0 || strcmp(w[0], "next") == 0) {
+		if (EQ(w[0], "last") || EQ(w[0], "this") || EQ(w[0], "next")) {
 			int off = w[0][0] == 'l' ? -1 : w[0][0] == 't' ? 0 : 1;
-			if (strcmp(w[1], "year") == 0 && r->y)
+			if (EQ(w[1], "year") && r->y)
 				return emit(out, outsz, r->y + off, 0, 0);
 			int lm = month_of(w[1]);
 			if (lm && r->y) {
@@ -187,7 +195,7 @@ int ng_date_find(ng_date_ref *r, const char *s, char *out, size_t outsz)
 					y++;
 				return emit(out, outsz, y, lm, 0);
 			}
-			if (strcmp(w[1], "month") == 0 && r->y) {
+			if (EQ(w[1], "month") && r->y) {
 				int y = r->y, mm = r->m + off;
 				if (mm < 1) {
 					mm = 12;
@@ -199,14 +207,14 @@ int ng_date_find(ng_date_ref *r, const char *s, char *out, size_t outsz)
 				return emit(out, outsz, y, mm, 0);
 			}
 		}
-		if ((strcmp(w[0], "yesterday") == 0 || strcmp(w[0], "today") == 0 || strcmp(w[0], "tomorrow") == 0) &&
+		if ((EQ(w[0], "yesterday") || EQ(w[0], "today") || EQ(w[0], "tomorrow")) &&
 		    r->y) {
 			int off = w[0][0] == 'y' ? -1 : w[0][2] == 'd' ? 0 : 1;
 			int y, mm, dd;
 			civil_from_days(days_from_civil(r->y, r->m, r->d) + off, &y, &mm, &dd);
 			return emit(out, outsz, y, mm, dd);
 		}
-		if (strcmp(w[2], "ago") == 0 && r->y) {
+		if (EQ(w[2], "ago") && r->y) {
 			static const char *const nums[] = {"a", "one", "two", "three", "four", "five", "six"};
 			int n = atoi(w[0]);
 			for (int k = 0; k < 7; k++)
