@@ -3,6 +3,8 @@
 #ifndef NG_CLI_H
 #define NG_CLI_H
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdio.h>
 #include "newsgraph.h"
@@ -84,8 +86,24 @@ typedef struct cli_job {
 	int rc;
 } cli_job;
 struct ng_filter;
+/* Extracts n jobs on nthreads threads, the caller being one of them. */
 void cli_jobs_run(const ng_extractor *ex, const struct ng_filter *f, cli_job *jobs, size_t n, int nthreads,
                   int to_json);
+/* The same in the background: nthreads threads start on the jobs and the
+ * caller goes on (reading the next batch) until cli_jobs_wait. With one
+ * thread the work is done before cli_jobs_start returns. */
+typedef struct cli_pool {
+	const ng_extractor *ex;
+	const struct ng_filter *filter;
+	cli_job *jobs;
+	size_t n;
+	int to_json, started;
+	atomic_size_t next;
+	pthread_t tid[CLI_MAX_THREADS];
+} cli_pool;
+void cli_jobs_start(cli_pool *p, const ng_extractor *ex, const struct ng_filter *f, cli_job *jobs, size_t n,
+                    int nthreads, int to_json);
+void cli_jobs_wait(cli_pool *p);
 void cli_job_clear(cli_job *j);
 
 /* The progress line on stderr: articles, MB, rate and ETA, a few times a

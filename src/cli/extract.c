@@ -245,18 +245,71 @@ typedef struct stream {
 	xargs *x;
 	const ng_extractor *ex;
 	FILE *out;
-	cli_job *jobs;
 	size_t batch, skipped;
 	cli_progress pr;
+	char *line;
+	size_t cap;
+	long lineno;
 } stream;
 
-/* Extracts the pending jobs and writes their lines in input order. */
-static int flush_jobs(stream *s, size_t n, const char *name)
+/* A batch of articles read, and the bad line that ended it early (without
+ * --keep-going). */
+typedef struct batch {
+	cli_job *jobs;
+	size_t n;
+	const char *bad;
+	long bad_line;
+} batch;
+
+/* Reads up to one batch of articles from f. With --keep-going a bad line is
+ * reported and skipped; without, it ends the batch and is kept in b->bad
+ * for when the lines before it are written. 0, or 2 on a read error. */
+static int read_batch(stream *s, FILE *f, const char *name, batch *b, int *eof)
+{
+	size_t bytes = 0;
+	b->n = 0;
+	b->bad = NULL;
+	while (b->n < s->batch && bytes < BATCH_MAX_BYTES) {
+		ssize_t len = getline(&s->line, &s->cap, f);
+		if (len < 0) {
+			*eof = 1;
+			return ferror(f) ? cli_error(name, "cannot read: %s", strerror(errno)) : 0;
+		}
+		s->lineno++;
+		size_t l = (size_t)len;
+		while (l && (s->line[l - 1] == '\n' || s->line[l - 1] == '\r'))
+			l--;
+		if (strspn(s->line, " \t") >= l)
+			continue;
+		cli_job *j = &b->jobs[b->n];
+		const char *msg = parse_line(s->line, l, s->lineno, j);
+		if (!msg && !j->date && s->x->o.date && !(j->date = ng_strdup(s->x->o.date)))
+			msg = "out of memory";
+		cli_progress_add(&s->pr, 1, (size_t)len);
+		if (!msg) {
+			bytes += j->len;
+			b->n++;
+			continue;
+		}
+		cli_job_clear(j);
+		s->skipped++;
+		if (!s->x->keep_going) {
+			b->bad = msg;
+			b->bad_line = s->lineno;
+			return 0;
+		}
+		cli_progress_end(&s->pr);
+		cli_error(NULL, "%s:%ld: %s", name, s->lineno, msg);
+	}
+	return 0;
+}
+
+/* Writes an extracted batch's lines in input order, then its bad line. */
+static int write_batch(stream *s, batch *b, const char *name)
 {
 	int rc = 0;
-	cli_jobs_run(s->ex, &s->x->f, s->jobs, n, s->x->nthreads, 1);
-	for (size_t k = 0; k < n; k++) {
-		cli_job *j = &s->jobs[k];
+	for (size_t k = 0; k < b->n; k++) {
+		cli_job *j = &b->jobs[k];
 		if (!rc && j->rc) {
 			cli_progress_end(&s->pr);
 			cli_error(NULL, "%s:%ld: %s", name, j->line, j->err.message[0] ? j->err.message : "failed");
@@ -268,10 +321,17 @@ static int flush_jobs(stream *s, size_t n, const char *name)
 			rc = cli_error(s->x->outpath ? s->x->outpath : "<stdout>", "write failed: %s", strerror(errno));
 		cli_job_clear(j);
 	}
+	b->n = 0;
+	if (!rc && b->bad) {
+		cli_progress_end(&s->pr);
+		rc = cli_error(NULL, "%s:%ld: %s", name, b->bad_line, b->bad);
+	}
 	return rc;
 }
 
-static int stream_file(stream *s, const char *path)
+/* Reads, extracts and writes one JSON Lines input. With threads, the next
+ * batch is read while the current one is extracted. */
+static int stream_file(stream *s, const char *path, cli_job *jobs)
 {
 	int std = strcmp(path, "-") == 0;
 	const char *name = std ? "<stdin>" : path;
@@ -284,52 +344,26 @@ static int stream_file(stream *s, const char *path)
 			fclose(f);
 		return cli_error(name, "is a directory, not a file");
 	}
-	char *line = NULL;
-	size_t cap = 0, n = 0, bytes = 0;
-	long lineno = 0;
-	ssize_t len;
-	int rc = 0;
-	while (!rc && (len = getline(&line, &cap, f)) >= 0) {
-		lineno++;
-		size_t l = (size_t)len;
-		while (l && (line[l - 1] == '\n' || line[l - 1] == '\r'))
-			l--;
-		size_t sp = 0;
-		while (sp < l && (line[sp] == ' ' || line[sp] == '\t'))
-			sp++;
-		if (sp == l)
-			continue;
-		const char *msg = parse_line(line, l, lineno, &s->jobs[n]);
-		cli_progress_add(&s->pr, 1, (size_t)len);
-		if (!msg && !s->jobs[n].date && s->x->o.date && !(s->jobs[n].date = ng_strdup(s->x->o.date)))
-			msg = "out of memory";
-		if (msg) {
-			cli_job_clear(&s->jobs[n]);
-			/* Lines before the bad one are written first, as with -j 1. */
-			if (!s->x->keep_going && n) {
-				rc = flush_jobs(s, n, name);
-				n = 0;
-			}
-			cli_progress_end(&s->pr);
-			cli_error(NULL, "%s:%ld: %s", name, lineno, msg);
-			if (!s->x->keep_going)
-				rc = 2;
-			s->skipped++;
-			continue;
-		}
-		bytes += s->jobs[n].len;
-		if (++n == s->batch || bytes >= BATCH_MAX_BYTES) {
-			rc = flush_jobs(s, n, name);
-			n = bytes = 0;
-		}
+	batch bufs[2] = {{jobs, 0, NULL, 0}, {jobs + s->batch, 0, NULL, 0}};
+	int cur = 0, eof = 0;
+	s->lineno = 0;
+	int rc = read_batch(s, f, name, &bufs[0], &eof);
+	while (!rc && (bufs[cur].n || bufs[cur].bad)) {
+		batch *b = &bufs[cur], *next = &bufs[1 - cur];
+		cli_pool pool;
+		cli_jobs_start(&pool, s->ex, &s->x->f, b->jobs, b->n, s->x->nthreads, 1);
+		next->n = 0;
+		next->bad = NULL;
+		int rr = b->bad || eof ? 0 : read_batch(s, f, name, next, &eof);
+		cli_jobs_wait(&pool);
+		rc = write_batch(s, b, name);
+		if (!rc)
+			rc = rr;
+		cur = 1 - cur;
 	}
-	if (!rc && ferror(f))
-		rc = cli_error(name, "cannot read: %s", strerror(errno));
-	if (!rc && n)
-		rc = flush_jobs(s, n, name);
-	for (size_t k = 0; k < n; k++)
-		cli_job_clear(&s->jobs[k]);
-	free(line);
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < bufs[k].n; i++)
+			cli_job_clear(&bufs[k].jobs[i]);
 	if (!std)
 		fclose(f);
 	return rc;
@@ -337,22 +371,23 @@ static int stream_file(stream *s, const char *path)
 
 static int extract_jsonl(xargs *x, const ng_extractor *ex)
 {
-	stream s = {x, ex, NULL, NULL, x->nthreads > 1 ? (size_t)x->nthreads * BATCH_PER_THREAD : 1, 0, {0}};
+	stream s = {x, ex, NULL, x->nthreads > 1 ? (size_t)x->nthreads * BATCH_PER_THREAD : 1, 0, {0}, NULL, 0, 0};
 	cli_out out;
 	int rc = cli_out_open(&out, x->outpath);
 	if (rc)
 		return rc;
 	s.out = out.f;
-	s.jobs = calloc(s.batch, sizeof *s.jobs);
-	if (!s.jobs) {
+	cli_job *jobs = calloc(2 * s.batch, sizeof *jobs);
+	if (!jobs) {
 		cli_out_abort(&out);
 		return cli_error(NULL, "out of memory");
 	}
 	cli_progress_start(&s.pr, x->quiet, total_bytes(x));
 	for (size_t i = 0; i < x->nfiles && !rc; i++)
-		rc = stream_file(&s, x->files[i]);
+		rc = stream_file(&s, x->files[i], jobs);
 	cli_progress_end(&s.pr);
-	free(s.jobs);
+	free(jobs);
+	free(s.line);
 	if (rc) {
 		cli_out_abort(&out);
 		return rc;

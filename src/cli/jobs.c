@@ -12,16 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-typedef struct pool {
-	const ng_extractor *ex;
-	const ng_filter *filter;
-	cli_job *jobs;
-	size_t n;
-	int to_json;
-	atomic_size_t next;
-} pool;
-
-static void run_one(const pool *p, cli_job *j)
+static void run_one(const cli_pool *p, cli_job *j)
 {
 	ng_graph *g = NULL, *cut = NULL;
 	ng_article art = {j->id, j->source, j->date};
@@ -48,28 +39,60 @@ static void run_one(const pool *p, cli_job *j)
 
 static void *worker(void *arg)
 {
-	pool *p = arg;
+	cli_pool *p = arg;
 	for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->n;)
 		run_one(p, &p->jobs[i]);
 	return NULL;
 }
 
+static void setup(cli_pool *p, const ng_extractor *ex, const struct ng_filter *f, cli_job *jobs, size_t n,
+                  int to_json)
+{
+	p->ex = ex;
+	p->filter = f;
+	p->jobs = jobs;
+	p->n = n;
+	p->to_json = to_json;
+	p->started = 0;
+	atomic_init(&p->next, 0);
+}
+
+/* Starts up to k threads (no more than there are jobs); a thread that
+ * fails to start only means fewer workers. */
+static void spawn(cli_pool *p, int k)
+{
+	if ((size_t)k > p->n)
+		k = (int)p->n;
+	for (int t = 0; t < k; t++)
+		if (pthread_create(&p->tid[p->started], NULL, worker, p) == 0)
+			p->started++;
+}
+
+void cli_jobs_start(cli_pool *p, const ng_extractor *ex, const struct ng_filter *f, cli_job *jobs, size_t n,
+                    int nthreads, int to_json)
+{
+	setup(p, ex, f, jobs, n, to_json);
+	if (nthreads > 1 && n > 1)
+		spawn(p, nthreads);
+	if (!p->started)
+		worker(p);
+}
+
+void cli_jobs_wait(cli_pool *p)
+{
+	for (int t = 0; t < p->started; t++)
+		pthread_join(p->tid[t], NULL);
+	p->started = 0;
+}
+
 void cli_jobs_run(const ng_extractor *ex, const struct ng_filter *f, cli_job *jobs, size_t n, int nthreads,
                   int to_json)
 {
-	pool p = {ex, f, jobs, n, to_json, 0};
-	pthread_t tid[CLI_MAX_THREADS];
-	int started = 0;
-	if ((size_t)nthreads > n)
-		nthreads = (int)n;
-	/* The calling thread is one of the N; a thread that fails to start
-	 * only means fewer workers. */
-	for (int t = 1; t < nthreads; t++)
-		if (pthread_create(&tid[started], NULL, worker, &p) == 0)
-			started++;
+	cli_pool p;
+	setup(&p, ex, f, jobs, n, to_json);
+	spawn(&p, nthreads - 1);
 	worker(&p);
-	for (int t = 0; t < started; t++)
-		pthread_join(tid[t], NULL);
+	cli_jobs_wait(&p);
 }
 
 void cli_job_clear(cli_job *j)
