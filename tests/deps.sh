@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need on Debian 12, when missing:
+# the compiler, CMake and the four libraries; python3; the real stores the
+# feed tests load into (rapper and networkx from Debian, kuzu and oxigraph
+# from npm, pinned by tests/feeds/package-lock.json); clang for the fuzz
+# pass; valgrind for memcheck. Usage: bash tests/deps.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+pkgs=(build-essential cmake pkg-config libgraphviz-dev graphviz libcjson-dev libpcre2-dev python3
+      raptor2-utils python3-networkx clang valgrind)
+command -v node >/dev/null && command -v npm >/dev/null || pkgs+=(nodejs npm)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+[ -d tests/feeds/node_modules ] || (cd tests/feeds && npm ci --no-audit --no-fund --loglevel=error)
