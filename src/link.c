@@ -24,14 +24,17 @@ int ng_slug(ng_buf *b, const char *name)
 			if (ng_buf_addc(b, (char)tolower(c)))
 				return NG_ENOMEM;
 		} else if (c >= 0x80) {
-			/* Keep letters outside ASCII, folded where it is easy. */
-			size_t l = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-			for (size_t k = 1; k < l && p[k]; k++)
-				;
+			/* Letters outside ASCII stay, in lower case (the name is valid
+			 * UTF-8: it comes from checked text or a checked graph). */
+			size_t l, avail = 1;
+			char enc[4];
+			while (avail < 4 && p[avail])
+				avail++;
+			uint32_t cp = ng_utf8_decode(p, avail, &l);
 			if (dash && b->len > start && ng_buf_addc(b, '-'))
 				return NG_ENOMEM;
 			dash = 0;
-			if (ng_buf_add(b, (const char *)p, l))
+			if (ng_buf_add(b, enc, ng_utf8_encode(ng_cp_lower(cp), enc)))
 				return NG_ENOMEM;
 			p += l - 1;
 		} else if (c != '\'')

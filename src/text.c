@@ -30,6 +30,54 @@ uint32_t ng_utf8_decode(const unsigned char *s, size_t avail, size_t *len)
 	return c;
 }
 
+/* Latin-1 and Latin Extended-A, Greek and Cyrillic capitals: the scripts
+ * whose names appear in English news. Extended-A alternates capital and
+ * small letter, with the phase flipping at U+0139 and U+0179. */
+uint32_t ng_cp_lower(uint32_t cp)
+{
+	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
+	    (cp >= 0x410 && cp <= 0x42F))
+		return cp + 0x20;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 0x50;
+	if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+		return cp | 1;
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+		return (cp & 1) ? cp + 1 : cp;
+	if (cp == 0x178)
+		return 0xFF;
+	return cp;
+}
+
+int ng_cp_upper(uint32_t cp)
+{
+	return ng_cp_lower(cp) != cp;
+}
+
+size_t ng_utf8_encode(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
 int ng_text_check(const char *text, size_t len, const char *name, ng_error *err)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -97,10 +145,11 @@ int ng_norm_append(ng_buf *b, const char *text, size_t n)
 			r = ng_buf_addc(b, ' ');
 		else if (cp == 0x2026)
 			r = ng_buf_adds(b, "...");
-		else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-			/* Latin-1 capitals: lower case by adding 0x20 to the code point. */
-			r = ng_buf_add(b, (const char[]){(char)0xC3, (char)(0x80 | ((cp + 0x20) & 0x3F))}, 2);
-		else
+		else if (ng_cp_upper(cp) && l == 2) {
+			/* a capital and its small letter are both two bytes */
+			char enc[4];
+			r = ng_buf_add(b, enc, ng_utf8_encode(ng_cp_lower(cp), enc));
+		} else
 			r = ng_buf_add(b, text + i, l);
 		if (r)
 			return r;

@@ -80,6 +80,13 @@ static inline const char *ng_tok_norm(const ng_doc *d, const ng_token *t)
 struct ng_buf;
 int ng_norm_append(struct ng_buf *b, const char *s, size_t n);
 
+/* Case of the letters newsgraph folds beyond ASCII (Latin-1, Latin
+ * Extended-A, Greek, Cyrillic): the small letter, or cp itself. */
+uint32_t ng_cp_lower(uint32_t cp);
+int ng_cp_upper(uint32_t cp);
+/* Encodes cp as UTF-8 into out (4 bytes room); returns the length. */
+size_t ng_utf8_encode(uint32_t cp, char *out);
+
 /* Decodes one UTF-8 code point at s (valid input assumed); sets *len. */
 uint32_t ng_utf8_decode(const unsigned char *s, size_t avail, size_t *len);
 

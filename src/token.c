@@ -114,7 +114,8 @@ static int push_token(ng_doc *d, size_t s, size_t e, uint32_t sent, uint16_t fla
 			flags |= NG_TOK_NUM;
 		else
 			flags |= NG_TOK_WORD;
-		if (isupper(p[0]) || (p[0] == 0xC3 && n > 1 && p[1] >= 0x80 && p[1] <= 0x9E))
+		size_t cl;
+		if (isupper(p[0]) || (p[0] >= 0x80 && ng_cp_upper(ng_utf8_decode(p, n, &cl))))
 			flags |= NG_TOK_CAP;
 		if (letters >= 2 && !lower)
 			flags |= NG_TOK_UPPER;
