@@ -228,18 +228,12 @@ int ng_node_add_alias(ng_node *n, const char *alias)
 	return 0;
 }
 
-/* Has the graph seen this key before? Records it. 1: seen, 0: new, <0:
- * out of memory. A hash set keeps merging linear in the number of mentions
- * and evidence, however many articles a node gathers. */
-/* Appends s to key[*n] (bounded), then a separator. */
-static void key_add(char *key, size_t cap, size_t *n, const char *s, size_t len)
+/* Appends s to key[*n], then a separator. */
+static void key_add(char *key, size_t *n, const char *s, size_t len)
 {
-	if (len > cap - 1 - *n)
-		len = cap - 1 - *n;
 	memcpy(key + *n, s, len);
 	*n += len;
-	if (*n < cap - 1)
-		key[(*n)++] = '\x1f';
+	key[(*n)++] = '\x1f';
 }
 
 static size_t utoa(char *out, uint32_t v)
@@ -254,21 +248,31 @@ static size_t utoa(char *out, uint32_t v)
 	return n;
 }
 
-/* Has this mention ('m') or evidence ('e') been added already? Marks it.
- * The key is built by hand: this runs for every mention of every article. */
+/* Has the graph seen this mention ('m') or evidence ('e') before? Records
+ * it. 1: seen, 0: new, <0: out of memory. A hash set keeps merging linear in
+ * the number of mentions and evidence, however many articles a node
+ * gathers. The key is built by hand, on the stack unless it is long: this
+ * runs for every mention of every article. */
 static int seen(ng_graph *g, char kind, const char *id, const char *article, uint32_t start, uint32_t end,
                 const char *rule)
 {
-	char key[512], num[12];
+	char stack[512], num[12];
+	size_t il = strlen(id), al = strlen(article), rl = rule ? strlen(rule) : 0;
+	size_t need = 2 + il + 1 + al + 1 + 2 * 12 + rl + 1;
+	char *key = need <= sizeof stack ? stack : malloc(need);
+	if (!key)
+		return NG_ENOMEM;
 	size_t n = 0;
-	key_add(key, sizeof key, &n, &kind, 1);
-	key_add(key, sizeof key, &n, id, strlen(id));
-	key_add(key, sizeof key, &n, article, strlen(article));
-	key_add(key, sizeof key, &n, num, utoa(num, start));
-	key_add(key, sizeof key, &n, num, utoa(num, end));
+	key_add(key, &n, &kind, 1);
+	key_add(key, &n, id, il);
+	key_add(key, &n, article, al);
+	key_add(key, &n, num, utoa(num, start));
+	key_add(key, &n, num, utoa(num, end));
 	if (rule)
-		key_add(key, sizeof key, &n, rule, strlen(rule));
+		key_add(key, &n, rule, rl);
 	void **slot = ng_map_put(&g->seen, key, n);
+	if (key != stack)
+		free(key);
 	if (!slot)
 		return NG_ENOMEM;
 	if (*slot)

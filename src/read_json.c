@@ -3,6 +3,7 @@
  * error naming the file and what is wrong. Untrusted input: sizes, depth,
  * types and ranges are checked before anything is used. */
 #include "read.h"
+#include "text.h"
 #include "graph.h"
 
 #include <cjson/cJSON.h>
@@ -152,6 +153,10 @@ int ng_graph_read_json(const char *data, size_t len, const char *name, ng_graph 
 		return ng_fail(err, NG_ELIMIT, name, 0, "larger than 1 GiB");
 	if (json_depth(data, len, NG_READ_MAX_DEPTH) > NG_READ_MAX_DEPTH)
 		return BAD("JSON nests deeper than %d levels", NG_READ_MAX_DEPTH);
+	/* cJSON passes bytes through: invalid UTF-8 would reach every writer. */
+	int rc = ng_text_check(data, len, name, err);
+	if (rc)
+		return rc;
 	const char *end = NULL;
 	cJSON *root = cJSON_ParseWithLengthOpts(data, len, &end, 0);
 	if (!root) {
@@ -159,7 +164,6 @@ int ng_graph_read_json(const char *data, size_t len, const char *name, ng_graph 
 		return BAD("invalid JSON near byte %zu", at);
 	}
 	ng_graph *g = NULL;
-	int rc = 0;
 	const cJSON *ver = cJSON_GetObjectItemCaseSensitive(root, "newsgraph");
 	const cJSON *arts = cJSON_GetObjectItemCaseSensitive(root, "articles");
 	const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(root, "nodes");

@@ -167,7 +167,7 @@ static int tokenize_sentence(ng_doc *d, uint32_t si, ng_error *err)
 					}
 					break;
 				}
-				if (k < e && isalpha(t[k]) && i > s) {
+				if (k < e && word_byte(t + k, e - k) && !isdigit(t[k]) && i > s) {
 					i = k;
 					continue;
 				}

@@ -25,12 +25,17 @@ int cli_lib_error(const ng_error *err, const char *fallback_file);
 int cli_read(const char *path, char **data, size_t *len);
 
 /* Output that is all or nothing: written to a temporary file beside the
- * target and renamed on success. With path NULL or "-", stdout. */
+ * target and renamed on success. With path NULL or "-", stdout: held in
+ * memory until the commit, or, for a stream (JSON Lines), written as it
+ * comes. */
 typedef struct cli_out {
 	FILE *f;
 	char *path, *tmp;
+	char *mem;
+	size_t memlen;
 } cli_out;
 int cli_out_open(cli_out *o, const char *path);
+int cli_out_open_stream(cli_out *o, const char *path);
 int cli_out_commit(cli_out *o); /* 0 or 2 */
 void cli_out_abort(cli_out *o);
 
@@ -63,6 +68,8 @@ int cli_graph_opt(cli_extract_opts *o, struct ng_filter *f, int argc, char **arg
 /* Reads a graph file (JSON or DOT written by newsgraph), or extracts one
  * from an article when the file is neither. Returns 0, or prints and 2. */
 int cli_read_graph(const char *path, const cli_extract_opts *o, ng_graph **out);
+/* Frees what reading article inputs kept (the extractor, built once). */
+void cli_graph_inputs_done(void);
 /* The same for bytes already read from `path`. */
 int cli_graph_from_data(const char *data, size_t len, const char *path, const cli_extract_opts *o,
                         ng_graph **out);

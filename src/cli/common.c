@@ -2,6 +2,7 @@
  * shared by the commands that extract. */
 #include "cli.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -83,12 +84,14 @@ int cli_read(const char *path, char **data, size_t *len)
 	return 0;
 }
 
-int cli_out_open(cli_out *o, const char *path)
+static int out_open(cli_out *o, const char *path, int stream)
 {
 	memset(o, 0, sizeof *o);
 	if (!path || strcmp(path, "-") == 0) {
-		o->f = stdout;
-		return 0;
+		/* Held in memory and written at commit, so that a failure leaves
+		 * nothing half-written on stdout either; streams go straight out. */
+		o->f = stream ? stdout : open_memstream(&o->mem, &o->memlen);
+		return o->f ? 0 : cli_error("<stdout>", "out of memory");
 	}
 	size_t l = strlen(path);
 	o->path = strdup(path);
@@ -105,12 +108,35 @@ int cli_out_open(cli_out *o, const char *path)
 	return 0;
 }
 
+int cli_out_open(cli_out *o, const char *path)
+{
+	return out_open(o, path, 0);
+}
+
+int cli_out_open_stream(cli_out *o, const char *path)
+{
+	return out_open(o, path, 1);
+}
+
 int cli_out_commit(cli_out *o)
 {
 	if (o->f == stdout) {
+		o->f = NULL;
 		if (fflush(stdout) != 0)
 			return cli_error("<stdout>", "write failed: %s", strerror(errno));
 		return 0;
+	}
+	if (!o->path) {
+		int bad = ferror(o->f) | fclose(o->f);
+		o->f = NULL;
+		if (bad)
+			return cli_error("<stdout>", "out of memory");
+		int r = fwrite(o->mem, 1, o->memlen, stdout) != o->memlen || fflush(stdout) != 0
+		                ? cli_error("<stdout>", "write failed: %s", strerror(errno))
+		                : 0;
+		free(o->mem);
+		memset(o, 0, sizeof *o);
+		return r;
 	}
 	int bad = ferror(o->f) | fclose(o->f);
 	o->f = NULL;
@@ -131,8 +157,10 @@ void cli_out_abort(cli_out *o)
 {
 	if (o->f && o->f != stdout) {
 		fclose(o->f);
-		remove(o->tmp);
+		if (o->tmp)
+			remove(o->tmp);
 	}
+	free(o->mem);
 	free(o->path);
 	free(o->tmp);
 	memset(o, 0, sizeof *o);
@@ -144,6 +172,23 @@ static int valid_date(const char *s)
 	char extra;
 	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3 && m >= 1 && m <= 12 && d >= 1 &&
 	       d <= 31;
+}
+
+/* scheme ":" then printable ASCII other than what IRIs forbid; '#' would
+ * clash with the vocabulary's fragments. */
+static int absolute_iri(const char *s)
+{
+	const char *p = s;
+	if (!isalpha((unsigned char)*p))
+		return 0;
+	while (isalnum((unsigned char)*p) || *p == '+' || *p == '.' || *p == '-')
+		p++;
+	if (*p != ':')
+		return 0;
+	for (; *p; p++)
+		if (*p <= ' ' || *p >= 0x7f || strchr("<>\"{}|\\^`#", *p))
+			return 0;
+	return 1;
 }
 
 int cli_extract_opt(cli_extract_opts *o, int argc, char **argv, int *i)
@@ -186,8 +231,8 @@ int cli_extract_opt(cli_extract_opts *o, int argc, char **argv, int *i)
 		o->date = val;
 	} else if (which == 3)
 		o->id = val;
-	else if (!*val || strpbrk(val, " <>\"{}|\\^`")) {
-		cli_error(NULL, "--base-iri '%s' is not an IRI", val);
+	else if (!absolute_iri(val)) {
+		cli_error(NULL, "--base-iri '%s' is not an absolute IRI (scheme:..., printable ASCII, no #)", val);
 		return -1;
 	} else
 		o->wopts.base_iri = val;

@@ -85,6 +85,7 @@ int cmd_diff(int argc, char **argv)
 	}
 	rc = fflush(stdout) ? cli_error("<stdout>", "write failed") : changed;
 done:
+	cli_graph_inputs_done();
 	ng_graph_free(a);
 	ng_graph_free(b);
 	cli_extract_opts_free(&o);

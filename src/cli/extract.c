@@ -373,7 +373,7 @@ static int extract_jsonl(xargs *x, const ng_extractor *ex)
 {
 	stream s = {x, ex, NULL, x->nthreads > 1 ? (size_t)x->nthreads * BATCH_PER_THREAD : 1, 0, {0}, NULL, 0, 0};
 	cli_out out;
-	int rc = cli_out_open(&out, x->outpath);
+	int rc = cli_out_open_stream(&out, x->outpath);
 	if (rc)
 		return rc;
 	s.out = out.f;

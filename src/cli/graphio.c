@@ -22,6 +22,16 @@ static int looks_like_graph(const char *s, size_t n)
 	return 0;
 }
 
+/* Built on the first article input and kept for the others: a command's
+ * inputs all share its options. */
+static ng_extractor *article_extractor;
+
+void cli_graph_inputs_done(void)
+{
+	ng_extractor_free(article_extractor);
+	article_extractor = NULL;
+}
+
 int cli_graph_from_data(const char *data, size_t len, const char *path, const cli_extract_opts *o,
                         ng_graph **out)
 {
@@ -32,14 +42,12 @@ int cli_graph_from_data(const char *data, size_t len, const char *path, const cl
 	if (looks_like_graph(data, len)) {
 		rc = ng_graph_read(data, len, name, out, &err);
 	} else {
-		ng_extractor *ex = NULL;
-		if (cli_extractor(o, &ex))
+		if (!article_extractor && cli_extractor(o, &article_extractor))
 			return 2;
 		rc = ng_graph_new(out, &err);
 		ng_article art = {cli_article_id(o, path), name, o->date};
 		if (!rc)
-			rc = ng_extract(ex, data, len, &art, *out, &err);
-		ng_extractor_free(ex);
+			rc = ng_extract(article_extractor, data, len, &art, *out, &err);
 	}
 	if (rc) {
 		ng_graph_free(*out);

@@ -188,6 +188,7 @@ int cmd_merge(int argc, char **argv)
 	} else
 		rc = cli_write_graph(w, cut ? cut : g, outpath, &o.wopts);
 done:
+	cli_graph_inputs_done();
 	ng_graph_free(cut);
 	ng_graph_free(g);
 	cli_extract_opts_free(&o);

@@ -138,6 +138,7 @@ int cmd_render(int argc, char **argv)
 	}
 	rc = cli_out_commit(&out);
 done:
+	cli_graph_inputs_done();
 	ng_graph_free(fg);
 	ng_graph_free(g);
 	cli_extract_opts_free(&o);

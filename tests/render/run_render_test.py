@@ -195,7 +195,7 @@ def errors():
         r = subprocess.run([BIN, "render", "-f", "png", "-o", "-", art], stdout=full, stderr=subprocess.PIPE,
                            timeout=600, env=ENV)
     check("full disk exit", r.returncode == 2, f"exit {r.returncode}")
-    check("full disk message", r.stderr == b"newsgraph: <stdout>: write failed\n", repr(r.stderr[:300]))
+    check("full disk message", r.stderr == b"newsgraph: <stdout>: write failed: No space left on device\n", repr(r.stderr[:300]))
     code, out, err = run(["render", "--help"])
     check("--help", code == 0 and out.startswith(b"usage: newsgraph render") and err == "", out[:60])
 
