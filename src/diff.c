@@ -282,6 +282,51 @@ static int write_dot(const ng_graph *a, const ng_graph *b, const diff_list *l, F
 	return rc;
 }
 
+int ng_diff_union(const ng_graph *a, const ng_graph *b, const ng_diff_opts *o, ng_graph **out, int *changed,
+                  ng_error *err)
+{
+	diff_list l = {0};
+	ng_graph *u = NULL;
+	int rc = walk(a, b, o, &l, err);
+	if (!rc)
+		rc = ng_graph_new(&u, err);
+	if (!rc)
+		rc = ng_graph_merge(u, a, err);
+	if (!rc)
+		rc = ng_graph_merge(u, b, err);
+	if (!rc) {
+		*changed = l.n > 0;
+		u->has_diff = 1;
+		for (size_t i = 0; i < u->nnodes; i++)
+			u->nodes[i]->diff = "unchanged";
+		for (size_t i = 0; i < u->nedges; i++)
+			u->edges[i]->diff = "unchanged";
+		for (size_t i = 0; i < l.n; i++) {
+			const diff_item *d = &l.v[i];
+			const char *st = d->kind == '+' ? "added" : d->kind == '-' ? "removed" : "changed";
+			if (d->node)
+				((ng_node *)ng_graph_find_node(u, d->node->id))->diff = st;
+			else {
+				ng_edge *e = ng_graph_edge(u, d->edge->source, d->edge->rel, d->edge->target);
+				if (!e) {
+					rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+					break;
+				}
+				e->diff = st;
+			}
+		}
+	}
+	for (size_t i = 0; i < l.n; i++)
+		changes_free(&l.v[i].ch);
+	free(l.v);
+	if (rc) {
+		ng_graph_free(u);
+		u = NULL;
+	}
+	*out = u;
+	return rc;
+}
+
 int ng_diff(const ng_graph *a, const ng_graph *b, const ng_diff_opts *o, FILE *out, int *changed, ng_error *err)
 {
 	diff_list l = {0};

@@ -20,4 +20,10 @@ typedef struct ng_diff_opts {
  * sentences, as the options allow). */
 int ng_diff(const ng_graph *a, const ng_graph *b, const ng_diff_opts *o, FILE *out, int *changed, ng_error *err);
 
+/* The union of a and b (as merge builds it) where every node and edge
+ * carries its `diff` status: added (only in b), removed (only in a),
+ * changed or unchanged; for the writers of any format. */
+int ng_diff_union(const ng_graph *a, const ng_graph *b, const ng_diff_opts *o, ng_graph **out, int *changed,
+                  ng_error *err);
+
 #endif

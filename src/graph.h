@@ -58,6 +58,7 @@ typedef struct ng_node {
 	ng_mention_rec *mentions;
 	size_t nmentions, cmentions;
 	char *iso3166, *wikidata;
+	const char *diff; /* a diff's union graph: added, removed, changed or unchanged */
 } ng_node;
 
 typedef struct ng_edge {
@@ -69,6 +70,7 @@ typedef struct ng_edge {
 	size_t nattrs, cattrs;
 	ng_evidence *ev;
 	size_t nev, cev;
+	const char *diff; /* as for nodes */
 } ng_edge;
 
 struct ng_graph {
@@ -81,6 +83,7 @@ struct ng_graph {
 	size_t nnodes, cnodes;
 	ng_edge **edges;
 	size_t nedges, cedges;
+	int has_diff; /* the union graph of a diff: writers add the `diff` property */
 };
 
 int ng_graph_add_article(ng_graph *g, const char *id, const char *title, const char *date,

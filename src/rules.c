@@ -33,17 +33,20 @@ int ng_rules_init(ng_rules *rs)
 
 static void free_lists(ng_rules *rs);
 
+static void free_rule(ng_rule *r)
+{
+	free(r->id);
+	for (size_t k = 0; k < r->ntriggers; k++)
+		free(r->triggers[k]);
+	free(r->triggers);
+	pcre2_code_free(r->re);
+	free(r->file);
+}
+
 void ng_rules_free(ng_rules *rs)
 {
-	for (size_t i = 0; i < rs->n; i++) {
-		ng_rule *r = &rs->r[i];
-		free(r->id);
-		for (size_t k = 0; k < r->ntriggers; k++)
-			free(r->triggers[k]);
-		free(r->triggers);
-		pcre2_code_free(r->re);
-		free(r->file);
-	}
+	for (size_t i = 0; i < rs->n; i++)
+		free_rule(&rs->r[i]);
 	free(rs->r);
 	free_lists(rs);
 	pcre2_match_context_free(rs->mctx);
@@ -197,6 +200,7 @@ int ng_rules_load(ng_rules *rs, const char *name, const char *data, size_t len, 
 	ng_buf line = {0};
 	char *pattern = NULL;
 	ng_rule *cur = NULL;
+	size_t n0 = rs->n;
 	int ln = 0;
 	for (size_t p = 0; p <= len && !rc;) {
 		const char *nl = p < len ? memchr(data + p, '\n', len - p) : NULL;
@@ -209,7 +213,9 @@ int ng_rules_load(ng_rules *rs, const char *name, const char *data, size_t len, 
 		}
 		if (!eof)
 			ln++;
-		p = e + 1;
+		/* a last line without '\n' still leads to the end-of-file pass,
+		 * which finishes (checks and compiles) the last rule */
+		p = nl ? e + 1 : len;
 		char *s = eof ? "" : line.s;
 		size_t l = strlen(s);
 		while (l && isspace((unsigned char)s[l - 1]))
@@ -299,6 +305,10 @@ int ng_rules_load(ng_rules *rs, const char *name, const char *data, size_t len, 
 	}
 	if (rc == NG_ENOMEM)
 		ng_fail(err, rc, NULL, 0, "out of memory");
+	/* A bad file adds nothing: its half-read rules (no compiled pattern)
+	 * would crash a later match. */
+	while (rc && rs->n > n0)
+		free_rule(&rs->r[--rs->n]);
 	free(pattern);
 	ng_buf_free(&line);
 	return rc;

@@ -32,9 +32,9 @@ int cmd_diff(int argc, char **argv)
 {
 	cli_extract_opts o = {0};
 	ng_diff_opts d = NG_DIFF_OPTS_INIT;
-	const char *files[2];
+	const char *files[2], *format = "text", *outpath = NULL;
 	int nfiles = 0, rc = 2;
-	ng_graph *a = NULL, *b = NULL;
+	ng_graph *a = NULL, *b = NULL, *u = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		int t = cli_extract_opt(&o, argc, argv, &i);
@@ -43,19 +43,18 @@ int cmd_diff(int argc, char **argv)
 		if (t)
 			continue;
 		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-			printf("usage: newsgraph diff [-f text|json|dot] [--ignore evidence,counts,dates,confidence] A B\n\n"
+			printf("usage: %s\n\n"
 			       "A and B are graphs (JSON or DOT) or articles (extracted on the fly). Text output\n"
 			       "lists nodes then edges in id order: + added, - removed, ~ changed with the\n"
-			       "changed fields. Exit 0 when equal, 1 when different, 2 on trouble.\n");
+			       "changed fields; json groups them; dot draws the union coloured by change.\n"
+			       "Any other format of extract (graphml, cypher, csv, nt, ttl, jsonl) writes the\n"
+			       "union graph with a `diff` property on every node and edge: added, removed,\n"
+			       "changed or unchanged. Exit 0 when equal, 1 when different, 2 on trouble.\n",
+			       ng_commands[4].usage);
 			rc = 0;
 			goto done;
-		} else if (!strcmp(arg, "-f") && i + 1 < argc) {
-			const char *f = argv[++i];
-			d.format = !strcmp(f, "json") ? NG_DIFF_JSON : !strcmp(f, "dot") ? NG_DIFF_DOT : NG_DIFF_TEXT;
-			if (strcmp(f, "json") && strcmp(f, "dot") && strcmp(f, "text")) {
-				cli_error(NULL, "unknown diff format '%s' (text, json or dot)", f);
-				goto done;
-			}
+		} else if ((!strcmp(arg, "-f") || !strcmp(arg, "-o")) && i + 1 < argc) {
+			*(arg[1] == 'f' ? &format : &outpath) = argv[++i];
 		} else if (!strcmp(arg, "--ignore") && i + 1 < argc) {
 			if (ignore(&d, argv[++i]))
 				goto done;
@@ -71,6 +70,17 @@ int cmd_diff(int argc, char **argv)
 		} else
 			files[nfiles++] = arg;
 	}
+	/* text, json and dot are the diff's own forms; the other formats write
+	 * the union graph. */
+	const ng_writer *w = NULL;
+	if (!strcmp(format, "json"))
+		d.format = NG_DIFF_JSON;
+	else if (!strcmp(format, "dot"))
+		d.format = NG_DIFF_DOT;
+	else if (strcmp(format, "text") && !(w = ng_writer_find(format))) {
+		cli_error(NULL, "unknown diff format '%s' (try newsgraph diff --help)", format);
+		goto done;
+	}
 	if (nfiles != 2) {
 		cli_error(NULL, "diff needs two inputs (try newsgraph diff --help)");
 		goto done;
@@ -79,13 +89,28 @@ int cmd_diff(int argc, char **argv)
 		goto done;
 	ng_error err = NG_ERROR_INIT;
 	int changed = 0;
-	if (ng_diff(a, b, &d, stdout, &changed, &err)) {
-		cli_lib_error(&err, "<stdout>");
-		goto done;
+	if (w) {
+		if (ng_diff_union(a, b, &d, &u, &changed, &err)) {
+			cli_lib_error(&err, NULL);
+			goto done;
+		}
+		rc = cli_write_graph(w, u, outpath, &o.wopts);
+	} else {
+		cli_out out;
+		if (cli_out_open(&out, outpath))
+			goto done;
+		if (ng_diff(a, b, &d, out.f, &changed, &err)) {
+			cli_out_abort(&out);
+			cli_lib_error(&err, outpath ? outpath : "<stdout>");
+			goto done;
+		}
+		rc = cli_out_commit(&out);
 	}
-	rc = fflush(stdout) ? cli_error("<stdout>", "write failed") : changed;
+	if (!rc)
+		rc = changed;
 done:
 	cli_graph_inputs_done();
+	ng_graph_free(u);
 	ng_graph_free(a);
 	ng_graph_free(b);
 	cli_extract_opts_free(&o);

@@ -76,6 +76,8 @@ static int node_row(FILE *out, const ng_node *n, ng_buf *b, ng_error *err)
 	put_field(out, n->iso3166);
 	fprintf(out, ",%zu,", n->nmentions);
 	int rc = put_json(out, o, "mentions");
+	if (n->diff)
+		fprintf(out, ",%s", n->diff);
 	fputc('\n', out);
 	cJSON_Delete(o);
 	return rc ? ng_fail(err, rc, NULL, 0, "out of memory") : 0;
@@ -104,6 +106,8 @@ static int edge_row(FILE *out, const ng_edge *e, ng_error *err)
 		fputc(',', out);
 		if (!rc)
 			rc = put_json(out, o, "evidence");
+		if (e->diff)
+			fprintf(out, ",%s", e->diff);
 		fputc('\n', out);
 	}
 	free(conf);
@@ -121,13 +125,15 @@ static int write_csv(const ng_graph *g, FILE *out, int part, const ng_write_opts
 	if (rc)
 		goto done;
 	if (part == 0) {
-		fputs("id:ID,:LABEL,type,name,aliases:string[],wikidata,iso3166,mention_count:int,mentions\n", out);
+		fputs("id:ID,:LABEL,type,name,aliases:string[],wikidata,iso3166,mention_count:int,mentions", out);
+		fputs(g->has_diff ? ",diff\n" : "\n", out);
 		for (size_t i = 0; !rc && i < g->nnodes; i++)
 			rc = node_row(out, nodes[i], &b, err);
 	} else {
 		fputs(":START_ID,:END_ID,:TYPE,type,symmetric:boolean,modality,negated:boolean,date,count:int,"
-		      "confidence:double,cameo,attrs,evidence\n",
+		      "confidence:double,cameo,attrs,evidence",
 		      out);
+		fputs(g->has_diff ? ",diff\n" : "\n", out);
 		for (size_t i = 0; !rc && i < g->nedges; i++)
 			rc = edge_row(out, edges[i], err);
 	}

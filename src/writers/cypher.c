@@ -88,6 +88,10 @@ static int node_row(FILE *out, const ng_node *n)
 	put_str_or_null(out, n->iso3166);
 	fprintf(out, ", mention_count: %zu, mentions: ", n->nmentions);
 	int rc = put_json(out, o, "mentions");
+	if (n->diff) {
+		fputs(", diff: ", out);
+		put_str(out, n->diff);
+	}
 	fputc('}', out);
 	cJSON_Delete(o);
 	return rc;
@@ -120,6 +124,10 @@ static int edge_row(FILE *out, const ng_edge *e)
 	fputs(", evidence: ", out);
 	if (!rc)
 		rc = put_json(out, o, "evidence");
+	if (e->diff) {
+		fputs(", diff: ", out);
+		put_str(out, e->diff);
+	}
 	fputc('}', out);
 	free(conf);
 	cJSON_Delete(o);
@@ -167,8 +175,9 @@ static int write_nodes(FILE *out, ng_node **nodes, size_t n)
 			put_label(out, (int)(k / 2));
 			fputs(" {id: row.id})\nSET n.type = row.type, n.name = row.name, n.aliases = row.aliases, "
 			      "n.wikidata = row.wikidata, n.iso3166 = row.iso3166, n.mention_count = row.mention_count, "
-			      "n.mentions = row.mentions;\n",
+			      "n.mentions = row.mentions",
 			      out);
+			fputs(nodes[order[b]]->diff ? ", n.diff = row.diff;\n" : ";\n", out);
 		}
 	free(key);
 	free(order);
@@ -211,8 +220,9 @@ static int write_edges(const ng_graph *g, FILE *out, ng_edge **edges, size_t n, 
 				fputc(toupper((unsigned char)*p), out);
 			fputs("`]->(b)\nSET r.type = row.type, r.symmetric = row.symmetric, r.modality = row.modality, "
 			      "r.negated = row.negated, r.date = row.date, r.count = row.count, r.confidence = row.confidence, "
-			      "r.cameo = row.cameo, r.attrs = row.attrs, r.evidence = row.evidence;\n",
+			      "r.cameo = row.cameo, r.attrs = row.attrs, r.evidence = row.evidence",
 			      out);
+			fputs(edges[order[b]]->diff ? ", r.diff = row.diff;\n" : ";\n", out);
 		}
 	free(key);
 	free(order);

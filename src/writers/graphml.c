@@ -106,6 +106,8 @@ static int put_node(FILE *out, const ng_node *n, ng_error *err)
 		rc = put_data(out, "      ", "n_mention_count", count, err);
 	if (!rc)
 		rc = put_json(out, "n_mentions", o, "mentions", err);
+	if (!rc)
+		rc = put_data(out, "      ", "n_diff", n->diff, err);
 	fputs("    </node>\n", out);
 	cJSON_Delete(o);
 	return rc;
@@ -148,6 +150,8 @@ static int put_edge(FILE *out, const ng_edge *e, ng_error *err)
 		rc = put_json(out, "e_attrs", o, "attrs", err);
 	if (!rc)
 		rc = put_json(out, "e_evidence", o, "evidence", err);
+	if (!rc)
+		rc = put_data(out, "      ", "e_diff", e->diff, err);
 	fputs("    </edge>\n", out);
 	free(conf);
 	cJSON_Delete(o);
@@ -191,6 +195,11 @@ static int write_graphml(const ng_graph *g, FILE *out, int part, const ng_write_
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		fprintf(out, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n", keys[i].id,
 		        keys[i].domain, keys[i].name, keys[i].type);
+	/* The union graph of a diff: each node and edge says what happened. */
+	if (g->has_diff)
+		fputs("  <key id=\"n_diff\" for=\"node\" attr.name=\"diff\" attr.type=\"string\"/>\n"
+		      "  <key id=\"e_diff\" for=\"edge\" attr.name=\"diff\" attr.type=\"string\"/>\n",
+		      out);
 	fputs("  <graph id=\"newsgraph\" edgedefault=\"directed\">\n", out);
 	rc = put_data(out, "    ", "g_articles", arts, err);
 	for (size_t i = 0; !rc && i < g->nnodes; i++)

@@ -71,6 +71,8 @@ cJSON *ng_jsonl_node(const ng_node *n, const char *kind)
 		     add(mo, "start", cJSON_CreateNumber(m->start)) && add(mo, "end", cJSON_CreateNumber(m->end)) &&
 		     add(mo, "kind", cJSON_CreateString(ng_kind_name(m->kind)));
 	}
+	if (ok && n->diff)
+		ok = add(o, "diff", cJSON_CreateString(n->diff));
 	return done(o, ok);
 }
 
@@ -102,6 +104,8 @@ cJSON *ng_jsonl_edge(const ng_edge *e, const char *kind)
 		     add(vo, "modality", cJSON_CreateString(ng_modality_name(v->modality))) &&
 		     add(vo, "negated", cJSON_CreateBool(v->negated)) && add(vo, "rule", str_or_null(v->rule));
 	}
+	if (ok && e->diff)
+		ok = add(o, "diff", cJSON_CreateString(e->diff));
 	return done(o, ok);
 }
 

@@ -38,7 +38,7 @@ enum {
 	SKOS_ALTLABEL, XSD_INTEGER, XSD_DECIMAL, XSD_BOOLEAN, XSD_DATE, XSD_GYEARMONTH, XSD_GYEAR, XSD_GMONTHDAY,
 	NG_ENTITY, NG_ARTICLE_CLASS, NG_EVIDENCE_CLASS, NG_ID, NG_MENTIONCOUNT, NG_ISO3166, NG_WIKIDATA,
 	NG_TITLE, NG_DATE, NG_SOURCE, NG_MODALITY, NG_NEGATED, NG_CONFIDENCE, NG_COUNT, NG_CAMEO, NG_EVIDENCE,
-	NG_ARTICLE, NG_SENTENCE, NG_START, NG_END, NG_TRIGGER, NG_RULE, NTERMS
+	NG_ARTICLE, NG_SENTENCE, NG_START, NG_END, NG_TRIGGER, NG_RULE, NG_DIFF, NTERMS
 };
 
 static const struct {
@@ -53,7 +53,7 @@ static const struct {
 	{NS_NG, "mentionCount"}, {NS_NG, "iso3166"}, {NS_NG, "wikidata"}, {NS_NG, "title"}, {NS_NG, "date"},
 	{NS_NG, "source"}, {NS_NG, "modality"}, {NS_NG, "negated"}, {NS_NG, "confidence"}, {NS_NG, "count"},
 	{NS_NG, "cameo"}, {NS_NG, "evidence"}, {NS_NG, "article"}, {NS_NG, "sentence"}, {NS_NG, "start"},
-	{NS_NG, "end"}, {NS_NG, "trigger"}, {NS_NG, "rule"},
+	{NS_NG, "end"}, {NS_NG, "trigger"}, {NS_NG, "rule"}, {NS_NG, "diff"},
 };
 
 typedef struct rdf {
@@ -326,6 +326,8 @@ static void node(rdf *r, const ng_node *n)
 		emit(r, s, r->t[OWL_SAMEAS], iri1(r, &r->o, NS_WD, n->wikidata));
 	}
 	emit(r, s, r->t[NG_MENTIONCOUNT], uint_lit(r, &r->o, n->nmentions));
+	if (n->diff)
+		emit(r, s, r->t[NG_DIFF], lit(r, &r->o, n->diff, -1));
 }
 
 /* The plain triple a consumer reads as fact. A negated edge says the
@@ -373,6 +375,8 @@ static void statement(rdf *r, const ng_edge *e)
 	emit(r, s, r->t[NG_COUNT], uint_lit(r, &r->o, e->nev));
 	if (ri->cameo)
 		emit(r, s, r->t[NG_CAMEO], lit(r, &r->o, ri->cameo, -1));
+	if (e->diff)
+		emit(r, s, r->t[NG_DIFF], lit(r, &r->o, e->diff, -1));
 	/* attrs keys are open-ended, so each is a property of its own prefix
 	 * that no fixed term can clash with */
 	for (size_t i = 0; i < e->nattrs; i++) {

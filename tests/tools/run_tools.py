@@ -73,6 +73,34 @@ def main(argv):
         r = subprocess.run(["dot", "-Tsvg"], input=open(os.path.join(exp, "diff.dot"), "rb").read(),
                            capture_output=True)
         check("diff dot renders", r.returncode == 0 and r.stderr == b"", r.stderr[:200])
+        # diff in the feed formats: the union graph, each node and edge with its status
+        want = {"+": "added", "-": "removed", "~": "changed"}
+        text = open(os.path.join(exp, "diff.txt")).read().splitlines()
+        node_st = {l.split()[2]: want[l[0]] for l in text if l.split()[1] == "node"}
+        edge_st = {tuple(l.split()[2:5]): want[l[0]] for l in text if l.split()[1] == "edge"}
+        code, out, err = run(["diff", "-f", "jsonl", "seed.json", "seed-edited.json"])
+        items = [json.loads(l) for l in out.decode().splitlines()]
+        code_u, union, _ = run(["merge", "seed.json", "seed-edited.json"])
+        u = json.loads(union)
+        got_nodes = {i["id"]: i["diff"] for i in items if i["kind"] == "node"}
+        got_edges = {(i["source"], "-" + i["type"] + "->", i["target"]): i["diff"] for i in items if i["kind"] == "edge"}
+        check("diff -f jsonl exit", code == 1, f"exit {code}: {err}")
+        check("diff -f jsonl is the union", sorted(got_nodes) == [n["id"] for n in u["nodes"]] and
+              len(got_edges) == len(u["edges"]))
+        check("diff -f jsonl node status", {k: v for k, v in got_nodes.items() if v != "unchanged"} == node_st,
+              got_nodes)
+        check("diff -f jsonl edge status", {k: v for k, v in got_edges.items() if v != "unchanged"} == edge_st,
+              got_edges)
+        code, out, err = run(["diff", "-f", "graphml", "seed.json", "seed.json"])
+        check("diff -f graphml equal", code == 0 and out.count(b'<data key="n_diff">unchanged</data>') ==
+              len(json.loads(open(os.path.join(tmp, "seed.json")).read())["nodes"]), err)
+        code, out, err = run(["diff", "-f", "csv", "-o", "dcsv", "seed.json", "seed-edited.json"])
+        rows = open(os.path.join(tmp, "dcsv", "edges.csv")).read().splitlines()
+        check("diff -f csv", code == 1 and rows[0].endswith(",diff") and
+              sum(r.endswith(",removed") for r in rows) == list(edge_st.values()).count("removed"), rows[:2])
+        code, out, err = run(["diff", "-f", "yaml", "seed.json", "seed.json"])
+        check("diff unknown format", code == 2 and
+              err == "newsgraph: unknown diff format 'yaml' (try newsgraph diff --help)\n", err)
         # merge: golden, and any order or grouping gives the same bytes
         golden("merge.json", ["merge", "seed.json", "steel.json"], 0)
         code1, m1, _ = run(["merge", "steel.json", "seed.json"])
