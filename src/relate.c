@@ -515,6 +515,15 @@ static int main_state(const ng_ents *x)
 	return n1 >= 2 && n1 * 2 >= n2 * 3 ? best : -1;
 }
 
+/* Is mention k the state or body of a title in mentions [first, last)? */
+static int titled(const ng_ents *x, size_t first, size_t last, size_t k)
+{
+	for (size_t i = first; i < last; i++)
+		if (x->m[i].title_of == (int)k || x->m[i].title_of2 == (int)k)
+			return 1;
+	return 0;
+}
+
 int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const ng_ents *x,
               const char *article_date, ng_rels *out, FILE *explain, ng_error *err)
 {
@@ -538,10 +547,12 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const n
 		rc = build(&c, &mi);
 		if (rc)
 			break;
+		/* The sentence's one state, for bare titles; a state already in
+		 * someone's title ("Chinese President Xi") is that person's. */
 		c.sole_state = -1;
 		for (size_t k = first; k < last; k++) {
 			int e = x->m[k].entity;
-			if (e < 0 || x->e[e].type != NG_STATE || x->m[k].plural)
+			if (e < 0 || x->e[e].type != NG_STATE || x->m[k].plural || titled(x, first, last, k))
 				continue;
 			c.sole_state = c.sole_state == -1 || c.sole_state == e ? e : -2;
 		}
