@@ -48,7 +48,7 @@ static void civil_from_days(long z, int *y, int *m, int *d)
 }
 
 /* Every word that can begin a date expression other than a number,
- * sorted for bsearch. */
+ * sorted. */
 static const char *const starters[] = {
 	"a", "apr", "april", "aug", "august", "dec", "december", "feb", "february", "five", "four", "jan",
 	"january", "jul", "july", "jun", "june", "last", "mar", "march", "may", "next", "nov", "november",
@@ -56,9 +56,19 @@ static const char *const starters[] = {
 	"yesterday"};
 #define NSTARTERS (sizeof starters / sizeof *starters)
 
-static int cmp(const void *a, const void *b)
+/* Is w one of the starters? Only those with w's first letter are compared
+ * (they are sorted, so they are one run). */
+static int starter(const char *w)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	for (size_t k = 0; k < NSTARTERS; k++) {
+		if (starters[k][0] < w[0])
+			continue;
+		if (starters[k][0] > w[0])
+			return 0;
+		if (strcmp(starters[k], w) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Reads the word at s into w (letters and digits), returns its length. */
@@ -141,8 +151,7 @@ int ng_date_find(ng_date_ref *r, const char *s, char *out, size_t outsz)
 			continue;
 		}
 		size_t adv = word(s + pos, w[0], sizeof w[0]);
-		const char *w0 = w[0];
-		if (!isdigit((unsigned char)w0[0]) && !bsearch(&w0, starters, NSTARTERS, sizeof *starters, cmp)) {
+		if (!isdigit((unsigned char)w[0][0]) && !starter(w[0])) {
 			pos += adv ? adv : 1;
 			continue;
 		}
