@@ -14,9 +14,11 @@ int ng_lexicon_init(ng_lexicon *lx)
 {
 	memset(lx, 0, sizeof *lx);
 	lx->nnodes = 1;
-	if (ng_grow((void **)&lx->head, &lx->chead, 1, sizeof *lx->head))
+	if (ng_grow((void **)&lx->head, &lx->chead, 1, sizeof *lx->head) ||
+	    ng_grow((void **)&lx->kinds, &lx->ckinds, 1, 1))
 		return NG_ENOMEM;
 	lx->head[0] = -1;
+	lx->kinds[0] = 0;
 	return 0;
 }
 
@@ -45,6 +47,7 @@ void ng_lexicon_free(ng_lexicon *lx)
 	free(lx->wclass);
 	free(lx->vals);
 	free(lx->head);
+	free(lx->kinds);
 	memset(lx, 0, sizeof *lx);
 }
 
@@ -117,9 +120,11 @@ static int add_child(ng_lexicon *lx, uint32_t node, const char *tok, uint32_t *o
 	uint64_t key = edge_key(node, (uint32_t)(uintptr_t)*w);
 	size_t i = edge_slot(lx, key);
 	if (!lx->tab[i].key) {
-		if (ng_grow((void **)&lx->head, &lx->chead, lx->nnodes + 1, sizeof *lx->head))
+		if (ng_grow((void **)&lx->head, &lx->chead, lx->nnodes + 1, sizeof *lx->head) ||
+		    ng_grow((void **)&lx->kinds, &lx->ckinds, lx->nnodes + 1, 1))
 			return NG_ENOMEM;
 		lx->head[lx->nnodes] = -1;
+		lx->kinds[lx->nnodes] = 0;
 		lx->tab[i].key = key;
 		lx->tab[i].child = (uint32_t)lx->nnodes++;
 		lx->ntab++;
@@ -161,6 +166,7 @@ static int add_form(ng_lexicon *lx, const char *form, ng_value v)
 			x->node = node;
 			x->next = lx->head[node];
 			lx->head[node] = (int32_t)(lx->nvals - 1);
+			lx->kinds[node] |= (uint8_t)(1u << v.kind);
 			if (ntok == 1 && v.kind == NG_V_WORD)
 				lx->wclass[ng_lexicon_wid(lx, ng_tok_norm(&d, &d.toks[0]))] |= (uint8_t)(1u << v.arg);
 		}

@@ -61,6 +61,8 @@ typedef struct ng_lexicon {
 	size_t nvals, cvals;
 	int32_t *head; /* per node: first value index or -1 */
 	size_t chead;
+	uint8_t *kinds; /* per node: bit k set when it holds a value of kind k */
+	size_t ckinds;
 } ng_lexicon;
 
 int ng_lexicon_init(ng_lexicon *lx);

@@ -86,6 +86,8 @@ static size_t match_kind(const ctx *c, size_t i, size_t end, int kind, int kind2
 		node = ng_lexicon_next(c->lx, node, c->d->wid[j]);
 		if (!node)
 			break;
+		if (!(c->lx->kinds[node] & (1u << kind | 1u << kind2)))
+			continue;
 		int32_t it = -2;
 		for (const ng_value *v; (v = ng_lexicon_values(c->lx, node, &it));) {
 			if ((v->kind == kind || v->kind == kind2) && accepts(c, v, i)) {
