@@ -252,6 +252,11 @@ int ng_doc_init(ng_doc *d, const char *text, size_t len, const ng_text_opts *opt
 	d->text = text;
 	d->len = len;
 	int r = ng_split_sentences(d, opts, err);
+	/* Sized once from the text (a token per five bytes, normal forms no
+	 * longer than the text plus a NUL each); growth remains the fallback. */
+	if (!r && (ng_grow((void **)&d->toks, &d->ctoks, len / 5 + 16, sizeof *d->toks) ||
+	           ng_grow((void **)&d->norm, &d->cnorm, len + len / 4 + 16, 1)))
+		r = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	for (size_t i = 0; !r && i < d->nsents; i++)
 		r = tokenize_sentence(d, (uint32_t)i, err);
 	if (r)
