@@ -42,9 +42,13 @@ static int has(const char *s, size_t a, size_t b, const char *const *cues)
 	return 0;
 }
 
-int ng_modality(const char *ph, size_t start, size_t end, int *negated)
+int ng_modality_reported(const char *ph)
 {
-	size_t len = strlen(ph);
+	return has(ph, 0, strlen(ph), rep);
+}
+
+int ng_modality(const char *ph, size_t start, size_t end, int reported, int *negated)
+{
 	/* The clause before the match: back to a clause boundary, at most 60
 	 * bytes. */
 	size_t a = start > 60 ? start - 60 : 0;
@@ -60,7 +64,5 @@ int ng_modality(const char *ph, size_t start, size_t end, int *negated)
 		return 3;
 	if (has(ph, a, end, exp_))
 		return 2;
-	if (has(ph, 0, len, rep))
-		return 1;
-	return 0;
+	return reported ? 1 : 0;
 }

@@ -8,8 +8,14 @@
 #include <stddef.h>
 #include "text.h"
 
-/* `ph` is the placeholder sentence; [start, end) the match. */
-int ng_modality(const char *ph, size_t start, size_t end, int *negated);
+/* Does the placeholder sentence hold a reporting cue ("said", "according
+ * to")? Asked once per sentence, not per match: scanning the whole sentence
+ * for every match made long sentences quadratic. */
+int ng_modality_reported(const char *ph);
+
+/* `ph` is the placeholder sentence; [start, end) the match; `reported` is
+ * ng_modality_reported(ph). */
+int ng_modality(const char *ph, size_t start, size_t end, int reported, int *negated);
 
 /* A date reference carried through an article: what "the 16th" or "last
  * year" resolve against. */

@@ -288,6 +288,7 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 	pcre2_pattern_info(r->re, PCRE2_INFO_NAMETABLE, &table);
 	int sn = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "S");
 	int tn = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "T");
+	int reported = -1; /* asked on the first match */
 	while (start <= len) {
 		/* The placeholder sentence is valid UTF-8 (the text was checked), so
 		 * pcre2 need not re-check it on every call. */
@@ -310,7 +311,9 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 				return NG_ENOMEM;
 		}
 		int negated = 0;
-		int modality = ng_modality(ph, ov[0], ov[1], &negated);
+		if (reported < 0)
+			reported = ng_modality_reported(ph);
+		int modality = ng_modality(ph, ov[0], ov[1], reported, &negated);
 		if (r->modality >= 0)
 			modality = r->modality;
 		char trig[48];

@@ -271,7 +271,8 @@ int ng_split_sentences(ng_doc *d, const ng_text_opts *opts, ng_error *err)
 	while (p < len && is_space((unsigned char)t[p]))
 		p++;
 	/* A first line followed by a blank line or lacking final punctuation is
-	 * the headline. */
+	 * the headline, unless longer than a sentence may be: a huge first line
+	 * is text, split and cut like any paragraph. */
 	const char *nl = memchr(t + p, '\n', len - p);
 	if (nl) {
 		size_t e = (size_t)(nl - t), last = e;
@@ -285,7 +286,7 @@ int ng_split_sentences(ng_doc *d, const ng_text_opts *opts, ng_error *err)
 		                         (last - p >= 3 && (unsigned char)t[last - 3] == 0xE2 &&
 		                          (unsigned char)t[last - 2] == 0x80 &&
 		                          ((unsigned char)t[last - 1] == 0x9D || (unsigned char)t[last - 1] == 0x99)));
-		if (last > p && (blank_after || !punct)) {
+		if (last > p && last - p <= NG_MAX_SENTENCE && (blank_after || !punct)) {
 			if (add_sentence(d, p, e, 0, 1, err))
 				return err ? err->code : NG_ENOMEM;
 			d->has_title = 1;
