@@ -336,7 +336,10 @@ static int load_cue(ng_lexicon *lx, const char *name, int line, char **f, int nf
 	static const char *const classes[NG_W_NCLASSES] = {"person-cue", "not-name", "connector",
 	                                                   "title-complement", "common", "gov-title"};
 	ng_value v = {0, -1, 0, 0};
-	if (nf < 3)
+	int forms = 0;
+	for (int i = 2; i < nf; i++)
+		forms += *f[i] != 0;
+	if (!forms) /* "head|company|": a form left out, not a line to skip */
 		return ng_fail(err, NG_EINVAL, name, line, "'%s' line needs a class and at least one form", f[0]);
 	if (strcmp(f[0], "title") == 0) {
 		v.kind = NG_V_TITLE;

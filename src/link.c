@@ -155,9 +155,11 @@ static int acts(const ng_doc *d, const ng_mention *m)
 		/* "Moscow-backed", "Washington-led": the government acts */
 		static const char *const acting[] = {"-backed", "-led", "-sponsored", "-brokered", "-imposed",
 		                                     "-funded", "-supported", NULL};
+		/* the text need not be NUL-terminated: compare within it */
 		const char *rest = d->text + m->end;
+		size_t left = d->len - m->end;
 		for (const char *const *a = acting; *a; a++)
-			if (strncmp(rest, *a, strlen(*a)) == 0)
+			if (strlen(*a) <= left && memcmp(rest, *a, strlen(*a)) == 0)
 				return 1;
 		return 0;
 	}

@@ -17,4 +17,9 @@ int ng_graph_read(const char *data, size_t len, const char *name, ng_graph **out
 int ng_graph_read_json(const char *data, size_t len, const char *name, ng_graph **out, ng_error *err);
 int ng_graph_read_dot(const char *data, size_t len, const char *name, ng_graph **out, ng_error *err);
 
+/* Is `id` a node id of entity type `type`, "<type>:<slug>" (SCHEMA.md)?
+ * Checked on read: other ids reach the DOT writer, and libcgraph takes a
+ * name starting with '%' for one of its own (and leaks it). */
+int ng_read_id_ok(const char *id, int type);
+
 #endif

@@ -26,13 +26,20 @@ int ng_graph_read_dot(const char *data, size_t len, const char *name, ng_graph *
 	/* cgraph reports parse errors through its own channel: keep them off
 	 * stderr and turn them into our error */
 	agseterr(AGMAX);
+	agreseterrors();
 	Agraph_t *G = agmemread(text);
 	free(text);
-	if (!G) {
+	/* An error may still leave a graph: past some 3,000 nested subgraphs
+	 * the parser runs out of stack ("memory exhausted") and returns an
+	 * empty one. Any error rejects the file. */
+	if (!G || agerrors()) {
 		char *msg = aglasterr();
-		int rc = ng_fail(err, NG_EINVAL, name, 0, "not a DOT graph: %s",
-		                 msg && *msg ? strtok(msg, "\n") : "syntax error");
+		if (msg)
+			msg[strcspn(msg, "\n")] = 0;
+		int rc = ng_fail(err, NG_EINVAL, name, 0, "not a DOT graph: %s", msg && *msg ? msg : "syntax error");
 		free(msg);
+		if (G)
+			agclose(G);
 		return rc;
 	}
 	ng_graph *g = NULL;
@@ -49,6 +56,10 @@ int ng_graph_read_dot(const char *data, size_t len, const char *name, ng_graph *
 		int type = t ? ng_type_parse(t, strlen(t)) : colon ? ng_type_parse(id, (size_t)(colon - id)) : -1;
 		if (type < 0) {
 			rc = ng_fail(err, NG_EINVAL, name, 0, "node '%s' has no entity type (ng_type or a type: prefix)", id);
+			break;
+		}
+		if (!ng_read_id_ok(id, type)) {
+			rc = ng_fail(err, NG_EINVAL, name, 0, "node '%s': id must read %s:SLUG", id, ng_type_name(type));
 			break;
 		}
 		const char *nm = attr(n, "label");

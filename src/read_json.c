@@ -52,6 +52,12 @@ static int offset(const cJSON *o, const char *key, uint32_t *out)
 	return 1;
 }
 
+int ng_read_id_ok(const char *id, int type)
+{
+	size_t l = strlen(ng_type_name(type));
+	return strncmp(id, ng_type_name(type), l) == 0 && id[l] == ':' && id[l + 1];
+}
+
 static int modality_of(const char *s)
 {
 	for (int m = 0; s && m < 4; m++)
@@ -68,6 +74,8 @@ static int read_node(ng_graph *g, const cJSON *n, size_t i, const char *name, ng
 	int t = ng_type_parse(type, strlen(type));
 	if (t < 0)
 		return BAD("node %s: unknown type '%s'", id, type);
+	if (!ng_read_id_ok(id, t))
+		return BAD("node %s: id must read %s:SLUG", id, type);
 	const cJSON *kb = cJSON_GetObjectItemCaseSensitive(n, "kb");
 	ng_node *x = ng_graph_node(g, id, t, nm, kb && cJSON_GetArraySize(kb) > 0);
 	if (!x || ng_node_set_kb(x, str(kb, "iso3166"), str(kb, "wikidata")))

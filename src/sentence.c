@@ -268,6 +268,10 @@ int ng_split_sentences(ng_doc *d, const ng_text_opts *opts, ng_error *err)
 	const char *t = d->text;
 	size_t len = d->len, p = 0;
 	uint32_t para = 0;
+	/* A UTF-8 byte order mark (Windows editors write one) is not part of
+	 * the first word. */
+	if (len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0)
+		p = 3;
 	while (p < len && is_space((unsigned char)t[p]))
 		p++;
 	/* A first line followed by a blank line or lacking final punctuation is

@@ -81,6 +81,8 @@ size_t ng_utf8_encode(uint32_t cp, char *out)
 int ng_text_check(const char *text, size_t len, const char *name, ng_error *err)
 {
 	const unsigned char *s = (const unsigned char *)text;
+	if (len > NG_MAX_TEXT)
+		return ng_fail(err, NG_ELIMIT, name, 0, "larger than 1 GiB");
 	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
 		return ng_fail(err, NG_EINVAL, name, 0, "input is UTF-16 (byte order mark), not UTF-8");
 	for (size_t i = 0; i < len;) {

@@ -12,6 +12,10 @@
  * the next space after this many bytes. */
 #define NG_MAX_SENTENCE 8192
 
+/* Largest text read (an article, a lexicon, a rule file): offsets into it
+ * and into its normal forms are 32-bit. Larger gives NG_ELIMIT. */
+#define NG_MAX_TEXT ((size_t)1 << 30)
+
 enum {
 	NG_TOK_WORD = 1 << 0,   /* letters (maybe digits, hyphens, apostrophes) */
 	NG_TOK_NUM = 1 << 1,    /* starts with a digit */

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: a plain build and an ASan+UBSan build, each running
-# every ctest test (unit, spec, golden, CLI). Usage: bash tests/run_all.sh
+# every ctest test (unit, spec, golden, CLI, fuzz corpus replay, bad-input
+# table), then a short fuzz pass (clang, 30 s per target, build-fuzz/).
+# Usage: bash tests/run_all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -14,3 +16,5 @@ for variant in plain sanitize; do
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$dir" --output-on-failure -j "$jobs"
 done
+echo "== fuzz: 30 s per target =="
+bash tests/fuzz/run_fuzz.sh 30

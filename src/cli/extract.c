@@ -235,10 +235,10 @@ static const char *parse_line(const char *line, size_t len, long lineno, cli_job
 		j->len += bl;
 	}
 	j->line = lineno;
+	/* asked before the delete: `date` belongs to `o` */
+	int oom = !j->id || !j->source || !j->text || (cJSON_IsString(date) && !j->date);
 	cJSON_Delete(o);
-	if (!j->id || !j->source || !j->text || (cJSON_IsString(date) && !j->date))
-		return "out of memory";
-	return NULL;
+	return oom ? "out of memory" : NULL;
 }
 
 typedef struct stream {

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""The bad-input table (cases.py): runs each case and checks its exit
+status, its exact stderr line, its output graph, its time bound, and that
+no partial or temporary output file is left behind.
+
+usage: run_badinput.py NEWSGRAPH [CASE-NAME-SUBSTRING...]
+
+NG_TEST_TIME_SCALE multiplies every time bound (default 1; tests/valgrind
+sets it).
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cases import CASES, LINEAR  # noqa: E402
+
+SCALE = float(os.environ.get("NG_TEST_TIME_SCALE", "1"))
+
+
+def subst(s, tmp):
+    return s.replace("{tmp}", tmp).replace("{out}", os.path.join(tmp, "out", "g.json"))
+
+
+def graph_of(path):
+    with open(path, "rb") as f:
+        g = json.load(f)
+    return ({n["id"] for n in g["nodes"]}, {(e["source"], e["type"], e["target"]) for e in g["edges"]})
+
+
+def run_case(binary, case, problems):
+    """Runs one case; returns its wall time, or None when skipped."""
+    if case.get("root") == "skip" and os.geteuid() == 0:
+        print(f"SKIP {case['name']}: running as root, which reads mode-000 files "
+              "(the /proc/self/mem case covers an unreadable file)")
+        return None
+    tmp = tempfile.mkdtemp(prefix="ng-badinput-")
+    try:
+        outdir = os.path.join(tmp, "out")
+        os.mkdir(outdir)
+        for name, content in case["files"].items():
+            path = os.path.join(tmp, name)
+            if callable(content):
+                content(path)
+            else:
+                with open(path, "wb") as f:
+                    f.write(content)
+            if name in case.get("mode", {}):
+                os.chmod(path, case["mode"][name])
+        args = [subst(a, tmp) for a in case["args"]]
+        limit = case.get("limit", 20) * SCALE
+        start = time.monotonic()
+        try:
+            r = subprocess.run([binary] + args, capture_output=True, timeout=limit)
+        except subprocess.TimeoutExpired:
+            problems.append(f"took more than {limit:.0f} s (hang, or a loop that is not linear)")
+            return limit
+        took = time.monotonic() - start
+        err = r.stderr.decode(errors="replace")
+        if r.returncode != case["exit"]:
+            problems.append(f"exit {r.returncode}, expected {case['exit']}; stderr {err[-300:]!r}")
+        want = case.get("stderr", "")
+        if isinstance(want, re.Pattern):
+            if not want.fullmatch(err.rstrip("\n")) or err.count("\n") != 1:
+                problems.append(f"stderr {err!r} does not match {want.pattern!r}")
+        elif err != (subst(want, tmp) + "\n" if want else ""):
+            problems.append(f"stderr {err!r}, expected {subst(want, tmp)!r}")
+        if r.stdout:
+            problems.append(f"stdout not empty with -o: {r.stdout[:80]!r}")
+        left = sorted(os.listdir(outdir))
+        if case["exit"] == 0:
+            if left != ["g.json"]:
+                problems.append(f"output directory holds {left}, expected just g.json")
+            elif "nodes" in case:
+                try:
+                    nodes, edges = graph_of(os.path.join(outdir, "g.json"))
+                except (OSError, ValueError) as e:
+                    problems.append(f"output is not a JSON graph: {e}")
+                else:
+                    if nodes != case["nodes"]:
+                        problems.append(f"nodes {sorted(nodes)}, expected {sorted(case['nodes'])}")
+                    if edges != case["edges"]:
+                        problems.append(f"edges {sorted(edges)}, expected {sorted(case['edges'])}")
+        elif left:
+            problems.append(f"failed, yet left {left} (partial or temporary output)")
+        return took
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    binary = os.path.abspath(argv[1])
+    only = argv[2:]
+    times, failed, skipped = {}, 0, 0
+    for case in CASES:
+        if only and not any(o in case["name"] for o in only):
+            continue
+        problems = []
+        took = run_case(binary, case, problems)
+        if took is None:
+            skipped += 1
+            continue
+        times[case["name"]] = took
+        if problems:
+            failed += 1
+            print(f"FAIL {case['name']} ({took:.2f} s): " + "; ".join(problems))
+        else:
+            print(f"ok   {case['name']} ({took:.2f} s)")
+    small, big, ratio, bound = LINEAR
+    if small in times and big in times:
+        r = times[big] / max(times[small], 0.01)
+        line = f"linear: {big} took {r:.1f} times the {small} (size x{ratio}, bound x{bound})"
+        if r > bound:
+            failed += 1
+            print("FAIL " + line)
+        else:
+            print("ok   " + line)
+    print(f"{len(times) - failed} passed, {failed} failed, {skipped} skipped")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
