@@ -21,6 +21,11 @@ int cli_error(const char *file, const char *fmt, ...);
 /* Prints a library error the same way and returns 2. */
 int cli_lib_error(const ng_error *err, const char *fallback_file);
 
+/* Opens an input ("-" is stdin, named "<stdin>"), refusing a directory.
+ * Returns 0, or prints and returns 2. cli_close leaves stdin open. */
+int cli_open(const char *path, const char **name, FILE **f);
+void cli_close(FILE *f);
+
 /* Reads a whole file ("-" is stdin). Returns 0 or prints and returns 2. */
 int cli_read(const char *path, char **data, size_t *len);
 

@@ -36,18 +36,34 @@ int cli_lib_error(const ng_error *err, const char *fallback)
 /* Largest input read: bigger files are refused rather than half-read. */
 #define CLI_MAX_INPUT ((size_t)1 << 30)
 
-int cli_read(const char *path, char **data, size_t *len)
+int cli_open(const char *path, const char **name, FILE **f)
 {
 	int std = strcmp(path, "-") == 0;
-	FILE *f = std ? stdin : fopen(path, "rb");
-	const char *name = std ? "<stdin>" : path;
-	if (!f)
-		return cli_error(name, "cannot open: %s", strerror(errno));
+	*name = std ? "<stdin>" : path;
+	*f = std ? stdin : fopen(path, "rb");
+	if (!*f)
+		return cli_error(*name, "cannot open: %s", strerror(errno));
 	struct stat st;
-	if (!std && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		return cli_error(name, "is a directory, not a file");
+	if (fstat(fileno(*f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		cli_close(*f);
+		*f = NULL;
+		return cli_error(*name, "is a directory, not a file");
 	}
+	return 0;
+}
+
+void cli_close(FILE *f)
+{
+	if (f && f != stdin)
+		fclose(f);
+}
+
+int cli_read(const char *path, char **data, size_t *len)
+{
+	const char *name;
+	FILE *f;
+	if (cli_open(path, &name, &f))
+		return 2;
 	size_t cap = 1 << 16, n = 0;
 	char *buf = malloc(cap + 1);
 	while (buf) {
@@ -56,16 +72,14 @@ int cli_read(const char *path, char **data, size_t *len)
 		if (n < cap) {
 			if (ferror(f)) {
 				free(buf);
-				if (!std)
-					fclose(f);
+				cli_close(f);
 				return cli_error(name, "cannot read: %s", strerror(errno));
 			}
 			break;
 		}
 		if (cap >= CLI_MAX_INPUT) {
 			free(buf);
-			if (!std)
-				fclose(f);
+			cli_close(f);
 			return cli_error(name, "larger than 1 GiB: refused");
 		}
 		cap *= 2;
@@ -74,8 +88,7 @@ int cli_read(const char *path, char **data, size_t *len)
 			free(buf);
 		buf = nb;
 	}
-	if (!std)
-		fclose(f);
+	cli_close(f);
 	if (!buf)
 		return cli_error(name, "out of memory");
 	buf[n] = 0;

@@ -333,17 +333,10 @@ static int write_batch(stream *s, batch *b, const char *name)
  * batch is read while the current one is extracted. */
 static int stream_file(stream *s, const char *path, cli_job *jobs)
 {
-	int std = strcmp(path, "-") == 0;
-	const char *name = std ? "<stdin>" : path;
-	FILE *f = std ? stdin : fopen(path, "rb");
-	if (!f)
-		return cli_error(name, "cannot open: %s", strerror(errno));
-	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		if (!std)
-			fclose(f);
-		return cli_error(name, "is a directory, not a file");
-	}
+	const char *name;
+	FILE *f;
+	if (cli_open(path, &name, &f))
+		return 2;
 	batch bufs[2] = {{jobs, 0, NULL, 0}, {jobs + s->batch, 0, NULL, 0}};
 	int cur = 0, eof = 0;
 	s->lineno = 0;
@@ -364,8 +357,7 @@ static int stream_file(stream *s, const char *path, cli_job *jobs)
 	for (int k = 0; k < 2; k++)
 		for (size_t i = 0; i < bufs[k].n; i++)
 			cli_job_clear(&bufs[k].jobs[i]);
-	if (!std)
-		fclose(f);
+	cli_close(f);
 	return rc;
 }
 

@@ -49,17 +49,10 @@ static int merge_line(ng_graph *g, const char *s, size_t n, const char *name, lo
  * (a JSON or DOT graph, or an article to extract). */
 static int merge_input(ng_graph *g, const char *path, const cli_extract_opts *o)
 {
-	int std = strcmp(path, "-") == 0;
-	const char *name = std ? "<stdin>" : path;
-	FILE *f = std ? stdin : fopen(path, "rb");
-	if (!f)
-		return cli_error(name, "cannot open: %s", strerror(errno));
-	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		if (!std)
-			fclose(f);
-		return cli_error(name, "is a directory, not a file");
-	}
+	const char *name;
+	FILE *f;
+	if (cli_open(path, &name, &f))
+		return 2;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -96,8 +89,7 @@ static int merge_input(ng_graph *g, const char *path, const cli_extract_opts *o)
 	if (!rc && ferror(f))
 		rc = cli_error(name, "cannot read: %s", strerror(errno));
 	free(line);
-	if (!std)
-		fclose(f);
+	cli_close(f);
 	if (!rc && objects < 2) {
 		ng_graph *part = NULL;
 		rc = cli_graph_from_data(whole.s ? whole.s : "", whole.len, path, o, &part);
