@@ -1,7 +1,7 @@
 # Turns data files into a C source with one const byte array each.
 # Usage: cmake -DOUT=file.c -DVAR=name -DBASE=dir -DFILES="a;b" -P embed.cmake
 string(REPLACE "," ";" FILES "${FILES}")
-set(body "#include \"embedded.h\"\n")
+set(body "#include \"util/embedded.h\"\n")
 set(table "const ng_embedded ${VAR}[] = {\n")
 set(i 0)
 foreach(f IN LISTS FILES)

@@ -9,13 +9,14 @@
  * so that both print the same figures to three decimals. Where score.py
  * would crash or silently accept a malformed file, this refuses it. */
 #include "eval.h"
-#include "read.h"
-#include "util.h"
 
 #include <cjson/cJSON.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "graph/read.h"
+#include "util/util.h"
 
 #define BAD(...) ng_fail(err, NG_EINVAL, name, 0, __VA_ARGS__)
 #define NOMEM() ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory")

@@ -2,19 +2,21 @@
  * relations -> graph. Input: one article. Output: its graph merged into the
  * caller's, or its mentions, or an explanation of the rules that fired. */
 #include "newsgraph/extract.h"
-#include "embedded.h"
-#include "extractor.h"
-#include "graph.h"
-#include "lexicon.h"
-#include "ner.h"
-#include "relate.h"
-#include "rules.h"
-#include "text.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "entities/lexicon.h"
+#include "entities/link.h"
+#include "entities/ner.h"
+#include "extractor.h"
+#include "graph/graph.h"
+#include "relations/relate.h"
+#include "relations/rules.h"
+#include "text/doc.h"
+#include "text/utf8.h"
+#include "util/embedded.h"
 
 int ng_lexicon_load_embedded(ng_lexicon *lx, ng_error *err)
 {

@@ -3,9 +3,9 @@
 #ifndef NG_EXTRACTOR_H
 #define NG_EXTRACTOR_H
 
-#include "lexicon.h"
+#include "entities/lexicon.h"
 #include "newsgraph/extract.h"
-#include "rules.h"
+#include "relations/rules.h"
 
 struct ng_extractor {
 	ng_lexicon lx;

@@ -1,7 +1,5 @@
 /* CLI helpers: messages, reading input, all-or-nothing output, options
  * shared by the commands that extract. */
-#include "cli.h"
-
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -9,6 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "cli/cli.h"
 
 int cli_error(const char *file, const char *fmt, ...)
 {

@@ -1,10 +1,10 @@
 /* newsgraph diff: two graphs (or articles, extracted on the fly) compared by
  * identity. Exit 0 when equal, 1 when different, 2 on trouble, like diff(1). */
-#include "cli.h"
-#include "diff.h"
-
 #include <stdlib.h>
 #include <string.h>
+
+#include "cli/cli.h"
+#include "graph/diff.h"
 
 static int ignore(ng_diff_opts *d, const char *list)
 {

@@ -1,9 +1,9 @@
 /* newsgraph entities: every mention with its offsets, type, node and kind,
  * as TSV or JSON: what named-entity evaluation runs on. */
-#include "cli.h"
-
 #include <stdlib.h>
 #include <string.h>
+
+#include "cli/cli.h"
 
 int cmd_entities(int argc, char **argv)
 {

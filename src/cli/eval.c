@@ -1,10 +1,10 @@
 /* newsgraph eval: scores a predicted graph (newsgraph JSON) against a gold
  * graph, the way ../shared/tools/score.py does, and prints the figures. */
-#include "cli.h"
-#include "../eval.h"
-
 #include <stdlib.h>
 #include <string.h>
+
+#include "cli/cli.h"
+#include "eval.h"
 
 static void help(void)
 {

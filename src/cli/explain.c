@@ -1,8 +1,8 @@
 /* newsgraph explain: the rule writer's dry run, extract --explain. */
-#include "cli.h"
-
 #include <stdlib.h>
 #include <string.h>
+
+#include "cli/cli.h"
 
 int cmd_explain(int argc, char **argv)
 {

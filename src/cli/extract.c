@@ -1,14 +1,14 @@
 /* newsgraph extract: articles in, one graph out in any registered format;
  * or, with --jsonl, JSON Lines articles in and one graph per line out. */
-#include "cli.h"
-#include "filter.h"
-#include "util.h"
-
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "graph/filter.h"
+#include "util/util.h"
 
 typedef struct xargs {
 	cli_extract_opts o;

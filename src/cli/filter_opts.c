@@ -2,14 +2,14 @@
  * (--types, --relations, --min-count, --top). Input: argv. Output: an
  * ng_filter, with every name checked here so that a typo stops the command
  * instead of silently filtering everything away. */
-#include "cli.h"
-#include "filter.h"
-#include "graph.h"
-
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "cli/cli.h"
+#include "graph/filter.h"
+#include "graph/graph.h"
 
 enum { OPT_TYPES, OPT_RELATIONS, OPT_MIN_COUNT, OPT_TOP, NOPTS };
 

@@ -1,12 +1,12 @@
 /* Graph inputs for merge, diff and render: a graph file (JSON or DOT that
  * newsgraph wrote) is read; anything else is an article and is extracted. */
-#include "cli.h"
-#include "read.h"
-
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "graph/read.h"
 
 static int looks_like_graph(const char *s, size_t n)
 {

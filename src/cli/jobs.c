@@ -1,16 +1,16 @@
 /* Parallel extraction for the CLI: a batch of articles is extracted on N
  * threads sharing one read-only extractor, each article into its own graph.
  * Results stay in input order, so the output is the same for any N. */
-#include "cli.h"
-#include "filter.h"
-#include "../writers/json.h"
-
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "cli/cli.h"
+#include "graph/filter.h"
+#include "writers/json.h"
 
 static void run_one(const cli_pool *p, cli_job *j)
 {

@@ -1,8 +1,8 @@
 /* newsgraph: the command-line tool. A table of subcommands; each parses its
  * own options and calls the library. */
-#include "cli.h"
-
 #include <string.h>
+
+#include "cli/cli.h"
 
 const ng_command ng_commands[] = {
 	{"extract", "extract a knowledge graph from articles",

@@ -2,16 +2,16 @@
  * each mention and evidence keeping its article. A JSON Lines file of
  * graphs (what extract --jsonl writes) is read one line at a time, so merge
  * works as the reducer of a streaming job. */
-#include "cli.h"
-#include "filter.h"
-#include "read.h"
-#include "writers/json.h"
-
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "graph/filter.h"
+#include "graph/read.h"
+#include "writers/json.h"
 
 /* Is this line a whole JSON object on its own (a JSON Lines graph)? */
 static int whole_object(const char *s, size_t n)

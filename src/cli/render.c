@@ -1,11 +1,11 @@
 /* newsgraph render: a graph file or an article in, a drawing (SVG, PNG,
  * PDF) out, optionally filtered down to a readable map first. */
-#include "cli.h"
-#include "filter.h"
-#include "render.h"
-
 #include <stdlib.h>
 #include <string.h>
+
+#include "cli/cli.h"
+#include "graph/filter.h"
+#include "writers/render.h"
 
 /* The same lists ng_render accepts, checked here so that a typo stops the
  * command before the input is read. */

@@ -10,12 +10,12 @@
  * refuses control characters), so the import needs
  * --array-delimiter=U+001F, and --multiline-fields=true since names and
  * sentences may hold newlines. mentions, attrs and evidence are JSON text. */
-#include "jsonl.h"
-#include "writers.h"
-
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "writers/jsonl.h"
+#include "writers/writers.h"
 
 #define ARRAY_DELIM '\x1f'
 

@@ -14,12 +14,12 @@
  * mentions, attrs and evidence are JSON strings, because attrs keys are open
  * (a rule's named groups) and a store with a fixed schema needs fixed
  * properties. */
-#include "jsonl.h"
-#include "writers.h"
-
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "writers/jsonl.h"
+#include "writers/writers.h"
 
 enum { BATCH = 500 };
 

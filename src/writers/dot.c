@@ -2,15 +2,16 @@
  * Output: a digraph whose nodes are shaped and coloured by entity type, with
  * a legend, and whose edges show type, symmetry, modality, negation and
  * weight; `dot -Tsvg` renders it as is. */
-#include "../graph.h"
-#include "dot.h"
-#include "writers.h"
+#include "writers/dot.h"
 
 #include <graphviz/cgraph.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "graph/graph.h"
+#include "writers/writers.h"
 
 static const struct {
 	const char *shape, *color;

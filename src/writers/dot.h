@@ -3,7 +3,7 @@
 #define NG_DOT_H
 
 #include <graphviz/cgraph.h>
-#include "../graph.h"
+#include "graph/graph.h"
 
 /* Builds the styled cgraph graph of g (close with agclose); NULL and err
  * filled on failure. */

@@ -4,10 +4,10 @@
  * graph's articles are JSON text in string attributes, so that networkx,
  * Gephi and yEd load them as plain strings. Symmetric relations are one edge
  * in id order with symmetric=true, as in the JSON writer. */
-#include "jsonl.h"
-#include "writers.h"
-
 #include <stdlib.h>
+
+#include "writers/jsonl.h"
+#include "writers/writers.h"
 
 static const struct {
 	const char *id, *domain, *name, *type;

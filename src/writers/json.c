@@ -1,14 +1,15 @@
 /* Writer: JSON, format version 1 of ../SCHEMA.md, pretty through cJSON or
  * compact (one line) directly. Input: a canonical graph. */
-#include "../graph.h"
-#include "json.h"
-#include "jsonl.h"
-#include "writers.h"
+#include "writers/json.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "graph/graph.h"
+#include "writers/jsonl.h"
+#include "writers/writers.h"
 
 /* The compact form is written directly, without building a cJSON tree: it
  * is the streaming hot path (one line per article). It prints exactly what

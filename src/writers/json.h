@@ -2,7 +2,7 @@
 #ifndef NG_WRITER_JSON_H
 #define NG_WRITER_JSON_H
 
-#include "../graph.h"
+#include "graph/graph.h"
 
 /* The graph as SCHEMA.md JSON: pretty, or one line when compact (no raw
  * newline can occur: strings escape theirs). *out is malloc'd; NULL on

@@ -3,11 +3,12 @@
  * SCHEMA.md object of that item: articles, then nodes, then edges, in the
  * graph's canonical order, so that a consumer can stream nodes before the
  * edges that refer to them. */
-#include "jsonl.h"
-#include "writers.h"
+#include "writers/jsonl.h"
 
 #include <math.h>
 #include <stdlib.h>
+
+#include "writers/writers.h"
 
 static cJSON *str_or_null(const char *s)
 {

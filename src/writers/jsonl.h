@@ -5,7 +5,7 @@
 #define NG_WRITER_JSONL_H
 
 #include <cjson/cJSON.h>
-#include "../graph.h"
+#include "graph/graph.h"
 
 /* The SCHEMA.md object of an article, node or edge (evidence also names its
  * rule, as in the JSON writer), opened by a "kind" member when kind is not

@@ -3,12 +3,12 @@
  * section. Input: a canonical graph and a base IRI. Output: the same
  * triples in either syntax: vocabulary, articles, nodes with their direct
  * relation triples, then each edge as a reified statement with evidence. */
-#include "../graph.h"
-#include "writers.h"
-
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "graph/graph.h"
+#include "writers/writers.h"
 
 enum { NS_RDF, NS_RDFS, NS_XSD, NS_OWL, NS_SKOS, NS_WD, NS_NG, NS_ENT, NS_ART, NS_STMT, NS_EV, NNS };
 

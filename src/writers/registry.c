@@ -1,7 +1,7 @@
 /* The writer registry: every output format, in the order -f lists them. */
-#include "writers.h"
-
 #include <string.h>
+
+#include "writers/writers.h"
 
 static const ng_writer *const registry[] = {&ng_writer_dot,     &ng_writer_json, &ng_writer_jsonl,
                                             &ng_writer_graphml, &ng_writer_cypher, &ng_writer_csv,

@@ -15,12 +15,6 @@
  * starts at the size of the process it was forked from (and a vfork()ed
  * exec inherits it whole): forked from the Python driver holding the
  * corpus, any child would show at least the driver's 70 MB. */
-#include "extractor.h"
-#include "lexicon.h"
-#include "ner.h"
-#include "newsgraph.h"
-#include "text.h"
-
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +24,14 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "entities/lexicon.h"
+#include "entities/link.h"
+#include "entities/ner.h"
+#include "extractor.h"
+#include "newsgraph.h"
+#include "text/doc.h"
+#include "text/utf8.h"
 
 typedef struct article {
 	char *id, *date, *text;

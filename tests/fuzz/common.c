@@ -1,8 +1,8 @@
 /* Helpers of the fuzz targets (see fuzz.h). Aborting is right here: a fuzz
  * target reports a broken invariant by crashing. */
-#include "fuzz.h"
-
 #include <stdlib.h>
+
+#include "fuzz.h"
 
 static const char article[] =
 	"Putin, Xi Sign Pact in Beijing\n\n"

@@ -1,9 +1,9 @@
 /* Fuzz target: the whole extract pipeline on arbitrary bytes (text check,
  * sentences, tokens, entities, rules, graph), plus the entities and explain
  * outputs that share it. */
-#include "fuzz.h"
-
 #include <stdlib.h>
+
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

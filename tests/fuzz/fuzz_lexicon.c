@@ -1,9 +1,9 @@
 /* Fuzz target: the lexicon parser (what ng_extractor_add_lexicon runs) on
  * arbitrary bytes; a lexicon it accepts then drives entity recognition and
  * linking over a short article with the embedded rules. */
-#include "fuzz.h"
-
 #include <stdlib.h>
+
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

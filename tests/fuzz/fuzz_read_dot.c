@@ -2,7 +2,7 @@
  * reading of its attributes) on arbitrary bytes; whatever it accepts must
  * survive every writer. */
 #include "fuzz.h"
-#include "read.h"
+#include "graph/read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

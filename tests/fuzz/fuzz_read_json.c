@@ -1,10 +1,10 @@
 /* Fuzz target: the JSON graph reader (SCHEMA.md format version 1) on
  * arbitrary bytes; whatever it accepts must survive a merge and every
  * writer. */
-#include "fuzz.h"
-#include "read.h"
-
 #include <stdlib.h>
+
+#include "fuzz.h"
+#include "graph/read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,11 +1,11 @@
 /* Fuzz target: extract arbitrary bytes, then run every writer; the JSON
  * written must read back and write again to the same bytes, and the DOT
  * written must read back (DOT keeps less, so only that it parses). */
-#include "fuzz.h"
-#include "read.h"
-
 #include <stdlib.h>
 #include <string.h>
+
+#include "fuzz.h"
+#include "graph/read.h"
 
 /* Writes g with `format` into a malloc'd buffer; aborts on failure, since
  * the two formats checked here are implemented. */

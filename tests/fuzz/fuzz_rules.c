@@ -1,9 +1,9 @@
 /* Fuzz target: the rule-file parser and pattern compiler (what
  * ng_extractor_add_rules runs) on arbitrary bytes; then the rules run over
  * a short article, bounded by the pcre2 match and depth limits. */
-#include "fuzz.h"
-
 #include <stdlib.h>
+
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

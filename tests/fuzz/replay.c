@@ -3,13 +3,13 @@
  * usage: replay_TARGET PATH...; a PATH is a file, or a directory whose files
  * (dotfiles skipped, in name order) are each fed once to the target. A
  * crash or a sanitizer report fails the test. */
-#include "fuzz.h"
-
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "fuzz.h"
 
 /* Feeds one file, in a buffer of exactly its size so that ASan sees any
  * read past the end, as under libFuzzer. */

@@ -1,12 +1,13 @@
 /* Unit tests of the text layer: UTF-8 checking, sentence splitting and
  * tokenisation. Cases for the splitter and the tokeniser are data files
  * (sentences.txt, tokens.txt) beside this one. */
-#include "harness.h"
-#include "lexicon.h"
-#include "text.h"
-#include "util.h"
-
 #include <stdlib.h>
+
+#include "entities/lexicon.h"
+#include "harness.h"
+#include "text/doc.h"
+#include "text/utf8.h"
+#include "util/util.h"
 
 static char *slurp(const char *path, size_t *len)
 {

@@ -3,7 +3,7 @@
  * allows: "on May 16" (--05-16, or 2024-05-16 with a known year), "on the
  * 16th" (the month last named), "in April this year", "last year", "a week
  * ago", "by 2023", "November 1985". */
-#include "modality.h"
+#include "relations/date.h"
 
 #include <ctype.h>
 #include <stdio.h>

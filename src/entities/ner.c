@@ -4,12 +4,14 @@
  * titles before people, head words of organizations, companies and
  * agreements, quoted names, pronouns and plural nominals ("the two sides").
  * Headlines and text in capitals only get knowledge-base matches. */
-#include "ner.h"
-#include "graph.h"
+#include "entities/ner.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "graph/graph.h"
+#include "text/utf8.h"
 
 typedef struct ctx {
 	const ng_lexicon *lx;
@@ -794,6 +796,19 @@ static int cmp_mention(const void *a, const void *b)
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
 	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+void ng_ents_free(ng_ents *x)
+{
+	for (size_t i = 0; i < x->n; i++)
+		free(x->m[i].name);
+	free(x->m);
+	for (size_t i = 0; i < x->ne; i++) {
+		free(x->e[i].id);
+		free(x->e[i].name);
+	}
+	free(x->e);
+	memset(x, 0, sizeof *x);
 }
 
 int ng_ner(const ng_lexicon *lx, const ng_doc *doc, ng_ents *out, ng_error *err)

@@ -5,10 +5,10 @@
 #define NG_RELATE_H
 
 #include <stdio.h>
-#include "lexicon.h"
-#include "modality.h"
-#include "ner.h"
-#include "rules.h"
+#include "entities/lexicon.h"
+#include "relations/modality.h"
+#include "entities/ner.h"
+#include "relations/rules.h"
 
 typedef struct ng_rel {
 	int src, tgt, rel;

@@ -1,5 +1,5 @@
 /* Shared helpers: errors, buffers, hashing, a string map. */
-#include "util.h"
+#include "util/util.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -3,16 +3,17 @@
  * FILE*. Small graphs are laid out by dot with the legend; big ones by sfdp
  * with overlap removal, edges routed around nodes and labels sized by degree,
  * so that a merged graph of hundreds of articles stays a readable map. */
-#include "render.h"
-#include "graph.h"
-#include "util.h"
-#include "writers/dot.h"
+#include "writers/render.h"
 
 #include <graphviz/gvc.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "graph/graph.h"
+#include "util/util.h"
+#include "writers/dot.h"
 
 /* Above this many entities the hierarchical dot layout becomes a tangle of
  * long edges and takes minutes; a force-directed layout reads better. */

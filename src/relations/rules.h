@@ -8,7 +8,7 @@
 #include <pcre2.h>
 #include <stddef.h>
 #include "newsgraph/error.h"
-#include "util.h"
+#include "util/util.h"
 
 typedef struct ng_rule {
 	char *id;

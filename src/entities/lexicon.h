@@ -7,8 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "newsgraph/error.h"
-#include "text.h"
-#include "util.h"
+#include "text/doc.h"
+#include "util/util.h"
 
 typedef struct ng_entry {
 	char *id, *name;

@@ -1,8 +1,9 @@
-/* The text layer: UTF-8 checking, sentences and tokens of one article.
+/* The text layer's document: the sentences and tokens of one article.
  * Input: the article bytes. Output: an ng_doc whose sentences and tokens hold
- * byte offsets into the original input and a normalised form for matching. */
-#ifndef NG_TEXT_H
-#define NG_TEXT_H
+ * byte offsets into the original input and a normalised form for matching.
+ * sentence.c fills the sentences, token.c the tokens; doc.c runs both. */
+#ifndef NG_TEXT_DOC_H
+#define NG_TEXT_DOC_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -11,10 +12,6 @@
 /* Longest sentence kept whole; a longer run without a sentence end is cut at
  * the next space after this many bytes. */
 #define NG_MAX_SENTENCE 8192
-
-/* Largest text read (an article, a lexicon, a rule file): offsets into it
- * and into its normal forms are 32-bit. Larger gives NG_ELIMIT. */
-#define NG_MAX_TEXT ((size_t)1 << 30)
 
 enum {
 	NG_TOK_WORD = 1 << 0,   /* letters (maybe digits, hyphens, apostrophes) */
@@ -56,9 +53,6 @@ typedef struct ng_doc {
 	uint32_t *wid; /* per token: the lexicon's word id (ng_lexicon_tag), or NULL */
 } ng_doc;
 
-/* Checks that text is UTF-8 without NUL bytes. `name` goes into the error. */
-int ng_text_check(const char *text, size_t len, const char *name, ng_error *err);
-
 /* What the text layer may ask of the lexicon: is this lower-case word a
  * common English word? Used to tell "in the U.S. Negotiations will" (a new
  * sentence) from "the U.S. Treasury". May be NULL. */
@@ -71,27 +65,9 @@ typedef struct ng_text_opts {
 int ng_doc_init(ng_doc *doc, const char *text, size_t len, const ng_text_opts *opts, ng_error *err);
 void ng_doc_free(ng_doc *doc);
 
-/* Sentence splitting alone: fills sentence spans (no tokens). */
-int ng_split_sentences(ng_doc *doc, const ng_text_opts *opts, ng_error *err);
-
 static inline const char *ng_tok_norm(const ng_doc *d, const ng_token *t)
 {
 	return d->norm + t->norm;
 }
-
-/* Normalises [s, s+n) for matching into b: lower case, straight quotes and
- * apostrophes, ASCII hyphens, plain spaces. */
-struct ng_buf;
-int ng_norm_append(struct ng_buf *b, const char *s, size_t n);
-
-/* Case of the letters newsgraph folds beyond ASCII (Latin-1, Latin
- * Extended-A, Greek, Cyrillic): the small letter, or cp itself. */
-uint32_t ng_cp_lower(uint32_t cp);
-int ng_cp_upper(uint32_t cp);
-/* Encodes cp as UTF-8 into out (4 bytes room); returns the length. */
-size_t ng_utf8_encode(uint32_t cp, char *out);
-
-/* Decodes one UTF-8 code point at s (valid input assumed); sets *len. */
-uint32_t ng_utf8_decode(const unsigned char *s, size_t avail, size_t *len);
 
 #endif

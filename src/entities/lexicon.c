@@ -2,13 +2,15 @@
  * Input: plain-text knowledge-base files (see kb/README.md). Output: entries
  * by id and a trie over normalised tokens holding every surface form, title,
  * head word and cue word, so that the text is matched in one pass. */
-#include "lexicon.h"
-#include "graph.h"
+#include "entities/lexicon.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "graph/graph.h"
+#include "text/utf8.h"
 
 int ng_lexicon_init(ng_lexicon *lx)
 {

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "newsgraph/graph.h"
-#include "util.h"
+#include "util/util.h"
 
 enum { NG_PERSON, NG_STATE, NG_ORGANIZATION, NG_COMPANY, NG_AGREEMENT, NG_LOCATION, NG_GROUP, NG_NTYPES };
 enum { NG_NAME, NG_NOMINAL, NG_PRONOUN };

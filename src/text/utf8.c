@@ -1,11 +1,12 @@
 /* Text layer, part 1: UTF-8 validation and the normal form used for
  * matching. Input: raw article bytes. Output: an error, or normalised text.
  * Evidence always quotes the original bytes; only matching sees this form. */
-#include "text.h"
-#include "util.h"
+#include "text/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/util.h"
 
 uint32_t ng_utf8_decode(const unsigned char *s, size_t avail, size_t *len)
 {

@@ -4,12 +4,15 @@
  * only the rules whose trigger words occur run. Titles ("Russian President
  * Putin", "Director X of Y") give leads/works_for without rules. Output:
  * relations with modality, negation, date, attributes and the rule id. */
-#include "relate.h"
-#include "graph.h"
+#include "relations/relate.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "graph/graph.h"
+#include "relations/date.h"
+#include "text/utf8.h"
 
 void ng_rels_free(ng_rels *r)
 {

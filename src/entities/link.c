@@ -4,12 +4,14 @@
  * places that act to their governments, pronouns to the most recent person,
  * "the two sides" to the pair just mentioned; unsure lone words are dropped
  * unless something confirms them. */
-#include "ner.h"
-#include "graph.h"
+#include "entities/link.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "graph/graph.h"
+#include "text/utf8.h"
 
 int ng_slug(ng_buf *b, const char *name)
 {
@@ -43,19 +45,6 @@ int ng_slug(ng_buf *b, const char *name)
 	if (b->len == start)
 		return ng_buf_adds(b, "x");
 	return 0;
-}
-
-void ng_ents_free(ng_ents *x)
-{
-	for (size_t i = 0; i < x->n; i++)
-		free(x->m[i].name);
-	free(x->m);
-	for (size_t i = 0; i < x->ne; i++) {
-		free(x->e[i].id);
-		free(x->e[i].name);
-	}
-	free(x->e);
-	memset(x, 0, sizeof *x);
 }
 
 static char *mention_text(const ng_doc *d, const ng_mention *m)

@@ -2,13 +2,15 @@
  * byte offsets, flags and a normal form. Possessives are split off
  * (Russia's -> Russia + 's); hyphenated words stay whole (Russia-Ukraine,
  * Zhi-dong) and carry NG_TOK_HYPHEN so later stages can look at the parts. */
-#include "text.h"
-#include "util.h"
+#include "text/token.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "text/utf8.h"
+#include "util/util.h"
 
 static const char *const abbrev[] = {
 	"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov",
@@ -124,7 +126,7 @@ static int push_token(ng_doc *d, size_t s, size_t e, uint32_t sent, uint16_t fla
 	return 0;
 }
 
-static int tokenize_sentence(ng_doc *d, uint32_t si, ng_error *err)
+int ng_tokenize_sentence(ng_doc *d, uint32_t si, ng_error *err)
 {
 	ng_sentence *st = &d->sents[si];
 	const unsigned char *t = (const unsigned char *)d->text;
@@ -244,31 +246,4 @@ static int tokenize_sentence(ng_doc *d, uint32_t si, ng_error *err)
 	else
 		st->caps = words >= 3 && upper * 10 >= words * 7;
 	return 0;
-}
-
-int ng_doc_init(ng_doc *d, const char *text, size_t len, const ng_text_opts *opts, ng_error *err)
-{
-	memset(d, 0, sizeof *d);
-	d->text = text;
-	d->len = len;
-	int r = ng_split_sentences(d, opts, err);
-	/* Sized once from the text (a token per five bytes, normal forms no
-	 * longer than the text plus a NUL each); growth remains the fallback. */
-	if (!r && (ng_grow((void **)&d->toks, &d->ctoks, len / 5 + 16, sizeof *d->toks) ||
-	           ng_grow((void **)&d->norm, &d->cnorm, len + len / 4 + 16, 1)))
-		r = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	for (size_t i = 0; !r && i < d->nsents; i++)
-		r = tokenize_sentence(d, (uint32_t)i, err);
-	if (r)
-		ng_doc_free(d);
-	return r;
-}
-
-void ng_doc_free(ng_doc *d)
-{
-	free(d->sents);
-	free(d->toks);
-	free(d->norm);
-	free(d->wid);
-	memset(d, 0, sizeof *d);
 }

@@ -2,12 +2,12 @@
  * JSON: each edge comes back with one evidence (its tooltip sentence), and
  * mentions are not kept; node types and edge modality come from the ng_*
  * attributes the writer sets. Input: DOT text. Output: a graph or an error. */
-#include "read.h"
-#include "graph.h"
-
 #include <graphviz/cgraph.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "graph/graph.h"
+#include "graph/read.h"
 
 static const char *attr(void *obj, const char *key)
 {

@@ -1,12 +1,13 @@
 /* Text layer, part 2: paragraphs and sentences. Input: the article bytes.
  * Output: sentence spans (byte offsets into the input) with their paragraph
  * number; the first line becomes the headline when it stands alone. */
-#include "text.h"
-#include "util.h"
+#include "text/sentence.h"
 
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
+
+#include "util/util.h"
 
 static const char *const title_abbr[] = {
 	"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov",

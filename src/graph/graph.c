@@ -1,7 +1,7 @@
 /* The graph: nodes and edges by identity, merge, and ordered views.
  * Input: what extraction (or a reader) adds. Output: a deterministic graph
  * that every writer renders the same way whatever order things came in. */
-#include "graph.h"
+#include "graph/graph.h"
 
 #include <stdio.h>
 #include <stdlib.h>

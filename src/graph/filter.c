@@ -4,12 +4,13 @@
  * pass, each copied whole (articles, aliases, mentions, kb ids, evidence,
  * attrs, dates) through the graph's own functions so that identity and
  * ordering rules hold in the copy as in the original. */
-#include "filter.h"
-#include "graph.h"
+#include "graph/filter.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "graph/graph.h"
 
 int ng_filter_active(const ng_filter *f)
 {

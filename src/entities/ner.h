@@ -1,13 +1,13 @@
-/* Entities, part 2 and 3: mentions (ner.c) and their linking into entities
- * (link.c). Input: a tokenised doc and the lexicon. Output: mentions with
- * exact byte spans, each pointing at one entity of the article. */
-#ifndef NG_NER_H
-#define NG_NER_H
+/* Entities, part 2: mentions. Input: a tokenised doc and the lexicon.
+ * Output: mentions with exact byte spans and types; link.h then points each
+ * at one entity of the article. */
+#ifndef NG_ENTITIES_NER_H
+#define NG_ENTITIES_NER_H
 
 #include <stddef.h>
 #include <stdint.h>
-#include "lexicon.h"
-#include "text.h"
+#include "entities/lexicon.h"
+#include "text/doc.h"
 
 typedef struct ng_mention {
 	uint32_t start, end; /* bytes of the name itself: no title, no possessive */
@@ -44,13 +44,9 @@ typedef struct ng_ents {
 } ng_ents;
 
 int ng_ner(const ng_lexicon *lx, const ng_doc *doc, ng_ents *out, ng_error *err);
-int ng_link(const ng_lexicon *lx, const ng_doc *doc, ng_ents *ents, ng_error *err);
 void ng_ents_free(ng_ents *x);
 
 /* Is this normalised word a company's legal suffix (Corp, Inc, plc)? */
 int ng_legal_suffix(const char *w);
-
-/* Makes a slug for ids: lower-case ASCII letters and digits, '-' between. */
-int ng_slug(ng_buf *b, const char *name);
 
 #endif

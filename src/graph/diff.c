@@ -2,14 +2,15 @@
  * ~ changed with the changed fields), as JSON, or as a DOT drawing of the
  * union coloured by change. Both graphs are walked in their canonical order,
  * so the output is stable. */
-#include "diff.h"
-#include "graph.h"
-#include "writers/dot.h"
+#include "graph/diff.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "graph/graph.h"
+#include "writers/dot.h"
 
 typedef struct change {
 	char field[16];

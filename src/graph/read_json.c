@@ -2,14 +2,15 @@
  * (format version 1), or the DOT newsgraph writes. Output: a graph, or an
  * error naming the file and what is wrong. Untrusted input: sizes, depth,
  * types and ranges are checked before anything is used. */
-#include "read.h"
-#include "text.h"
-#include "graph.h"
-
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "graph/graph.h"
+#include "graph/read.h"
+#include "text/doc.h"
+#include "text/utf8.h"
 
 #define BAD(...) ng_fail(err, NG_EINVAL, name, 0, __VA_ARGS__)
 

@@ -4,14 +4,16 @@
  * and target {T:types}; {T+:types} takes a coordination ("A, B and C").
  * Rules are indexed by trigger word so a sentence runs only those it may
  * fire. */
-#include "rules.h"
-#include "embedded.h"
-#include "graph.h"
-#include "text.h"
+#include "relations/rules.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "graph/graph.h"
+#include "text/doc.h"
+#include "text/utf8.h"
+#include "util/embedded.h"
 
 int ng_rules_init(ng_rules *rs)
 {

@@ -1,7 +1,7 @@
 /* Relations, part 3a: modality and negation. Input: a placeholder sentence
  * and a match span. Output: the evidence's modality and negation, from cue
  * words in the clause around the match; the most hedged cue wins. */
-#include "modality.h"
+#include "relations/modality.h"
 
 #include <ctype.h>
 #include <string.h>

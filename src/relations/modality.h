@@ -1,0 +1,18 @@
+/* Relations, part 3: modality and negation of one evidence. Input: the
+ * normalised placeholder sentence and the span of a rule match. Output:
+ * asserted/reported/expected/hypothetical, negated or not. */
+#ifndef NG_RELATIONS_MODALITY_H
+#define NG_RELATIONS_MODALITY_H
+
+#include <stddef.h>
+
+/* Does the placeholder sentence hold a reporting cue ("said", "according
+ * to")? Asked once per sentence, not per match: scanning the whole sentence
+ * for every match made long sentences quadratic. */
+int ng_modality_reported(const char *ph);
+
+/* `ph` is the placeholder sentence; [start, end) the match; `reported` is
+ * ng_modality_reported(ph). */
+int ng_modality(const char *ph, size_t start, size_t end, int reported, int *negated);
+
+#endif
