@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "graph/read.h"
+#include "newsgraph/schema.h"
 #include "util/util.h"
 
 #define BAD(...) ng_fail(err, NG_EINVAL, name, 0, __VA_ARGS__)
@@ -636,11 +637,8 @@ static int has_index(const size_t *v, size_t n, size_t x)
 
 static int symmetric(const char *type)
 {
-	static const char *const sym[] = {"meets", "cooperates_with", "allied_with", "trades_with", "at_war_with"};
-	for (size_t i = 0; i < sizeof sym / sizeof *sym; i++)
-		if (strcmp(type, sym[i]) == 0)
-			return 1;
-	return 0;
+	int rel = ng_relation_parse(type, strlen(type));
+	return rel >= 0 && ng_relation_get((ng_relation)rel)->symmetric;
 }
 
 static int edge_matches(const gedge *g, size_t s, size_t t, const char *type)

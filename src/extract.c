@@ -230,12 +230,12 @@ int ng_extract_mentions(const ng_extractor *ex, const char *text, size_t len, co
 				         cJSON_AddStringToObject(o, "text", t) &&
 				         cJSON_AddStringToObject(o, "type", ng_type_name(e->type)) &&
 				         cJSON_AddStringToObject(o, "node", e->id) &&
-				         cJSON_AddStringToObject(o, "kind", ng_kind_name(m->kind));
+				         cJSON_AddStringToObject(o, "kind", ng_mention_kind_name(m->kind));
 				free(t);
 				if (!ok)
 					rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 			} else if (fprintf(out, "%s\t%u\t%u\t%.*s\t%s\t%s\t%s\n", art, m->start, m->end, (int)(m->end - m->start),
-			                   text + m->start, ng_type_name(e->type), e->id, ng_kind_name(m->kind)) < 0)
+			                   text + m->start, ng_type_name(e->type), e->id, ng_mention_kind_name(m->kind)) < 0)
 				rc = ng_fail(err, NG_EIO, NULL, 0, "write failed");
 		}
 	}

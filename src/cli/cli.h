@@ -136,6 +136,7 @@ int cmd_merge(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
 
 extern const ng_command ng_commands[];
 

@@ -45,7 +45,7 @@ static int check_relations(const char *list)
 	for (;;) {
 		const char *e = strchr(p, ',');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
-		if (ng_relation_find(p, n) < 0) {
+		if (ng_relation_parse(p, n) < 0) {
 			cli_error(NULL, "--relations: unknown relation '%.*s'", (int)n, p);
 			return -1;
 		}

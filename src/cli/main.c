@@ -25,6 +25,8 @@ const ng_command ng_commands[] = {
 	 "newsgraph render -f svg|png|pdf [-K ENGINE] [--types T,..] [--relations R,..] [--min-count N] [--top N] -o FILE GRAPH|ARTICLE",
 	 cmd_render},
 	{"eval", "score a graph against a gold graph", "newsgraph eval [--verbose] GOLD PRED", cmd_eval},
+	{"schema", "print the vocabulary of graphs: types, relations, modalities", "newsgraph schema [-f text|json]",
+	 cmd_schema},
 	{NULL, NULL, NULL, NULL},
 };
 

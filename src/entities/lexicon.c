@@ -345,7 +345,7 @@ static int load_cue(ng_lexicon *lx, const char *name, int line, char **f, int nf
 		return ng_fail(err, NG_EINVAL, name, line, "'%s' line needs a class and at least one form", f[0]);
 	if (strcmp(f[0], "title") == 0) {
 		v.kind = NG_V_TITLE;
-		v.arg = strcmp(f[1], "none") == 0 ? -1 : ng_relation_find(f[1], strlen(f[1]));
+		v.arg = strcmp(f[1], "none") == 0 ? -1 : ng_relation_parse(f[1], strlen(f[1]));
 		if (v.arg == -1 && strcmp(f[1], "none") != 0)
 			return ng_fail(err, NG_EINVAL, name, line, "title relation '%s' is not leads, works_for or none", f[1]);
 	} else if (strcmp(f[0], "head") == 0) {

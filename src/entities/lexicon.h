@@ -7,12 +7,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "newsgraph/error.h"
+#include "newsgraph/schema.h"
 #include "text/doc.h"
 #include "util/util.h"
 
 typedef struct ng_entry {
 	char *id, *name;
-	int type;
+	ng_type type;
 	char *gov, *in, *part_of, *leads, *works_for, *role, *iso3166, *wikidata;
 } ng_entry;
 

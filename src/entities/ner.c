@@ -429,7 +429,7 @@ static int try_head(ctx *c, size_t a, size_t b)
 	ng_value kv;
 	size_t KL = match_kind(c, a, b, NG_V_NAME, NG_V_NAME, &kv);
 	ng_mention *m;
-	if (KL && (KL == b - a || (KL + 1 == b - a && c->lx->entries[kv.entry].type == type)))
+	if (KL && (KL == b - a || (KL + 1 == b - a && (int)c->lx->entries[kv.entry].type == type)))
 		m = add_kb(c, a, b, &kv);
 	else
 		m = add(c, a, b, type, NG_NAME);

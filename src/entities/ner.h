@@ -13,7 +13,8 @@ typedef struct ng_mention {
 	uint32_t start, end; /* bytes of the name itself: no title, no possessive */
 	uint32_t tb, te;     /* tokens */
 	uint32_t sent;
-	int type, kind;
+	ng_type type;
+	ng_mention_kind kind;
 	int entry;     /* lexicon entry or -1 */
 	int adj;       /* a demonym or adjective ("Russian") */
 	int metonym;   /* a place that may stand for a government */
@@ -30,7 +31,7 @@ typedef struct ng_mention {
 
 typedef struct ng_entity {
 	char *id, *name;
-	int type;
+	ng_type type;
 	int entry;
 	int needs_edge, has_edge;
 	int first_mention;

@@ -110,7 +110,7 @@ static int cmp_edge_key(const ng_edge *x, const ng_edge *y)
 {
 	int c = strcmp(x->source, y->source);
 	if (!c)
-		c = strcmp(ng_relations[x->rel].name, ng_relations[y->rel].name);
+		c = strcmp(ng_relation_get(x->rel)->name, ng_relation_get(y->rel)->name);
 	return c ? c : strcmp(x->target, y->target);
 }
 
@@ -188,7 +188,7 @@ static int write_text(const diff_list *l, FILE *out)
 		if (d->node)
 			fprintf(out, "%c node %s \"%s\"", d->kind, d->node->id, d->node->name);
 		else
-			fprintf(out, "%c edge %s -%s-> %s", d->kind, d->edge->source, ng_relations[d->edge->rel].name,
+			fprintf(out, "%c edge %s -%s-> %s", d->kind, d->edge->source, ng_relation_get(d->edge->rel)->name,
 			        d->edge->target);
 		for (int k = 0; k < d->ch.n; k++)
 			fprintf(out, "%s%s: %s -> %s", k ? "; " : " ", d->ch.c[k].field, d->ch.c[k].from, d->ch.c[k].to);
@@ -218,7 +218,7 @@ static int write_json(const diff_list *l, FILE *out)
 					ok = cJSON_AddStringToObject(o, "id", d->node->id) && cJSON_AddStringToObject(o, "name", d->node->name);
 				else if (ok)
 					ok = cJSON_AddStringToObject(o, "source", d->edge->source) &&
-					     cJSON_AddStringToObject(o, "type", ng_relations[d->edge->rel].name) &&
+					     cJSON_AddStringToObject(o, "type", ng_relation_get(d->edge->rel)->name) &&
 					     cJSON_AddStringToObject(o, "target", d->edge->target);
 				if (ok && d->kind == '~') {
 					cJSON *ch = cJSON_AddObjectToObject(o, "changes");
@@ -269,7 +269,7 @@ static int write_dot(const ng_graph *a, const ng_graph *b, const diff_list *l, F
 			obj = agnode(G, d->node->id, 0);
 		else {
 			Agnode_t *s = agnode(G, d->edge->source, 0), *t = agnode(G, d->edge->target, 0);
-			obj = s && t ? agedge(G, s, t, (char *)ng_relations[d->edge->rel].name, 0) : NULL;
+			obj = s && t ? agedge(G, s, t, (char *)ng_relation_get(d->edge->rel)->name, 0) : NULL;
 		}
 		if (obj) {
 			agsafeset(obj, "color", (char *)col, "");

@@ -32,7 +32,7 @@ static void relation_set(const char *list, char keep[])
 		size_t n = (size_t)(p - s);
 		while (n && s[n - 1] == ' ')
 			n--;
-		int r = n ? ng_relation_find(s, n) : -1;
+		int r = n ? ng_relation_parse(s, n) : -1;
 		if (r >= 0)
 			keep[r] = 1;
 	}
@@ -113,7 +113,7 @@ int ng_graph_filter(const ng_graph *g, const ng_filter *f, ng_graph **out, ng_er
 	edge_keep = calloc(ne + 1, 1);
 	degree = calloc(nn + 1, sizeof *degree);
 	ends = calloc(2 * ne + 1, sizeof *ends);
-	rel_keep = calloc((size_t)ng_nrelations, 1);
+	rel_keep = calloc((size_t)NG_NRELATIONS, 1);
 	if (!node_keep || !edge_keep || !degree || !ends || !rel_keep)
 		goto oom;
 	for (size_t i = 0; i < nn; i++) {
@@ -134,7 +134,7 @@ int ng_graph_filter(const ng_graph *g, const ng_filter *f, ng_graph **out, ng_er
 		ends[2 * i] = s;
 		ends[2 * i + 1] = t;
 		edge_keep[i] = s && t && node_keep[s - 1] && node_keep[t - 1] &&
-		               (!f->relations || (e->rel >= 0 && e->rel < ng_nrelations && rel_keep[e->rel])) &&
+		               (!f->relations || (e->rel >= 0 && e->rel < NG_NRELATIONS && rel_keep[e->rel])) &&
 		               e->nev >= f->min_count;
 		if (edge_keep[i]) {
 			degree[s - 1]++;

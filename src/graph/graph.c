@@ -7,53 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const type_names[NG_NTYPES] = {
-	"person", "state", "organization", "company", "agreement", "location", "group"};
-
-const ng_relation_info ng_relations[] = {
-	{"visits", 0, "042"},        {"meets", 1, "040"},        {"signs", 0, "057"},
-	{"party_to", 0, "057"},      {"cooperates_with", 1, "050"}, {"allied_with", 1, "050"},
-	{"trades_with", 1, "061"},   {"supplies", 0, "061"},     {"supports", 0, "070"},
-	{"sanctions", 0, "163"},     {"criticizes", 0, "111"},   {"threatens", 0, "130"},
-	{"attacks", 0, "190"},       {"at_war_with", 1, "190"},  {"leads", 0, NULL},
-	{"works_for", 0, NULL},      {"appoints", 0, NULL},      {"member_of", 0, NULL},
-	{"part_of", 0, NULL},        {"based_in", 0, NULL},      {"owns", 0, NULL},
-	{"invests_in", 0, "061"},    {"located_in", 0, NULL},    {"speaks_to", 0, "010"},
-};
-const int ng_nrelations = (int)(sizeof ng_relations / sizeof ng_relations[0]);
-
-const char *ng_type_name(int type)
-{
-	return type >= 0 && type < NG_NTYPES ? type_names[type] : "unknown";
-}
-
-int ng_type_parse(const char *s, size_t n)
-{
-	for (int i = 0; i < NG_NTYPES; i++)
-		if (strlen(type_names[i]) == n && memcmp(type_names[i], s, n) == 0)
-			return i;
-	return -1;
-}
-
-const char *ng_kind_name(int kind)
-{
-	return kind == NG_PRONOUN ? "pronoun" : kind == NG_NOMINAL ? "nominal" : "name";
-}
-
-const char *ng_modality_name(int m)
-{
-	static const char *const names[] = {"asserted", "reported", "expected", "hypothetical"};
-	return m >= 0 && m < 4 ? names[m] : "asserted";
-}
-
-int ng_relation_find(const char *s, size_t n)
-{
-	for (int i = 0; i < ng_nrelations; i++)
-		if (strlen(ng_relations[i].name) == n && memcmp(ng_relations[i].name, s, n) == 0)
-			return i;
-	return -1;
-}
-
 int ng_graph_new(ng_graph **out, ng_error *err)
 {
 	*out = calloc(1, sizeof **out);
@@ -173,7 +126,7 @@ const ng_node *ng_graph_find_node(const ng_graph *g, const char *id)
 	return ng_map_get(&g->node_idx, id, strlen(id));
 }
 
-ng_node *ng_graph_node(ng_graph *g, const char *id, int type, const char *name, int name_kb)
+ng_node *ng_graph_node(ng_graph *g, const char *id, ng_type type, const char *name, int name_kb)
 {
 	void **slot = ng_map_put(&g->node_idx, id, strlen(id));
 	if (!slot)
@@ -281,7 +234,7 @@ static int seen(ng_graph *g, char kind, const char *id, const char *article, uin
 	return 0;
 }
 
-int ng_node_add_mention(ng_graph *g, ng_node *n, const char *article, uint32_t start, uint32_t end, int kind)
+int ng_node_add_mention(ng_graph *g, ng_node *n, const char *article, uint32_t start, uint32_t end, ng_mention_kind kind)
 {
 	int r = seen(g, 'm', n->id, article, start, end, NULL);
 	if (r)
@@ -308,15 +261,15 @@ int ng_node_set_kb(ng_node *n, const char *iso3166, const char *wikidata)
 	return 0;
 }
 
-ng_edge *ng_graph_edge(ng_graph *g, const char *source, int rel, const char *target)
+ng_edge *ng_graph_edge(ng_graph *g, const char *source, ng_relation rel, const char *target)
 {
-	if (ng_relations[rel].symmetric && strcmp(source, target) > 0) {
+	if (ng_relation_get(rel)->symmetric && strcmp(source, target) > 0) {
 		const char *t = source;
 		source = target;
 		target = t;
 	}
 	ng_buf key = {0};
-	if (ng_buf_printf(&key, "%s\t%s\t%s", source, ng_relations[rel].name, target))
+	if (ng_buf_printf(&key, "%s\t%s\t%s", source, ng_relation_get(rel)->name, target))
 		return NULL;
 	void **slot = ng_map_put(&g->edge_idx, key.s, key.len);
 	ng_buf_free(&key);
@@ -497,7 +450,7 @@ static int cmp_edge(const void *a, const void *b)
 	const ng_edge *x = *(ng_edge *const *)a, *y = *(ng_edge *const *)b;
 	int c = strcmp(x->source, y->source);
 	if (!c)
-		c = strcmp(ng_relations[x->rel].name, ng_relations[y->rel].name);
+		c = strcmp(ng_relation_get(x->rel)->name, ng_relation_get(y->rel)->name);
 	return c ? c : strcmp(x->target, y->target);
 }
 

@@ -7,26 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "newsgraph/graph.h"
+#include "newsgraph/schema.h"
 #include "util/util.h"
-
-enum { NG_PERSON, NG_STATE, NG_ORGANIZATION, NG_COMPANY, NG_AGREEMENT, NG_LOCATION, NG_GROUP, NG_NTYPES };
-enum { NG_NAME, NG_NOMINAL, NG_PRONOUN };
-enum { NG_ASSERTED, NG_REPORTED, NG_EXPECTED, NG_HYPOTHETICAL };
-
-const char *ng_type_name(int type);
-int ng_type_parse(const char *s, size_t n); /* -1 when unknown */
-const char *ng_kind_name(int kind);
-const char *ng_modality_name(int m);
-
-typedef struct ng_relation_info {
-	const char *name;
-	int symmetric;
-	const char *cameo; /* NULL: none */
-} ng_relation_info;
-
-extern const ng_relation_info ng_relations[];
-extern const int ng_nrelations;
-int ng_relation_find(const char *s, size_t n); /* -1 when unknown */
 
 typedef struct ng_article_rec {
 	char *id, *title, *date, *source;
@@ -35,13 +17,14 @@ typedef struct ng_article_rec {
 typedef struct ng_mention_rec {
 	char *article;
 	uint32_t start, end;
-	int kind;
+	ng_mention_kind kind;
 } ng_mention_rec;
 
 typedef struct ng_evidence {
 	char *article, *sentence, *trigger, *rule;
 	uint32_t start, end;
-	int modality, negated;
+	ng_modality modality;
+	int negated;
 	double conf; /* the firing rule's confidence */
 } ng_evidence;
 
@@ -51,7 +34,7 @@ typedef struct ng_attr {
 
 typedef struct ng_node {
 	char *id, *name;
-	int type;
+	ng_type type;
 	int name_kb; /* name comes from the knowledge base */
 	char **aliases;
 	size_t naliases, caliases;
@@ -63,8 +46,9 @@ typedef struct ng_node {
 
 typedef struct ng_edge {
 	char *source, *target, *date;
-	int rel;
-	int modality, negated;
+	ng_relation rel;
+	ng_modality modality;
+	int negated;
 	double confidence;
 	ng_attr *attrs;
 	size_t nattrs, cattrs;
@@ -89,13 +73,13 @@ struct ng_graph {
 int ng_graph_add_article(ng_graph *g, const char *id, const char *title, const char *date,
                          const char *source);
 /* Gets or creates the node `id`; NULL on out of memory. */
-ng_node *ng_graph_node(ng_graph *g, const char *id, int type, const char *name, int name_kb);
+ng_node *ng_graph_node(ng_graph *g, const char *id, ng_type type, const char *name, int name_kb);
 int ng_node_add_alias(ng_node *n, const char *alias);
-int ng_node_add_mention(ng_graph *g, ng_node *n, const char *article, uint32_t start, uint32_t end, int kind);
+int ng_node_add_mention(ng_graph *g, ng_node *n, const char *article, uint32_t start, uint32_t end, ng_mention_kind kind);
 int ng_node_set_kb(ng_node *n, const char *iso3166, const char *wikidata);
 /* Gets or creates the edge (source, rel, target); symmetric types sort the
  * endpoints. NULL on out of memory. */
-ng_edge *ng_graph_edge(ng_graph *g, const char *source, int rel, const char *target);
+ng_edge *ng_graph_edge(ng_graph *g, const char *source, ng_relation rel, const char *target);
 /* Adds one evidence (copied); a duplicate (same article, offsets, rule) is
  * ignored. */
 int ng_edge_add_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev);

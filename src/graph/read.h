@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include "newsgraph/graph.h"
+#include "newsgraph/schema.h"
 
 /* Largest graph file read, and deepest JSON nesting accepted. */
 #define NG_READ_MAX_BYTES ((size_t)1 << 30)
@@ -20,6 +21,6 @@ int ng_graph_read_dot(const char *data, size_t len, const char *name, ng_graph *
 /* Is `id` a node id of entity type `type`, "<type>:<slug>" (SCHEMA.md)?
  * Checked on read: other ids reach the DOT writer, and libcgraph takes a
  * name starting with '%' for one of its own (and leaks it). */
-int ng_read_id_ok(const char *id, int type);
+int ng_read_id_ok(const char *id, ng_type type);
 
 #endif

@@ -73,7 +73,7 @@ int ng_graph_read_dot(const char *data, size_t len, const char *name, ng_graph *
 			const char *type = attr(e, "label");
 			if (!type)
 				type = agnameof(e);
-			int rel = type ? ng_relation_find(type, strlen(type)) : -1;
+			int rel = type ? ng_relation_parse(type, strlen(type)) : -1;
 			if (rel < 0) {
 				rc = ng_fail(err, NG_EINVAL, name, 0, "edge %s -> %s: unknown relation '%s'", s, t,
 				             type ? type : "");
@@ -83,13 +83,10 @@ int ng_graph_read_dot(const char *data, size_t len, const char *name, ng_graph *
 				continue; /* the legend */
 			ng_edge *x = ng_graph_edge(g, s, rel, t);
 			const char *mod = attr(e, "ng_modality"), *neg = attr(e, "ng_negated");
-			int m = 0;
-			for (int k = 0; mod && k < 4; k++)
-				if (strcmp(mod, ng_modality_name(k)) == 0)
-					m = k;
+			int m = mod ? ng_modality_parse(mod, strlen(mod)) : -1;
 			const char *sentence = attr(e, "tooltip"), *conf = attr(e, "ng_confidence");
 			double c = conf ? strtod(conf, NULL) : 0.5;
-			ng_evidence ev = {(char *)art, (char *)(sentence ? sentence : ""), NULL, "dot", 0, 0, m,
+			ng_evidence ev = {(char *)art, (char *)(sentence ? sentence : ""), NULL, "dot", 0, 0, m < 0 ? NG_ASSERTED : (ng_modality)m,
 			                  neg && !strcmp(neg, "true"), c > 0 && c <= 1 ? c : 0.5};
 			if (!x || ng_edge_add_evidence(g, x, &ev) || ng_edge_set_date(x, attr(e, "ng_date")))
 				rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");

@@ -53,7 +53,7 @@ static int offset(const cJSON *o, const char *key, uint32_t *out)
 	return 1;
 }
 
-int ng_read_id_ok(const char *id, int type)
+int ng_read_id_ok(const char *id, ng_type type)
 {
 	size_t l = strlen(ng_type_name(type));
 	return strncmp(id, ng_type_name(type), l) == 0 && id[l] == ':' && id[l + 1];
@@ -61,10 +61,7 @@ int ng_read_id_ok(const char *id, int type)
 
 static int modality_of(const char *s)
 {
-	for (int m = 0; s && m < 4; m++)
-		if (strcmp(s, ng_modality_name(m)) == 0)
-			return m;
-	return -1;
+	return s ? ng_modality_parse(s, strlen(s)) : -1;
 }
 
 static int read_node(ng_graph *g, const cJSON *n, size_t i, const char *name, ng_error *err)
@@ -108,7 +105,7 @@ static int read_edge(ng_graph *g, const cJSON *e, size_t i, const char *name, ng
 	const char *src = str(e, "source"), *type = str(e, "type"), *tgt = str(e, "target");
 	if (!cJSON_IsObject(e) || !src || !type || !tgt)
 		return BAD("edge %zu needs string source, type and target", i);
-	int rel = ng_relation_find(type, strlen(type));
+	int rel = ng_relation_parse(type, strlen(type));
 	if (rel < 0)
 		return BAD("edge %zu: unknown relation '%s'", i, type);
 	if (!ng_graph_find_node(g, src) || !ng_graph_find_node(g, tgt))
@@ -141,10 +138,11 @@ static int read_edge(ng_graph *g, const cJSON *e, size_t i, const char *name, ng
 		ev.sentence = (char *)str(v, "sentence");
 		ev.trigger = (char *)str(v, "trigger");
 		ev.rule = (char *)str(v, "rule");
-		ev.modality = modality_of(str(v, "modality"));
+		int modality = modality_of(str(v, "modality"));
+		ev.modality = modality < 0 ? NG_ASSERTED : (ng_modality)modality;
 		const cJSON *neg = cJSON_GetObjectItemCaseSensitive(v, "negated");
 		if (!ev.article || !ev.sentence || !offset(v, "start", &ev.start) || !offset(v, "end", &ev.end) ||
-		    ev.modality < 0 || !cJSON_IsBool(neg))
+		    modality < 0 || !cJSON_IsBool(neg))
 			return BAD("edge %s -%s-> %s: an evidence needs article, sentence, start, end, modality, negated", src,
 			           type, tgt);
 		ev.negated = cJSON_IsTrue(neg);

@@ -47,7 +47,7 @@ int ng_modality_reported(const char *ph)
 	return has(ph, 0, strlen(ph), rep);
 }
 
-int ng_modality(const char *ph, size_t start, size_t end, int reported, int *negated)
+int ng_modality_classify(const char *ph, size_t start, size_t end, int reported, int *negated)
 {
 	/* The clause before the match: back to a clause boundary, at most 60
 	 * bytes. */

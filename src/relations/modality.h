@@ -13,6 +13,6 @@ int ng_modality_reported(const char *ph);
 
 /* `ph` is the placeholder sentence; [start, end) the match; `reported` is
  * ng_modality_reported(ph). */
-int ng_modality(const char *ph, size_t start, size_t end, int reported, int *negated);
+int ng_modality_classify(const char *ph, size_t start, size_t end, int reported, int *negated);
 
 #endif

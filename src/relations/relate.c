@@ -154,7 +154,7 @@ static size_t placeholders(const char *ph, size_t a, size_t b, size_t *out, size
 	return n;
 }
 
-static int add_rel(sent_ctx *c, int src, int tgt, int rel, int modality, int negated, double conf,
+static int add_rel(sent_ctx *c, int src, int tgt, ng_relation rel, ng_modality modality, int negated, double conf,
                    const char *rule, const char *trigger, const char *attrs)
 {
 	if (src < 0 || tgt < 0 || src == tgt)
@@ -162,24 +162,21 @@ static int add_rel(sent_ctx *c, int src, int tgt, int rel, int modality, int neg
 	const ng_entity *es = &c->x->e[src], *et = &c->x->e[tgt];
 	if (strcmp(es->id, et->id) == 0)
 		return 0;
-	/* Looked up per call (relations are rare): no shared mutable state, so
-	 * threads can share one extractor. */
-	const int leads = ng_relation_find("leads", 5), works = ng_relation_find("works_for", 9);
 	for (size_t i = 0; i < c->out->n; i++) {
 		ng_rel *r = &c->out->r[i];
 		if (r->sent != c->si)
 			continue;
 		if (r->rel == rel &&
-		    ((r->src == src && r->tgt == tgt) || (ng_relations[rel].symmetric && r->src == tgt && r->tgt == src))) {
+		    ((r->src == src && r->tgt == tgt) || (ng_relation_get(rel)->symmetric && r->src == tgt && r->tgt == src))) {
 			if (!r->attrs && attrs && *attrs && !(r->attrs = ng_strdup(attrs)))
 				return NG_ENOMEM;
 			return 0;
 		}
-		/* "Prime Minister" leads; it is not also "Minister" works_for. */
-		if (r->src == src && r->tgt == tgt && r->rel == leads && rel == works)
+		/* "Prime Minister" NG_REL_LEADS; it is not also "Minister" works_for. */
+		if (r->src == src && r->tgt == tgt && r->rel == NG_REL_LEADS && rel == NG_REL_WORKS_FOR)
 			return 0;
-		if (r->src == src && r->tgt == tgt && r->rel == works && rel == leads) {
-			r->rel = leads;
+		if (r->src == src && r->tgt == tgt && r->rel == NG_REL_WORKS_FOR && rel == NG_REL_LEADS) {
+			r->rel = NG_REL_LEADS;
 			r->rule = rule;
 			return 0;
 		}
@@ -316,7 +313,7 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 		int negated = 0;
 		if (reported < 0)
 			reported = ng_modality_reported(ph);
-		int modality = ng_modality(ph, ov[0], ov[1], reported, &negated);
+		int modality = ng_modality_classify(ph, ov[0], ov[1], reported, &negated);
 		if (r->modality >= 0)
 			modality = r->modality;
 		char trig[48];
@@ -331,7 +328,7 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 						             attrs.s);
 				if (!rc && c->explain)
 					fprintf(c->explain, "  %s: %s -%s-> %s%s%s\n", r->id, c->x->e[a[0]].id,
-					        ng_relations[r->rel].name, c->x->e[b[0]].id, negated ? " (negated)" : "",
+					        ng_relation_get(r->rel)->name, c->x->e[b[0]].id, negated ? " (negated)" : "",
 					        modality ? " " : "");
 			}
 		ng_buf_free(&attrs);
@@ -368,7 +365,7 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 		char attrs[160] = "";
 		if (m->title_end > m->title_start)
 			snprintf(attrs, sizeof attrs, "role=%.*s", (int)(m->title_end - m->title_start), d->text + m->title_start);
-		int rel = m->title_rel >= 0 ? m->title_rel : ng_relation_find("works_for", 9);
+		int rel = m->title_rel >= 0 ? m->title_rel : NG_REL_WORKS_FOR;
 		int found = 0;
 		const int ofs[2] = {m->title_of, m->title_of2};
 		for (int k = 0; k < 2; k++) {
@@ -379,9 +376,9 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 				continue;
 			/* "Labour MP X", "Green Party lawmaker X": a party has members */
 			int r = rel;
-			if (te->type == NG_ORGANIZATION && rel == ng_relation_find("works_for", 9) &&
+			if (te->type == NG_ORGANIZATION && rel == NG_REL_WORKS_FOR &&
 			    (strstr(te->id, "party") || strstr(te->name, "Party")))
-				r = ng_relation_find("member_of", 9);
+				r = NG_REL_MEMBER_OF;
 			if (add_rel(c, m->entity, x->m[ofs[k]].entity, r, NG_ASSERTED, 0, 0.85, "title", NULL, attrs))
 				return NG_ENOMEM;
 			found = 1;
@@ -396,7 +393,7 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 			for (size_t k = i + 1; k < x->n && x->m[k].sent == c->si; k++) {
 				if (x->m[k].tb != t)
 					continue;
-				int et = x->m[k].entity >= 0 ? x->e[x->m[k].entity].type : -1;
+				int et = x->m[k].entity >= 0 ? (int)x->e[x->m[k].entity].type : -1;
 				if ((et == NG_STATE || et == NG_ORGANIZATION || et == NG_COMPANY) &&
 				    add_rel(c, m->entity, x->m[k].entity, rel, NG_ASSERTED, 0, 0.8, "title-of", NULL, attrs))
 					return NG_ENOMEM;
@@ -465,13 +462,11 @@ static void want_word(const ng_rules *rs, const char *w, unsigned char *want)
  * office serves the state its appointer leads. */
 static int appointed_serve(sent_ctx *c)
 {
-	int appoints = ng_relation_find("appoints", 8), leads = ng_relation_find("leads", 5);
-	int works = ng_relation_find("works_for", 9);
 	size_t n = c->out->n;
 	for (size_t i = 0; i < n; i++) {
 		ng_rel r = c->out->r[i];
 		const char *role = r.attrs ? strstr(r.attrs, "role=") : NULL;
-		if (r.rel != appoints || !role)
+		if (r.rel != NG_REL_APPOINTS || !role)
 			continue;
 		int gov = 0;
 		char word[48];
@@ -486,11 +481,11 @@ static int appointed_serve(sent_ctx *c)
 		}
 		for (size_t k = 0; gov && k < n; k++) {
 			const ng_rel *l = &c->out->r[k];
-			if (l->rel != leads || l->src != r.src || c->x->e[l->tgt].type != NG_STATE)
+			if (l->rel != NG_REL_LEADS || l->src != r.src || c->x->e[l->tgt].type != NG_STATE)
 				continue;
 			c->si = r.sent;
 			snprintf(c->date, sizeof c->date, "%s", r.date);
-			if (add_rel(c, r.tgt, l->tgt, works, r.modality, r.negated, 0.6, "appointed", r.trigger, NULL))
+			if (add_rel(c, r.tgt, l->tgt, NG_REL_WORKS_FOR, r.modality, r.negated, 0.6, "appointed", r.trigger, NULL))
 				return NG_ENOMEM;
 			break;
 		}

@@ -11,9 +11,11 @@
 #include "relations/rules.h"
 
 typedef struct ng_rel {
-	int src, tgt, rel;
+	int src, tgt; /* entity indexes */
+	ng_relation rel;
 	uint32_t sent;
-	int modality, negated;
+	ng_modality modality;
+	int negated;
 	double conf;
 	const char *rule; /* borrowed: the rule's id */
 	char trigger[48];

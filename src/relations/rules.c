@@ -162,7 +162,7 @@ static int expand(ng_buf *out, const char *pat, const char *file, int line, ng_e
 
 static int finish_rule(ng_rules *rs, ng_rule *r, const char *pattern, ng_error *err)
 {
-	if (r->rel < 0)
+	if (r->rel == NG_NRELATIONS)
 		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s has no relation", r->id);
 	if (!pattern)
 		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s has no pattern", r->id);
@@ -248,7 +248,7 @@ int ng_rules_load(ng_rules *rs, const char *name, const char *data, size_t len, 
 				break;
 			}
 			memset(cur, 0, sizeof *cur);
-			cur->rel = -1;
+			cur->rel = NG_NRELATIONS; /* none yet */
 			cur->modality = -1;
 			cur->confidence = 0.7;
 			cur->id = ng_strdup(s + 5);
@@ -269,9 +269,10 @@ int ng_rules_load(ng_rules *rs, const char *name, const char *data, size_t len, 
 		while (isspace((unsigned char)*sp))
 			sp++;
 		if (kl == 8 && strncmp(s, "relation", 8) == 0) {
-			cur->rel = ng_relation_find(sp, strlen(sp));
-			if (cur->rel < 0)
+			int rel = ng_relation_parse(sp, strlen(sp));
+			if (rel < 0)
 				rc = ng_fail(err, NG_EINVAL, name, ln, "unknown relation '%s'", sp);
+			cur->rel = rel < 0 ? NG_NRELATIONS : (ng_relation)rel;
 		} else if (kl == 8 && strncmp(s, "triggers", 8) == 0) {
 			for (char *t = strtok(sp, " \t"); t && !rc; t = strtok(NULL, " \t")) {
 				if (strcmp(t, "*") == 0) {
@@ -296,10 +297,7 @@ int ng_rules_load(ng_rules *rs, const char *name, const char *data, size_t len, 
 			if (end == sp || *end || cur->confidence <= 0 || cur->confidence > 1)
 				rc = ng_fail(err, NG_EINVAL, name, ln, "confidence must be a number in (0, 1]");
 		} else if (kl == 8 && strncmp(s, "modality", 8) == 0) {
-			cur->modality = -1;
-			for (int m = 0; m < 4; m++)
-				if (strcmp(sp, ng_modality_name(m)) == 0)
-					cur->modality = m;
+			cur->modality = ng_modality_parse(sp, strlen(sp));
 			if (cur->modality < 0)
 				rc = ng_fail(err, NG_EINVAL, name, ln, "unknown modality '%s'", sp);
 		} else

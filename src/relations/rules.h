@@ -8,11 +8,12 @@
 #include <pcre2.h>
 #include <stddef.h>
 #include "newsgraph/error.h"
+#include "newsgraph/schema.h"
 #include "util/util.h"
 
 typedef struct ng_rule {
 	char *id;
-	int rel;
+	ng_relation rel;
 	double confidence;
 	char **triggers;
 	size_t ntriggers, ctriggers;

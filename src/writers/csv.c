@@ -85,7 +85,7 @@ static int node_row(FILE *out, const ng_node *n, ng_buf *b, ng_error *err)
 
 static int edge_row(FILE *out, const ng_edge *e, ng_error *err)
 {
-	const ng_relation_info *ri = &ng_relations[e->rel];
+	const ng_relation_info *ri = ng_relation_get(e->rel);
 	cJSON *o = ng_jsonl_edge(e, NULL);
 	char *conf = o ? ng_jsonl_member_text(o, "confidence") : NULL;
 	int rc = conf ? 0 : NG_ENOMEM;

@@ -99,7 +99,7 @@ static int node_row(FILE *out, const ng_node *n)
 
 static int edge_row(FILE *out, const ng_edge *e)
 {
-	const ng_relation_info *ri = &ng_relations[e->rel];
+	const ng_relation_info *ri = ng_relation_get(e->rel);
 	cJSON *o = ng_jsonl_edge(e, NULL);
 	char *conf = o ? ng_jsonl_member_text(o, "confidence") : NULL;
 	if (!conf) {
@@ -195,11 +195,11 @@ static int write_edges(const ng_graph *g, FILE *out, ng_edge **edges, size_t n, 
 		const ng_node *s = ng_graph_find_node(g, edges[i]->source), *t = ng_graph_find_node(g, edges[i]->target);
 		if (!s || !t)
 			rc = ng_fail(err, NG_EINVAL, NULL, 0, "edge %s -%s-> %s: an endpoint is not a node",
-			             edges[i]->source, ng_relations[edges[i]->rel].name, edges[i]->target);
+			             edges[i]->source, ng_relation_name(edges[i]->rel), edges[i]->target);
 		else
 			key[i] = ((size_t)edges[i]->rel * NG_NTYPES + (size_t)s->type) * NG_NTYPES + (size_t)t->type;
 	}
-	size_t nkeys = (size_t)ng_nrelations * NG_NTYPES * NG_NTYPES;
+	size_t nkeys = (size_t)NG_NRELATIONS * NG_NTYPES * NG_NTYPES;
 	if (!rc && bucket(key, n, nkeys, &order, &start))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	for (size_t k = 0; !rc && k < nkeys; k++)
@@ -216,7 +216,7 @@ static int write_edges(const ng_graph *g, FILE *out, ng_edge **edges, size_t n, 
 			fputs(" {id: row.source})\nMATCH (b:", out);
 			put_label(out, (int)(k % NG_NTYPES));
 			fputs(" {id: row.target})\nMERGE (a)-[r:`", out);
-			for (const char *p = ng_relations[k / (NG_NTYPES * NG_NTYPES)].name; *p; p++)
+			for (const char *p = ng_relation_get(k / (NG_NTYPES * NG_NTYPES))->name; *p; p++)
 				fputc(toupper((unsigned char)*p), out);
 			fputs("`]->(b)\nSET r.type = row.type, r.symmetric = row.symmetric, r.modality = row.modality, "
 			      "r.negated = row.negated, r.date = row.date, r.count = row.count, r.confidence = row.confidence, "

@@ -73,7 +73,7 @@ static Agraph_t *build_sorted(const ng_graph *g, ng_node **nodes, ng_edge **edge
 	}
 	for (size_t i = 0; i < g->nedges; i++) {
 		const ng_edge *e = edges[i];
-		const ng_relation_info *ri = &ng_relations[e->rel];
+		const ng_relation_info *ri = ng_relation_get(e->rel);
 		Agnode_t *s = agnode(G, e->source, 0), *t = agnode(G, e->target, 0);
 		if (!s || !t)
 			continue;

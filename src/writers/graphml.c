@@ -115,7 +115,7 @@ static int put_node(FILE *out, const ng_node *n, ng_error *err)
 
 static int put_edge(FILE *out, const ng_edge *e, ng_error *err)
 {
-	const ng_relation_info *ri = &ng_relations[e->rel];
+	const ng_relation_info *ri = ng_relation_get(e->rel);
 	cJSON *o = ng_jsonl_edge(e, NULL);
 	char *conf = o ? ng_jsonl_member_text(o, "confidence") : NULL;
 	if (!conf) {

@@ -96,14 +96,14 @@ static int c_node(ng_buf *b, const ng_node *n)
 		const ng_mention_rec *m = &n->mentions[i];
 		bad = (i && ng_buf_addc(b, ',')) || ng_buf_adds(b, "{\"article\":") || c_str(b, m->article) ||
 		      c_key(b, "start", 0) || c_uint(b, m->start) || c_key(b, "end", 0) || c_uint(b, m->end) ||
-		      c_key(b, "kind", 0) || c_str(b, ng_kind_name(m->kind)) || ng_buf_addc(b, '}');
+		      c_key(b, "kind", 0) || c_str(b, ng_mention_kind_name(m->kind)) || ng_buf_addc(b, '}');
 	}
 	return bad || ng_buf_adds(b, "]}");
 }
 
 static int c_edge(ng_buf *b, const ng_edge *e)
 {
-	const ng_relation_info *ri = &ng_relations[e->rel];
+	const ng_relation_info *ri = ng_relation_get(e->rel);
 	int bad = ng_buf_adds(b, "{\"source\":") || c_str(b, e->source) || c_key(b, "type", 0) ||
 	          c_str(b, ri->name) || c_key(b, "target", 0) || c_str(b, e->target) || c_key(b, "symmetric", 0) ||
 	          c_bool(b, ri->symmetric) || c_key(b, "modality", 0) || c_str(b, ng_modality_name(e->modality)) ||

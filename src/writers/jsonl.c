@@ -70,7 +70,7 @@ cJSON *ng_jsonl_node(const ng_node *n, const char *kind)
 		cJSON *mo = cJSON_CreateObject();
 		ok = cJSON_AddItemToArray(ms, mo) && add(mo, "article", cJSON_CreateString(m->article)) &&
 		     add(mo, "start", cJSON_CreateNumber(m->start)) && add(mo, "end", cJSON_CreateNumber(m->end)) &&
-		     add(mo, "kind", cJSON_CreateString(ng_kind_name(m->kind)));
+		     add(mo, "kind", cJSON_CreateString(ng_mention_kind_name(m->kind)));
 	}
 	if (ok && n->diff)
 		ok = add(o, "diff", cJSON_CreateString(n->diff));
@@ -79,7 +79,7 @@ cJSON *ng_jsonl_node(const ng_node *n, const char *kind)
 
 cJSON *ng_jsonl_edge(const ng_edge *e, const char *kind)
 {
-	const ng_relation_info *ri = &ng_relations[e->rel];
+	const ng_relation_info *ri = ng_relation_get(e->rel);
 	cJSON *o = open_object(kind);
 	int ok = o && add(o, "source", cJSON_CreateString(e->source)) &&
 	         add(o, "type", cJSON_CreateString(ri->name)) && add(o, "target", cJSON_CreateString(e->target)) &&

@@ -287,8 +287,8 @@ static void vocabulary(rdf *r)
 		class_decl(r, r->cls[k], ng_type_name(k), 1);
 	class_decl(r, r->t[NG_ARTICLE_CLASS], "article", 0);
 	class_decl(r, r->t[NG_EVIDENCE_CLASS], "evidence", 0);
-	for (int k = 0; k < ng_nrelations; k++) {
-		const ng_relation_info *ri = &ng_relations[k];
+	for (int k = 0; k < NG_NRELATIONS; k++) {
+		const ng_relation_info *ri = ng_relation_get(k);
 		emit(r, r->rel[k], r->t[RDF_TYPE], r->t[OWL_OBJECTPROPERTY]);
 		if (ri->symmetric)
 			emit(r, r->rel[k], r->t[RDF_TYPE], r->t[OWL_SYMMETRICPROPERTY]);
@@ -342,7 +342,7 @@ static void direct(rdf *r, const ng_edge *e)
 
 static const char *statement_iri(rdf *r, ng_buf *b, const ng_edge *e)
 {
-	const char *segs[] = {e->source, ng_relations[e->rel].name, e->target};
+	const char *segs[] = {e->source, ng_relation_get(e->rel)->name, e->target};
 	return iri(r, b, NS_STMT, segs, 3);
 }
 
@@ -353,13 +353,13 @@ static const char *evidence_iri(rdf *r, ng_buf *b, const ng_edge *e, const ng_ev
 {
 	char span[32];
 	snprintf(span, sizeof span, "%u-%u", v->start, v->end);
-	const char *segs[] = {e->source, ng_relations[e->rel].name, e->target, v->article, span, v->rule ? v->rule : ""};
+	const char *segs[] = {e->source, ng_relation_get(e->rel)->name, e->target, v->article, span, v->rule ? v->rule : ""};
 	return iri(r, b, NS_EV, segs, 6);
 }
 
 static void statement(rdf *r, const ng_edge *e)
 {
-	const ng_relation_info *ri = &ng_relations[e->rel];
+	const ng_relation_info *ri = ng_relation_get(e->rel);
 	const char *s = statement_iri(r, &r->s, e);
 	emit(r, s, r->t[RDF_TYPE], r->t[RDF_STATEMENT]);
 	emit(r, s, r->t[RDF_SUBJECT], iri1(r, &r->o, NS_ENT, e->source));
@@ -420,10 +420,10 @@ static void terms(rdf *r)
 		iri1(r, &b, NS_NG, name);
 		oom(r, !(r->cls[k] = ng_strdup(b.s ? b.s : "")));
 	}
-	r->rel = calloc((size_t)ng_nrelations, sizeof *r->rel);
+	r->rel = calloc((size_t)NG_NRELATIONS, sizeof *r->rel);
 	oom(r, !r->rel);
-	for (int k = 0; k < ng_nrelations && !r->rc; k++) {
-		iri1(r, &b, NS_NG, ng_relations[k].name);
+	for (int k = 0; k < NG_NRELATIONS && !r->rc; k++) {
+		iri1(r, &b, NS_NG, ng_relation_get(k)->name);
 		oom(r, !(r->rel[k] = ng_strdup(b.s ? b.s : "")));
 	}
 	ng_buf_free(&b);
@@ -474,7 +474,7 @@ done:
 		free(r.t[k]);
 	for (int k = 0; k < NG_NTYPES; k++)
 		free(r.cls[k]);
-	for (int k = 0; r.rel && k < ng_nrelations; k++)
+	for (int k = 0; r.rel && k < NG_NRELATIONS; k++)
 		free(r.rel[k]);
 	free(r.rel);
 	ng_buf_free(&r.s);
