@@ -1,6 +1,10 @@
 #ifndef NEWSGRAPH_ERROR_H
 #define NEWSGRAPH_ERROR_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Error codes returned by every fallible function (0 is success). */
 enum {
 	NG_OK = 0,
@@ -20,5 +24,9 @@ typedef struct ng_error {
 } ng_error;
 
 #define NG_ERROR_INIT {0, 0, {0}, {0}}
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include "newsgraph/common.h"
 #include "newsgraph/error.h"
 #include "newsgraph/graph.h"
 
@@ -12,17 +13,17 @@
 typedef struct ng_extractor ng_extractor;
 
 /* Returns a new extractor with the embedded knowledge base and rules. */
-int ng_extractor_new(ng_extractor **out, ng_error *err);
-void ng_extractor_free(ng_extractor *ex);
+NG_EXTERN int ng_extractor_new(ng_extractor **out, ng_error *err);
+NG_EXTERN void ng_extractor_free(ng_extractor *ex);
 
 /* Adds a user lexicon (same format as the .txt files under src/kb; later entries override
  * earlier ones with the same id). `name` is used in error messages.
  * Errors: NG_EINVAL with err->file and err->line set. */
-int ng_extractor_add_lexicon(ng_extractor *ex, const char *name,
+NG_EXTERN int ng_extractor_add_lexicon(ng_extractor *ex, const char *name,
                              const char *data, size_t len, ng_error *err);
 
 /* Adds a user rule file (same format as the .rules files under src/rules). */
-int ng_extractor_add_rules(ng_extractor *ex, const char *name,
+NG_EXTERN int ng_extractor_add_rules(ng_extractor *ex, const char *name,
                            const char *data, size_t len, ng_error *err);
 
 /* What is known about an article besides its text. */
@@ -35,17 +36,17 @@ typedef struct ng_article {
 /* Extracts the graph of one article and merges it into `into`.
  * The text must be UTF-8 without NUL bytes: otherwise NG_EINVAL with a
  * message saying what is wrong and where. */
-int ng_extract(const ng_extractor *ex, const char *text, size_t len,
+NG_EXTERN int ng_extract(const ng_extractor *ex, const char *text, size_t len,
                const ng_article *article, ng_graph *into, ng_error *err);
 
 /* Writes every entity mention of `text` to `out` in text order, as TSV
  * ("article start end text type node kind") or as JSON when `json` is set. */
-int ng_extract_mentions(const ng_extractor *ex, const char *text, size_t len,
+NG_EXTERN int ng_extract_mentions(const ng_extractor *ex, const char *text, size_t len,
                         const ng_article *article, FILE *out, int json,
                         ng_error *err);
 
 /* Writes, per sentence, the placeholder form and the rules that fired. */
-int ng_extract_explain(const ng_extractor *ex, const char *text, size_t len,
+NG_EXTERN int ng_extract_explain(const ng_extractor *ex, const char *text, size_t len,
                        const ng_article *article, FILE *out, ng_error *err);
 
 #endif

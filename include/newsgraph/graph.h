@@ -2,24 +2,102 @@
 #define NEWSGRAPH_GRAPH_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include "newsgraph/common.h"
 #include "newsgraph/error.h"
+#include "newsgraph/schema.h"
 
-/* A knowledge graph as ../SCHEMA.md defines it: nodes, edges, mentions and
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A knowledge graph as SCHEMA.md defines it: nodes, edges, mentions and
  * evidence from one or more articles. Opaque; the graph copies every string
  * it keeps. */
 typedef struct ng_graph ng_graph;
 
 /* Returns NG_OK and a new empty graph in *out (free with ng_graph_free). */
-int ng_graph_new(ng_graph **out, ng_error *err);
-void ng_graph_free(ng_graph *g);
+NG_EXTERN int ng_graph_new(ng_graph **out, ng_error *err);
+NG_EXTERN void ng_graph_free(ng_graph *g);
 
 /* Unions `src` into `dst` by identity (node id; edge source, type, target):
  * aliases, mentions and evidence are unioned, counts summed, the earliest
  * date kept. `src` is unchanged. */
-int ng_graph_merge(ng_graph *dst, const ng_graph *src, ng_error *err);
+NG_EXTERN int ng_graph_merge(ng_graph *dst, const ng_graph *src, ng_error *err);
 
-size_t ng_graph_node_count(const ng_graph *g);
-size_t ng_graph_edge_count(const ng_graph *g);
-size_t ng_graph_article_count(const ng_graph *g);
+NG_EXTERN size_t ng_graph_node_count(const ng_graph *g);
+NG_EXTERN size_t ng_graph_edge_count(const ng_graph *g);
+NG_EXTERN size_t ng_graph_article_count(const ng_graph *g);
+
+/* Read-only access. Nodes, edges and articles are numbered 0..count-1 in
+ * the order they entered the graph (deterministic for the same inputs;
+ * writers put them in id order). Every pointer returned is borrowed: it
+ * lives as long as the graph and until the graph is next changed. An index
+ * out of range gives NULL (or a zeroed record). */
+typedef struct ng_node ng_node;
+typedef struct ng_edge ng_edge;
+
+/* An article the graph was extracted from. */
+typedef struct ng_article_info {
+	const char *id, *title, *date, *source; /* title, date, source may be NULL */
+} ng_article_info;
+
+/* A mention of a node: byte offsets into its article's text. */
+typedef struct ng_mention_info {
+	const char *article;
+	uint32_t start, end;
+	ng_mention_kind kind;
+} ng_mention_info;
+
+/* One evidence of an edge: the sentence, its byte offsets in the article,
+ * the trigger word and the rule that fired. */
+typedef struct ng_evidence_info {
+	const char *article, *sentence, *trigger, *rule; /* trigger, rule may be NULL */
+	uint32_t start, end;
+	ng_modality modality;
+	int negated;
+} ng_evidence_info;
+
+NG_EXTERN ng_article_info ng_graph_article(const ng_graph *g, size_t i);
+NG_EXTERN const ng_node *ng_graph_node_at(const ng_graph *g, size_t i);
+NG_EXTERN const ng_edge *ng_graph_edge_at(const ng_graph *g, size_t i);
+/* The node with this id, or NULL. */
+NG_EXTERN const ng_node *ng_graph_find_node(const ng_graph *g, const char *id);
+/* The edge (source, rel, target), endpoints in either order for a
+ * symmetric relation; or NULL. */
+NG_EXTERN const ng_edge *ng_graph_find_edge(const ng_graph *g, const char *source, ng_relation rel,
+                                            const char *target);
+
+NG_EXTERN const char *ng_node_id(const ng_node *n);
+NG_EXTERN ng_type ng_node_type(const ng_node *n);
+NG_EXTERN const char *ng_node_name(const ng_node *n);
+NG_EXTERN size_t ng_node_alias_count(const ng_node *n);
+NG_EXTERN const char *ng_node_alias(const ng_node *n, size_t i);
+NG_EXTERN size_t ng_node_mention_count(const ng_node *n);
+NG_EXTERN ng_mention_info ng_node_mention(const ng_node *n, size_t i);
+/* Knowledge-base ids, or NULL when unknown. */
+NG_EXTERN const char *ng_node_iso3166(const ng_node *n);
+NG_EXTERN const char *ng_node_wikidata(const ng_node *n);
+
+NG_EXTERN const char *ng_edge_source(const ng_edge *e);
+NG_EXTERN const char *ng_edge_target(const ng_edge *e);
+NG_EXTERN ng_relation ng_edge_relation(const ng_edge *e);
+/* The strongest modality of the evidence; negated only when every evidence
+ * denies the relation. */
+NG_EXTERN ng_modality ng_edge_modality(const ng_edge *e);
+NG_EXTERN int ng_edge_negated(const ng_edge *e);
+/* ISO 8601 date (2024-05-16, 2024-05, 2023, --05-16), or NULL. */
+NG_EXTERN const char *ng_edge_date(const ng_edge *e);
+NG_EXTERN size_t ng_edge_attr_count(const ng_edge *e);
+/* The value of attribute `key` ("role", "items", ...), or NULL. */
+NG_EXTERN const char *ng_edge_attr(const ng_edge *e, const char *key);
+/* The i-th attribute's key (and value in *val), or NULL. */
+NG_EXTERN const char *ng_edge_attr_at(const ng_edge *e, size_t i, const char **val);
+NG_EXTERN size_t ng_edge_evidence_count(const ng_edge *e);
+NG_EXTERN ng_evidence_info ng_edge_evidence(const ng_edge *e, size_t i);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -2,6 +2,7 @@
 #define NEWSGRAPH_WRITER_H
 
 #include <stdio.h>
+#include "newsgraph/common.h"
 #include "newsgraph/error.h"
 #include "newsgraph/graph.h"
 

@@ -1,0 +1,130 @@
+/* The public API as a library user sees it: this program includes only the
+ * installed headers and links through `pkg-config newsgraph`. It extracts
+ * the article given on the command line, walks the graph through the
+ * read-only accessors and checks what it finds.
+ * Usage: api_test ARTICLE */
+#include <newsgraph.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures;
+
+#define CHECK(cond)                                                           \
+	do {                                                                  \
+		if (!(cond)) {                                                \
+			fprintf(stderr, "%s:%d: failed: %s\n", __FILE__, __LINE__, #cond); \
+			failures++;                                           \
+		}                                                             \
+	} while (0)
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	if (f && fseek(f, 0, SEEK_END) == 0) {
+		long n = ftell(f);
+		buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+		if (buf && (fseek(f, 0, SEEK_SET) || fread(buf, 1, (size_t)n, f) != (size_t)n)) {
+			free(buf);
+			buf = NULL;
+		}
+		*len = (size_t)n;
+	}
+	if (f)
+		fclose(f);
+	return buf;
+}
+
+static void check_schema(void)
+{
+	CHECK(strcmp(ng_type_name(NG_COMPANY), "company") == 0);
+	CHECK(ng_type_parse("state", 5) == NG_STATE);
+	CHECK(ng_type_parse("planet", 6) == -1);
+	CHECK(ng_relation_parse("meets", 5) == NG_REL_MEETS);
+	CHECK(ng_relation_get(NG_REL_MEETS)->symmetric);
+	CHECK(!ng_relation_get(NG_REL_VISITS)->symmetric);
+	CHECK(strcmp(ng_relation_get(NG_REL_SANCTIONS)->cameo, "163") == 0);
+	CHECK(ng_relation_get(NG_REL_LEADS)->source_types == NG_TYPE_BIT(NG_PERSON));
+	CHECK(ng_relation_get(NG_NRELATIONS) == NULL);
+	CHECK(strcmp(ng_modality_name(NG_EXPECTED), "expected") == 0);
+	CHECK(strcmp(ng_mention_kind_name(NG_PRONOUN), "pronoun") == 0);
+}
+
+/* Every edge's endpoints are nodes; every evidence quotes a sentence of the
+ * article at its offsets. */
+static void check_graph(const ng_graph *g, const char *text, size_t len)
+{
+	CHECK(ng_graph_article_count(g) == 1);
+	CHECK(strcmp(ng_graph_article(g, 0).id, "article-1") == 0);
+	CHECK(ng_graph_article(g, 1).id == NULL);
+	CHECK(ng_graph_node_count(g) > 5 && ng_graph_edge_count(g) > 5);
+	CHECK(ng_graph_node_at(g, ng_graph_node_count(g)) == NULL);
+	const ng_node *putin = ng_graph_find_node(g, "person:vladimir-putin");
+	CHECK(putin && ng_node_type(putin) == NG_PERSON && strcmp(ng_node_name(putin), "Vladimir Putin") == 0);
+	CHECK(putin && ng_node_mention_count(putin) > 1);
+	for (size_t i = 0; putin && i < ng_node_mention_count(putin); i++) {
+		ng_mention_info m = ng_node_mention(putin, i);
+		CHECK(m.end > m.start && m.end <= len && strcmp(m.article, "article-1") == 0);
+	}
+	const ng_node *russia = ng_graph_find_node(g, "state:rus");
+	CHECK(russia && strcmp(ng_node_iso3166(russia), "RUS") == 0);
+	CHECK(ng_graph_find_edge(g, "person:vladimir-putin", NG_REL_LEADS, "state:rus") != NULL);
+	for (size_t i = 0; i < ng_graph_edge_count(g); i++) {
+		const ng_edge *e = ng_graph_edge_at(g, i);
+		CHECK(ng_graph_find_node(g, ng_edge_source(e)) && ng_graph_find_node(g, ng_edge_target(e)));
+		CHECK(ng_graph_find_edge(g, ng_edge_target(e), ng_edge_relation(e), ng_edge_source(e)) ==
+		      (ng_relation_get(ng_edge_relation(e))->symmetric ? e : NULL) ||
+		      ng_graph_find_edge(g, ng_edge_target(e), ng_edge_relation(e), ng_edge_source(e)) != e);
+		CHECK(ng_edge_evidence_count(e) > 0);
+		for (size_t k = 0; k < ng_edge_evidence_count(e); k++) {
+			ng_evidence_info v = ng_edge_evidence(e, k);
+			CHECK(v.end <= len && v.end - v.start == strlen(v.sentence) &&
+			      memcmp(text + v.start, v.sentence, v.end - v.start) == 0);
+			CHECK(v.modality >= ng_edge_modality(e));
+		}
+		for (size_t k = 0; k < ng_edge_attr_count(e); k++) {
+			const char *val = NULL, *key = ng_edge_attr_at(e, k, &val);
+			CHECK(key && val && ng_edge_attr(e, key) == val);
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: api_test ARTICLE\n");
+		return 2;
+	}
+	size_t len = 0;
+	char *text = slurp(argv[1], &len);
+	if (!text) {
+		fprintf(stderr, "api_test: cannot read %s\n", argv[1]);
+		return 2;
+	}
+	check_schema();
+	ng_error err = NG_ERROR_INIT;
+	ng_extractor *ex = NULL;
+	ng_graph *g = NULL;
+	ng_article art = {"article-1", argv[1], "2024-05-16"};
+	CHECK(ng_extractor_new(&ex, &err) == NG_OK);
+	CHECK(ng_graph_new(&g, &err) == NG_OK);
+	if (ex && g) {
+		CHECK(ng_extract(ex, text, len, &art, g, &err) == NG_OK);
+		check_graph(g, text, len);
+		/* Errors come back as data, never printed. */
+		CHECK(ng_extract(ex, "bad\0text", 8, &art, g, &err) == NG_EINVAL && err.message[0]);
+		CHECK(ng_extractor_add_rules(ex, "user.rules", "rule r\n  relation nope\n", 22, &err) == NG_EINVAL &&
+		      strcmp(err.file, "user.rules") == 0 && err.line == 2);
+	}
+	ng_graph_free(g);
+	ng_extractor_free(ex);
+	ng_graph_free(NULL);
+	ng_extractor_free(NULL);
+	free(text);
+	if (failures)
+		fprintf(stderr, "api_test: %d checks failed\n", failures);
+	else
+		printf("api_test: all checks passed\n");
+	return failures ? 1 : 0;
+}

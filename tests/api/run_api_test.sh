@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the library into a temporary prefix, builds tests/api/api_test.c
+# against it through pkg-config, as a library user would (C11, pedantic,
+# warnings as errors; the headers also compile as C++), and runs it.
+# Usage: run_api_test.sh BUILD_DIR SOURCE_DIR [EXTRA_CFLAGS...]
+set -euo pipefail
+build=$1 src=$2
+shift 2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
+pc=$(dirname "$(find "$tmp/prefix" -name newsgraph.pc)")
+export PKG_CONFIG_PATH=$pc
+flags=$(pkg-config --define-prefix --cflags --libs newsgraph)
+libdir=$(pkg-config --define-prefix --variable=libdir newsgraph)
+cc -std=c11 -Wall -Wextra -pedantic -Werror "$@" -o "$tmp/api_test" "$src/tests/api/api_test.c" $flags
+printf '#include <newsgraph.h>\nint main(void) { return NG_OK; }\n' >"$tmp/cxx.cc"
+c++ -Wall -Wextra -pedantic -Werror $(pkg-config --define-prefix --cflags newsgraph) -fsyntax-only "$tmp/cxx.cc"
+LD_LIBRARY_PATH=$libdir "$tmp/api_test" "$src/graphs/putin-china-visit.txt"
