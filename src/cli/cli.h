@@ -30,14 +30,18 @@ void cli_close(FILE *f);
 int cli_read(const char *path, char **data, size_t *len);
 
 /* Output that is all or nothing: written to a temporary file beside the
- * target and renamed on success. With path NULL or "-", stdout: held in
+ * target (through a symlink, beside the file it names) and renamed over it
+ * on success, keeping an existing file's mode; a directory is refused, and
+ * a device, FIFO or socket is written in place once the output is whole. With path NULL or "-", stdout: held in
  * memory until the commit, or, for a stream (JSON Lines), written as it
  * comes. */
 typedef struct cli_out {
 	FILE *f;
-	char *path, *tmp;
+	char *path, *tmp; /* path: the real target, through symlinks */
 	char *mem;
 	size_t memlen;
+	int direct;    /* a device, FIFO or socket: written in place at commit */
+	unsigned mode; /* an existing file's permissions, kept */
 } cli_out;
 int cli_out_open(cli_out *o, const char *path);
 int cli_out_open_stream(cli_out *o, const char *path);

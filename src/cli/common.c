@@ -97,6 +97,41 @@ int cli_read(const char *path, char **data, size_t *len)
 	return 0;
 }
 
+/* Where output to `path` really goes: through symlinks to the file they
+ * name, so that the link stays and its target is replaced. Sets *st when
+ * the target exists (st->st_mode 0 when it does not). */
+static char *resolve_target(const char *path, struct stat *st)
+{
+	char *target = strdup(path);
+	memset(st, 0, sizeof *st);
+	for (int hops = 0; target && hops < 40; hops++) {
+		struct stat lst;
+		if (lstat(target, &lst) != 0)
+			return target;
+		if (!S_ISLNK(lst.st_mode)) {
+			*st = lst;
+			return target;
+		}
+		char link[4096];
+		ssize_t n = readlink(target, link, sizeof link - 1);
+		if (n < 0)
+			break;
+		link[n] = 0;
+		/* A relative link is relative to the directory holding it. */
+		const char *slash = strrchr(target, '/');
+		size_t dir = link[0] == '/' || !slash ? 0 : (size_t)(slash - target) + 1;
+		char *next = malloc(dir + (size_t)n + 1);
+		if (next) {
+			memcpy(next, target, dir);
+			memcpy(next + dir, link, (size_t)n + 1);
+		}
+		free(target);
+		target = next;
+	}
+	free(target);
+	return NULL;
+}
+
 static int out_open(cli_out *o, const char *path, int stream)
 {
 	memset(o, 0, sizeof *o);
@@ -106,12 +141,32 @@ static int out_open(cli_out *o, const char *path, int stream)
 		o->f = stream ? stdout : open_memstream(&o->mem, &o->memlen);
 		return o->f ? 0 : cli_error("<stdout>", "out of memory");
 	}
-	size_t l = strlen(path);
-	o->path = strdup(path);
+	struct stat st;
+	o->path = resolve_target(path, &st);
+	if (!o->path)
+		return cli_error(path, "cannot write: too many levels of symbolic links");
+	if (S_ISDIR(st.st_mode)) {
+		cli_out_abort(o);
+		return cli_error(path, "is a directory, not a file");
+	}
+	if (st.st_mode && !S_ISREG(st.st_mode)) {
+		/* A device, FIFO or socket is written in place, never replaced:
+		 * held in memory like stdout, so it still gets all or nothing. */
+		o->direct = 1;
+		o->f = open_memstream(&o->mem, &o->memlen);
+		return o->f ? 0 : cli_error(path, "out of memory");
+	}
+	if (st.st_mode && access(o->path, W_OK) != 0) {
+		int e = errno;
+		cli_out_abort(o);
+		return cli_error(path, "cannot write: %s", strerror(e));
+	}
+	o->mode = st.st_mode & 07777;
+	size_t l = strlen(o->path);
 	o->tmp = malloc(l + 32);
-	if (!o->path || !o->tmp)
+	if (!o->tmp)
 		return cli_error(path, "out of memory");
-	snprintf(o->tmp, l + 32, "%s.tmp.%ld", path, (long)getpid());
+	snprintf(o->tmp, l + 32, "%s.tmp.%ld", o->path, (long)getpid());
 	o->f = fopen(o->tmp, "wb");
 	if (!o->f) {
 		int e = errno;
@@ -119,6 +174,18 @@ static int out_open(cli_out *o, const char *path, int stream)
 		return cli_error(path, "cannot write: %s", strerror(e));
 	}
 	return 0;
+}
+
+/* Writes the held output to a device, FIFO or socket, opened only now. */
+static int commit_direct(cli_out *o)
+{
+	FILE *f = fopen(o->path, "wb");
+	int e = f ? 0 : errno;
+	if (f && (fwrite(o->mem, 1, o->memlen, f) != o->memlen || fclose(f) != 0))
+		e = errno ? errno : EIO;
+	int r = e ? cli_error(o->path, "cannot write: %s", strerror(e)) : 0;
+	cli_out_abort(o);
+	return r;
 }
 
 int cli_out_open(cli_out *o, const char *path)
@@ -139,11 +206,13 @@ int cli_out_commit(cli_out *o)
 			return cli_error("<stdout>", "write failed: %s", strerror(errno));
 		return 0;
 	}
-	if (!o->path) {
+	if (!o->path || o->direct) {
 		int bad = ferror(o->f) | fclose(o->f);
 		o->f = NULL;
 		if (bad)
-			return cli_error("<stdout>", "out of memory");
+			return cli_error(o->path ? o->path : "<stdout>", "out of memory");
+		if (o->direct)
+			return commit_direct(o);
 		int r = fwrite(o->mem, 1, o->memlen, stdout) != o->memlen || fflush(stdout) != 0
 		                ? cli_error("<stdout>", "write failed: %s", strerror(errno))
 		                : 0;
@@ -153,6 +222,9 @@ int cli_out_commit(cli_out *o)
 	}
 	int bad = ferror(o->f) | fclose(o->f);
 	o->f = NULL;
+	/* An existing file keeps its permissions. */
+	if (!bad && o->mode && chmod(o->tmp, o->mode) != 0)
+		bad = 1;
 	if (bad || rename(o->tmp, o->path) != 0) {
 		int e = errno;
 		remove(o->tmp);
