@@ -11,9 +11,10 @@ trap 'rm -rf "$tmp"' EXIT
 cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
 pc=$(dirname "$(find "$tmp/prefix" -name newsgraph.pc)")
 export PKG_CONFIG_PATH=$pc
-flags=$(pkg-config --define-prefix --cflags --libs newsgraph)
-libdir=$(pkg-config --define-prefix --variable=libdir newsgraph)
+flags=$(pkg-config --cflags --libs newsgraph)
+libdir=$(pkg-config --variable=libdir newsgraph)
+case $libdir in "$tmp"/prefix/*) ;; *) echo "newsgraph.pc points outside the install prefix: $libdir" >&2; exit 1 ;; esac
 cc -std=c11 -Wall -Wextra -pedantic -Werror "$@" -o "$tmp/api_test" "$src/tests/api/api_test.c" $flags
 printf '#include <newsgraph.h>\nint main(void) { return NG_OK; }\n' >"$tmp/cxx.cc"
-c++ -Wall -Wextra -pedantic -Werror $(pkg-config --define-prefix --cflags newsgraph) -fsyntax-only "$tmp/cxx.cc"
+c++ -Wall -Wextra -pedantic -Werror $(pkg-config --cflags newsgraph) -fsyntax-only "$tmp/cxx.cc"
 LD_LIBRARY_PATH=$libdir "$tmp/api_test" "$src/graphs/putin-china-visit.txt"
