@@ -1,9 +1,8 @@
 /* The pipeline: text -> sentences and tokens -> mentions -> entities ->
  * relations -> graph. Input: one article. Output: its graph merged into the
- * caller's, or its mentions, or an explanation of the rules that fired. */
+ * caller's, or its mentions, or a trace of the rules that fired. */
 #include "newsgraph/extract.h"
 
-#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +13,7 @@
 #include "graph/graph.h"
 #include "relations/relate.h"
 #include "relations/rules.h"
+#include "relations/trace.h"
 #include "text/doc.h"
 #include "text/utf8.h"
 #include "util/embedded.h"
@@ -180,9 +180,9 @@ static int build_graph(const ng_extractor *ex, const ng_doc *doc, ng_ents *x, co
 }
 
 /* Runs the whole pipeline; the graph goes into `into` when given, the
- * rule writer's explanation to `explain` when given. */
+ * readings and rules that fired into `trace` when given. */
 static int run_pipeline(const ng_extractor *ex, const char *text, size_t len, const ng_article *a,
-                        ng_graph *into, FILE *explain, ng_error *err)
+                        ng_graph *into, ng_trace *trace, ng_error *err)
 {
 	ng_doc doc;
 	ng_ents ents;
@@ -190,7 +190,7 @@ static int run_pipeline(const ng_extractor *ex, const char *text, size_t len, co
 	if (rc)
 		return rc;
 	ng_rels rels = {0};
-	rc = ng_relate(&ex->rs, &ex->lx, &doc, &ents, a ? a->date : NULL, &rels, explain, err);
+	rc = ng_relate(&ex->rs, &ex->lx, &doc, &ents, a ? a->date : NULL, &rels, trace, err);
 	if (!rc && into && build_graph(ex, &doc, &ents, &rels, a, into))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	ng_rels_free(&rels);
@@ -205,60 +205,97 @@ int ng_extract(const ng_extractor *ex, const char *text, size_t len, const ng_ar
 	return run_pipeline(ex, text, len, a, into, NULL, err);
 }
 
-int ng_extract_mentions(const ng_extractor *ex, const char *text, size_t len, const ng_article *a, FILE *out,
-                        int json, ng_error *err)
+/* Mentions hold offsets and copies of the node ids (one per entity, shared
+ * by its mentions), never pointers into the text. */
+struct ng_mentions {
+	ng_mention_info *v;
+	size_t n;
+	char *article;
+	char **nodes;
+	size_t nnodes;
+};
+
+void ng_mentions_free(ng_mentions *ms)
+{
+	if (!ms)
+		return;
+	for (size_t i = 0; i < ms->nnodes; i++)
+		free(ms->nodes[i]);
+	free(ms->nodes);
+	free(ms->article);
+	free(ms->v);
+	free(ms);
+}
+
+size_t ng_mentions_count(const ng_mentions *ms)
+{
+	return ms ? ms->n : 0;
+}
+
+const ng_mention_info *ng_mentions_get(const ng_mentions *ms, size_t i)
+{
+	return ms && i < ms->n ? &ms->v[i] : NULL;
+}
+
+/* Fills ms from the linked mentions: one record per mention and entity,
+ * unnamed agreements left out (they are nodes only once related). */
+static int fill_mentions(ng_mentions *ms, const ng_ents *x, const char *article)
+{
+	ms->article = ng_strdup(article);
+	ms->nodes = calloc(x->ne + 1, sizeof *ms->nodes);
+	/* at most two records per mention */
+	ms->v = malloc((2 * x->n + 1) * sizeof *ms->v);
+	if (!ms->article || !ms->nodes || !ms->v)
+		return NG_ENOMEM;
+	for (; ms->nnodes < x->ne; ms->nnodes++)
+		if (!(ms->nodes[ms->nnodes] = ng_strdup(x->e[ms->nnodes].id)))
+			return NG_ENOMEM;
+	for (size_t i = 0; i < x->n; i++) {
+		const ng_mention *m = &x->m[i];
+		const int refs[2] = {m->entity, m->plural ? m->entity2 : -1};
+		for (int k = 0; k < 2; k++) {
+			if (refs[k] < 0 || x->e[refs[k]].needs_edge)
+				continue;
+			ms->v[ms->n++] = (ng_mention_info){ms->article, m->start, m->end, x->e[refs[k]].type,
+			                                   ms->nodes[refs[k]], m->kind};
+		}
+	}
+	return 0;
+}
+
+int ng_extract_mentions(const ng_extractor *ex, const char *text, size_t len, const ng_article *a,
+                        ng_mentions **out, ng_error *err)
 {
 	ng_doc doc;
 	ng_ents x;
+	*out = NULL;
 	int rc = analyse(ex, text, len, a, &doc, &x, err);
 	if (rc)
 		return rc;
-	const char *art = a && a->id ? a->id : "-";
-	cJSON *arr = json ? cJSON_CreateArray() : NULL;
-	for (size_t i = 0; i < x.n && !rc; i++) {
-		const ng_mention *m = &x.m[i];
-		const int refs[2] = {m->entity, m->plural ? m->entity2 : -1};
-		for (int k = 0; k < 2 && !rc; k++) {
-			if (refs[k] < 0 || x.e[refs[k]].needs_edge)
-				continue;
-			const ng_entity *e = &x.e[refs[k]];
-			if (json) {
-				cJSON *o = cJSON_CreateObject();
-				char *t = ng_strndup(text + m->start, m->end - m->start);
-				int ok = o && t && cJSON_AddItemToArray(arr, o) && cJSON_AddStringToObject(o, "article", art) &&
-				         cJSON_AddNumberToObject(o, "start", m->start) && cJSON_AddNumberToObject(o, "end", m->end) &&
-				         cJSON_AddStringToObject(o, "text", t) &&
-				         cJSON_AddStringToObject(o, "type", ng_type_name(e->type)) &&
-				         cJSON_AddStringToObject(o, "node", e->id) &&
-				         cJSON_AddStringToObject(o, "kind", ng_mention_kind_name(m->kind));
-				free(t);
-				if (!ok)
-					rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-			} else if (fprintf(out, "%s\t%u\t%u\t%.*s\t%s\t%s\t%s\n", art, m->start, m->end, (int)(m->end - m->start),
-			                   text + m->start, ng_type_name(e->type), e->id, ng_mention_kind_name(m->kind)) < 0)
-				rc = ng_fail(err, NG_EIO, NULL, 0, "write failed");
-		}
-	}
-	if (json && !rc) {
-		cJSON *root = cJSON_CreateObject();
-		char *s = NULL;
-		if (root && cJSON_AddItemToObject(root, "mentions", arr)) {
-			arr = NULL;
-			s = cJSON_Print(root);
-		}
-		if (!s || fprintf(out, "%s\n", s) < 0)
-			rc = ng_fail(err, NG_ENOMEM, NULL, 0, "cannot write JSON");
-		free(s);
-		cJSON_Delete(root);
-	}
-	cJSON_Delete(arr);
+	ng_mentions *ms = calloc(1, sizeof *ms);
+	if (!ms || fill_mentions(ms, &x, a && a->id ? a->id : "-")) {
+		ng_mentions_free(ms);
+		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	} else
+		*out = ms;
 	ng_ents_free(&x);
 	ng_doc_free(&doc);
 	return rc;
 }
 
-int ng_extract_explain(const ng_extractor *ex, const char *text, size_t len, const ng_article *a, FILE *out,
-                       ng_error *err)
+int ng_extract_trace(const ng_extractor *ex, const char *text, size_t len, const ng_article *a, ng_trace **out,
+                     ng_error *err)
 {
-	return run_pipeline(ex, text, len, a, NULL, out, err);
+	ng_trace *t;
+	*out = NULL;
+	if (ng_trace_new(&t))
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	int rc = run_pipeline(ex, text, len, a, NULL, t, err);
+	if (rc) {
+		ng_trace_free(t);
+		return rc;
+	}
+	ng_trace_finish(t);
+	*out = t;
+	return 0;
 }

@@ -1,11 +1,17 @@
+/* Extraction: articles in, graphs out; and, for inspection, the mentions
+ * found in an article or a trace of the relation rules that fired. */
 #ifndef NEWSGRAPH_EXTRACT_H
 #define NEWSGRAPH_EXTRACT_H
 
 #include <stddef.h>
-#include <stdio.h>
 #include "newsgraph/common.h"
 #include "newsgraph/error.h"
 #include "newsgraph/graph.h"
+#include "newsgraph/schema.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /* An extractor holds the compiled knowledge base and rules. Build one, then
  * run it over any number of articles; it is read-only while extracting, so
@@ -20,11 +26,11 @@ NG_EXTERN void ng_extractor_free(ng_extractor *ex);
  * earlier ones with the same id). `name` is used in error messages.
  * Errors: NG_EINVAL with err->file and err->line set. */
 NG_EXTERN int ng_extractor_add_lexicon(ng_extractor *ex, const char *name,
-                             const char *data, size_t len, ng_error *err);
+                                       const char *data, size_t len, ng_error *err);
 
 /* Adds a user rule file (same format as the .rules files under src/rules). */
 NG_EXTERN int ng_extractor_add_rules(ng_extractor *ex, const char *name,
-                           const char *data, size_t len, ng_error *err);
+                                     const char *data, size_t len, ng_error *err);
 
 /* What is known about an article besides its text. */
 typedef struct ng_article {
@@ -37,16 +43,71 @@ typedef struct ng_article {
  * The text must be UTF-8 without NUL bytes: otherwise NG_EINVAL with a
  * message saying what is wrong and where. */
 NG_EXTERN int ng_extract(const ng_extractor *ex, const char *text, size_t len,
-               const ng_article *article, ng_graph *into, ng_error *err);
+                         const ng_article *article, ng_graph *into, ng_error *err);
 
-/* Writes every entity mention of `text` to `out` in text order, as TSV
- * ("article start end text type node kind") or as JSON when `json` is set. */
+/* ---- Mentions ---- */
+
+/* The entity mentions of one article, in text order. Opaque. */
+typedef struct ng_mentions ng_mentions;
+
+
+/* Finds every entity mention of `text` that can become a node (the same
+ * mentions ng_extract puts into a graph, before unattached agreements are
+ * dropped) and returns them in *out, which the caller frees with
+ * ng_mentions_free. Errors: those of ng_extract. */
 NG_EXTERN int ng_extract_mentions(const ng_extractor *ex, const char *text, size_t len,
-                        const ng_article *article, FILE *out, int json,
-                        ng_error *err);
+                                  const ng_article *article, ng_mentions **out, ng_error *err);
+NG_EXTERN void ng_mentions_free(ng_mentions *m);
+NG_EXTERN size_t ng_mentions_count(const ng_mentions *m);
+/* Mention i (< ng_mentions_count), borrowed from the list; NULL when out
+ * of range. */
+NG_EXTERN const ng_mention_info *ng_mentions_get(const ng_mentions *m, size_t i);
 
-/* Writes, per sentence, the placeholder form and the rules that fired. */
-NG_EXTERN int ng_extract_explain(const ng_extractor *ex, const char *text, size_t len,
-                       const ng_article *article, FILE *out, ng_error *err);
+/* ---- Trace of the relation rules ---- */
+
+/* What the relation engine did with each sentence: the rule writer's dry
+ * run. Opaque. */
+typedef struct ng_trace ng_trace;
+
+/* A rule that matched: one record per source and target placeholder pair
+ * of the match, naming the first entity each refers to. Recorded whether or
+ * not the graph keeps the relation (it drops an entity related to itself). */
+typedef struct ng_trace_rule {
+	const char *rule;                 /* the rule's id */
+	const char *source, *source_name; /* the source entity's node id and name */
+	ng_relation relation;
+	const char *target, *target_name; /* the target entity's node id and name */
+	size_t start, end;                /* the match: bytes of the reading's form */
+	ng_modality modality;
+	int negated;
+} ng_trace_rule;
+
+/* One reading of a sentence and the rules that fired on it. A sentence is
+ * read once; when it has appositions ("Exxon, the oil company, signed"), a
+ * second time without them. */
+typedef struct ng_trace_sentence {
+	size_t sentence;           /* the sentence's index in the article, from 0 */
+	int without_appositions;   /* 1 for the second reading */
+	const char *form;          /* the sentence, normalised, each mention as <type#mention> */
+	const ng_trace_rule *rules; /* in the order they fired */
+	size_t nrules;
+} ng_trace_sentence;
+
+/* Runs the pipeline over `text` as ng_extract does, recording every
+ * sentence's readings and the rules that fired, and returns the trace in
+ * *out, which the caller frees with ng_trace_free. Errors: those of
+ * ng_extract. */
+NG_EXTERN int ng_extract_trace(const ng_extractor *ex, const char *text, size_t len,
+                               const ng_article *article, ng_trace **out, ng_error *err);
+NG_EXTERN void ng_trace_free(ng_trace *t);
+/* The number of readings, sentence by sentence in text order. */
+NG_EXTERN size_t ng_trace_count(const ng_trace *t);
+/* Reading i (< ng_trace_count), borrowed from the trace; NULL when out of
+ * range. */
+NG_EXTERN const ng_trace_sentence *ng_trace_get(const ng_trace *t, size_t i);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -42,11 +42,14 @@ typedef struct ng_article_info {
 	const char *id, *title, *date, *source; /* title, date, source may be NULL */
 } ng_article_info;
 
-/* A mention of a node: byte offsets into its article's text. */
+/* One mention of one entity. A mention of two entities ("the two sides")
+ * comes once per entity. */
 typedef struct ng_mention_info {
-	const char *article;
-	uint32_t start, end;
-	ng_mention_kind kind;
+	const char *article;  /* the article's id */
+	size_t start, end;    /* the mention's bytes in the text: [start, end) */
+	ng_type type;         /* the entity's type */
+	const char *node;     /* the entity's node id */
+	ng_mention_kind kind; /* name, nominal or pronoun */
 } ng_mention_info;
 
 /* One evidence of an edge: the sentence, its byte offsets in the article,

@@ -1,9 +1,77 @@
 /* newsgraph entities: every mention with its offsets, type, node and kind,
  * as TSV or JSON: what named-entity evaluation runs on. */
+#include <cjson/cJSON.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+
+/* One TSV line per mention: article, start, end, text, type, node, kind.
+ * 0, or -1 when writing fails. */
+static int write_tsv(const ng_mentions *ms, const char *text)
+{
+	for (size_t i = 0; i < ng_mentions_count(ms); i++) {
+		const ng_mention_info *m = ng_mentions_get(ms, i);
+		if (printf("%s\t%zu\t%zu\t%.*s\t%s\t%s\t%s\n", m->article, m->start, m->end, (int)(m->end - m->start),
+		           text + m->start, ng_type_name(m->type), m->node, ng_mention_kind_name(m->kind)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The mentions as {"mentions": [{"article", "start", "end", "text", "type",
+ * "node", "kind"}, ...]}: the JSON text (malloc'd), or NULL when out of
+ * memory. */
+static char *mentions_json(const ng_mentions *ms, const char *text)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON *arr = cJSON_AddArrayToObject(root, "mentions");
+	int ok = arr != NULL;
+	for (size_t i = 0; i < ng_mentions_count(ms) && ok; i++) {
+		const ng_mention_info *m = ng_mentions_get(ms, i);
+		cJSON *o = cJSON_CreateObject();
+		if (!o || !cJSON_AddItemToArray(arr, o)) {
+			cJSON_Delete(o);
+			ok = 0;
+			break;
+		}
+		char *t = strndup(text + m->start, m->end - m->start);
+		ok = t && cJSON_AddStringToObject(o, "article", m->article) &&
+		     cJSON_AddNumberToObject(o, "start", (double)m->start) &&
+		     cJSON_AddNumberToObject(o, "end", (double)m->end) && cJSON_AddStringToObject(o, "text", t) &&
+		     cJSON_AddStringToObject(o, "type", ng_type_name(m->type)) &&
+		     cJSON_AddStringToObject(o, "node", m->node) &&
+		     cJSON_AddStringToObject(o, "kind", ng_mention_kind_name(m->kind));
+		free(t);
+	}
+	char *s = ok ? cJSON_Print(root) : NULL;
+	cJSON_Delete(root);
+	return s;
+}
+
+/* Prints the mentions of the article at `path`. 0, or prints and returns 2. */
+static int print_file(const ng_extractor *ex, const cli_extract_opts *o, const char *path, int json)
+{
+	char *data;
+	size_t len;
+	if (cli_read(path, &data, &len))
+		return 2;
+	ng_error err = NG_ERROR_INIT;
+	const char *src = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	ng_article art = {cli_article_id(o, path), src, o->date};
+	ng_mentions *ms = NULL;
+	char *js = NULL;
+	int rc = ng_extract_mentions(ex, data, len, &art, &ms, &err) ? cli_lib_error(&err, src) : 0;
+	if (!rc && json && !(js = mentions_json(ms, data)))
+		rc = cli_error(NULL, "out of memory");
+	if (!rc && (json ? printf("%s\n", js) < 0 : write_tsv(ms, data) != 0))
+		rc = cli_error("<stdout>", "write failed: %s", strerror(errno));
+	free(js);
+	ng_mentions_free(ms);
+	free(data);
+	return rc;
+}
 
 int cmd_entities(int argc, char **argv)
 {
@@ -45,22 +113,10 @@ int cmd_entities(int argc, char **argv)
 		files[nfiles++] = "-";
 	if (cli_extractor(&o, &ex))
 		goto done;
-	for (size_t i = 0; i < nfiles; i++) {
-		char *data;
-		size_t len;
-		if (cli_read(files[i], &data, &len))
+	for (size_t i = 0; i < nfiles; i++)
+		if (print_file(ex, &o, files[i], strcmp(format, "json") == 0))
 			goto done;
-		ng_error err = NG_ERROR_INIT;
-		const char *src = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
-		ng_article art = {cli_article_id(&o, files[i]), src, o.date};
-		int r = ng_extract_mentions(ex, data, len, &art, stdout, strcmp(format, "json") == 0, &err);
-		free(data);
-		if (r) {
-			cli_lib_error(&err, src);
-			goto done;
-		}
-	}
-	rc = fflush(stdout) ? cli_error("<stdout>", "write failed") : 0;
+	rc = fflush(stdout) ? cli_error("<stdout>", "write failed: %s", strerror(errno)) : 0;
 done:
 	ng_extractor_free(ex);
 	cli_extract_opts_free(&o);

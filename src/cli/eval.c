@@ -1,10 +1,12 @@
 /* newsgraph eval: scores a predicted graph (newsgraph JSON) against a gold
- * graph, the way ../shared/tools/score.py does, and prints the figures. */
+ * graph, the way ../shared/tools/score.py does (score.c), and prints the
+ * figures. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
-#include "eval.h"
+#include "cli/score.h"
 
 static void help(void)
 {
@@ -46,13 +48,13 @@ int cmd_eval(int argc, char **argv)
 		names[k] = strcmp(files[k], "-") == 0 ? "<stdin>" : files[k];
 		rc = cli_read(files[k], &data[k], &len[k]);
 	}
-	if (!rc) {
-		ng_error err = NG_ERROR_INIT;
-		if (ng_eval(data[0], len[0], names[0], data[1], len[1], names[1], verbose, stdout, &err))
-			rc = cli_lib_error(&err, err.code == NG_EIO ? "<stdout>" : NULL);
-		else if (fflush(stdout))
-			rc = cli_error("<stdout>", "write failed");
-	}
+	char *report = NULL;
+	size_t n = 0;
+	if (!rc)
+		rc = cli_score(data[0], len[0], names[0], data[1], len[1], names[1], verbose, &report, &n);
+	if (!rc && (fwrite(report, 1, n, stdout) != n || fflush(stdout)))
+		rc = cli_error("<stdout>", "write failed: %s", strerror(errno));
+	free(report);
 	free(data[0]);
 	free(data[1]);
 	return rc;

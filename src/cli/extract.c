@@ -8,7 +8,6 @@
 
 #include "cli/cli.h"
 #include "graph/filter.h"
-#include "util/util.h"
 
 typedef struct xargs {
 	cli_extract_opts o;
@@ -119,6 +118,21 @@ static size_t total_bytes(const xargs *x)
 	return total;
 }
 
+/* Prints the trace of one article. 0, or prints and returns 2. */
+static int explain_job(const xargs *x, const ng_extractor *ex, const cli_job *j, FILE *out)
+{
+	ng_error err = NG_ERROR_INIT;
+	ng_article art = {j->id, j->source, j->date};
+	ng_trace *t = NULL;
+	int rc = 0;
+	if (ng_extract_trace(ex, j->text, j->len, &art, &t, &err))
+		rc = cli_lib_error(&err, j->source);
+	else if (cli_print_trace(t, out))
+		rc = cli_error(x->outpath ? x->outpath : "<stdout>", "write failed: %s", strerror(errno));
+	ng_trace_free(t);
+	return rc;
+}
+
 /* Whole files: read a batch, extract it in parallel, merge in input order. */
 static int extract_files(xargs *x, const ng_extractor *ex, ng_graph *g, FILE *explain_out)
 {
@@ -137,19 +151,16 @@ static int extract_files(xargs *x, const ng_extractor *ex, ng_graph *g, FILE *ex
 			if (rc)
 				break;
 			const char *src = strcmp(x->files[i], "-") == 0 ? "<stdin>" : x->files[i];
-			j->id = ng_strdup(cli_article_id(&x->o, x->files[i]));
-			j->source = ng_strdup(src);
-			j->date = x->o.date ? ng_strdup(x->o.date) : NULL;
+			j->id = strdup(cli_article_id(&x->o, x->files[i]));
+			j->source = strdup(src);
+			j->date = x->o.date ? strdup(x->o.date) : NULL;
 			if (!j->id || !j->source || (x->o.date && !j->date))
 				rc = cli_error(NULL, "out of memory");
 			bytes += j->len;
 		}
-		if (!rc && x->explain) {
-			ng_error err = NG_ERROR_INIT;
-			ng_article art = {jobs[0].id, jobs[0].source, jobs[0].date};
-			if (ng_extract_explain(ex, jobs[0].text, jobs[0].len, &art, explain_out, &err))
-				rc = cli_lib_error(&err, jobs[0].source);
-		} else if (!rc) {
+		if (!rc && x->explain)
+			rc = explain_job(x, ex, &jobs[0], explain_out);
+		else if (!rc) {
 			cli_jobs_run(ex, NULL, jobs, n, x->nthreads, 0);
 			for (size_t k = 0; k < n && !rc; k++) {
 				ng_error err = NG_ERROR_INIT;
@@ -211,16 +222,16 @@ static const char *parse_line(const char *line, size_t len, long lineno, cli_job
 		return msg;
 	}
 	if (cJSON_IsString(id))
-		j->id = ng_strdup(id->valuestring);
+		j->id = strdup(id->valuestring);
 	else {
 		if (cJSON_IsNumber(id))
 			snprintf(num, sizeof num, "%.17g", id->valuedouble);
 		else
 			snprintf(num, sizeof num, "line-%ld", lineno);
-		j->id = ng_strdup(num);
+		j->id = strdup(num);
 	}
-	j->source = j->id ? ng_strdup(j->id) : NULL;
-	j->date = cJSON_IsString(date) ? ng_strndup(date->valuestring, 10) : NULL;
+	j->source = j->id ? strdup(j->id) : NULL;
+	j->date = cJSON_IsString(date) ? strndup(date->valuestring, 10) : NULL;
 	/* The title is the article's headline: its first paragraph. */
 	size_t tl = cJSON_IsString(title) ? strlen(title->valuestring) : 0, bl = strlen(text->valuestring);
 	j->text = malloc(tl + bl + 3);
@@ -283,7 +294,7 @@ static int read_batch(stream *s, FILE *f, const char *name, batch *b, int *eof)
 			continue;
 		cli_job *j = &b->jobs[b->n];
 		const char *msg = parse_line(s->line, l, s->lineno, j);
-		if (!msg && !j->date && s->x->o.date && !(j->date = ng_strdup(s->x->o.date)))
+		if (!msg && !j->date && s->x->o.date && !(j->date = strdup(s->x->o.date)))
 			msg = "out of memory";
 		cli_progress_add(&s->pr, 1, (size_t)len);
 		if (!msg) {

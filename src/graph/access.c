@@ -73,7 +73,7 @@ ng_mention_info ng_node_mention(const ng_node *n, size_t i)
 {
 	ng_mention_info m = {0};
 	if (i < n->nmentions)
-		m = (ng_mention_info){n->mentions[i].article, n->mentions[i].start, n->mentions[i].end,
+		m = (ng_mention_info){n->mentions[i].article, n->mentions[i].start, n->mentions[i].end, n->type, n->id,
 		                      n->mentions[i].kind};
 	return m;
 }

@@ -7,6 +7,7 @@
 #include "relations/relate.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +29,7 @@ typedef struct sent_ctx {
 	const ng_doc *d;
 	const ng_ents *x;
 	ng_rels *out;
-	FILE *explain;
+	ng_trace *trace; /* or NULL */
 	uint32_t si;
 	ng_buf ph;
 	char date[16];
@@ -326,10 +327,9 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 					for (int q = 0; q < nb && !rc; q++)
 						rc = add_rel(c, a[p], b[q], r->rel, modality, negated, r->confidence, r->id, trig,
 						             attrs.s);
-				if (!rc && c->explain)
-					fprintf(c->explain, "  %s: %s -%s-> %s%s%s\n", r->id, c->x->e[a[0]].id,
-					        ng_relation_get(r->rel)->name, c->x->e[b[0]].id, negated ? " (negated)" : "",
-					        modality ? " " : "");
+				if (!rc && c->trace)
+					rc = ng_trace_add_rule(c->trace, r->id, &c->x->e[a[0]], r->rel, &c->x->e[b[0]], ov[0], ov[1],
+					                       (ng_modality)modality, negated);
 			}
 		ng_buf_free(&attrs);
 		if (rc)
@@ -526,9 +526,9 @@ static int titled(const ng_ents *x, size_t first, size_t last, size_t k)
 }
 
 int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const ng_ents *x,
-              const char *article_date, ng_rels *out, FILE *explain, ng_error *err)
+              const char *article_date, ng_rels *out, ng_trace *trace, ng_error *err)
 {
-	sent_ctx c = {rs, lx, d, x, out, explain, 0, {0}, "", -1, main_state(x)};
+	sent_ctx c = {rs, lx, d, x, out, trace, 0, {0}, "", -1, main_state(x)};
 	ng_date_ref dref;
 	ng_date_ref_init(&dref, article_date);
 	unsigned char *want = calloc(rs->n + 1, 1);
@@ -567,8 +567,8 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const n
 			snprintf(para_date, sizeof para_date, "%s", c.date);
 		else
 			snprintf(c.date, sizeof c.date, "%s", para_date);
-		if (explain)
-			fprintf(explain, "S%zu: %s\n", s, c.ph.s);
+		if (trace)
+			rc = ng_trace_add_reading(trace, s, 0, c.ph.s);
 		/* A relation needs two placeholders; most sentences of a wire story
 		 * have fewer, and no rule can fire there. ('<' from the text
 		 * itself only over-counts.) */
@@ -591,8 +591,8 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const n
 		 * largest oil company, has signed" reads "Exxon has signed". */
 		if (!rc && pcre2_match(rs->appos, (PCRE2_SPTR)c.ph.s, c.ph.len, 0, PCRE2_NO_UTF_CHECK, md, rs->mctx) >= 0) {
 			rc = without_appositions(&c, md);
-			if (!rc && explain)
-				fprintf(explain, "S%zu': %s\n", s, c.ph.s);
+			if (!rc && trace)
+				rc = ng_trace_add_reading(trace, s, 1, c.ph.s);
 			for (size_t k = 0; k < rs->n && !rc; k++)
 				if (want[k] || rs->r[k].always)
 					rc = run_rule(&c, &rs->r[k], md);

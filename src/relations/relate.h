@@ -4,11 +4,11 @@
 #ifndef NG_RELATE_H
 #define NG_RELATE_H
 
-#include <stdio.h>
 #include "entities/lexicon.h"
 #include "relations/modality.h"
 #include "entities/ner.h"
 #include "relations/rules.h"
+#include "relations/trace.h"
 
 typedef struct ng_rel {
 	int src, tgt; /* entity indexes */
@@ -28,10 +28,11 @@ typedef struct ng_rels {
 	size_t n, cap;
 } ng_rels;
 
-/* Finds the relations of a linked doc. With `explain`, writes each
- * sentence's placeholder form and the rules that fired. */
+/* Finds the relations of a linked doc. With `trace`, also records each
+ * sentence's readings and the rules that fired (without, nothing is spent
+ * on it). */
 int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const ng_ents *x,
-              const char *article_date, ng_rels *out, FILE *explain, ng_error *err);
+              const char *article_date, ng_rels *out, ng_trace *trace, ng_error *err);
 void ng_rels_free(ng_rels *r);
 
 #endif

@@ -208,6 +208,23 @@ def edge_cases():
         check("edge case " + name, code == 0 and g is not None and schema(g), err)
 
 
+def write_failures():
+    """A write that fails is reported as one, naming the output (entities -f
+    json used to say "cannot write JSON", naming the input, as if out of
+    memory)."""
+    art = os.path.join(SRC, "graphs", "putin-china-visit.txt")
+    gold = os.path.join(SRC, "graphs", "wto-steel-talks.gold.json")
+    pred = os.path.join(SRC, "graphs", "wto-steel-talks.json")
+    for name, args in (("entities", ["entities", art]), ("entities -f json", ["entities", "-f", "json", art]),
+                       ("explain", ["explain", art]), ("extract --explain", ["extract", "--explain", art]),
+                       ("eval", ["eval", gold, pred])):
+        with open("/dev/full", "wb") as full:
+            r = subprocess.run([BIN] + args, stdout=full, stderr=subprocess.PIPE, timeout=120)
+        check(name + " to a full disk",
+              r.returncode == 2 and r.stderr == b"newsgraph: <stdout>: write failed: No space left on device\n",
+              r.stderr)
+
+
 def graphs_fresh():
     """graphs/ holds what `make graphs` makes from its articles."""
     gdir = os.path.join(SRC, "graphs")
@@ -235,6 +252,7 @@ def main(argv):
         user_data()
         seed_output()
         edge_cases()
+        write_failures()
         graphs_fresh()
     finally:
         shutil.rmtree(TMP)

@@ -1,32 +1,117 @@
-/* Evaluation: a predicted graph scored against a gold graph. Input: a gold
- * graph (the *.gold.json format of ../shared/fixtures) and a newsgraph JSON
- * graph. Output: precision, recall and F1 for nodes and edges, per type and
- * overall, optionally preceded by every miss and false positive.
+/* newsgraph eval's scoring: a predicted graph against a gold graph. Input:
+ * a gold graph (the *.gold.json format of ../shared/fixtures) and a
+ * newsgraph JSON graph, both read here with cJSON. Output: the report,
+ * precision, recall and F1 for nodes and edges, per type and overall,
+ * optionally preceded by every miss and false positive.
  *
  * The reference is ../shared/tools/score.py: every rule here (name
  * normalization, first-best node matching, duplicates as false positives,
  * edge alternatives and symmetric types, required vs optional) copies it,
  * so that both print the same figures to three decimals. Where score.py
- * would crash or silently accept a malformed file, this refuses it. */
-#include "eval.h"
+ * would crash or silently accept a malformed file, this refuses it. So the
+ * UTF-8 and case handling below follows Python, not the library's text
+ * layer (which folds more punctuation, lowers U+0130 to one letter and
+ * refuses control bytes). */
+#include "cli/score.h"
 
 #include <cjson/cJSON.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/read.h"
-#include "newsgraph/schema.h"
-#include "util/util.h"
+#include "cli/cli.h"
 
-#define BAD(...) ng_fail(err, NG_EINVAL, name, 0, __VA_ARGS__)
-#define NOMEM() ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory")
+/* Deepest JSON nesting accepted, as the graph readers (cJSON itself would
+ * recurse to 1000). */
+#define MAX_DEPTH 64
+
+/* Print the error and give 2, the CLI's way. */
+#define BAD(...) cli_error(name, __VA_ARGS__)
+#define NOMEM() cli_error(NULL, "out of memory")
 
 /* A set of normalized names: sorted, unique, no empty string. */
 typedef struct names {
 	char **v;
 	size_t n, cap;
 } names;
+
+/* A map from string to index + 1 (0: absent). The keys are borrowed from
+ * the parsed JSON, which outlives the map. Open addressing, FNV-1a. */
+typedef struct smap {
+	const char **keys;
+	size_t *vals;
+	size_t n, cap; /* cap: 0 or a power of two */
+} smap;
+
+static size_t smap_slot(const smap *m, const char *key)
+{
+	uint64_t h = 14695981039346656037u;
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	size_t i = (size_t)h & (m->cap - 1);
+	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static size_t smap_get(const smap *m, const char *key)
+{
+	return m->cap ? m->vals[smap_slot(m, key)] : 0;
+}
+
+/* The value of key, inserted as 0 when absent; NULL when out of memory. */
+static size_t *smap_put(smap *m, const char *key)
+{
+	if (2 * (m->n + 1) > m->cap) {
+		smap big = {calloc(m->cap ? 2 * m->cap : 16, sizeof *big.keys), NULL, m->n, m->cap ? 2 * m->cap : 16};
+		big.vals = calloc(big.cap, sizeof *big.vals);
+		if (!big.keys || !big.vals) {
+			free(big.keys);
+			free(big.vals);
+			return NULL;
+		}
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->keys[i]) {
+				size_t k = smap_slot(&big, m->keys[i]);
+				big.keys[k] = m->keys[i];
+				big.vals[k] = m->vals[i];
+			}
+		free(m->keys);
+		free(m->vals);
+		*m = big;
+	}
+	size_t i = smap_slot(m, key);
+	if (!m->keys[i]) {
+		m->keys[i] = key;
+		m->n++;
+	}
+	return &m->vals[i];
+}
+
+static void smap_free(smap *m)
+{
+	free(m->keys);
+	free(m->vals);
+}
+
+/* Room for element n of *arr (element size `size`): 0, or NG_ENOMEM. */
+static int reserve(void **arr, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return 0;
+	size_t c = *cap ? 2 * *cap : 8;
+	void *p = realloc(*arr, c * size);
+	if (!p)
+		return NG_ENOMEM;
+	*arr = p;
+	*cap = c;
+	return 0;
+}
+
+static int cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
 typedef struct gnode {
 	const char *key, *type;
@@ -62,8 +147,8 @@ typedef struct eval {
 	pnode *pn;
 	pedge *pe;
 	size_t ngn, nge, npn, npe;
-	ng_map keys;    /* gold key -> index + 1 */
-	ng_map mapping; /* predicted node id -> gold index + 1 (score.py's dict) */
+	smap keys;    /* gold key -> index + 1 */
+	smap mapping; /* predicted node id -> gold index + 1 (score.py's dict) */
 } eval;
 
 typedef struct tcount {
@@ -74,7 +159,7 @@ typedef struct tcount {
 typedef struct tcounts {
 	tcount *v;
 	size_t n, cap;
-	ng_map index; /* type -> index + 1 */
+	smap index; /* type -> index + 1 */
 } tcounts;
 
 /* ---- Reading JSON ---- */
@@ -101,7 +186,7 @@ static size_t utf8_len(const unsigned char *s, size_t i, size_t n)
 /* Checks what cJSON lets through but Python's json refuses (bad UTF-8, raw
  * control characters in strings), and the nesting limit, before cJSON
  * recurses. Returns 0 or fails. */
-static int prescan(const char *data, size_t len, const char *name, ng_error *err)
+static int prescan(const char *data, size_t len, const char *name)
 {
 	const unsigned char *s = (const unsigned char *)data;
 	int depth = 0, in_str = 0;
@@ -120,8 +205,8 @@ static int prescan(const char *data, size_t len, const char *name, ng_error *err
 		} else if (c == '"')
 			in_str = 1;
 		else if (c == '{' || c == '[') {
-			if (++depth > NG_READ_MAX_DEPTH)
-				return BAD("JSON nests deeper than %d levels", NG_READ_MAX_DEPTH);
+			if (++depth > MAX_DEPTH)
+				return BAD("JSON nests deeper than %d levels", MAX_DEPTH);
 		} else if (c == '}' || c == ']')
 			depth--;
 		i += l;
@@ -129,16 +214,14 @@ static int prescan(const char *data, size_t len, const char *name, ng_error *err
 	return 0;
 }
 
-static int parse(const char *data, size_t len, const char *name, cJSON **out, ng_error *err)
+static int parse(const char *data, size_t len, const char *name, cJSON **out)
 {
 	*out = NULL;
-	if (len > NG_READ_MAX_BYTES)
-		return ng_fail(err, NG_ELIMIT, name, 0, "larger than 1 GiB");
 	/* cJSON skips a byte order mark; Python's json (and so score.py)
 	 * refuses it. */
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		return BAD("invalid JSON near byte 0: a byte order mark (save as UTF-8 without one)");
-	int rc = prescan(data, len, name, err);
+	int rc = prescan(data, len, name);
 	if (rc)
 		return rc;
 	const char *end = NULL;
@@ -182,24 +265,29 @@ static int is_space(uint32_t c)
 	       c == 0x3000;
 }
 
-/* Decodes valid UTF-8 (cJSON's strings from checked input are); a stray
- * byte stands for itself. Returns the number of code points. */
+/* Decodes the code point at s[*i] of valid UTF-8 (cJSON's strings from
+ * checked input are; a stray byte stands for itself) and moves *i past it. */
+static uint32_t next_cp(const char *s, size_t n, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)s + *i;
+	size_t l = utf8_len((const unsigned char *)s, *i, n);
+	uint32_t c = u[0];
+	if (l == 2)
+		c = (c & 0x1fu) << 6 | (u[1] & 0x3fu);
+	else if (l == 3)
+		c = (c & 0x0fu) << 12 | (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu);
+	else if (l == 4)
+		c = (c & 0x07u) << 18 | (u[1] & 0x3fu) << 12 | (u[2] & 0x3fu) << 6 | (u[3] & 0x3fu);
+	*i += l ? l : 1;
+	return c;
+}
+
+/* Decodes s into out (room for strlen(s) code points); returns how many. */
 static size_t decode(const char *s, uint32_t *out)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	size_t n = strlen(s), k = 0;
-	for (size_t i = 0; i < n;) {
-		size_t l = utf8_len(u, i, n);
-		uint32_t c = u[i];
-		if (l == 2)
-			c = (c & 0x1fu) << 6 | (u[i + 1] & 0x3fu);
-		else if (l == 3)
-			c = (c & 0x0fu) << 12 | (u[i + 1] & 0x3fu) << 6 | (u[i + 2] & 0x3fu);
-		else if (l == 4)
-			c = (c & 0x07u) << 18 | (u[i + 1] & 0x3fu) << 12 | (u[i + 2] & 0x3fu) << 6 | (u[i + 3] & 0x3fu);
-		out[k++] = c;
-		i += l ? l : 1;
-	}
+	for (size_t i = 0; i < n;)
+		out[k++] = next_cp(s, n, &i);
 	return k;
 }
 
@@ -323,19 +411,19 @@ static int add_name(names *ns, const char *s)
 		free(v);
 		return 0;
 	}
-	char **slot = NG_PUSH(ns->v, ns->n, ns->cap);
-	if (!slot) {
+	if (reserve((void **)&ns->v, &ns->cap, ns->n, sizeof *ns->v)) {
 		free(v);
 		return NG_ENOMEM;
 	}
-	*slot = v;
+	ns->v[ns->n++] = v;
 	return 0;
 }
 
 /* Sorts and drops repeats: score.py keeps names in sets. */
 static void names_finish(names *ns)
 {
-	ng_sort(ns->v, ns->n, sizeof *ns->v, ng_cmpstr);
+	if (ns->n > 1)
+		qsort(ns->v, ns->n, sizeof *ns->v, cmpstr);
 	size_t k = 0;
 	for (size_t i = 0; i < ns->n; i++) {
 		if (k && strcmp(ns->v[k - 1], ns->v[i]) == 0)
@@ -348,7 +436,7 @@ static void names_finish(names *ns)
 
 static int names_has(const names *ns, const char *s)
 {
-	return ns->n && bsearch(&s, ns->v, ns->n, sizeof *ns->v, ng_cmpstr) != NULL;
+	return ns->n && bsearch(&s, ns->v, ns->n, sizeof *ns->v, cmpstr) != NULL;
 }
 
 static void names_free(names *ns)
@@ -369,7 +457,7 @@ static int level_of(const cJSON *o, int *required)
 	return 0;
 }
 
-static int gold_node(eval *ev, const cJSON *x, size_t i, const char *name, ng_error *err)
+static int gold_node(eval *ev, const cJSON *x, size_t i, const char *name)
 {
 	gnode *g = &ev->gn[ev->ngn];
 	const char *key = str(x, "key");
@@ -398,12 +486,12 @@ static int gold_node(eval *ev, const cJSON *x, size_t i, const char *name, ng_er
 			return NOMEM();
 	}
 	names_finish(&g->names);
-	void **slot = ng_map_put(&ev->keys, key, strlen(key));
+	size_t *slot = smap_put(&ev->keys, key);
 	if (!slot)
 		return NOMEM();
 	if (*slot)
 		return BAD("not a gold graph: key '%s' appears twice", key);
-	*slot = (void *)(uintptr_t)ev->ngn;
+	*slot = ev->ngn;
 	return 0;
 }
 
@@ -428,8 +516,7 @@ static int field(const cJSON *f, const char ***v, size_t *n)
 
 /* An endpoint's alternatives as gold node indexes (score.py compares keys;
  * keys being unique, that is the same). */
-static int endpoints(eval *ev, const cJSON *x, const char *what, size_t i, size_t **idx, size_t *n, const char *name,
-                     ng_error *err)
+static int endpoints(eval *ev, const cJSON *x, const char *what, size_t i, size_t **idx, size_t *n, const char *name)
 {
 	const char **v = NULL;
 	int rc = field(member(x, what), &v, n);
@@ -440,17 +527,17 @@ static int endpoints(eval *ev, const cJSON *x, const char *what, size_t i, size_
 	else if (!(*idx = malloc(*n * sizeof **idx)))
 		rc = NOMEM();
 	for (size_t k = 0; k < *n && !rc; k++) {
-		void *g = ng_map_get(&ev->keys, v[k], strlen(v[k]));
+		size_t g = smap_get(&ev->keys, v[k]);
 		if (!g)
 			rc = BAD("not a gold graph: edge %zu: %s '%s' is not the key of a node", i, what, v[k]);
 		else
-			(*idx)[k] = (size_t)(uintptr_t)g - 1;
+			(*idx)[k] = g - 1;
 	}
 	free((void *)v);
 	return rc;
 }
 
-static int gold_edge(eval *ev, const cJSON *x, size_t i, const char *name, ng_error *err)
+static int gold_edge(eval *ev, const cJSON *x, size_t i, const char *name)
 {
 	gedge *g = &ev->ge[ev->nge++];
 	if (!cJSON_IsObject(x))
@@ -458,9 +545,9 @@ static int gold_edge(eval *ev, const cJSON *x, size_t i, const char *name, ng_er
 	g->src = member(x, "source");
 	g->type = member(x, "type");
 	g->tgt = member(x, "target");
-	int rc = endpoints(ev, x, "source", i, &g->s, &g->ns, name, err);
+	int rc = endpoints(ev, x, "source", i, &g->s, &g->ns, name);
 	if (!rc)
-		rc = endpoints(ev, x, "target", i, &g->t, &g->nt, name, err);
+		rc = endpoints(ev, x, "target", i, &g->t, &g->nt, name);
 	if (rc)
 		return rc;
 	if ((rc = field(g->type, &g->types, &g->ntypes)) == NG_ENOMEM)
@@ -472,7 +559,7 @@ static int gold_edge(eval *ev, const cJSON *x, size_t i, const char *name, ng_er
 	return 0;
 }
 
-static int load_gold(eval *ev, const char *name, ng_error *err)
+static int load_gold(eval *ev, const char *name)
 {
 	const cJSON *root = ev->groot, *nodes = member(root, "nodes"), *edges = member(root, "edges"), *x;
 	if (!cJSON_IsObject(root))
@@ -491,15 +578,15 @@ static int load_gold(eval *ev, const char *name, ng_error *err)
 	if (!ev->gn || !ev->ge)
 		return NOMEM();
 	int rc;
-	cJSON_ArrayForEach(x, nodes) if ((rc = gold_node(ev, x, i++, name, err))) return rc;
+	cJSON_ArrayForEach(x, nodes) if ((rc = gold_node(ev, x, i++, name))) return rc;
 	i = 0;
-	cJSON_ArrayForEach(x, edges) if ((rc = gold_edge(ev, x, i++, name, err))) return rc;
+	cJSON_ArrayForEach(x, edges) if ((rc = gold_edge(ev, x, i++, name))) return rc;
 	return 0;
 }
 
 /* ---- The predicted graph ---- */
 
-static int pred_node(eval *ev, const cJSON *x, size_t i, const char *name, ng_error *err)
+static int pred_node(eval *ev, const cJSON *x, size_t i, const char *name)
 {
 	pnode *p = &ev->pn[ev->npn];
 	p->id = str(x, "id");
@@ -530,7 +617,7 @@ static int pred_node(eval *ev, const cJSON *x, size_t i, const char *name, ng_er
 	return 0;
 }
 
-static int load_pred(eval *ev, const char *name, ng_error *err)
+static int load_pred(eval *ev, const char *name)
 {
 	const cJSON *root = ev->proot, *nodes = member(root, "nodes"), *edges = member(root, "edges"), *x;
 	if (!cJSON_IsObject(root))
@@ -543,7 +630,7 @@ static int load_pred(eval *ev, const char *name, ng_error *err)
 	if (!ev->pn || !ev->pe)
 		return NOMEM();
 	int rc;
-	cJSON_ArrayForEach(x, nodes) if ((rc = pred_node(ev, x, i++, name, err))) return rc;
+	cJSON_ArrayForEach(x, nodes) if ((rc = pred_node(ev, x, i++, name))) return rc;
 	i = 0;
 	cJSON_ArrayForEach(x, edges)
 	{
@@ -563,7 +650,7 @@ static int load_pred(eval *ev, const char *name, ng_error *err)
 /* The gold node index + 1 a predicted id maps to, 0 for none. */
 static size_t mapped(const eval *ev, const char *id)
 {
-	return (size_t)(uintptr_t)ng_map_get(&ev->mapping, id, strlen(id));
+	return smap_get(&ev->mapping, id);
 }
 
 static size_t node_score(const gnode *g, const pnode *p)
@@ -579,7 +666,7 @@ static size_t node_score(const gnode *g, const pnode *p)
 	return score;
 }
 
-static int match_nodes(eval *ev, ng_error *err)
+static int match_nodes(eval *ev)
 {
 	for (size_t i = 0; i < ev->npn; i++) {
 		pnode *p = &ev->pn[i];
@@ -598,10 +685,10 @@ static int match_nodes(eval *ev, ng_error *err)
 		/* score.py maps by id: a later node with the same id that
 		 * matches overwrites an earlier one's gold node. */
 		if (best) {
-			void **slot = ng_map_put(&ev->mapping, p->id, strlen(p->id));
+			size_t *slot = smap_put(&ev->mapping, p->id);
 			if (!slot)
 				return NOMEM();
-			*slot = (void *)(uintptr_t)best;
+			*slot = best;
 		}
 	}
 	char *seen = calloc(ev->ngn + 1, 1);
@@ -672,18 +759,16 @@ static void match_edges(eval *ev)
 
 static tcount *tc_get(tcounts *tc, const char *type)
 {
-	void **slot = ng_map_put(&tc->index, type, strlen(type));
+	size_t *slot = smap_put(&tc->index, type);
 	if (!slot)
 		return NULL;
 	if (!*slot) {
-		tcount *c = NG_PUSH(tc->v, tc->n, tc->cap);
-		if (!c)
+		if (reserve((void **)&tc->v, &tc->cap, tc->n, sizeof *tc->v))
 			return NULL;
-		memset(c, 0, sizeof *c);
-		c->type = type;
-		*slot = (void *)(uintptr_t)tc->n;
+		tc->v[tc->n++] = (tcount){type, 0, 0, 0};
+		*slot = tc->n;
 	}
-	return &tc->v[(size_t)(uintptr_t)*slot - 1];
+	return &tc->v[*slot - 1];
 }
 
 static int tc_cmp(const void *a, const void *b)
@@ -701,99 +786,100 @@ static void prf(size_t tp, size_t fp, size_t fn, double o[3])
 /* Python's repr() of a string, which score.py's missed_edge lines show
  * for lists of alternatives: single quotes unless the text has one and
  * no double quote; non-printable characters escaped. */
-static int py_repr(ng_buf *b, const char *s)
+static void py_repr(FILE *b, const char *s)
 {
 	uint32_t q = strchr(s, '\'') && !strchr(s, '"') ? '"' : '\'';
-	uint32_t *a = malloc((strlen(s) + 1) * sizeof *a);
-	if (!a)
-		return NG_ENOMEM;
-	size_t n = decode(s, a);
-	int rc = ng_buf_addc(b, (char)q);
-	for (size_t i = 0; i < n && !rc; i++) {
-		uint32_t c = a[i];
+	size_t n = strlen(s);
+	fputc((int)q, b);
+	for (size_t i = 0; i < n;) {
+		uint32_t c = next_cp(s, n, &i);
 		char u[4];
 		if (c == q || c == '\\')
-			rc = ng_buf_printf(b, "\\%c", (char)c);
+			fprintf(b, "\\%c", (char)c);
 		else if (c == '\t' || c == '\n' || c == '\r')
-			rc = ng_buf_adds(b, c == '\t' ? "\\t" : c == '\n' ? "\\n" : "\\r");
+			fputs(c == '\t' ? "\\t" : c == '\n' ? "\\n" : "\\r", b);
 		else if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c == 0xad)
-			rc = ng_buf_printf(b, "\\x%02x", (unsigned)c);
+			fprintf(b, "\\x%02x", (unsigned)c);
 		else if ((c > 0xff && is_space(c)) || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) ||
 		         (c >= 0x2060 && c <= 0x2064) || c == 0xfeff)
-			rc = ng_buf_printf(b, "\\u%04x", (unsigned)c);
+			fprintf(b, "\\u%04x", (unsigned)c);
 		else
-			rc = ng_buf_add(b, u, encode(c, u));
+			fwrite(u, 1, encode(c, u), b);
 	}
-	free(a);
-	return rc ? rc : ng_buf_addc(b, (char)q);
+	fputc((int)q, b);
 }
 
 /* A gold edge field as score.py's f-string prints it: a string as is, a
  * list as Python's repr. */
-static int py_value(ng_buf *b, const cJSON *v)
+static void py_value(FILE *b, const cJSON *v)
 {
-	if (cJSON_IsString(v))
-		return ng_buf_adds(b, v->valuestring);
-	int rc = ng_buf_addc(b, '[');
+	if (cJSON_IsString(v)) {
+		fputs(v->valuestring, b);
+		return;
+	}
 	const cJSON *c;
+	fputc('[', b);
 	cJSON_ArrayForEach(c, v)
 	{
-		if (!rc && c != v->child)
-			rc = ng_buf_adds(b, ", ");
-		if (!rc)
-			rc = py_repr(b, c->valuestring);
+		if (c != v->child)
+			fputs(", ", b);
+		py_repr(b, c->valuestring);
 	}
-	return rc ? rc : ng_buf_addc(b, ']');
+	fputc(']', b);
 }
 
-static int verbose_lines(const eval *ev, ng_buf *b)
+static void verbose_lines(const eval *ev, FILE *b)
 {
-	int rc = 0;
-	for (size_t i = 0; i < ev->ngn && !rc; i++)
+	for (size_t i = 0; i < ev->ngn; i++)
 		if (ev->gn[i].required && !ev->gn[i].found)
-			rc = ng_buf_printf(b, "missed_node: %s\n", ev->gn[i].key);
+			fprintf(b, "missed_node: %s\n", ev->gn[i].key);
 	/* score.py lists the unmatched nodes first, then the duplicates. */
-	for (size_t i = 0; i < ev->npn && !rc; i++)
+	for (size_t i = 0; i < ev->npn; i++)
 		if (ev->pn[i].unmatched)
-			rc = ng_buf_printf(b, "false_node: %s\n", ev->pn[i].id);
-	for (size_t i = 0; i < ev->npn && !rc; i++)
+			fprintf(b, "false_node: %s\n", ev->pn[i].id);
+	for (size_t i = 0; i < ev->npn; i++)
 		if (ev->pn[i].dup)
-			rc = ng_buf_printf(b, "false_node: %s (duplicate of gold %s)\n", ev->pn[i].id,
-			                   ev->gn[ev->pn[i].dup_of].key);
-	for (size_t i = 0; i < ev->nge && !rc; i++) {
+			fprintf(b, "false_node: %s (duplicate of gold %s)\n", ev->pn[i].id, ev->gn[ev->pn[i].dup_of].key);
+	for (size_t i = 0; i < ev->nge; i++) {
 		const gedge *g = &ev->ge[i];
 		if (!g->required || g->matched)
 			continue;
-		if (!(rc = ng_buf_adds(b, "missed_edge: ")) && !(rc = py_value(b, g->src)) && !(rc = ng_buf_adds(b, " -[")) &&
-		    !(rc = py_value(b, g->type)) && !(rc = ng_buf_adds(b, "]-> ")) && !(rc = py_value(b, g->tgt)))
-			rc = ng_buf_addc(b, '\n');
+		fputs("missed_edge: ", b);
+		py_value(b, g->src);
+		fputs(" -[", b);
+		py_value(b, g->type);
+		fputs("]-> ", b);
+		py_value(b, g->tgt);
+		fputc('\n', b);
 	}
-	for (size_t i = 0; i < ev->npe && !rc; i++)
+	for (size_t i = 0; i < ev->npe; i++)
 		if (!ev->pe[i].hit)
-			rc = ng_buf_printf(b, "false_edge: %s -[%s]-> %s\n", ev->pe[i].src, ev->pe[i].type, ev->pe[i].tgt);
-	return rc;
+			fprintf(b, "false_edge: %s -[%s]-> %s\n", ev->pe[i].src, ev->pe[i].type, ev->pe[i].tgt);
 }
 
-static int type_lines(ng_buf *b, const char *what, tcounts *tc)
+static void type_lines(FILE *b, const char *what, tcounts *tc)
 {
-	ng_sort(tc->v, tc->n, sizeof *tc->v, tc_cmp);
+	if (tc->n > 1)
+		qsort(tc->v, tc->n, sizeof *tc->v, tc_cmp);
 	for (size_t i = 0; i < tc->n; i++) {
 		const tcount *c = &tc->v[i];
 		double f[3];
 		prf(c->tp, c->fp, c->fn, f);
-		if (ng_buf_printf(b, "%s %-11s tp=%zu fp=%zu fn=%zu P=%.3f R=%.3f F1=%.3f\n", what, c->type, c->tp, c->fp,
-		                  c->fn, f[0], f[1], f[2]))
-			return NG_ENOMEM;
+		fprintf(b, "%s %-11s tp=%zu fp=%zu fn=%zu P=%.3f R=%.3f F1=%.3f\n", what, c->type, c->tp, c->fp, c->fn, f[0],
+		        f[1], f[2]);
 	}
-	return 0;
 }
 
-static int report(const eval *ev, int verbose, ng_buf *b, ng_error *err)
+/* Writes the report into b (a memory stream: its errors show at fclose).
+ * 0, or prints and returns 2. */
+static int report(const eval *ev, int verbose, FILE *b)
 {
 	tcounts nt = {0}, et = {0};
 	size_t ntp = 0, nfp = 0, nfn = 0, etp_pred = 0, efp = 0, etp = 0, ereq = 0;
-	int rc = verbose ? verbose_lines(ev, b) : 0;
+	int rc = 0;
 	tcount *c;
+	if (verbose)
+		verbose_lines(ev, b);
 	/* Nodes: hits and misses by the gold type, false ones by their own. */
 	for (size_t i = 0; i < ev->ngn && !rc; i++) {
 		const gnode *g = &ev->gn[i];
@@ -837,11 +923,9 @@ static int report(const eval *ev, int verbose, ng_buf *b, ng_error *err)
 		else
 			c->fn++;
 	}
-	if (!rc)
-		rc = type_lines(b, "node", &nt);
-	if (!rc)
-		rc = type_lines(b, "edge", &et);
 	if (!rc) {
+		type_lines(b, "node", &nt);
+		type_lines(b, "edge", &et);
 		double n[3], e[3];
 		prf(ntp, nfp, nfn, n);
 		/* Edge precision counts predicted edges (several may match one
@@ -849,13 +933,12 @@ static int report(const eval *ev, int verbose, ng_buf *b, ng_error *err)
 		e[0] = etp_pred + efp ? (double)etp_pred / (double)(etp_pred + efp) : 0.0;
 		e[1] = ereq ? (double)etp / (double)ereq : 0.0;
 		e[2] = e[0] + e[1] > 0 ? 2 * e[0] * e[1] / (e[0] + e[1]) : 0.0;
-		rc = ng_buf_printf(b, "nodes P=%.3f R=%.3f F1=%.3f  edges P=%.3f R=%.3f F1=%.3f\n", n[0], n[1], n[2], e[0],
-		                   e[1], e[2]);
+		fprintf(b, "nodes P=%.3f R=%.3f F1=%.3f  edges P=%.3f R=%.3f F1=%.3f\n", n[0], n[1], n[2], e[0], e[1], e[2]);
 	}
 	free(nt.v);
 	free(et.v);
-	ng_map_free(&nt.index);
-	ng_map_free(&et.index);
+	smap_free(&nt.index);
+	smap_free(&et.index);
 	return rc ? NOMEM() : 0;
 }
 
@@ -874,35 +957,42 @@ static void eval_free(eval *ev)
 	free(ev->ge);
 	free(ev->pn);
 	free(ev->pe);
-	ng_map_free(&ev->keys);
-	ng_map_free(&ev->mapping);
+	smap_free(&ev->keys);
+	smap_free(&ev->mapping);
 	cJSON_Delete(ev->groot);
 	cJSON_Delete(ev->proot);
 }
 
-int ng_eval(const char *gold, size_t gold_len, const char *gold_name, const char *pred, size_t pred_len,
-            const char *pred_name, int verbose, FILE *out, ng_error *err)
+int cli_score(const char *gold, size_t gold_len, const char *gold_name, const char *pred, size_t pred_len,
+              const char *pred_name, int verbose, char **text, size_t *text_len)
 {
 	eval ev = {0};
-	ng_buf b = {0};
+	*text = NULL;
 	/* score.py's order: both files read as JSON, then looked into. */
-	int rc = parse(gold, gold_len, gold_name, &ev.groot, err);
+	int rc = parse(gold, gold_len, gold_name, &ev.groot);
 	if (!rc)
-		rc = parse(pred, pred_len, pred_name, &ev.proot, err);
+		rc = parse(pred, pred_len, pred_name, &ev.proot);
 	if (!rc)
-		rc = load_gold(&ev, gold_name, err);
+		rc = load_gold(&ev, gold_name);
 	if (!rc)
-		rc = load_pred(&ev, pred_name, err);
+		rc = load_pred(&ev, pred_name);
 	if (!rc)
-		rc = match_nodes(&ev, err);
+		rc = match_nodes(&ev);
 	if (!rc) {
 		match_edges(&ev);
 		/* Built whole before writing: an error leaves no half report. */
-		rc = report(&ev, verbose, &b, err);
+		FILE *b = open_memstream(text, text_len);
+		if (!b)
+			rc = NOMEM();
+		else if ((rc = report(&ev, verbose, b)) != 0)
+			fclose(b);
+		else if ((ferror(b) | fclose(b)) != 0)
+			rc = NOMEM();
 	}
-	if (!rc && (fwrite(b.s, 1, b.len, out) != b.len || fflush(out) != 0 || ferror(out)))
-		rc = ng_fail(err, NG_EIO, NULL, 0, "cannot write the scores");
-	ng_buf_free(&b);
+	if (rc) {
+		free(*text);
+		*text = NULL;
+	}
 	eval_free(&ev);
 	return rc;
 }

@@ -1,0 +1,25 @@
+/* Relations, part 3: the trace the engine records when asked (the public
+ * ng_trace of newsgraph/extract.h). Input: each reading of a sentence and
+ * each rule match. Output: a trace that owns copies of every string. */
+#ifndef NG_RELATIONS_TRACE_H
+#define NG_RELATIONS_TRACE_H
+
+#include <stddef.h>
+#include "entities/ner.h"
+#include "newsgraph/extract.h"
+
+/* Returns 0 and an empty trace in *out, or NG_ENOMEM. */
+int ng_trace_new(ng_trace **out);
+
+/* Starts a reading of sentence `sent`: its placeholder form. 0 or NG_ENOMEM. */
+int ng_trace_add_reading(ng_trace *t, size_t sent, int without_appositions, const char *form);
+
+/* Records a match of rule `rule` over [start, end) of the current reading,
+ * from entity src to entity tgt. 0 or NG_ENOMEM. */
+int ng_trace_add_rule(ng_trace *t, const char *rule, const ng_entity *src, ng_relation rel, const ng_entity *tgt,
+                      size_t start, size_t end, ng_modality modality, int negated);
+
+/* Ends recording: points each reading at its rules. */
+void ng_trace_finish(ng_trace *t);
+
+#endif
