@@ -31,6 +31,7 @@ typedef struct sent_ctx {
 	ng_rels *out;
 	ng_trace *trace; /* or NULL */
 	uint32_t si;
+	size_t first_rel; /* out->r from here on may belong to sentence si */
 	ng_buf ph;
 	char date[16];
 	int sole_state; /* the one state entity mentioned in the sentence, or -1 */
@@ -163,7 +164,9 @@ static int add_rel(sent_ctx *c, int src, int tgt, ng_relation rel, ng_modality m
 	const ng_entity *es = &c->x->e[src], *et = &c->x->e[tgt];
 	if (strcmp(es->id, et->id) == 0)
 		return 0;
-	for (size_t i = 0; i < c->out->n; i++) {
+	/* Only the sentence's own relations: scanning the whole article for
+	 * each new one made a long article quadratic. */
+	for (size_t i = c->first_rel; i < c->out->n; i++) {
 		ng_rel *r = &c->out->r[i];
 		if (r->sent != c->si)
 			continue;
@@ -484,6 +487,7 @@ static int appointed_serve(sent_ctx *c)
 			if (l->rel != NG_REL_LEADS || l->src != r.src || c->x->e[l->tgt].type != NG_STATE)
 				continue;
 			c->si = r.sent;
+			c->first_rel = 0; /* after the sentence loop: its relations lie anywhere */
 			snprintf(c->date, sizeof c->date, "%s", r.date);
 			if (add_rel(c, r.tgt, l->tgt, NG_REL_WORKS_FOR, r.modality, r.negated, 0.6, "appointed", r.trigger, NULL))
 				return NG_ENOMEM;
@@ -528,7 +532,7 @@ static int titled(const ng_ents *x, size_t first, size_t last, size_t k)
 int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const ng_ents *x,
               const char *article_date, ng_rels *out, ng_trace *trace, ng_error *err)
 {
-	sent_ctx c = {rs, lx, d, x, out, trace, 0, {0}, "", -1, main_state(x)};
+	sent_ctx c = {rs, lx, d, x, out, trace, 0, 0, {0}, "", -1, main_state(x)};
 	ng_date_ref dref;
 	ng_date_ref_init(&dref, article_date);
 	unsigned char *want = calloc(rs->n + 1, 1);
@@ -539,6 +543,7 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const n
 	char para_date[16] = "";
 	for (size_t s = 0; s < d->nsents && !rc; s++) {
 		c.si = (uint32_t)s;
+		c.first_rel = out->n;
 		size_t first = mi;
 		while (first < x->n && x->m[first].sent < s)
 			first++;
