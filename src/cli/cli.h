@@ -7,6 +7,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdio.h>
+#include "cli/options.h"
 #include "newsgraph.h"
 
 typedef struct ng_command {
@@ -50,11 +51,20 @@ void cli_out_abort(cli_out *o);
 
 /* Options shared by every command that extracts. */
 typedef struct cli_extract_opts {
-	const char **lexicons, **rules;
-	size_t nlex, nrules;
+	cli_list lexicons, rules;
 	const char *date, *id;
 	ng_write_opts wopts; /* --base-iri */
 } cli_extract_opts;
+
+/* Their option tables (group struct: cli_extract_opts). */
+extern const cli_opt cli_lexicon_opts[]; /* --lexicon */
+extern const cli_opt cli_rules_opts[];   /* --rules */
+extern const cli_opt cli_article_opts[]; /* --date, --id */
+extern const cli_opt cli_iri_opts[];     /* --base-iri */
+/* The filter options (group struct: ng_filter). */
+extern const cli_opt cli_filter_opts[];
+/* Help lines listing every graph format, for a -f option's `more`. */
+void cli_formats_help(FILE *f);
 
 /* Parses --lexicon/--rules/--date/--id/--base-iri at argv[*i]; returns 1 if taken,
  * 0 if not one of them, -1 after printing a usage error. */

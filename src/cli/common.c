@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -251,12 +252,18 @@ void cli_out_abort(cli_out *o)
 	memset(o, 0, sizeof *o);
 }
 
+/* 1: a calendar date YYYY-MM-DD; 0: that shape but no such day
+ * (2024-02-30); -1: not that shape. */
 static int valid_date(const char *s)
 {
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int y, m, d;
 	char extra;
-	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3 && m >= 1 && m <= 12 && d >= 1 &&
-	       d <= 31;
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || s[4] != '-' || s[7] != '-')
+		return -1;
+	if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return 0;
+	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
 }
 
 /* scheme ":" then printable ASCII other than what IRIs forbid; '#' would
@@ -276,58 +283,63 @@ static int absolute_iri(const char *s)
 	return 1;
 }
 
+static int set_date(void *group, const char *val)
+{
+	int v = valid_date(val);
+	if (v < 0)
+		return cli_error(NULL, "--date '%s' is not YYYY-MM-DD", val);
+	if (v == 0)
+		return cli_error(NULL, "--date '%s' is not a day of the calendar", val);
+	((cli_extract_opts *)group)->date = val;
+	return 0;
+}
+
+static int set_iri(void *group, const char *val)
+{
+	if (!absolute_iri(val))
+		return cli_error(NULL, "--base-iri '%s' is not an absolute IRI (scheme:..., printable ASCII, no #)", val);
+	((cli_extract_opts *)group)->wopts.base_iri = val;
+	return 0;
+}
+
+#define EX(field) offsetof(cli_extract_opts, field)
+
+const cli_opt cli_lexicon_opts[] = {
+	{"--lexicon", NULL, "FILE", CLI_LIST, EX(lexicons), NULL, "add knowledge-base entries (repeatable)", NULL},
+	{NULL}};
+const cli_opt cli_rules_opts[] = {
+	{"--rules", NULL, "FILE", CLI_LIST, EX(rules), NULL, "add relation rules (repeatable)", NULL},
+	{NULL}};
+const cli_opt cli_article_opts[] = {
+	{"--date", NULL, "DATE", CLI_SET, 0, set_date, "article date, YYYY-MM-DD: resolves relative dates", NULL},
+	{"--id", NULL, "ID", CLI_STR, EX(id), NULL, "article id (default: the file name)", NULL},
+	{NULL}};
+const cli_opt cli_iri_opts[] = {
+	{"--base-iri", NULL, "IRI", CLI_SET, 0, set_iri,
+	 "RDF formats: base of the vocabulary and node IRIs\n(default " NG_DEFAULT_BASE_IRI ")", NULL},
+	{NULL}};
+
+void cli_formats_help(FILE *f)
+{
+	for (const ng_writer *const *w = ng_writers(); *w; w++)
+		fprintf(f, "%23s%-8s %s\n", "", (*w)->name, (*w)->description);
+}
+
 int cli_extract_opt(cli_extract_opts *o, int argc, char **argv, int *i)
 {
-	const char *a = argv[*i];
-	const char *names[] = {"--lexicon", "--rules", "--date", "--id", "--base-iri"};
-	int which = -1;
-	const char *val = NULL;
-	for (int k = 0; k < 5; k++) {
-		size_t l = strlen(names[k]);
-		if (strncmp(a, names[k], l) == 0 && (a[l] == 0 || a[l] == '=')) {
-			which = k;
-			if (a[l] == '=')
-				val = a + l + 1;
-			else if (*i + 1 < argc)
-				val = argv[++*i];
-			else {
-				cli_error(NULL, "option %s needs a value", names[k]);
-				return -1;
-			}
-		}
+	const cli_opt *const tables[] = {cli_lexicon_opts, cli_rules_opts, cli_article_opts, cli_iri_opts};
+	for (size_t k = 0; k < sizeof tables / sizeof *tables; k++) {
+		int t = cli_parse_one(tables[k], o, argc, argv, i);
+		if (t)
+			return t;
 	}
-	if (which < 0)
-		return 0;
-	if (which == 0 || which == 1) {
-		const char ***arr = which == 0 ? &o->lexicons : &o->rules;
-		size_t *n = which == 0 ? &o->nlex : &o->nrules;
-		const char **na = realloc((void *)*arr, (*n + 1) * sizeof *na);
-		if (!na) {
-			cli_error(NULL, "out of memory");
-			return -1;
-		}
-		na[(*n)++] = val;
-		*arr = na;
-	} else if (which == 2) {
-		if (!valid_date(val)) {
-			cli_error(NULL, "--date '%s' is not YYYY-MM-DD", val);
-			return -1;
-		}
-		o->date = val;
-	} else if (which == 3)
-		o->id = val;
-	else if (!absolute_iri(val)) {
-		cli_error(NULL, "--base-iri '%s' is not an absolute IRI (scheme:..., printable ASCII, no #)", val);
-		return -1;
-	} else
-		o->wopts.base_iri = val;
-	return 1;
+	return 0;
 }
 
 void cli_extract_opts_free(cli_extract_opts *o)
 {
-	free((void *)o->lexicons);
-	free((void *)o->rules);
+	cli_list_free(&o->lexicons);
+	cli_list_free(&o->rules);
 }
 
 int cli_extractor(const cli_extract_opts *o, ng_extractor **ex)
@@ -335,9 +347,9 @@ int cli_extractor(const cli_extract_opts *o, ng_extractor **ex)
 	ng_error err = NG_ERROR_INIT;
 	if (ng_extractor_new(ex, &err))
 		return cli_lib_error(&err, NULL);
-	for (size_t i = 0; i < o->nlex + o->nrules; i++) {
-		int lex = i < o->nlex;
-		const char *path = lex ? o->lexicons[i] : o->rules[i - o->nlex];
+	for (size_t i = 0; i < o->lexicons.n + o->rules.n; i++) {
+		int lex = i < o->lexicons.n;
+		const char *path = lex ? o->lexicons.v[i] : o->rules.v[i - o->lexicons.n];
 		char *data;
 		size_t len;
 		if (cli_read(path, &data, &len)) {

@@ -2,6 +2,7 @@
  * as TSV or JSON: what named-entity evaluation runs on. */
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,53 +74,53 @@ static int print_file(const ng_extractor *ex, const cli_extract_opts *o, const c
 	return rc;
 }
 
+typedef struct eargs {
+	cli_extract_opts o;
+	const char *format;
+} eargs;
+
+static const cli_opt own_opts[] = {
+	{"-f", NULL, "FORMAT", CLI_STR, offsetof(eargs, format), NULL, "tsv (default) or json", NULL}, {NULL}};
+
+static const cli_group groups[] = {{own_opts, 0},
+                                   {cli_article_opts, offsetof(eargs, o)},
+                                   {cli_lexicon_opts, offsetof(eargs, o)},
+                                   {NULL, 0}};
+
+const cli_spec cli_entities_spec = {
+	"entities", "[FILE...]",
+	"Prints every entity mention in text order: article, start, end,\n"
+	"text, type, node id and kind (name, nominal, pronoun), as TSV, or\n"
+	"with -f json as {\"mentions\": [...]}.\n",
+	groups, NULL};
+
 int cmd_entities(int argc, char **argv)
 {
-	cli_extract_opts o = {0};
-	const char *format = "tsv";
-	const char **files = calloc((size_t)argc + 1, sizeof *files);
+	eargs a = {.format = "tsv"};
+	const char **files = NULL;
 	size_t nfiles = 0;
-	int rc = 2;
 	ng_extractor *ex = NULL;
-	if (!files)
-		return cli_error(NULL, "out of memory");
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int t = cli_extract_opt(&o, argc, argv, &i);
-		if (t < 0)
-			goto done;
-		if (t)
-			continue;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			printf("usage: %s\n\nPrints every entity mention in text order: article, start, end,\n"
-			       "text, type, node id and kind (name, nominal, pronoun), as TSV, or\n"
-			       "with -f json as {\"mentions\": [...]}.\n",
-			       ng_commands[1].usage);
-			rc = 0;
-			goto done;
-		} else if (strcmp(a, "-f") == 0 && i + 1 < argc)
-			format = argv[++i];
-		else if (a[0] == '-' && a[1]) {
-			cli_error(NULL, "unknown option '%s' (try newsgraph entities --help)", a);
-			goto done;
-		} else
-			files[nfiles++] = a;
+	int rc = cli_parse(&cli_entities_spec, argc, argv, &a, &files, &nfiles);
+	if (rc) {
+		rc = rc == 1 ? 0 : 2;
+		goto done;
 	}
-	if (strcmp(format, "tsv") && strcmp(format, "json")) {
-		cli_error(NULL, "unknown format '%s' (entities writes tsv or json)", format);
+	rc = 2;
+	if (strcmp(a.format, "tsv") && strcmp(a.format, "json")) {
+		cli_error(NULL, "unknown format '%s' (entities writes tsv or json)", a.format);
 		goto done;
 	}
 	if (!nfiles)
 		files[nfiles++] = "-";
-	if (cli_extractor(&o, &ex))
+	if (cli_extractor(&a.o, &ex))
 		goto done;
 	for (size_t i = 0; i < nfiles; i++)
-		if (print_file(ex, &o, files[i], strcmp(format, "json") == 0))
+		if (print_file(ex, &a.o, files[i], strcmp(a.format, "json") == 0))
 			goto done;
 	rc = fflush(stdout) ? cli_error("<stdout>", "write failed: %s", strerror(errno)) : 0;
 done:
 	ng_extractor_free(ex);
-	cli_extract_opts_free(&o);
-	free(files);
+	cli_extract_opts_free(&a.o);
+	free((void *)files);
 	return rc;
 }

@@ -8,38 +8,36 @@
 #include "cli/cli.h"
 #include "cli/score.h"
 
-static void help(void)
-{
-	printf("usage: newsgraph eval [--verbose] GOLD PRED\n\n"
-	       "Scores PRED, a graph written by newsgraph extract -f json, against GOLD, a\n"
-	       "gold graph (*.gold.json): precision, recall and F1 for nodes and edges,\n"
-	       "per type, then overall on the last line.\n\n"
-	       "  --verbose   first list each missed_node, false_node, missed_edge and\n"
-	       "              false_edge\n");
-}
+static const cli_opt own_opts[] = {
+	{"--verbose", NULL, NULL, CLI_FLAG, 0, NULL,
+	 "first list each missed_node, false_node, missed_edge and\nfalse_edge", NULL},
+	{NULL}};
+
+static const cli_group groups[] = {{own_opts, 0}, {NULL, 0}};
+
+const cli_spec cli_eval_spec = {
+	"eval", "GOLD PRED",
+	"Scores PRED, a graph written by newsgraph extract -f json, against GOLD, a\n"
+	"gold graph (*.gold.json): precision, recall and F1 for nodes and edges,\n"
+	"per type, then overall on the last line.\n",
+	groups, NULL};
 
 int cmd_eval(int argc, char **argv)
 {
-	const char *files[2] = {NULL, NULL};
-	int nfiles = 0, verbose = 0, opts = 1;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (opts && strcmp(a, "--") == 0)
-			opts = 0;
-		else if (opts && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
-			help();
-			return 0;
-		} else if (opts && strcmp(a, "--verbose") == 0)
-			verbose = 1;
-		else if (opts && a[0] == '-' && a[1])
-			return cli_error(NULL, "unknown option '%s' (try newsgraph eval --help)", a);
-		else if (nfiles++ < 2)
-			files[nfiles - 1] = a;
-	}
-	if (nfiles != 2)
+	int verbose = 0;
+	const char **files = NULL;
+	size_t nfiles = 0;
+	int p = cli_parse(&cli_eval_spec, argc, argv, &verbose, &files, &nfiles);
+	if (p)
+		return p == 1 ? 0 : 2;
+	if (nfiles != 2) {
+		free((void *)files);
 		return cli_error(NULL, "eval needs GOLD and PRED (try newsgraph eval --help)");
-	if (strcmp(files[0], "-") == 0 && strcmp(files[1], "-") == 0)
+	}
+	if (strcmp(files[0], "-") == 0 && strcmp(files[1], "-") == 0) {
+		free((void *)files);
 		return cli_error(NULL, "only one of GOLD and PRED can be standard input");
+	}
 	char *data[2] = {NULL, NULL};
 	size_t len[2];
 	const char *names[2];
@@ -57,5 +55,6 @@ int cmd_eval(int argc, char **argv)
 	free(report);
 	free(data[0]);
 	free(data[1]);
+	free((void *)files);
 	return rc;
 }

@@ -1,5 +1,6 @@
 /* newsgraph explain: the rule writer's dry run, extract --explain; and the
  * text both print from the library's trace. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,25 +24,50 @@ int cli_print_trace(const ng_trace *t, FILE *out)
 	return 0;
 }
 
+typedef struct xpargs {
+	cli_extract_opts o;
+	const char *outpath;
+} xpargs;
+
+static const cli_opt own_opts[] = {
+	{"-o", NULL, "FILE", CLI_STR, offsetof(xpargs, outpath), NULL, "write to FILE (written whole or not at all)",
+	 NULL},
+	{NULL}};
+
+static const cli_group groups[] = {{own_opts, 0},
+                                   {cli_article_opts, offsetof(xpargs, o)},
+                                   {cli_lexicon_opts, offsetof(xpargs, o)},
+                                   {cli_rules_opts, offsetof(xpargs, o)},
+                                   {NULL, 0}};
+
+const cli_spec cli_explain_spec = {
+	"explain", "[FILE...]",
+	"The rule writer's dry run (extract --explain). For each sentence prints\n"
+	"S<n>: the sentence with entity mentions as <type#mention> placeholders,\n"
+	"then one line per rule that fired:\n"
+	"  rule-id: source -relation-> target\n",
+	groups, NULL};
+
+/* Checks the arguments against explain's own options, then runs extract
+ * --explain with them. */
 int cmd_explain(int argc, char **argv)
 {
+	xpargs x = {0};
+	const char **files = NULL;
+	size_t nfiles = 0;
+	int p = cli_parse(&cli_explain_spec, argc, argv, &x, &files, &nfiles);
+	cli_extract_opts_free(&x.o);
+	free((void *)files);
+	if (p)
+		return p == 1 ? 0 : 2;
 	char **args = calloc((size_t)argc + 2, sizeof *args);
 	if (!args)
 		return cli_error(NULL, "out of memory");
 	int n = 0;
 	args[n++] = "extract";
 	args[n++] = "--explain";
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			printf("usage: %s\n\nFor each sentence prints S<n>: the sentence with entity mentions\n"
-			       "as <type#mention> placeholders, then one line per rule that fired:\n"
-			       "  rule-id: source -relation-> target\n",
-			       ng_commands[2].usage);
-			free(args);
-			return 0;
-		}
+	for (int i = 1; i < argc; i++)
 		args[n++] = argv[i];
-	}
 	int rc = cmd_extract(n, args);
 	free(args);
 	return rc;

@@ -2,6 +2,7 @@
  * or, with --jsonl, JSON Lines articles in and one graph per line out. */
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,7 +14,7 @@ typedef struct xargs {
 	cli_extract_opts o;
 	ng_filter f;
 	const char *format, *outpath;
-	const char **files;
+	const char **files; /* operands, "-" added when none */
 	size_t nfiles;
 	int explain, jsonl, keep_going, quiet, nthreads;
 } xargs;
@@ -23,74 +24,56 @@ typedef struct xargs {
 #define BATCH_PER_THREAD 16
 #define BATCH_MAX_BYTES ((size_t)32 << 20)
 
-static void help(FILE *f)
+static int set_threads(void *x, const char *v)
 {
-	fprintf(f, "usage: %s\n\n", ng_commands[0].usage);
-	fprintf(f, "Reads articles (stdin when no FILE or FILE is -) and writes one graph;\n"
-	           "several articles are merged by identity, each mention and evidence\n"
-	           "keeping its article id (the file name, unless --id).\n\n"
-	           "  -f FORMAT        output format (default dot):\n");
-	for (const ng_writer *const *w = ng_writers(); *w; w++)
-		fprintf(f, "                     %-8s %s\n", (*w)->name, (*w)->description);
-	fprintf(f, "  -o FILE          write to FILE (written whole or not at all); csv: a directory\n"
-	           "  --base-iri IRI   RDF formats: base of the vocabulary and node IRIs\n"
-	           "                   (default " NG_DEFAULT_BASE_IRI ")\n"
-	           "  --date DATE      article date, YYYY-MM-DD: resolves relative dates\n"
-	           "  --id ID          article id (default: the file name)\n"
-	           "  --lexicon FILE   add knowledge-base entries (repeatable)\n"
-	           "  --rules FILE     add relation rules (repeatable)\n"
-	           "  --explain        print the placeholder form and fired rules instead\n"
-	           "  --types T,..     keep only these entity types\n"
-	           "  --relations R,.. keep only these relation types\n"
-	           "  --min-count N    keep only edges with at least N evidences\n"
-	           "  --top N          keep only the N nodes of highest degree\n"
-	           "  --jsonl          streaming: read JSON Lines articles {\"id\", \"date\", \"title\",\n"
-	           "                   \"text\"} and write one JSON graph per line, in input order\n"
-	           "  --keep-going     --jsonl: report a bad line on stderr and skip it\n"
-	           "  -j N             extract on N threads (same output for any N)\n"
-	           "  --quiet          no progress line on a terminal\n");
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (*end || end == v || n < 1 || n > CLI_MAX_THREADS)
+		return cli_error(NULL, "-j '%s' is not a thread count from 1 to %d", v, CLI_MAX_THREADS);
+	((xargs *)x)->nthreads = (int)n;
+	return 0;
 }
+
+#define X(field) offsetof(xargs, field)
+
+static const cli_opt own_opts[] = {
+	{"-f", NULL, "FORMAT", CLI_STR, X(format), NULL, "output format (default dot):", cli_formats_help},
+	{"-o", NULL, "FILE", CLI_STR, X(outpath), NULL, "write to FILE (written whole or not at all); csv: a directory",
+	 NULL},
+	{"--explain", NULL, NULL, CLI_FLAG, X(explain), NULL, "print the placeholder form and fired rules instead",
+	 NULL},
+	{"--jsonl", NULL, NULL, CLI_FLAG, X(jsonl), NULL,
+	 "streaming: read JSON Lines articles {\"id\", \"date\", \"title\",\n\"text\"} and write one JSON graph "
+	 "per line, in input order",
+	 NULL},
+	{"--keep-going", NULL, NULL, CLI_FLAG, X(keep_going), NULL, "--jsonl: report a bad line on stderr and skip it",
+	 NULL},
+	{"-j", NULL, "N", CLI_SET, 0, set_threads, "extract on N threads (same output for any N)", NULL},
+	{"--quiet", "-q", NULL, CLI_FLAG, X(quiet), NULL, "no progress line on a terminal", NULL},
+	{NULL}};
+
+static const cli_group groups[] = {
+	{own_opts, 0},
+	{cli_iri_opts, X(o)},
+	{cli_article_opts, X(o)},
+	{cli_lexicon_opts, X(o)},
+	{cli_rules_opts, X(o)},
+	{cli_filter_opts, X(f)},
+	{NULL, 0}};
+
+const cli_spec cli_extract_spec = {
+	"extract", "[FILE...]",
+	"Reads articles (stdin when no FILE or FILE is -) and writes one graph;\n"
+	"several articles are merged by identity, each mention and evidence\n"
+	"keeping its article id (the file name, unless --id). With --jsonl, reads\n"
+	"JSON Lines articles and writes one graph per line.\n",
+	groups, NULL};
 
 static int parse(xargs *x, int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int t = cli_graph_opt(&x->o, &x->f, argc, argv, &i);
-		if (t < 0)
-			return 2;
-		if (t)
-			continue;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			help(stdout);
-			return 1;
-		} else if (strcmp(a, "-f") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "-j") == 0) {
-			if (i + 1 >= argc)
-				return cli_error(NULL, "option %s needs a value", a);
-			const char *v = argv[++i];
-			if (a[1] == 'f')
-				x->format = v;
-			else if (a[1] == 'o')
-				x->outpath = v;
-			else {
-				char *end;
-				long n = strtol(v, &end, 10);
-				if (*end || end == v || n < 1 || n > CLI_MAX_THREADS)
-					return cli_error(NULL, "-j '%s' is not a thread count from 1 to %d", v, CLI_MAX_THREADS);
-				x->nthreads = (int)n;
-			}
-		} else if (strcmp(a, "--explain") == 0)
-			x->explain = 1;
-		else if (strcmp(a, "--jsonl") == 0)
-			x->jsonl = 1;
-		else if (strcmp(a, "--keep-going") == 0)
-			x->keep_going = 1;
-		else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
-			x->quiet = 1;
-		else if (a[0] == '-' && a[1])
-			return cli_error(NULL, "unknown option '%s' (try newsgraph extract --help)", a);
-		else
-			x->files[x->nfiles++] = a;
-	}
+	int rc = cli_parse(&cli_extract_spec, argc, argv, x, &x->files, &x->nfiles);
+	if (rc)
+		return rc;
 	if (!x->nfiles)
 		x->files[x->nfiles++] = "-";
 	if (x->o.id && x->jsonl)
@@ -406,9 +389,6 @@ int cmd_extract(int argc, char **argv)
 	ng_graph *cut = NULL, *g = NULL;
 	ng_extractor *ex = NULL;
 	int rc = 2;
-	x.files = calloc((size_t)argc + 1, sizeof *x.files);
-	if (!x.files)
-		return cli_error(NULL, "out of memory");
 	int p = parse(&x, argc, argv);
 	if (p) {
 		rc = p == 1 ? 0 : 2;
@@ -451,6 +431,6 @@ done:
 	ng_graph_free(g);
 	ng_extractor_free(ex);
 	cli_extract_opts_free(&x.o);
-	free(x.files);
+	free((void *)x.files);
 	return rc;
 }

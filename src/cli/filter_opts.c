@@ -11,10 +11,6 @@
 #include "graph/filter.h"
 #include "graph/graph.h"
 
-enum { OPT_TYPES, OPT_RELATIONS, OPT_MIN_COUNT, OPT_TOP, NOPTS };
-
-static const char *const names[NOPTS] = {"--types", "--relations", "--min-count", "--top"};
-
 /* The type bits of a comma-separated list of entity type names; the first
  * unknown name is reported and nothing is set. */
 static int parse_types(const char *list, unsigned *bits)
@@ -72,42 +68,40 @@ static int parse_count(const char *s, size_t *out)
 	return 0;
 }
 
+static int set_types(void *f, const char *val)
+{
+	return parse_types(val, &((ng_filter *)f)->types) ? 2 : 0;
+}
+
+static int set_relations(void *f, const char *val)
+{
+	if (check_relations(val))
+		return 2;
+	((ng_filter *)f)->relations = val;
+	return 0;
+}
+
+static int set_min_count(void *f, const char *val)
+{
+	return parse_count(val, &((ng_filter *)f)->min_count) ? cli_error(NULL, "--min-count needs a positive number")
+	                                                      : 0;
+}
+
+static int set_top(void *f, const char *val)
+{
+	return parse_count(val, &((ng_filter *)f)->top) ? cli_error(NULL, "--top needs a positive number") : 0;
+}
+
+const cli_opt cli_filter_opts[] = {
+	{"--types", NULL, "T,..", CLI_SET, 0, set_types, "keep only these entity types", NULL},
+	{"--relations", NULL, "R,..", CLI_SET, 0, set_relations, "keep only these relation types", NULL},
+	{"--min-count", NULL, "N", CLI_SET, 0, set_min_count, "keep only edges with at least N evidences", NULL},
+	{"--top", NULL, "N", CLI_SET, 0, set_top, "keep only the N nodes of highest degree", NULL},
+	{NULL}};
+
 int cli_filter_opt(struct ng_filter *f, int argc, char **argv, int *i)
 {
-	const char *a = argv[*i], *val = NULL;
-	int which = -1;
-	for (int k = 0; k < NOPTS && which < 0; k++) {
-		size_t l = strlen(names[k]);
-		if (strncmp(a, names[k], l) != 0 || (a[l] != 0 && a[l] != '='))
-			continue;
-		which = k;
-		if (a[l] == '=')
-			val = a + l + 1;
-		else if (*i + 1 < argc)
-			val = argv[++*i];
-		else {
-			cli_error(NULL, "option %s needs a value", names[k]);
-			return -1;
-		}
-	}
-	switch (which) {
-	case OPT_TYPES:
-		return parse_types(val, &f->types) ? -1 : 1;
-	case OPT_RELATIONS:
-		if (check_relations(val))
-			return -1;
-		f->relations = val;
-		return 1;
-	case OPT_MIN_COUNT:
-	case OPT_TOP:
-		if (parse_count(val, which == OPT_TOP ? &f->top : &f->min_count)) {
-			cli_error(NULL, "%s needs a positive number", names[which]);
-			return -1;
-		}
-		return 1;
-	default:
-		return 0;
-	}
+	return cli_parse_one(cli_filter_opts, f, argc, argv, i);
 }
 
 int cli_graph_opt(cli_extract_opts *o, struct ng_filter *f, int argc, char **argv, int *i)

@@ -111,7 +111,7 @@ static void usage_opts(const cli_spec *s, FILE *f, size_t indent)
 			        o->kind == CLI_LIST ? "..." : "");
 			col += w;
 		}
-	fprintf(f, " %s\n", s->operands);
+	fprintf(f, "%s%s\n", *s->operands ? " " : "", s->operands);
 }
 
 void cli_usage(const cli_spec *s, FILE *f)
@@ -145,6 +145,21 @@ void cli_help(const cli_spec *s, FILE *f)
 			if (o->more)
 				o->more(f);
 		}
+}
+
+int cli_parse_one(const cli_opt *table, void *group, int argc, char **argv, int *i)
+{
+	const char *val = NULL;
+	for (const cli_opt *o = table; o->name; o++) {
+		if (!names(o, argv[*i], &val))
+			continue;
+		if (o->arg && !val && *i + 1 >= argc) {
+			cli_error(NULL, "option %s needs a value", o->name);
+			return -1;
+		}
+		return store(o, group, o->arg && !val ? argv[++*i] : val) ? -1 : 1;
+	}
+	return 0;
 }
 
 void cli_list_free(cli_list *l)

@@ -52,6 +52,11 @@ typedef struct cli_spec {
 int cli_parse(const cli_spec *s, int argc, char **argv, void *settings, const char ***operands,
               size_t *noperands);
 
+/* Parses argv[*i] if it is an option of `table` (moving *i past its
+ * value): 1 taken, 0 not one of them, -1 after printing an error. For
+ * commands that still walk argv themselves. */
+int cli_parse_one(const cli_opt *table, void *group, int argc, char **argv, int *i);
+
 /* The usage line and the option list, as --help prints them. */
 void cli_help(const cli_spec *s, FILE *f);
 void cli_usage(const cli_spec *s, FILE *f);

@@ -91,21 +91,29 @@ static void schema_text(void)
 	}
 }
 
+static const cli_opt own_opts[] = {
+	{"-f", NULL, "FORMAT", CLI_STR, 0, NULL, "text (default) or json", NULL}, {NULL}};
+
+static const cli_group groups[] = {{own_opts, 0}, {NULL, 0}};
+
+const cli_spec cli_schema_spec = {
+	"schema", "",
+	"Prints the vocabulary of graphs: entity types, relation types (symmetric\n"
+	"or not, CAMEO code, allowed source and target types), modalities and\n"
+	"mention kinds.\n",
+	groups, NULL};
+
 int cmd_schema(int argc, char **argv)
 {
 	const char *format = "text";
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			printf("usage: newsgraph schema [-f text|json]\n\n"
-			       "Prints the vocabulary of graphs: entity types, relation types (symmetric\n"
-			       "or not, CAMEO code, allowed source and target types), modalities and\n"
-			       "mention kinds.\n");
-			return 0;
-		} else if (strcmp(argv[i], "-f") == 0 && i + 1 < argc)
-			format = argv[++i];
-		else
-			return cli_error(NULL, "unknown argument '%s' (try newsgraph schema --help)", argv[i]);
-	}
+	const char **ops = NULL;
+	size_t nops = 0;
+	int p = cli_parse(&cli_schema_spec, argc, argv, &format, &ops, &nops);
+	if (p)
+		return p == 1 ? 0 : 2;
+	free((void *)ops);
+	if (nops)
+		return cli_error(NULL, "schema takes no file (try newsgraph schema --help)");
 	if (strcmp(format, "json") == 0) {
 		char *s = schema_json();
 		if (!s)
