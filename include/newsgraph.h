@@ -13,6 +13,7 @@
 #include "newsgraph/error.h"
 #include "newsgraph/graph.h"
 #include "newsgraph/schema.h"
+#include "newsgraph/text.h"
 #include "newsgraph/extract.h"
 #include "newsgraph/writer.h"
 

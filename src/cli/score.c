@@ -164,36 +164,19 @@ typedef struct tcounts {
 
 /* ---- Reading JSON ---- */
 
-/* Length of the valid UTF-8 sequence at s[i], or 0 (strict, as Python's
- * decoder: no overlongs, surrogates or code points past U+10FFFF). */
-static size_t utf8_len(const unsigned char *s, size_t i, size_t n)
-{
-	unsigned c = s[i];
-	if (c < 0x80)
-		return 1;
-	size_t len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-	if (!len || i + len > n)
-		return 0;
-	for (size_t k = 1; k < len; k++)
-		if ((s[i + k] & 0xc0) != 0x80)
-			return 0;
-	unsigned c1 = s[i + 1];
-	if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 > 0x9f) || (c == 0xf0 && c1 < 0x90) || (c == 0xf4 && c1 > 0x8f))
-		return 0;
-	return len;
-}
-
-/* Checks what cJSON lets through but Python's json refuses (bad UTF-8, raw
- * control characters in strings), and the nesting limit, before cJSON
- * recurses. Returns 0 or fails. */
+/* Checks what cJSON lets through but Python's json refuses (bad UTF-8 and
+ * binary input, by the library's one check; raw control characters in
+ * strings), and the nesting limit, before cJSON recurses. Returns 0 or
+ * fails. */
 static int prescan(const char *data, size_t len, const char *name)
 {
+	ng_error err = NG_ERROR_INIT;
+	if (ng_text_check(data, len, name, &err))
+		return cli_lib_error(&err, name);
 	const unsigned char *s = (const unsigned char *)data;
 	int depth = 0, in_str = 0;
 	for (size_t i = 0; i < len;) {
-		size_t l = utf8_len(s, i, len);
-		if (!l)
-			return BAD("invalid UTF-8 at byte %zu", i);
+		size_t l = 1; /* bytes of a multibyte character are all >= 0x80 */
 		unsigned char c = s[i];
 		if (in_str) {
 			if (c < 0x20)
@@ -270,7 +253,10 @@ static int is_space(uint32_t c)
 static uint32_t next_cp(const char *s, size_t n, size_t *i)
 {
 	const unsigned char *u = (const unsigned char *)s + *i;
-	size_t l = utf8_len((const unsigned char *)s, *i, n);
+	size_t l = u[0] >= 0xf0 ? 4 : u[0] >= 0xe0 ? 3 : u[0] >= 0xc0 ? 2 : 1;
+	for (size_t k = 1; k < l; k++)
+		if (*i + k >= n || (u[k] & 0xc0) != 0x80)
+			l = 1;
 	uint32_t c = u[0];
 	if (l == 2)
 		c = (c & 0x1fu) << 6 | (u[1] & 0x3fu);
@@ -278,7 +264,7 @@ static uint32_t next_cp(const char *s, size_t n, size_t *i)
 		c = (c & 0x0fu) << 12 | (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu);
 	else if (l == 4)
 		c = (c & 0x07u) << 18 | (u[1] & 0x3fu) << 12 | (u[2] & 0x3fu) << 6 | (u[3] & 0x3fu);
-	*i += l ? l : 1;
+	*i += l;
 	return c;
 }
 

@@ -6,14 +6,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "newsgraph/error.h"
+#include "newsgraph/text.h"
 #include "util/util.h"
 
 /* Largest text read (an article, a lexicon, a rule file): offsets into it
  * and into its normal forms are 32-bit. Larger gives NG_ELIMIT. */
 #define NG_MAX_TEXT ((size_t)1 << 30)
 
-/* Checks that text is UTF-8 without NUL bytes. `name` goes into the error. */
-int ng_text_check(const char *text, size_t len, const char *name, ng_error *err);
+/* ng_text_check (newsgraph/text.h): the check every reader runs first. */
 
 /* Normalises [s, s+n) for matching into b: lower case, straight quotes and
  * apostrophes, ASCII hyphens, plain spaces. */

@@ -248,7 +248,11 @@ def errors():
     trail = write("trail.json", b'{"nodes": [], "edges": []} {}')
     expect_error("text after JSON", ["eval", trail, pred], f"newsgraph: {trail}: invalid JSON near byte 27: text after the end")
     utf = write("utf.json", b'{"nodes": ["\xff"]}')
-    expect_error("invalid UTF-8", ["eval", utf, pred], f"newsgraph: {utf}: invalid UTF-8 at byte 12")
+    expect_error("invalid UTF-8", ["eval", utf, pred], f"newsgraph: {utf}: invalid UTF-8 at offset 12 (line 1)")
+    # One check of text for every command, so one message for one file.
+    binary = write("binary.json", b'{"nodes": []}\x00')
+    expect_error("binary gold", ["eval", binary, pred], f"newsgraph: {binary}: NUL byte at offset 13: binary input, not text")
+    check("binary: eval and extract say the same", run(["eval", binary, pred])[2] == run(["extract", binary])[2])
     deep = write("deep.json", b"[" * 65 + b"]" * 65)
     expect_error("too deep", ["eval", deep, pred], f"newsgraph: {deep}: JSON nests deeper than 64 levels")
     nodes = write("nonodes.json", b'{"article": "x.txt", "edges": []}')
