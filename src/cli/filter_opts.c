@@ -22,7 +22,11 @@ static int parse_types(const char *list, unsigned *bits)
 		size_t n = e ? (size_t)(e - p) : strlen(p);
 		int t = ng_type_parse(p, n);
 		if (t < 0) {
-			cli_error(NULL, "--types: unknown entity type '%.*s'", (int)n, p);
+			char known[256] = "";
+			for (int k = 0; k < NG_NTYPES; k++)
+				snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", k ? ", " : "",
+				         ng_type_name((ng_type)k));
+			cli_error(NULL, "--types: unknown entity type '%.*s' (one of %s)", (int)n, p, known);
 			return -1;
 		}
 		b |= 1u << t;
@@ -42,7 +46,11 @@ static int check_relations(const char *list)
 		const char *e = strchr(p, ',');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
 		if (ng_relation_parse(p, n) < 0) {
-			cli_error(NULL, "--relations: unknown relation '%.*s'", (int)n, p);
+			char known[512] = "";
+			for (int k = 0; k < NG_NRELATIONS; k++)
+				snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", k ? ", " : "",
+				         ng_relation_name((ng_relation)k));
+			cli_error(NULL, "--relations: unknown relation '%.*s' (one of %s)", (int)n, p, known);
 			return -1;
 		}
 		if (!e)

@@ -183,9 +183,13 @@ def errors():
     expect_error("no format", ["-o", path("bad.txt"), art],
                  f"newsgraph: render needs -f svg|png|pdf (cannot tell from '{path('bad.txt')}')")
     expect_error("bad type", ["--types", "person,country", "-o", out, art],
-                 "newsgraph: --types: unknown entity type 'country'")
+                 "newsgraph: --types: unknown entity type 'country' (one of person, state, organization, company, "
+                 "agreement, location, group)")
     expect_error("bad relation", ["--relations", "visits,hugs", "-o", out, art],
-                 "newsgraph: --relations: unknown relation 'hugs'")
+                 "newsgraph: --relations: unknown relation 'hugs' (one of visits, meets, signs, party_to, "
+                 "cooperates_with, allied_with, trades_with, supplies, supports, sanctions, criticizes, threatens, "
+                 "attacks, at_war_with, leads, works_for, appoints, member_of, part_of, based_in, owns, invests_in, "
+                 "located_in, speaks_to)")
     expect_error("bad top", ["--top", "0", "-o", out, art], "newsgraph: --top needs a positive number")
     expect_error("bad min-count", ["--min-count=two", "-o", out, art],
                  "newsgraph: --min-count needs a positive number")
