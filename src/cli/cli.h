@@ -26,6 +26,8 @@ int cli_lib_error(const ng_error *err, const char *fallback_file);
  * Returns 0, or prints and returns 2. cli_close leaves stdin open. */
 int cli_open(const char *path, const char **name, FILE **f);
 void cli_close(FILE *f);
+/* Reading stdin for want of a FILE: says so when stdin is a terminal. */
+void cli_stdin_hint(const char *command, const char *what);
 
 /* Reads a whole file ("-" is stdin). Returns 0 or prints and returns 2. */
 int cli_read(const char *path, char **data, size_t *len);

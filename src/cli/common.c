@@ -53,6 +53,14 @@ int cli_open(const char *path, const char **name, FILE **f)
 	return 0;
 }
 
+void cli_stdin_hint(const char *command, const char *what)
+{
+	/* Otherwise a user who forgot the file waits on a silent prompt. */
+	if (isatty(STDIN_FILENO))
+		fprintf(stderr, "newsgraph: reading %s from the terminal; end with Ctrl-D (files: newsgraph %s FILE...)\n",
+		        what, command);
+}
+
 void cli_close(FILE *f)
 {
 	if (f && f != stdin)

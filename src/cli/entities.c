@@ -110,8 +110,10 @@ int cmd_entities(int argc, char **argv)
 		cli_error(NULL, "unknown format '%s' (entities writes tsv or json)", a.format);
 		goto done;
 	}
-	if (!nfiles)
+	if (!nfiles) {
 		files[nfiles++] = "-";
+		cli_stdin_hint("entities", "an article");
+	}
 	if (cli_extractor(&a.o, &ex))
 		goto done;
 	for (size_t i = 0; i < nfiles; i++)

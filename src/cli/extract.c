@@ -74,8 +74,10 @@ static int parse(xargs *x, int argc, char **argv)
 	int rc = cli_parse(&cli_extract_spec, argc, argv, x, &x->files, &x->nfiles);
 	if (rc)
 		return rc;
-	if (!x->nfiles)
+	if (!x->nfiles) {
 		x->files[x->nfiles++] = "-";
+		cli_stdin_hint("extract", x->jsonl ? "JSON Lines" : "an article");
+	}
 	if (x->o.id && x->jsonl)
 		return cli_error(NULL, "--id cannot be used with --jsonl: each line has its own id");
 	if (x->o.id && x->nfiles > 1)
