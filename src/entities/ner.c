@@ -186,9 +186,9 @@ static int is(const ctx *c, size_t i, int cls)
 	return ng_lexicon_is_wid(c->lx, c->d->wid[i], cls);
 }
 
-/* Common nouns that give an unknown name its type when they stand beside
- * it: "steel producer Krivorizhstal", "the Guoji Shangbao newspaper", "at
- * Gleneagles". */
+/* The type an unknown name takes from a company or organization noun
+ * beside it or a location preposition before it: "steel producer
+ * Krivorizhstal", "the Guoji Shangbao newspaper", "at Gleneagles". */
 static int noun_type(const ctx *c, size_t a, size_t b)
 {
 	const ng_sentence *s = c->s;
