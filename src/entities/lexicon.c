@@ -50,6 +50,14 @@ void ng_lexicon_free(ng_lexicon *lx)
 	free(lx->vals);
 	free(lx->head);
 	free(lx->kinds);
+	ng_map_free(&lx->cues);
+	free(lx->cue_class);
+	for (int c = 0; c < NG_W_NCLASSES; c++) {
+		for (size_t i = 0; i < lx->list[c].n; i++)
+			free((char *)lx->list[c].form[i]);
+		free(lx->list[c].form);
+		free(lx->list[c].value);
+	}
 	memset(lx, 0, sizeof *lx);
 }
 
@@ -135,15 +143,19 @@ static int add_child(ng_lexicon *lx, uint32_t node, const char *tok, uint32_t *o
 	return 0;
 }
 
+static unsigned form_classes(const void *ctx, const char *w, size_t n);
+
 /* Adds a surface form with its value; the newest value of a node comes
- * first, so user files override embedded ones. */
+ * first, so user files override embedded ones. The form is tokenised as
+ * text is, with the abbreviations of the lines before it. */
 static int add_form(ng_lexicon *lx, const char *form, ng_value v)
 {
 	ng_buf tmp = {0};
 	if (ng_buf_adds(&tmp, form) || ng_buf_adds(&tmp, " x"))
 		return NG_ENOMEM;
 	ng_doc d;
-	int rc = ng_doc_init(&d, tmp.s, tmp.len, NULL, NULL);
+	ng_text_opts o = {form_classes, lx};
+	int rc = ng_doc_init(&d, tmp.s, tmp.len, &o, NULL);
 	if (rc) {
 		ng_buf_free(&tmp);
 		return rc;
@@ -170,7 +182,7 @@ static int add_form(ng_lexicon *lx, const char *form, ng_value v)
 			lx->head[node] = (int32_t)(lx->nvals - 1);
 			lx->kinds[node] |= (uint8_t)(1u << v.kind);
 			if (ntok == 1 && v.kind == NG_V_WORD)
-				lx->wclass[ng_lexicon_wid(lx, ng_tok_norm(&d, &d.toks[0]))] |= (uint8_t)(1u << v.arg);
+				lx->wclass[ng_lexicon_wid(lx, ng_tok_norm(&d, &d.toks[0]))] |= NG_CLASS(v.arg);
 		}
 	}
 	ng_doc_free(&d);
@@ -227,14 +239,70 @@ int ng_lexicon_tag(const ng_lexicon *lx, ng_doc *doc)
 	return 0;
 }
 
-static int is_common(const void *ctx, const char *w)
+ng_classes ng_lexicon_cue(const ng_lexicon *lx, const char *w, size_t n)
 {
-	return ng_lexicon_is(ctx, w, NG_W_COMMON);
+	uintptr_t k = (uintptr_t)ng_map_get(&lx->cues, w, n);
+	return k ? lx->cue_class[k - 1] : 0;
+}
+
+int ng_lexicon_value(const ng_lexicon *lx, int cls, const char *form, int def)
+{
+	const ng_cue_list *l = &lx->list[cls];
+	for (size_t i = l->n; i-- > 0;)
+		if (strcmp(l->form[i], form) == 0)
+			return l->value[i];
+	return def;
+}
+
+void ng_lexicon_first_bytes(const ng_lexicon *lx, ng_classes classes, uint64_t set[4])
+{
+	for (int c = 0; c < NG_W_NCLASSES; c++)
+		if (classes & NG_CLASS(c))
+			for (int k = 0; k < 4; k++)
+				set[k] |= lx->list[c].first[k];
+}
+
+/* The lexicon's classes behind each text-layer class. */
+static const struct {
+	unsigned text;
+	ng_classes classes;
+} text_classes[] = {
+	{NG_TEXT_COMMON, NG_CLASS(NG_W_COMMON)},
+	{NG_TEXT_ABBR_TITLE, NG_CLASS(NG_W_ABBR_TITLE)},
+	{NG_TEXT_ABBR_NUMBER, NG_CLASS(NG_W_ABBR_NUMBER) | NG_CLASS(NG_W_MONTH_ABBR)},
+	{NG_TEXT_ABBR_FIRM, NG_CLASS(NG_W_ABBR_FIRM)},
+	{NG_TEXT_ABBR_SPLIT, NG_CLASS(NG_W_ABBR_SPLIT)},
+	{NG_TEXT_STARTER, NG_CLASS(NG_W_SENTENCE_STARTER)},
+	{NG_TEXT_NAME_CONTINUES, NG_CLASS(NG_W_NAME_CONTINUES)},
+	{NG_TEXT_SAYING, NG_CLASS(NG_W_SAYING)},
+	{NG_TEXT_IS_CONTRACTION, NG_CLASS(NG_W_IS_CONTRACTION)},
+};
+
+static unsigned word_classes(const void *ctx, const char *w, size_t n)
+{
+	char low[64];
+	if (n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+	ng_classes c = ng_lexicon_cue(ctx, low, n);
+	unsigned t = 0;
+	for (size_t i = 0; c && i < sizeof text_classes / sizeof *text_classes; i++)
+		if (c & text_classes[i].classes)
+			t |= text_classes[i].text;
+	return t;
+}
+
+/* A form is one phrase: common words, which start a new sentence after
+ * "U.S.", must not cut it. */
+static unsigned form_classes(const void *ctx, const char *w, size_t n)
+{
+	return word_classes(ctx, w, n) & ~(unsigned)NG_TEXT_COMMON;
 }
 
 ng_text_opts ng_lexicon_text_opts(const ng_lexicon *lx)
 {
-	return (ng_text_opts){is_common, lx};
+	return (ng_text_opts){word_classes, lx};
 }
 
 const ng_entry *ng_lexicon_entry(const ng_lexicon *lx, const char *id)
@@ -333,12 +401,135 @@ static int load_entry(ng_lexicon *lx, const char *name, int line, char **f, int 
 	return rc ? ng_fail(err, rc, name, line, "cannot add entry %s", f[0]) : 0;
 }
 
+/* Class names as data files write them; a valued class takes CLASS=N. */
+static const struct {
+	const char *name;
+	int valued;
+} classes[NG_W_NCLASSES] = {
+	[NG_W_PERSON_CUE] = {"person-cue", 0},
+	[NG_W_NOT_NAME] = {"not-name", 0},
+	[NG_W_CONNECTOR] = {"connector", 0},
+	[NG_W_TITLE_COMPLEMENT] = {"title-complement", 0},
+	[NG_W_COMMON] = {"common", 0},
+	[NG_W_GOV_TITLE] = {"gov-title", 0},
+	[NG_W_MONTH] = {"month", 1},
+	[NG_W_MONTH_ABBR] = {"month-abbr", 1},
+	[NG_W_WEEKDAY] = {"weekday", 0},
+	[NG_W_NUMBER] = {"number", 1},
+	[NG_W_RELATIVE] = {"relative", 1},
+	[NG_W_DAY] = {"day", 1},
+	[NG_W_YEAR_PREP] = {"year-prep", 0},
+	[NG_W_ORDINAL_SUFFIX] = {"ordinal-suffix", 0},
+	[NG_W_ABBR_TITLE] = {"abbr-title", 0},
+	[NG_W_ABBR_NUMBER] = {"abbr-number", 0},
+	[NG_W_ABBR_FIRM] = {"abbr-firm", 0},
+	[NG_W_ABBR_SPLIT] = {"abbr-split", 0},
+	[NG_W_SENTENCE_STARTER] = {"sentence-starter", 0},
+	[NG_W_NAME_CONTINUES] = {"name-continues", 0},
+	[NG_W_SAYING] = {"saying", 0},
+	[NG_W_IS_CONTRACTION] = {"is-contraction", 0},
+	[NG_W_COMPANY_NOUN] = {"company-noun", 0},
+	[NG_W_ORGANIZATION_NOUN] = {"organization-noun", 0},
+	[NG_W_LOCATION_PREP] = {"location-prep", 0},
+	[NG_W_MODIFIER_SUFFIX] = {"modifier-suffix", 0},
+	[NG_W_PARTICLE] = {"particle", 0},
+	[NG_W_DETERMINER] = {"determiner", 0},
+	[NG_W_LEGAL_SUFFIX] = {"legal-suffix", 0},
+	[NG_W_AGREEMENT_NOUN] = {"agreement-noun", 0},
+	[NG_W_AGREEMENT_PLAIN] = {"agreement-plain", 0},
+	[NG_W_AGREEMENT_ED] = {"agreement-ed", 0},
+	[NG_W_NP_STOP] = {"np-stop", 0},
+	[NG_W_PROJECT_NOUN] = {"project-noun", 0},
+	[NG_W_PRONOUN] = {"pronoun", 0},
+	[NG_W_PLURAL_STATE] = {"plural-state", 0},
+	[NG_W_PLURAL_PERSON] = {"plural-person", 0},
+	[NG_W_PLACE_PREP] = {"place-prep", 0},
+	[NG_W_MOTION_VERB] = {"motion-verb", 0},
+	[NG_W_TOWARD] = {"toward", 0},
+	[NG_W_PLACE_NOUN] = {"place-noun", 0},
+	[NG_W_ACTING_SUFFIX] = {"acting-suffix", 0},
+	[NG_W_DEFINITE] = {"definite", 0},
+	[NG_W_NEGATION] = {"negation", 0},
+	[NG_W_NEGATION_IDIOM] = {"negation-idiom", 0},
+	[NG_W_HYPOTHETICAL] = {"hypothetical", 0},
+	[NG_W_EXPECTED] = {"expected", 0},
+	[NG_W_REPORTING] = {"reporting", 0},
+};
+
+/* "month=5": the class and its value. */
+static int parse_class(char *s, int *cls, int *value, const char *name, int line, ng_error *err)
+{
+	char *eq = strchr(s, '=');
+	if (eq)
+		*eq = 0;
+	*cls = -1;
+	for (int c = 0; c < NG_W_NCLASSES; c++)
+		if (strcmp(s, classes[c].name) == 0)
+			*cls = c;
+	if (*cls < 0)
+		return ng_fail(err, NG_EINVAL, name, line, "unknown word class '%s'", s);
+	if (!eq && classes[*cls].valued)
+		return ng_fail(err, NG_EINVAL, name, line, "class '%s' needs a value: %s=N", s, s);
+	if (eq && !classes[*cls].valued)
+		return ng_fail(err, NG_EINVAL, name, line, "class '%s' takes no value", s);
+	*value = 0;
+	if (eq) {
+		char *end;
+		long v = strtol(eq + 1, &end, 10);
+		if (end == eq + 1 || *end || v < -1000000 || v > 1000000)
+			return ng_fail(err, NG_EINVAL, name, line, "value '%s' of class '%s' is not a whole number", eq + 1, s);
+		*value = (int)v;
+	}
+	return 0;
+}
+
+/* Records a cue form as written (normalised) in its class: for the stages
+ * that match strings, and for the text layer. A later line's value
+ * replaces an earlier one's. */
+static int add_cue(ng_lexicon *lx, int cls, int value, const char *form)
+{
+	ng_buf nb = {0};
+	int rc = ng_norm_append(&nb, form, strlen(form));
+	void **slot = rc ? NULL : ng_map_put(&lx->cues, nb.s, nb.len);
+	ng_cue_list *l = &lx->list[cls];
+	if (slot && !*slot) {
+		if (ng_grow((void **)&lx->cue_class, &lx->ccues, lx->ncues + 1, sizeof *lx->cue_class))
+			slot = NULL;
+		else {
+			lx->cue_class[lx->ncues++] = 0;
+			*slot = (void *)(uintptr_t)lx->ncues;
+		}
+	}
+	if (!slot) {
+		ng_buf_free(&nb);
+		return NG_ENOMEM;
+	}
+	ng_classes *c = &lx->cue_class[(uintptr_t)*slot - 1];
+	if (*c & NG_CLASS(cls)) {
+		for (size_t i = 0; i < l->n; i++)
+			if (strcmp(l->form[i], nb.s) == 0)
+				l->value[i] = value;
+		ng_buf_free(&nb);
+		return 0;
+	}
+	if (ng_grow((void **)&l->form, &l->cap, l->n + 2, sizeof *l->form) ||
+	    ng_grow((void **)&l->value, &l->vcap, l->n + 1, sizeof *l->value)) {
+		ng_buf_free(&nb);
+		return NG_ENOMEM;
+	}
+	*c |= NG_CLASS(cls);
+	unsigned char b = (unsigned char)nb.s[0];
+	l->first[b >> 6] |= (uint64_t)1 << (b & 63);
+	l->value[l->n] = value;
+	l->form[l->n++] = nb.s; /* the list owns the normalised copy */
+	l->form[l->n] = NULL;
+	return 0;
+}
+
 static int load_cue(ng_lexicon *lx, const char *name, int line, char **f, int nf, ng_error *err)
 {
-	static const char *const classes[NG_W_NCLASSES] = {"person-cue", "not-name", "connector",
-	                                                   "title-complement", "common", "gov-title"};
 	ng_value v = {0, -1, 0, 0};
-	int forms = 0;
+	int forms = 0, value = 0;
 	for (int i = 2; i < nf; i++)
 		forms += *f[i] != 0;
 	if (!forms) /* "head|company|": a form left out, not a line to skip */
@@ -355,17 +546,14 @@ static int load_cue(ng_lexicon *lx, const char *name, int line, char **f, int nf
 			return ng_fail(err, NG_EINVAL, name, line, "unknown entity type '%s'", f[1]);
 	} else if (strcmp(f[0], "word") == 0) {
 		v.kind = NG_V_WORD;
-		v.arg = -1;
-		for (int c = 0; c < NG_W_NCLASSES; c++)
-			if (strcmp(f[1], classes[c]) == 0)
-				v.arg = c;
-		if (v.arg < 0)
-			return ng_fail(err, NG_EINVAL, name, line, "unknown word class '%s'", f[1]);
+		int rc = parse_class(f[1], &v.arg, &value, name, line, err);
+		if (rc)
+			return rc;
 	} else
 		return ng_fail(err, NG_EINVAL, name, line,
 		               "'%s' is neither an id (type:slug) nor title, head or word", f[0]);
 	for (int i = 2; i < nf; i++)
-		if (*f[i] && add_form(lx, f[i], v))
+		if (*f[i] && ((v.kind == NG_V_WORD && add_cue(lx, v.arg, value, f[i])) || add_form(lx, f[i], v)))
 			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	return 0;
 }

@@ -23,7 +23,7 @@ enum {
 	NG_V_ADJ,   /* a demonym or adjective of an entry */
 	NG_V_TITLE, /* a person's title; `rel` leads/works_for/-1 */
 	NG_V_HEAD,  /* a head word naming a kind of body: `type` */
-	NG_V_WORD   /* a cue word of a class (see ng_lex_class) */
+	NG_V_WORD   /* a cue word of a class (NG_W_*) */
 };
 
 typedef struct ng_value {
@@ -34,10 +34,82 @@ typedef struct ng_value {
 	uint8_t lower;   /* written in lower case: matches any case */
 } ng_value;
 
-typedef struct ng_trie_node {
-	uint32_t vals, nvals; /* range in lexicon->vals */
-	uint32_t first_val_added;
-} ng_trie_node;
+/* Cue word classes (file lines `word|CLASS|form`, see kb/README.md), in
+ * the order of the class table in lexicon.c. */
+enum {
+	NG_W_PERSON_CUE, /* said, told, who: a capitalised word before it is a person */
+	NG_W_NOT_NAME,   /* capitalised words that are not names (The, Reuters) */
+	NG_W_CONNECTOR,  /* of, for, and inside organization names */
+	NG_W_TITLE_COMPLEMENT, /* Affairs, State, Defense after a title */
+	NG_W_COMMON,     /* common English words (not names on their own) */
+	NG_W_GOV_TITLE,  /* title words of a state's office */
+	/* the calendar */
+	NG_W_MONTH,      /* =N: month names */
+	NG_W_MONTH_ABBR, /* =N: their abbreviations */
+	NG_W_WEEKDAY,
+	NG_W_NUMBER,     /* =N: "two" weeks ago */
+	NG_W_RELATIVE,   /* =N: last, this, next */
+	NG_W_DAY,        /* =N: yesterday, today, tomorrow */
+	NG_W_YEAR_PREP,  /* in, since: a year after it is a date */
+	NG_W_ORDINAL_SUFFIX, /* 16th, 1st */
+	/* the text layer */
+	NG_W_ABBR_TITLE,     /* Mr.: a full stop that ends no sentence */
+	NG_W_ABBR_NUMBER,    /* No.: ends one unless a number follows */
+	NG_W_ABBR_FIRM,      /* Inc.: ends one before a sentence starter */
+	NG_W_ABBR_SPLIT,     /* Fig.: an abbreviation whose full stop is a token */
+	NG_W_SENTENCE_STARTER,
+	NG_W_NAME_CONTINUES, /* Treasury after U.S. */
+	NG_W_SAYING,         /* asked, after a quoted question */
+	NG_W_IS_CONTRACTION, /* it's: 's is "is" */
+	/* names */
+	NG_W_COMPANY_NOUN,
+	NG_W_ORGANIZATION_NOUN,
+	NG_W_LOCATION_PREP,
+	NG_W_MODIFIER_SUFFIX, /* -based, -led: a hyphenated word that describes */
+	NG_W_PARTICLE,
+	NG_W_DETERMINER,
+	NG_W_LEGAL_SUFFIX,
+	NG_W_AGREEMENT_NOUN,
+	NG_W_AGREEMENT_PLAIN,
+	NG_W_AGREEMENT_ED,
+	NG_W_NP_STOP,
+	NG_W_PROJECT_NOUN,
+	NG_W_PRONOUN,
+	NG_W_PLURAL_STATE,
+	NG_W_PLURAL_PERSON,
+	/* linking */
+	NG_W_PLACE_PREP,
+	NG_W_MOTION_VERB,
+	NG_W_TOWARD,
+	NG_W_PLACE_NOUN,
+	NG_W_ACTING_SUFFIX, /* -backed: the government acts */
+	NG_W_DEFINITE,
+	/* modality */
+	NG_W_NEGATION,
+	NG_W_NEGATION_IDIOM,
+	NG_W_HYPOTHETICAL,
+	NG_W_EXPECTED,
+	NG_W_REPORTING,
+	NG_W_NCLASSES
+};
+
+/* A set of cue classes: bit c for class c. */
+typedef uint64_t ng_classes;
+#define NG_CLASS(c) ((ng_classes)1 << (c))
+_Static_assert(NG_W_NCLASSES <= 64, "cue classes are bits of ng_classes");
+
+/* Capitalised words that name nothing: not-name, months and weekdays. */
+#define NG_NOT_NAME \
+	(NG_CLASS(NG_W_NOT_NAME) | NG_CLASS(NG_W_MONTH) | NG_CLASS(NG_W_MONTH_ABBR) | NG_CLASS(NG_W_WEEKDAY))
+
+/* The forms of one cue class as written (normalised), in file order, for
+ * the stages that match strings rather than tokens: phrases, suffixes. */
+typedef struct ng_cue_list {
+	const char **form; /* NULL-terminated */
+	int *value;        /* per form: the N of CLASS=N, or 0 */
+	size_t n, cap, vcap;
+	uint64_t first[4]; /* bit b set when a form begins with byte b */
+} ng_cue_list;
 
 typedef struct ng_lexicon {
 	ng_entry *entries;
@@ -45,7 +117,7 @@ typedef struct ng_lexicon {
 	ng_map ids;   /* id -> entry index + 1 */
 	ng_map words; /* normalised token -> word id (from 1) */
 	size_t nwords;
-	uint8_t *wclass; /* per word id: bit c set when the word alone is of cue class c */
+	ng_classes *wclass; /* per word id: the classes of the word alone */
 	size_t cwclass;
 	struct ng_trie_edge {
 		uint64_t key; /* node << 32 | word id; 0: empty */
@@ -64,6 +136,10 @@ typedef struct ng_lexicon {
 	size_t chead;
 	uint8_t *kinds; /* per node: bit k set when it holds a value of kind k */
 	size_t ckinds;
+	ng_map cues; /* cue form as written, normalised -> index + 1 in cue_class */
+	ng_classes *cue_class;
+	size_t ncues, ccues;
+	ng_cue_list list[NG_W_NCLASSES];
 } ng_lexicon;
 
 int ng_lexicon_init(ng_lexicon *lx);
@@ -101,24 +177,33 @@ uint32_t ng_lexicon_word(const ng_lexicon *lx, const char *norm);
 
 const ng_entry *ng_lexicon_entry(const ng_lexicon *lx, const char *id);
 
-/* Cue word classes (file lines `word|CLASS|form`). */
-enum {
-	NG_W_PERSON_CUE, /* said, told, who: a capitalised word before it is a person */
-	NG_W_NOT_NAME,   /* capitalised words that are not names (Monday, The) */
-	NG_W_CONNECTOR,  /* of, for, and inside organization names */
-	NG_W_TITLE_COMPLEMENT, /* Affairs, State, Defense after a title */
-	NG_W_COMMON,     /* common English words (not names on their own) */
-	NG_W_GOV_TITLE,  /* title words of a state's office */
-	NG_W_NCLASSES
-};
-_Static_assert(NG_W_NCLASSES <= 8, "cue classes are bits of a byte");
-int ng_lexicon_is(const ng_lexicon *lx, const char *norm, int cls);
+static inline int ng_lexicon_in_wid(const ng_lexicon *lx, uint32_t wid, ng_classes set)
+{
+	return wid && (lx->wclass[wid] & set) != 0;
+}
 static inline int ng_lexicon_is_wid(const ng_lexicon *lx, uint32_t wid, int cls)
 {
-	return wid && (lx->wclass[wid] >> cls & 1);
+	return ng_lexicon_in_wid(lx, wid, NG_CLASS(cls));
 }
+/* Is the normalised token `norm` of class cls? */
+int ng_lexicon_is(const ng_lexicon *lx, const char *norm, int cls);
 
-/* Text-layer options that consult this lexicon's common words. */
+/* The classes of a cue form as written, normalised (w[0, n)); 0 for a
+ * string that is no cue form. */
+ng_classes ng_lexicon_cue(const ng_lexicon *lx, const char *w, size_t n);
+/* The forms of class cls, NULL-terminated; borrowed from the lexicon. */
+static inline const char *const *ng_lexicon_forms(const ng_lexicon *lx, int cls)
+{
+	static const char *const none[] = {NULL};
+	return lx->list[cls].n ? lx->list[cls].form : none;
+}
+/* The N that class cls gives `form` (CLASS=N), or `def` when it is not of
+ * the class. */
+int ng_lexicon_value(const ng_lexicon *lx, int cls, const char *form, int def);
+/* Adds to `set` (256 bits) the first bytes of the forms of the classes. */
+void ng_lexicon_first_bytes(const ng_lexicon *lx, ng_classes classes, uint64_t set[4]);
+
+/* Text-layer options that answer from this lexicon's cue classes. */
 ng_text_opts ng_lexicon_text_opts(const ng_lexicon *lx);
 
 #endif

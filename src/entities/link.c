@@ -54,22 +54,22 @@ static char *mention_text(const ng_doc *d, const ng_mention *m)
 
 /* The normal form of a body's name without a legal suffix: "Link
  * Technologies Inc" and "Link Technologies" are one firm. */
-static void strip_suffix(ng_buf *x)
+static void strip_suffix(const ng_lexicon *lx, ng_buf *x)
 {
 	char *sp = x->s ? strrchr(x->s, ' ') : NULL;
-	if (sp && ng_legal_suffix(sp + 1)) {
+	if (sp && ng_lexicon_is(lx, sp + 1, NG_W_LEGAL_SUFFIX)) {
 		*sp = 0;
 		x->len = (size_t)(sp - x->s);
 	}
 }
 
-static int norm_eq(const char *a, const char *b)
+static int norm_eq(const ng_lexicon *lx, const char *a, const char *b)
 {
 	ng_buf x = {0}, y = {0};
 	int eq = !ng_norm_append(&x, a, strlen(a)) && !ng_norm_append(&y, b, strlen(b)) && x.s && y.s;
 	if (eq) {
-		strip_suffix(&x);
-		strip_suffix(&y);
+		strip_suffix(lx, &x);
+		strip_suffix(lx, &y);
 		eq = strcmp(x.s, y.s) == 0;
 	}
 	ng_buf_free(&x);
@@ -105,67 +105,37 @@ static int new_entity(ng_ents *x, const char *name, int type, int first)
 	return r;
 }
 
-static const char *const place_preps[] = {"in", "at", "from", "near", "into", "visit", "visited", "visits",
-                                          "visiting", "arrived", "reached", "left", "across", "around",
-                                          "outside", "inside", "via", "through", "shelled", "bombed",
-                                          "entered", "captured", "seized", "besieged", "surrounded", "toured",
-                                          "tour", "tours", "struck", "hit", "attacked", "occupied", "liberated",
-                                          "evacuated", "streets", "outskirts", NULL};
-/* "flew to Seoul" is a place, "protested to Seoul" a government. */
-static const char *const motion[] = {"flew", "fly", "flies", "went", "go", "goes", "travel", "travelled",
-                                     "traveled", "travels", "moved", "returned", "return", "came", "come",
-                                     "trip", "visit", "back", "fled", "flights", "flight", "route", "road",
-                                     "way", "drove", "sailed", "journey", "head", "heads", "headed", "heading", "moving", "arrive",
-                                     "arrives", "arriving", "arrived", "home", "miles", "kilometres",
-                                     "kilometers", NULL};
-
-static int in_list(const char *const *l, const char *w)
-{
-	for (; *l; l++)
-		if (strcmp(*l, w) == 0)
-			return 1;
-	return 0;
-}
-
 /* A place that stands for a government ("Moscow said", "talks with
  * Ankara", "Washington's exemption") is the government unless the text
  * treats it as a place: after a place preposition, inside a hyphenated word
  * (Moscow-based), or before a noun it modifies (the Washington embassy). */
-static const char *const place_nouns[] = {"embassy", "office", "bureau", "area", "region", "suburb",
-                                          "airport", "summit", "talks", "meeting", "conference", "street",
-                                          "hotel", "station", "correspondent", "stock", "exchange", "market",
-                                          "university", "district", "headquarters", "residents", "police",
-                                          "city", "court", "mayor", NULL};
-
-static int acts(const ng_doc *d, const ng_mention *m)
+static int acts(const ng_lexicon *lx, const ng_doc *d, const ng_mention *m)
 {
 	const ng_sentence *s = &d->sents[m->sent];
 	if (m->start > d->toks[m->tb].start || m->end < d->toks[m->te - 1].end) {
 		/* "Moscow-backed", "Washington-led": the government acts */
-		static const char *const acting[] = {"-backed", "-led", "-sponsored", "-brokered", "-imposed",
-		                                     "-funded", "-supported", NULL};
 		/* the text need not be NUL-terminated: compare within it */
 		const char *rest = d->text + m->end;
 		size_t left = d->len - m->end;
-		for (const char *const *a = acting; *a; a++)
+		for (const char *const *a = ng_lexicon_forms(lx, NG_W_ACTING_SUFFIX); *a; a++)
 			if (strlen(*a) <= left && memcmp(rest, *a, strlen(*a)) == 0)
 				return 1;
 		return 0;
 	}
 	if (m->tb > s->tok_begin) {
 		const char *p = ng_tok_norm(d, &d->toks[m->tb - 1]);
-		if (in_list(place_preps, p))
+		if (ng_lexicon_is_wid(lx, d->wid[m->tb - 1], NG_W_PLACE_PREP))
 			return 0;
-		if ((!strcmp(p, "to") || !strcmp(p, "toward") || !strcmp(p, "towards")) &&
-		    m->tb - 1 > s->tok_begin && in_list(motion, ng_tok_norm(d, &d->toks[m->tb - 2])))
+		if (ng_lexicon_is_wid(lx, d->wid[m->tb - 1], NG_W_TOWARD) && m->tb - 1 > s->tok_begin &&
+		    ng_lexicon_is_wid(lx, d->wid[m->tb - 2], NG_W_MOTION_VERB))
 			return 0;
 		if (strcmp(p, "the") == 0 && m->tb - 1 > s->tok_begin &&
-		    in_list(place_preps, ng_tok_norm(d, &d->toks[m->tb - 2])))
+		    ng_lexicon_is_wid(lx, d->wid[m->tb - 2], NG_W_PLACE_PREP))
 			return 0;
 	}
 	if (m->te < s->tok_end) {
 		const ng_token *n = &d->toks[m->te];
-		if (in_list(place_nouns, ng_tok_norm(d, n)))
+		if (ng_lexicon_is_wid(lx, d->wid[m->te], NG_W_PLACE_NOUN))
 			return 0;
 		/* a dateline: "BRUSSELS, March 3 -", "MOSCOW (Reuters) -" */
 		const char *w = ng_tok_norm(d, n);
@@ -293,128 +263,166 @@ static int recent(const ng_ents *x, size_t before, int type_mask, int not, const
 	return -1;
 }
 
+/* An acronym copy (see parenthesised_acronyms): the entity of its
+ * expansion, or -1. The copy's expansion is dropped either way. */
+static int acronym_entity(const ng_lexicon *lx, ng_ents *x, size_t i)
+{
+	ng_mention *m = &x->m[i];
+	int ent = -1;
+	for (size_t k = 0; k < x->ne && ent < 0; k++)
+		if (norm_eq(lx, x->e[k].name, m->name) || (x->e[k].entry >= 0 && m->entry == x->e[k].entry))
+			ent = (int)k;
+	for (size_t k = 0; k < i && ent < 0; k++)
+		if (x->m[k].entity >= 0 && x->m[k].name && norm_eq(lx, x->m[k].name, m->name))
+			ent = x->m[k].entity;
+	free(m->name);
+	m->name = NULL;
+	return ent;
+}
+
+/* A knowledge-base mention: its entry, or the government it stands for
+ * when it acts. */
+static int known_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i)
+{
+	ng_mention *m = &x->m[i];
+	const ng_entry *e = &lx->entries[m->entry];
+	const ng_entry *g = e->gov ? ng_lexicon_entry(lx, e->gov) : NULL;
+	if (g && acts(lx, d, m)) {
+		m->type = g->type;
+		return entity(x, g->id, g->name, g->type, (int)(g - lx->entries), (int)i);
+	}
+	m->type = e->type;
+	return entity(x, e->id, e->name, e->type, m->entry, (int)i);
+}
+
+/* "the two sides": the two entities last mentioned (the second in
+ * entity2), or -1. */
+static int pair_entity(const ng_doc *d, ng_ents *x, size_t i)
+{
+	ng_mention *m = &x->m[i];
+	int mask = m->type == NG_PERSON ? 1 << NG_PERSON : (1 << NG_STATE) | (1 << NG_PERSON);
+	int a = recent(x, i, mask, -1, d, m->sent);
+	int b = a >= 0 ? recent(x, i, mask, a, d, m->sent) : -1;
+	if (b < 0)
+		return -1;
+	m->entity2 = b;
+	return a;
+}
+
+/* An unnamed agreement: the one of the same name, or for a bare "the
+ * treaty" the agreement last mentioned. Returns the entity, -1 when there
+ * is none yet, -2 for "a treaty" (none in particular). */
+static int agreement_entity(const ng_lexicon *lx, const ng_doc *d, const ng_ents *x, size_t i, const char *text)
+{
+	const ng_mention *m = &x->m[i];
+	int ent = -1;
+	for (size_t k = x->ne; k-- > 0 && ent < 0;)
+		if (x->e[k].type == NG_AGREEMENT && x->e[k].needs_edge && norm_eq(lx, x->e[k].name, text))
+			ent = (int)k;
+	if (ent >= 0 || m->te - m->tb != 1)
+		return ent;
+	int definite = m->tb > d->sents[m->sent].tok_begin && ng_lexicon_is_wid(lx, d->wid[m->tb - 1], NG_W_DEFINITE);
+	for (size_t k = i; definite && k-- > 0 && ent < 0;)
+		if (x->m[k].entity >= 0 && x->e[x->m[k].entity].type == NG_AGREEMENT)
+			ent = x->m[k].entity;
+	return ent < 0 ? -2 : ent;
+}
+
+/* A name by itself: the entity of the same name, a person by a surname
+ * or first name seen, a firm by its first word ("Wyse said" after "Wyse
+ * Technology"), or a new entity. Sets *out (-1: none). */
+static int name_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i, const char *text, int *out)
+{
+	ng_mention *m = &x->m[i];
+	int ent = -1;
+	for (size_t k = x->ne; k-- > 0 && ent < 0;) {
+		const ng_entity *e = &x->e[k];
+		if ((e->type == m->type || (m->type == NG_PERSON && e->type == NG_PERSON)) && norm_eq(lx, e->name, text))
+			ent = (int)k;
+	}
+	if (ent < 0 && m->type == NG_PERSON && m->te - m->tb <= 3) {
+		ng_buf nt = {0};
+		if (ng_norm_append(&nt, text, strlen(text)) || !nt.s) {
+			ng_buf_free(&nt);
+			return NG_ENOMEM;
+		}
+		for (size_t k = x->ne; k-- > 0 && ent < 0;)
+			if (x->e[k].type == NG_PERSON && name_part(x->e[k].name, nt.s))
+				ent = (int)k;
+		ng_buf_free(&nt);
+	}
+	if (ent < 0 && m->kind == NG_NOMINAL && m->type == NG_AGREEMENT) {
+		ent = agreement_entity(lx, d, x, i, text);
+		if (ent == -2) {
+			*out = -1;
+			return 0;
+		}
+	}
+	if (ent < 0 && m->unsure) {
+		const char *tok = ng_tok_norm(d, &d->toks[m->tb]);
+		for (size_t k = x->ne; k-- > 0 && ent < 0;)
+			if ((x->e[k].type == NG_COMPANY || x->e[k].type == NG_ORGANIZATION) && first_word(x->e[k].name, tok)) {
+				ent = (int)k;
+				m->type = x->e[k].type;
+			}
+	}
+	if (ent < 0 && !(m->unsure && !cue_near(lx, d, m)) && !d->sents[m->sent].headline) {
+		ent = new_entity(x, text, m->type, (int)i);
+		if (ent >= 0)
+			x->e[ent].needs_edge = m->needs_edge;
+	}
+	/* A full name after its surname: later mentions agree. */
+	if (ent >= 0 && x->e[ent].entry < 0 && strlen(text) > strlen(x->e[ent].name) && m->type == NG_PERSON) {
+		char *nn = ng_strdup(text);
+		if (nn) {
+			free(x->e[ent].name);
+			x->e[ent].name = nn;
+		}
+	}
+	*out = ent;
+	return 0;
+}
+
+/* Points mention i at its entity; a mention that names it keeps its text
+ * as m->name. */
+static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i)
+{
+	ng_mention *m = &x->m[i];
+	char *text = mention_text(d, m);
+	if (!text)
+		return NG_ENOMEM;
+	int ent = m->name ? acronym_entity(lx, x, i) : -1, rc = 0;
+	if (ent >= 0) {
+		m->entity = ent;
+		m->name = text;
+		m->type = x->e[ent].type;
+		return 0;
+	}
+	if (m->entry >= 0)
+		ent = known_entity(lx, d, x, i);
+	else if (m->kind == NG_PRONOUN)
+		ent = recent(x, i, 1 << NG_PERSON, -1, d, m->sent);
+	else if (m->plural)
+		ent = pair_entity(d, x, i);
+	else
+		rc = name_entity(lx, d, x, i, text, &ent);
+	m->entity = ent;
+	if (!rc && ent >= 0 && m->kind != NG_PRONOUN && !m->plural)
+		m->name = text;
+	else
+		free(text);
+	return rc;
+}
+
 int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 {
 	if (parenthesised_acronyms(d, x))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	/* Headlines are linked last, against what the body established. */
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < x->n; i++) {
-			ng_mention *m = &x->m[i];
-			if ((d->sents[m->sent].headline != 0) != pass || m->entity >= 0)
-				continue;
-			char *text = mention_text(d, m);
-			if (!text)
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < x->n; i++)
+			if ((d->sents[x->m[i].sent].headline != 0) == pass && x->m[i].entity < 0 && link_mention(lx, d, x, i))
 				return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-			int ent = -1;
-			if (m->name) {
-				/* an acronym copy: the entity of its expansion */
-				for (size_t k = 0; k < x->ne && ent < 0; k++)
-					if (norm_eq(x->e[k].name, m->name) || (x->e[k].entry >= 0 && m->entry == x->e[k].entry))
-						ent = (int)k;
-				for (size_t k = 0; k < i && ent < 0; k++)
-					if (x->m[k].entity >= 0 && x->m[k].name && norm_eq(x->m[k].name, m->name))
-						ent = x->m[k].entity;
-				free(m->name);
-				m->name = NULL;
-				if (ent >= 0) {
-					m->entity = ent;
-					m->name = text;
-					m->type = x->e[ent].type;
-					continue;
-				}
-			}
-			if (m->entry >= 0) {
-				const ng_entry *e = &lx->entries[m->entry];
-				const ng_entry *g = e->gov ? ng_lexicon_entry(lx, e->gov) : NULL;
-				if (g && acts(d, m)) {
-					m->type = g->type;
-					ent = entity(x, g->id, g->name, g->type, (int)(g - lx->entries), (int)i);
-				} else {
-					m->type = e->type;
-					ent = entity(x, e->id, e->name, e->type, m->entry, (int)i);
-				}
-			} else if (m->kind == NG_PRONOUN) {
-				ent = recent(x, i, 1 << NG_PERSON, -1, d, m->sent);
-			} else if (m->plural) {
-				int mask = m->type == NG_PERSON ? 1 << NG_PERSON : (1 << NG_STATE) | (1 << NG_PERSON);
-				int a = recent(x, i, mask, -1, d, m->sent);
-				int b = a >= 0 ? recent(x, i, mask, a, d, m->sent) : -1;
-				if (b >= 0) {
-					ent = a;
-					m->entity2 = b;
-				}
-			} else {
-				/* Same name, or a surname or first name of a person seen. */
-				for (size_t k = x->ne; k-- > 0 && ent < 0;) {
-					const ng_entity *e = &x->e[k];
-					if (e->type != m->type && !(m->type == NG_PERSON && e->type == NG_PERSON))
-						continue;
-					if (norm_eq(e->name, text))
-						ent = (int)k;
-				}
-				if (ent < 0 && m->type == NG_PERSON && m->te - m->tb <= 3) {
-					ng_buf nt = {0};
-					if (ng_norm_append(&nt, text, strlen(text)) || !nt.s) {
-						free(text);
-						return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-					}
-					const char *tok = nt.s;
-					for (size_t k = x->ne; k-- > 0 && ent < 0;)
-						if (x->e[k].type == NG_PERSON && name_part(x->e[k].name, tok))
-							ent = (int)k;
-					ng_buf_free(&nt);
-				}
-				if (ent < 0 && m->kind == NG_NOMINAL && m->type == NG_AGREEMENT) {
-					for (size_t k = x->ne; k-- > 0 && ent < 0;)
-						if (x->e[k].type == NG_AGREEMENT && x->e[k].needs_edge && norm_eq(x->e[k].name, text))
-							ent = (int)k;
-					/* a bare "the treaty" is the agreement last mentioned; "a
-					 * treaty" is none in particular */
-					if (ent < 0 && m->te - m->tb == 1) {
-						const char *det = m->tb > d->sents[m->sent].tok_begin ? ng_tok_norm(d, &d->toks[m->tb - 1]) : "";
-						int definite = !strcmp(det, "the") || !strcmp(det, "this") || !strcmp(det, "that");
-						for (size_t k = i; definite && k-- > 0 && ent < 0;)
-							if (x->m[k].entity >= 0 && x->e[x->m[k].entity].type == NG_AGREEMENT)
-								ent = x->m[k].entity;
-						if (ent < 0) {
-							free(text);
-							continue;
-						}
-					}
-				}
-				/* "Wyse said" after "Wyse Technology": a firm by its first word */
-				if (ent < 0 && m->unsure) {
-					const char *tok = ng_tok_norm(d, &d->toks[m->tb]);
-					for (size_t k = x->ne; k-- > 0 && ent < 0;)
-						if ((x->e[k].type == NG_COMPANY || x->e[k].type == NG_ORGANIZATION) &&
-						    first_word(x->e[k].name, tok)) {
-							ent = (int)k;
-							m->type = x->e[k].type;
-						}
-				}
-				if (ent < 0 && !(m->unsure && !cue_near(lx, d, m)) && !d->sents[m->sent].headline) {
-					ent = new_entity(x, text, m->type, (int)i);
-					if (ent >= 0)
-						x->e[ent].needs_edge = m->needs_edge;
-				}
-				/* A full name after its surname: later mentions agree. */
-				if (ent >= 0 && x->e[ent].entry < 0 && strlen(text) > strlen(x->e[ent].name) &&
-				    m->type == NG_PERSON) {
-					char *nn = ng_strdup(text);
-					if (nn) {
-						free(x->e[ent].name);
-						x->e[ent].name = nn;
-					}
-				}
-			}
-			m->entity = ent;
-			if (ent >= 0 && m->kind != NG_PRONOUN && !m->plural)
-				m->name = text;
-			else
-				free(text);
-		}
-	}
 	/* "he (Putin)": the name in parentheses says who the pronoun is. */
 	for (size_t i = 0; i + 1 < x->n; i++) {
 		ng_mention *m = &x->m[i], *n = &x->m[i + 1];

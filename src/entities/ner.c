@@ -38,13 +38,9 @@ static int is_name_tok(const ctx *c, size_t i)
 		return 0;
 	if (f & NG_TOK_HYPHEN) {
 		/* "Lisbon-based", "Chinese-made", "US-led" describe, they do not name */
-		static const char *const tails[] = {"-based", "-owned", "-made", "-led", "-backed", "-run",
-		                                    "-controlled", "-born", "-registered", "-listed", "-funded",
-		                                    "-sponsored", "-brokered", "-style", "-era", "-bound",
-		                                    "-related", "-linked", "-friendly", "-built", NULL};
 		const char *w = norm(c, i);
 		size_t l = strlen(w);
-		for (const char *const *t = tails; *t; t++) {
+		for (const char *const *t = ng_lexicon_forms(c->lx, NG_W_MODIFIER_SUFFIX); *t; t++) {
 			size_t tl = strlen(*t);
 			if (l > tl && strcmp(w + l - tl, *t) == 0)
 				return 0;
@@ -69,7 +65,7 @@ static int accepts(const ctx *c, const ng_value *v, size_t i)
 			return 0;
 		/* In text all in capitals, a short acronym may be a plain word. */
 		if (c->s->caps && (strlen(ng_tok_norm(c->d, t)) <= 3 && !(t->flags & NG_TOK_DOTTED)) &&
-		    ng_lexicon_is_wid(c->lx, c->d->wid[i], NG_W_NOT_NAME))
+		    ng_lexicon_in_wid(c->lx, c->d->wid[i], NG_NOT_NAME))
 			return 0;
 		return 1;
 	}
@@ -184,34 +180,25 @@ static int hyphen_parts(ctx *c, size_t i, int *rc)
 	return found;
 }
 
-/* Common nouns that give an unknown name its type when they stand beside
- * it: "steel producer Krivorizhstal", "the Guoji Shangbao newspaper", "at
- * Gleneagles". */
-static const char *const company_nouns[] = {
-	"company", "firm", "group", "producer", "maker", "manufacturer", "miner", "carrier", "airline",
-	"bank", "giant", "operator", "retailer", "insurer", "broker", "conglomerate", "supplier",
-	"exporter", "importer", "distributor", "developer", "utility", "subsidiary", "refiner",
-	"chain", "brand", "startup", "shipbuilder", "automaker", "carmaker", "steelmaker", "lender", NULL};
-static const char *const org_nouns[] = {
-	"newspaper", "daily", "weekly", "magazine", "agency", "party", "union", "institute", "ministry",
-	"organisation", "organization", "committee", "council", "movement", "tribunal", "think-tank",
-	"tank", "broadcaster", "channel", "network", "association", "federation", "militia", NULL};
-static const char *const place_preps_ner[] = {"in", "at", "near", "outside", NULL};
+/* Is token i of class cls? */
+static int is(const ctx *c, size_t i, int cls)
+{
+	return ng_lexicon_is_wid(c->lx, c->d->wid[i], cls);
+}
 
-static int in(const char *const *list, const char *w);
-
-static size_t match_kind(const ctx *c, size_t i, size_t end, int kind, int kind2, ng_value *val);
-
+/* The type an unknown name takes from a company or organization noun
+ * beside it or a location preposition before it: "steel producer
+ * Krivorizhstal", "the Guoji Shangbao newspaper", "at Gleneagles". */
 static int noun_type(const ctx *c, size_t a, size_t b)
 {
 	const ng_sentence *s = c->s;
-	const char *prev = a > s->tok_begin ? norm(c, a - 1) : "";
-	const char *next = b < s->tok_end ? norm(c, b) : "";
-	if (in(company_nouns, prev) || in(company_nouns, next))
+	int has_prev = a > s->tok_begin, has_next = b < s->tok_end;
+	const char *next = has_next ? norm(c, b) : "";
+	if ((has_prev && is(c, a - 1, NG_W_COMPANY_NOUN)) || (has_next && is(c, b, NG_W_COMPANY_NOUN)))
 		return NG_COMPANY;
-	if (in(org_nouns, prev) || in(org_nouns, next))
+	if ((has_prev && is(c, a - 1, NG_W_ORGANIZATION_NOUN)) || (has_next && is(c, b, NG_W_ORGANIZATION_NOUN)))
 		return NG_ORGANIZATION;
-	if (in(place_preps_ner, prev))
+	if (has_prev && is(c, a - 1, NG_W_LOCATION_PREP))
 		return NG_LOCATION;
 	/* "El Paso, Texas", "Dalian, China": a place before its state or region */
 	ng_value v;
@@ -242,16 +229,16 @@ static int unknown_run(ctx *c, size_t a, size_t b)
 {
 	/* "Miner Highland Gold": a capitalised noun before a name types it */
 	int type = -1;
-	while (a < b && (ng_lexicon_is_wid(c->lx, c->d->wid[a], NG_W_NOT_NAME) ||
-	                 (b - a > 1 && in(company_nouns, norm(c, a)) && (type = NG_COMPANY))))
+	while (a < b && (ng_lexicon_in_wid(c->lx, c->d->wid[a], NG_NOT_NAME) ||
+	                 (b - a > 1 && is(c, a, NG_W_COMPANY_NOUN) && (type = NG_COMPANY))))
 		a++;
-	while (b > a && ng_lexicon_is_wid(c->lx, c->d->wid[b - 1], NG_W_NOT_NAME))
+	while (b > a && ng_lexicon_in_wid(c->lx, c->d->wid[b - 1], NG_NOT_NAME))
 		b--;
 	if (a >= b)
 		return 0;
 	for (size_t k = a; k < b; k++) {
 		int rc = 0;
-		if (ng_lexicon_is_wid(c->lx, c->d->wid[k], NG_W_NOT_NAME) || (!is_name_tok(c, k) && !is_particle(c, k)) ||
+		if (ng_lexicon_in_wid(c->lx, c->d->wid[k], NG_NOT_NAME) || (!is_name_tok(c, k) && !is_particle(c, k)) ||
 		    hyphen_parts(c, k, &rc)) {
 			int r = rc ? rc : unknown_run(c, a, k);
 			return r ? r : unknown_run(c, k + 1, b);
@@ -301,7 +288,7 @@ static int segment(ctx *c, size_t a, size_t b, int *last, int *prev)
 		size_t start = i;
 		const ng_entry *e = &c->lx->entries[v.entry];
 		if (e->type == NG_PERSON && i > run && i - run <= 2 && is_name_tok(c, i - 1) &&
-		    !ng_lexicon_is_wid(c->lx, c->d->wid[i - 1], NG_W_NOT_NAME))
+		    !ng_lexicon_in_wid(c->lx, c->d->wid[i - 1], NG_NOT_NAME))
 			start = run;
 		else if (i > run && unknown_run(c, run, i))
 			return NG_ENOMEM;
@@ -324,17 +311,10 @@ static int is_connector(const ctx *c, size_t i)
 
 static int chunk(ctx *c, size_t a, size_t b);
 static int try_head(ctx *c, size_t a, size_t b);
-static int in(const char *const *list, const char *w);
 
 static int is_particle(const ctx *c, size_t i)
 {
-	static const char *const particles[] = {"von", "van", "der", "den", "de", "du", "da", "di", "al",
-	                                        "bin", "ibn", "la", "le", "del", "dos", NULL};
-	const char *n = norm(c, i);
-	for (const char *const *p = particles; *p; p++)
-		if (**p == *n && strcmp(n, *p) == 0)
-			return !(c->d->toks[i].flags & NG_TOK_CAP);
-	return 0;
+	return is(c, i, NG_W_PARTICLE) && !(c->d->toks[i].flags & NG_TOK_CAP);
 }
 
 /* "Assistant Researcher Chung Zhi-dong": title words, their complements
@@ -449,10 +429,7 @@ static int chunk(ctx *c, size_t a, size_t b)
 	size_t whole = match_kind(c, a, b, NG_V_NAME, NG_V_ADJ, &v);
 	if (whole == b - a)
 		return add_kb(c, a, b, &v) ? 0 : NG_ENOMEM;
-	static const char *const determiners[] = {"the", "a", "an", "this", "that", "these", "those", "some",
-	                                          "many", "each", "every", "another", "his", "her", "its",
-	                                          "their", "our", "both", "all", NULL};
-	if (!whole && in(determiners, norm(c, a)))
+	if (!whole && is(c, a, NG_W_DETERMINER))
 		return chunk(c, a + 1, b);
 	int r = try_title(c, a, b);
 	if (r)
@@ -463,28 +440,6 @@ static int chunk(ctx *c, size_t a, size_t b)
 	return segment(c, a, b, NULL, NULL);
 }
 
-static const char *const agreement_heads[] = {
-	"agreement", "agreements", "treaty", "treaties", "accord", "accords", "pact", "pacts", "deal",
-	"deals", "memorandum", "memorandums", "contract", "contracts", "documents", "protocol", NULL};
-static const char *const np_stop[] = {
-	"a", "an", "the", "of", "series", "number", "and", "or", "this", "that", "these", "those", "its",
-	"their", "his", "her", "our", "new", "other", "more", "any", "all", "some", "several", "many",
-	"few", "such", "signed", "to", "in", "on", "for", "with", "by", "be", "been", "was", "were", "is",
-	"are", "has", "have", "had", "will", "would", "sign", "signing", "reached", "reach", "which",
-	"large", "first", "last", "latest", "same", "into", "two", "three", "both", "no", "not", NULL};
-static const char *const project_words[] = {
-	"pipeline", "project", "deal", "agreement", "plan", "programme", "program", "initiative",
-	"treaty", "accord", "pact", "natural", "gas", "oil", "railway", "bridge", "corridor", NULL};
-
-static int in(const char *const *list, const char *w)
-{
-	/* The first byte decides most comparisons without a call. */
-	for (; *list; list++)
-		if (**list == *w && strcmp(*list, w) == 0)
-			return 1;
-	return 0;
-}
-
 /* "signed a series of bilateral documents": an unnamed agreement named by
  * its noun phrase without determiners and numbers. */
 static int nominal_agreement(ctx *c, size_t h)
@@ -492,18 +447,16 @@ static int nominal_agreement(ctx *c, size_t h)
 	size_t a = h;
 	while (a > c->s->tok_begin && a > h - 3) {
 		const ng_token *t = &c->d->toks[a - 1];
-		if (!(t->flags & NG_TOK_WORD) || (t->flags & NG_TOK_CAP) || in(np_stop, norm(c, a - 1)))
+		if (!(t->flags & NG_TOK_WORD) || (t->flags & NG_TOK_CAP) || is(c, a - 1, NG_W_NP_STOP))
 			break;
 		size_t l = strlen(norm(c, a - 1));
 		const char *w = norm(c, a - 1);
 		if (l > 2 && (strcmp(w + l - 2, "ed") == 0 || strcmp(w + l - 2, "ly") == 0) &&
-		    strcmp(w, "proposed") != 0 && strcmp(w, "limited") != 0)
+		    !is(c, a - 1, NG_W_AGREEMENT_ED))
 			break;
 		a--;
 	}
-	int plain = strcmp(norm(c, h), "documents") == 0 || strcmp(norm(c, h), "contracts") == 0 ||
-	            strcmp(norm(c, h), "contract") == 0 || strcmp(norm(c, h), "deals") == 0;
-	if (a == h && plain)
+	if (a == h && is(c, h, NG_W_AGREEMENT_PLAIN))
 		return 0;
 	ng_mention *m = add(c, a, h + 1, NG_AGREEMENT, NG_NOMINAL);
 	if (!m)
@@ -528,22 +481,13 @@ static size_t quoted_name(ctx *c, size_t i, size_t end, int *rc)
 		return 0;
 	int project = 0;
 	for (size_t k = j + 1; k < end && k <= j + 4; k++)
-		if (in(project_words, norm(c, k)))
+		if (is(c, k, NG_W_PROJECT_NOUN))
 			project = 1;
 	if (!project)
 		return 0;
 	if (!add(c, i + 1, j, NG_AGREEMENT, NG_NAME))
 		*rc = NG_ENOMEM;
 	return j + 1;
-}
-
-/* he, him, his, she, her: the personal pronouns linked to people. */
-static int is_pronoun(const char *w)
-{
-	if (w[0] == 's')
-		return w[1] == 'h' && w[2] == 'e' && !w[3];
-	return w[0] == 'h' && ((w[1] == 'e' && (!w[2] || (w[2] == 'r' && !w[3]))) ||
-	                       (w[1] == 'i' && (w[2] == 'm' || w[2] == 's') && !w[3]));
 }
 
 static int plural_nominal(ctx *c, size_t i, size_t end, size_t *next)
@@ -560,12 +504,10 @@ static int plural_nominal(ctx *c, size_t i, size_t end, size_t *next)
 		return 0;
 	if (k >= end)
 		return 0;
-	const char *n = norm(c, k);
 	int type;
-	if (strcmp(n, "sides") == 0 || strcmp(n, "countries") == 0 || strcmp(n, "nations") == 0 ||
-	    strcmp(n, "governments") == 0 || strcmp(n, "states") == 0)
+	if (is(c, k, NG_W_PLURAL_STATE))
 		type = NG_STATE;
-	else if (strcmp(n, "leaders") == 0 || strcmp(n, "presidents") == 0 || strcmp(n, "men") == 0)
+	else if (is(c, k, NG_W_PLURAL_PERSON))
 		type = NG_PERSON;
 	else
 		return 0;
@@ -577,25 +519,13 @@ static int plural_nominal(ctx *c, size_t i, size_t end, size_t *next)
 	return 0;
 }
 
-static int plural_nominal(ctx *c, size_t i, size_t end, size_t *next);
-
-int ng_legal_suffix(const char *w)
-{
-	static const char *const sfx[] = {"corp", "corp.", "inc", "inc.", "ltd", "ltd.", "co", "co.", "plc", "ag",
-	                                  "sa", "s.a.", "llc", "nv", "n.v.", "spa", "gmbh", "pjsc", "ojsc", "jsc",
-	                                  "bv", "kk", "llp", "cos", "cos.", "corporation", "incorporated",
-	                                  "limited", NULL};
-	return in(sfx, w);
-}
-
 /* "He said", "The two sides agreed": pronouns and plural nominals opening a
  * sentence are capitalised but are no names. */
 static int sentence_start_word(ctx *c, size_t i, size_t e, size_t *next, int *rc)
 {
 	if (i != c->s->tok_begin && !(i == c->s->tok_begin + 1 && (c->d->toks[i - 1].flags & NG_TOK_QUOTE)))
 		return 0;
-	const char *w = norm(c, i);
-	if (is_pronoun(w)) {
+	if (is(c, i, NG_W_PRONOUN)) {
 		if (!add(c, i, i + 1, NG_PERSON, NG_PRONOUN))
 			*rc = NG_ENOMEM;
 		*next = i + 1;
@@ -607,12 +537,98 @@ static int sentence_start_word(ctx *c, size_t i, size_t e, size_t *next, int *rc
 	return *next != 0 || *rc;
 }
 
+/* A lower-case word at i: a pronoun, "the two sides", an unnamed
+ * agreement, names inside a hyphenated word, or a knowledge-base form
+ * written in lower case ("the West" is capitalised). Sets *next to the
+ * token after what it took. */
+static int lower_word(ctx *c, size_t i, size_t e, size_t *next)
+{
+	int rc = 0;
+	size_t plural = 0;
+	*next = i + 1;
+	if (is(c, i, NG_W_PRONOUN))
+		return add(c, i, i + 1, NG_PERSON, NG_PRONOUN) ? 0 : NG_ENOMEM;
+	if (plural_nominal(c, i, e, &plural))
+		return NG_ENOMEM;
+	if (plural) {
+		*next = plural;
+		return 0;
+	}
+	if (is(c, i, NG_W_AGREEMENT_NOUN) && nominal_agreement(c, i))
+		return NG_ENOMEM;
+	if (hyphen_parts(c, i, &rc) || rc)
+		return rc;
+	ng_value v;
+	size_t L = match_kind(c, i, e, NG_V_NAME, NG_V_ADJ, &v);
+	if (L && v.lower && !(i + L < e && is_name_tok(c, i + L) && (c->d->toks[i + L - 1].flags & NG_TOK_CAP))) {
+		*next = i + L;
+		return add_kb(c, i, i + L, &v) ? 0 : NG_ENOMEM;
+	}
+	return 0;
+}
+
+/* The end of the capitalised chunk that starts at i: name words, joined
+ * by connectors inside organization names, titles and particles (de, von,
+ * al). */
+static size_t chunk_end(const ctx *c, size_t i, size_t e)
+{
+	size_t j = i + 1;
+	int heady = 0, complement = 0;
+	for (;;) {
+		ng_value v;
+		/* a legal suffix ends a company's name: "Hunt Building Corp of
+		 * El Paso" is a firm of a place */
+		if (match_kind(c, j - 1, j, NG_V_HEAD, NG_V_TITLE, &v) &&
+		    !(v.kind == NG_V_HEAD && v.arg == NG_COMPANY && is(c, j - 1, NG_W_LEGAL_SUFFIX)))
+			heady = 1;
+		if (j < e && is_name_tok(c, j)) {
+			j++;
+			continue;
+		}
+		if (j + 1 >= e || !is_connector(c, j))
+			return j;
+		/* "Ministry of Trade and Industry", "Secretary of State": of, for
+		 * and on after a head or title; "and" only inside such a
+		 * complement; particles (von, de, al) inside any name. */
+		size_t k = j + 1;
+		if (is_word(c, j, "of") && k + 1 < e && is_word(c, k, "the"))
+			k++;
+		while (is_particle(c, j) && k + 1 < e && is_particle(c, k))
+			k++;
+		if (!is_name_tok(c, k) || ng_lexicon_in_wid(c->lx, c->d->wid[k], NG_CLASS(NG_W_WEEKDAY) | NG_CLASS(NG_W_MONTH)))
+			return j;
+		int ofw = is_word(c, j, "of") || is_word(c, j, "for") || is_word(c, j, "on");
+		if (ofw && heady)
+			complement = 1;
+		else if (is_word(c, j, "and") ? !complement : (ofw || is_word(c, j, "the")))
+			return j;
+		j = k + 1;
+	}
+}
+
+/* A capitalised chunk at i: a known name that runs on in lower case
+ * ("Western powers", "Baltic states", "EU member states"), or the names
+ * inside the chunk. Sets *next to the token after it. */
+static int capitalised(ctx *c, size_t i, size_t e, size_t *next)
+{
+	size_t j = chunk_end(c, i, e);
+	ng_value kv;
+	size_t ks = i, KL = match_kind(c, i, e, NG_V_NAME, NG_V_ADJ, &kv);
+	if (!KL && is_word(c, i, "the") && i + 1 < j)
+		KL = match_kind(c, ++ks, e, NG_V_NAME, NG_V_ADJ, &kv);
+	if (KL && ks + KL > j) {
+		*next = ks + KL;
+		return add_kb(c, ks, ks + KL, &kv) ? 0 : NG_ENOMEM;
+	}
+	*next = j;
+	return chunk(c, i, j);
+}
+
 static int sentence(ctx *c)
 {
-	size_t b = c->s->tok_begin, e = c->s->tok_end;
-	for (size_t i = b; i < e;) {
+	size_t e = c->s->tok_end;
+	for (size_t i = c->s->tok_begin; i < e;) {
 		const ng_token *t = &c->d->toks[i];
-		const char *w = norm(c, i);
 		int rc = 0;
 		size_t next = 0;
 		if (c->s->caps) {
@@ -632,106 +648,17 @@ static int sentence(ctx *c)
 				continue;
 			}
 		}
-		if (!(t->flags & NG_TOK_CAP) && (t->flags & NG_TOK_WORD)) {
-			if (is_pronoun(w)) {
-				if (!add(c, i, i + 1, NG_PERSON, NG_PRONOUN))
-					return NG_ENOMEM;
-				i++;
-				continue;
-			}
-			if (plural_nominal(c, i, e, &next))
-				return NG_ENOMEM;
-			if (next) {
-				i = next;
-				continue;
-			}
-			if (in(agreement_heads, w) && nominal_agreement(c, i))
-				return NG_ENOMEM;
-			if (hyphen_parts(c, i, &rc) || rc) {
-				if (rc)
-					return rc;
-				i++;
-				continue;
-			}
-			/* lower-case knowledge-base forms ("the West" is capitalised; this
-			 * catches entries written in lower case) */
-			ng_value v;
-			size_t L = match_kind(c, i, e, NG_V_NAME, NG_V_ADJ, &v);
-			if (L && v.lower && !(i + L < e && is_name_tok(c, i + L) && (c->d->toks[i + L - 1].flags & NG_TOK_CAP))) {
-				if (!add_kb(c, i, i + L, &v))
-					return NG_ENOMEM;
-				i += L;
-				continue;
-			}
-			i++;
-			continue;
-		}
-		if (!is_name_tok(c, i)) {
+		if (!(t->flags & NG_TOK_CAP) && (t->flags & NG_TOK_WORD))
+			rc = lower_word(c, i, e, &next);
+		else if (!is_name_tok(c, i)) {
 			if (hyphen_parts(c, i, &rc) < 0 || rc)
 				return rc;
-			i++;
-			continue;
-		}
-		/* A capitalised chunk: name words, joined by connectors inside
-		 * organization names, titles and particles (de, von, al). */
-		if (sentence_start_word(c, i, e, &next, &rc)) {
-			if (rc)
-				return rc;
-			i = next;
-			continue;
-		}
-		size_t j = i + 1;
-		int heady = 0, complement = 0;
-		for (;;) {
-			ng_value v;
-			/* a legal suffix ends a company's name: "Hunt Building Corp of
-			 * El Paso" is a firm of a place */
-			if (match_kind(c, j - 1, j, NG_V_HEAD, NG_V_TITLE, &v) &&
-			    !(v.kind == NG_V_HEAD && v.arg == NG_COMPANY && ng_legal_suffix(norm(c, j - 1))))
-				heady = 1;
-			if (j < e && is_name_tok(c, j)) {
-				j++;
-				continue;
-			}
-			if (j + 1 >= e || !is_connector(c, j))
-				break;
-			/* "Ministry of Trade and Industry", "Secretary of State": of, for
-			 * and on after a head or title; "and" only inside such a
-			 * complement; particles (von, de, al) inside any name. */
-			size_t k = j + 1;
-			if (is_word(c, j, "of") && k + 1 < e && is_word(c, k, "the"))
-				k++;
-			while (is_particle(c, j) && k + 1 < e && is_particle(c, k))
-				k++;
-			static const char *const when[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-			                                   "saturday", "sunday", "january", "february", "march", "april",
-			                                   "may", "june", "july", "august", "september", "october",
-			                                   "november", "december", NULL};
-			if (!is_name_tok(c, k) || in(when, norm(c, k)))
-				break;
-			int ofw = is_word(c, j, "of") || is_word(c, j, "for") || is_word(c, j, "on");
-			if (ofw && heady)
-				complement = 1;
-			else if (is_word(c, j, "and") ? !complement : (ofw || is_word(c, j, "the")))
-				break;
-			j = k + 1;
-		}
-		/* a known name that runs on in lower case: "Western powers",
-		 * "Baltic states", "EU member states" */
-		ng_value kv;
-		size_t ks = i, KL = match_kind(c, i, e, NG_V_NAME, NG_V_ADJ, &kv);
-		if (!KL && is_word(c, i, "the") && i + 1 < j)
-			KL = match_kind(c, ++ks, e, NG_V_NAME, NG_V_ADJ, &kv);
-		if (KL && ks + KL > j) {
-			if (!add_kb(c, ks, ks + KL, &kv))
-				return NG_ENOMEM;
-			i = ks + KL;
-			continue;
-		}
-		rc = chunk(c, i, j);
+			next = i + 1;
+		} else if (!sentence_start_word(c, i, e, &next, &rc))
+			rc = capitalised(c, i, e, &next);
 		if (rc)
 			return rc;
-		i = j;
+		i = next;
 	}
 	return 0;
 }

@@ -47,7 +47,4 @@ typedef struct ng_ents {
 int ng_ner(const ng_lexicon *lx, const ng_doc *doc, ng_ents *out, ng_error *err);
 void ng_ents_free(ng_ents *x);
 
-/* Is this normalised word a company's legal suffix (Corp, Inc, plc)? */
-int ng_legal_suffix(const char *w);
-
 #endif

@@ -2,17 +2,14 @@
  * article has said so far. Output: ISO 8601 dates as precise as the text
  * allows: "on May 16" (--05-16, or 2024-05-16 with a known year), "on the
  * 16th" (the month last named), "in April this year", "last year", "a week
- * ago", "by 2023", "November 1985". */
+ * ago", "by 2023", "November 1985". The words (months, "last", "two",
+ * "since") are the lexicon's calendar classes (kb/calendar.txt). */
 #include "relations/date.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const months[] = {"january", "february", "march", "april", "may", "june", "july",
-                                     "august", "september", "october", "november", "december"};
-static const char *const mabbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
 void ng_date_ref_init(ng_date_ref *r, const char *date)
 {
@@ -47,62 +44,53 @@ static void civil_from_days(long z, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-/* Every word that can begin a date expression other than a number,
- * sorted. */
-static const char *const starters[] = {
-	"a", "apr", "april", "aug", "august", "dec", "december", "feb", "february", "five", "four", "jan",
-	"january", "jul", "july", "jun", "june", "last", "mar", "march", "may", "next", "nov", "november",
-	"oct", "october", "one", "sep", "september", "six", "the", "this", "three", "today", "tomorrow", "two",
-	"yesterday"};
-#define NSTARTERS (sizeof starters / sizeof *starters)
+/* A word of the text and its cue classes. */
+typedef struct word {
+	char s[24];
+	ng_classes cls;
+} word;
 
-/* Is w one of the starters? Only those with w's first letter are compared
- * (they are sorted, so they are one run). */
-static int starter(const char *w)
-{
-	for (size_t k = 0; k < NSTARTERS; k++) {
-		if (starters[k][0] < w[0])
-			continue;
-		if (starters[k][0] > w[0])
-			return 0;
-		if (strcmp(starters[k], w) == 0)
-			return 1;
-	}
-	return 0;
-}
+/* The classes a date expression may begin with, besides numbers and
+ * "the 16th". */
+#define STARTS                                                                                             \
+	(NG_CLASS(NG_W_MONTH) | NG_CLASS(NG_W_MONTH_ABBR) | NG_CLASS(NG_W_NUMBER) | NG_CLASS(NG_W_RELATIVE) | \
+	 NG_CLASS(NG_W_DAY))
 
 /* Reads the word at s into w (letters and digits), returns its length. */
-static size_t word(const char *s, char *w, size_t cap)
+static size_t read_word(const ng_lexicon *lx, const char *s, word *w)
 {
 	size_t n = 0;
-	while (isalnum((unsigned char)s[n]) && n + 1 < cap) {
-		w[n] = s[n];
+	while (isalnum((unsigned char)s[n]) && n + 1 < sizeof w->s) {
+		w->s[n] = s[n];
 		n++;
 	}
-	w[n] = 0;
+	w->s[n] = 0;
+	w->cls = n ? ng_lexicon_cue(lx, w->s, n) : 0;
 	return n;
 }
 
 /* strcmp's answer without a call for the usual first-letter mismatch */
 #define EQ(a, b) ((a)[0] == (b)[0] && strcmp((a), (b)) == 0)
 
-static int month_of(const char *w)
+/* The value of w in class cls, or `none` when w is not of it. */
+static int value(const ng_lexicon *lx, const word *w, int cls, int none)
 {
-	if (!strchr("adfjmnos", w[0]) || !w[0])
-		return 0;
-	for (int i = 0; i < 12; i++)
-		if (EQ(w, months[i]) || (EQ(w, mabbr[i]) && i != 4))
-			return i + 1;
-	return 0;
+	return w->cls & NG_CLASS(cls) ? ng_lexicon_value(lx, cls, w->s, none) : none;
 }
 
-static int ordinal_day(const char *w)
+static int month_of(const ng_lexicon *lx, const word *w)
+{
+	int m = value(lx, w, NG_W_MONTH, 0);
+	return m ? m : value(lx, w, NG_W_MONTH_ABBR, 0);
+}
+
+static int ordinal_day(const ng_lexicon *lx, const char *w)
 {
 	char *end;
 	long v = strtol(w, &end, 10);
 	if (end == w || v < 1 || v > 31)
 		return 0;
-	if (*end && strcmp(end, "st") && strcmp(end, "nd") && strcmp(end, "rd") && strcmp(end, "th"))
+	if (*end && !(ng_lexicon_cue(lx, end, strlen(end)) & NG_CLASS(NG_W_ORDINAL_SUFFIX)))
 		return 0;
 	return (int)v;
 }
@@ -130,9 +118,151 @@ static int emit(char *out, size_t n, int y, int m, int d)
 	return 1;
 }
 
-int ng_date_find(ng_date_ref *r, const char *s, char *out, size_t outsz)
+/* The patterns below look at the four words w from a possible start.
+ * Each returns -1 when it does not apply, else ng_date_find's answer. */
+typedef struct at {
+	ng_date_ref *r;
+	const ng_lexicon *lx;
+	const word *w;
+	char *out;
+	size_t n;
+} at;
+
+/* "May 16", "May 16, 2024", "April this year", "May last year" */
+static int month_first(const at *a)
 {
-	char w[4][24];
+	const word *w = a->w;
+	ng_date_ref *r = a->r;
+	int m = month_of(a->lx, &w[0]);
+	if (!m || (m == 5 && EQ(w[0].s, "may") && !ordinal_day(a->lx, w[1].s) && !year_of(w[1].s)))
+		return -1;
+	int d = ordinal_day(a->lx, w[1].s);
+	int y = d ? year_of(w[2].s) : year_of(w[1].s);
+	if (!y && (value(a->lx, &w[1], NG_W_RELATIVE, -2) == 0 || value(a->lx, &w[2], NG_W_RELATIVE, -2) == 0))
+		y = r->y;
+	if (!y && value(a->lx, &w[1], NG_W_RELATIVE, 0) == -1 && EQ(w[2].s, "year") && r->y)
+		y = r->y - 1;
+	r->cur_m = m;
+	if (y)
+		r->cur_y = y;
+	else if (r->y)
+		y = r->y;
+	return emit(a->out, a->n, y, m, d);
+}
+
+/* "16 May", "the 16th" (of the month last named) */
+static int day_first(const at *a)
+{
+	const word *w = a->w;
+	ng_date_ref *r = a->r;
+	int d = ordinal_day(a->lx, w[0].s);
+	if (d && month_of(a->lx, &w[1])) {
+		int y = year_of(w[2].s);
+		r->cur_m = month_of(a->lx, &w[1]);
+		return emit(a->out, a->n, y ? y : r->y, r->cur_m, d);
+	}
+	if (EQ(w[0].s, "the") && (d = ordinal_day(a->lx, w[1].s)) && !isdigit((unsigned char)w[1].s[strlen(w[1].s) - 1]) &&
+	    r->cur_m)
+		return emit(a->out, a->n, r->y ? r->y : 0, r->cur_m, d);
+	return -1;
+}
+
+/* "last year", "next March", "this month" */
+static int relative(const at *a)
+{
+	const word *w = a->w;
+	ng_date_ref *r = a->r;
+	if (!(w[0].cls & NG_CLASS(NG_W_RELATIVE)))
+		return -1;
+	int off = value(a->lx, &w[0], NG_W_RELATIVE, 0);
+	if (EQ(w[1].s, "year") && r->y)
+		return emit(a->out, a->n, r->y + off, 0, 0);
+	int lm = month_of(a->lx, &w[1]);
+	if (lm && r->y) {
+		int y = r->y;
+		if (off < 0 && lm >= r->m)
+			y--;
+		if (off > 0 && lm <= r->m)
+			y++;
+		return emit(a->out, a->n, y, lm, 0);
+	}
+	if (EQ(w[1].s, "month") && r->y) {
+		int y = r->y, mm = r->m + off;
+		if (mm < 1) {
+			mm = 12;
+			y--;
+		} else if (mm > 12) {
+			mm = 1;
+			y++;
+		}
+		return emit(a->out, a->n, y, mm, 0);
+	}
+	return -1;
+}
+
+/* "yesterday", "two weeks ago", "a year ago": from the article's date */
+static int days_back(const at *a)
+{
+	const word *w = a->w;
+	ng_date_ref *r = a->r;
+	int y, mm, dd;
+	if ((w[0].cls & NG_CLASS(NG_W_DAY)) && r->y) {
+		civil_from_days(days_from_civil(r->y, r->m, r->d) + value(a->lx, &w[0], NG_W_DAY, 0), &y, &mm, &dd);
+		return emit(a->out, a->n, y, mm, dd);
+	}
+	if (!EQ(w[2].s, "ago") || !r->y)
+		return -1;
+	int n = value(a->lx, &w[0], NG_W_NUMBER, atoi(w[0].s));
+	long unit = strncmp(w[1].s, "day", 3) == 0 ? 1 : strncmp(w[1].s, "week", 4) == 0 ? 7 : 0;
+	if (n > 0 && unit) {
+		civil_from_days(days_from_civil(r->y, r->m, r->d) - n * unit, &y, &mm, &dd);
+		return emit(a->out, a->n, y, mm, dd);
+	}
+	if (n > 0 && strncmp(w[1].s, "year", 4) == 0)
+		return emit(a->out, a->n, r->y - n, 0, 0);
+	return -1;
+}
+
+/* "in 2023", "by 2023", "since 1985": a bare year after a preposition, not
+ * an amount ("2023 tonnes" is rare in news). */
+static int bare_year(const at *a, const char *s, size_t pos)
+{
+	int y = year_of(a->w[0].s);
+	if (!y || pos == 0)
+		return -1;
+	size_t b = pos - 1;
+	while (b > 0 && s[b] == ' ')
+		b--;
+	size_t e = b + 1;
+	while (b > 0 && isalpha((unsigned char)s[b - 1]))
+		b--;
+	if (e - b < 12 && (ng_lexicon_cue(a->lx, s + b, e - b) & NG_CLASS(NG_W_YEAR_PREP)))
+		return emit(a->out, a->n, y, 0, 0);
+	return -1;
+}
+
+/* Could a date start at the word at s? Skips most words by their first
+ * letter, then asks the lexicon. Sets *adv to the word's length. */
+static int may_start(const ng_lexicon *lx, const uint64_t first[4], const char *s, word *w, size_t *adv)
+{
+	unsigned char c = (unsigned char)s[0];
+	if (!isdigit(c) && !(first[c >> 6] >> (c & 63) & 1)) {
+		size_t n = 0;
+		while (isalnum((unsigned char)s[n]))
+			n++;
+		*adv = n;
+		return 0;
+	}
+	*adv = read_word(lx, s, w);
+	return isdigit(c) || (w->cls & STARTS) || EQ(w->s, "the");
+}
+
+int ng_date_find(ng_date_ref *r, const ng_lexicon *lx, const char *s, char *out, size_t outsz)
+{
+	word w[4];
+	uint64_t first[4] = {0};
+	ng_lexicon_first_bytes(lx, STARTS, first);
+	first['t' >> 6] |= (uint64_t)1 << ('t' & 63); /* the 16th */
 	size_t pos = 0, len = strlen(s);
 	while (pos < len) {
 		while (pos < len && !isalnum((unsigned char)s[pos]))
@@ -143,15 +273,8 @@ int ng_date_find(ng_date_ref *r, const char *s, char *out, size_t outsz)
 			pos++;
 			continue;
 		}
-		/* Most words cannot start a date: skip them by their first letter,
-		 * or after one copy. */
-		if (!isdigit((unsigned char)s[pos]) && !strchr("adfjlmnosty", s[pos])) {
-			while (pos < len && isalnum((unsigned char)s[pos]))
-				pos++;
-			continue;
-		}
-		size_t adv = word(s + pos, w[0], sizeof w[0]);
-		if (!isdigit((unsigned char)w[0][0]) && !starter(w[0])) {
+		size_t adv;
+		if (!may_start(lx, first, s + pos, &w[0], &adv)) {
 			pos += adv ? adv : 1;
 			continue;
 		}
@@ -160,102 +283,25 @@ int ng_date_find(ng_date_ref *r, const char *s, char *out, size_t outsz)
 		for (int k = 0; k < 4; k++) {
 			while (p < len && (s[p] == ' ' || s[p] == ','))
 				p++;
-			size_t l = word(s + p, w[k], sizeof w[k]);
+			size_t l = read_word(lx, s + p, &w[k]);
 			if (k == 0)
 				adv = l;
 			p += l;
 			if (s[p] == '.')
 				p++;
 		}
-		int m = month_of(w[0]);
-		if (m && !(m == 5 && EQ(w[0], "may") && !ordinal_day(w[1]) && !year_of(w[1]))) {
-			int d = ordinal_day(w[1]);
-			int y = d ? year_of(w[2]) : year_of(w[1]);
-			if (!y && (EQ(w[1], "this") || EQ(w[2], "this")))
-				y = r->y;
-			if (!y && EQ(w[1], "last") && EQ(w[2], "year") && r->y)
-				y = r->y - 1;
-			r->cur_m = m;
-			if (y)
-				r->cur_y = y;
-			else if (r->y)
-				y = r->y;
-			return emit(out, outsz, y, m, d);
-		}
-		int d = ordinal_day(w[0]);
-		if (d && month_of(w[1])) {
-			int y = year_of(w[2]);
-			r->cur_m = month_of(w[1]);
-			return emit(out, outsz, y ? y : r->y, r->cur_m, d);
-		}
-		if (EQ(w[0], "the") && (d = ordinal_day(w[1])) && !isdigit((unsigned char)w[1][strlen(w[1]) - 1]) &&
-		    r->cur_m)
-			return emit(out, outsz, r->y ? r->y : 0, r->cur_m, d);
-		if (EQ(w[0], "last") || EQ(w[0], "this") || EQ(w[0], "next")) {
-			int off = w[0][0] == 'l' ? -1 : w[0][0] == 't' ? 0 : 1;
-			if (EQ(w[1], "year") && r->y)
-				return emit(out, outsz, r->y + off, 0, 0);
-			int lm = month_of(w[1]);
-			if (lm && r->y) {
-				int y = r->y;
-				if (off < 0 && lm >= r->m)
-					y--;
-				if (off > 0 && lm <= r->m)
-					y++;
-				return emit(out, outsz, y, lm, 0);
-			}
-			if (EQ(w[1], "month") && r->y) {
-				int y = r->y, mm = r->m + off;
-				if (mm < 1) {
-					mm = 12;
-					y--;
-				} else if (mm > 12) {
-					mm = 1;
-					y++;
-				}
-				return emit(out, outsz, y, mm, 0);
-			}
-		}
-		if ((EQ(w[0], "yesterday") || EQ(w[0], "today") || EQ(w[0], "tomorrow")) &&
-		    r->y) {
-			int off = w[0][0] == 'y' ? -1 : w[0][2] == 'd' ? 0 : 1;
-			int y, mm, dd;
-			civil_from_days(days_from_civil(r->y, r->m, r->d) + off, &y, &mm, &dd);
-			return emit(out, outsz, y, mm, dd);
-		}
-		if (EQ(w[2], "ago") && r->y) {
-			static const char *const nums[] = {"a", "one", "two", "three", "four", "five", "six"};
-			int n = atoi(w[0]);
-			for (int k = 0; k < 7; k++)
-				if (strcmp(w[0], nums[k]) == 0)
-					n = k ? k : 1;
-			long unit = strncmp(w[1], "day", 3) == 0 ? 1 : strncmp(w[1], "week", 4) == 0 ? 7 : 0;
-			if (n > 0 && unit) {
-				int y, mm, dd;
-				civil_from_days(days_from_civil(r->y, r->m, r->d) - n * unit, &y, &mm, &dd);
-				return emit(out, outsz, y, mm, dd);
-			}
-			if (n > 0 && strncmp(w[1], "year", 4) == 0)
-				return emit(out, outsz, r->y - n, 0, 0);
-		}
-		int y = year_of(w[0]);
-		if (y && pos > 0) {
-			/* "in 2023", "by 2023", "since 1985": a bare year after a
-			 * preposition, not an amount ("2023 tonnes" is rare in news). */
-			size_t b = pos - 1;
-			while (b > 0 && s[b] == ' ')
-				b--;
-			size_t e = b + 1;
-			while (b > 0 && isalpha((unsigned char)s[b - 1]))
-				b--;
-			char prev[12] = {0};
-			if (e - b < sizeof prev)
-				memcpy(prev, s + b, e - b);
-			if (!strcmp(prev, "in") || !strcmp(prev, "by") || !strcmp(prev, "since") || !strcmp(prev, "until") ||
-			    !strcmp(prev, "of") || !strcmp(prev, "from") || !strcmp(prev, "during") || !strcmp(prev, "before") ||
-			    !strcmp(prev, "after"))
-				return emit(out, outsz, y, 0, 0);
-		}
+		at a = {r, lx, w, out, outsz};
+		int found = month_first(&a);
+		if (found < 0)
+			found = day_first(&a);
+		if (found < 0)
+			found = relative(&a);
+		if (found < 0)
+			found = days_back(&a);
+		if (found < 0)
+			found = bare_year(&a, s, pos);
+		if (found >= 0)
+			return found;
 		pos += adv ? adv : 1;
 	}
 	return 0;

@@ -4,6 +4,7 @@
 #define NG_RELATIONS_DATE_H
 
 #include <stddef.h>
+#include "entities/lexicon.h"
 
 /* A date reference carried through an article: what "the 16th" or "last
  * year" resolve against. */
@@ -16,6 +17,6 @@ typedef struct ng_date_ref {
 void ng_date_ref_init(ng_date_ref *r, const char *article_date);
 /* Finds the first date expression in normalised text `s`; writes ISO 8601
  * (2024-05-16, 2024-05, 2023, --05-16) to out and returns 1, or returns 0. */
-int ng_date_find(ng_date_ref *r, const char *s, char *out, size_t outsz);
+int ng_date_find(ng_date_ref *r, const ng_lexicon *lx, const char *s, char *out, size_t outsz);
 
 #endif

@@ -1,29 +1,15 @@
 /* Relations, part 3a: modality and negation. Input: a placeholder sentence
  * and a match span. Output: the evidence's modality and negation, from cue
- * words in the clause around the match; the most hedged cue wins. */
+ * words (the lexicon's classes, kb/modality.txt) in the clause around the
+ * match; the most hedged cue wins. */
 #include "relations/modality.h"
 
 #include <ctype.h>
 #include <string.h>
 
-static const char *const neg[] = {"not", "n't", "never", "no longer", "denied", "denies", "deny",
-                                  "refused", "refuses", "refuse", "declined to", "failed to",
-                                  "fails to", "ruled out", NULL};
-static const char *const hyp[] = {"can", "could", "may", "might", "possibly", "possible", "hopes",
-                                  "hope", "hoped", "hoping", "wants", "want", "wanted", "would like",
-                                  "if", "likely", "potentially", "seeks", "seeking", "seek", "trying",
-                                  "try to", "probably", "perhaps", "considering", "unless", "wish", NULL};
-static const char *const exp_[] = {"will", "'ll", "would", "shall", "expected", "expects", "plans",
-                                   "plan", "planned", "planning", "is set to", "are set to", "due to",
-                                   "going to", "intends", "intend", "aims to", "scheduled", "upcoming",
-                                   "is to", "are to", "prepared", "preparing", "next week", "next month",
-                                   "next year", "tomorrow", "soon", NULL};
-static const char *const rep[] = {"said", "says", "say", "told", "according to", "reported", "reports",
-                                  "stated", "quoted", "believes", "believe", "claimed", "claims",
-                                  "sources", "analyze", "analyse", "analysts", "experts", "announced",
-                                  "alleged", "allegedly", "reportedly", "added", "noted", NULL};
-
-/* Does a cue word or phrase occur in s[a, b) at word boundaries? */
+/* Does a cue word or phrase occur in s[a, b) at word boundaries? A cue
+ * beginning with an apostrophe or "n" may start inside a word ("don't",
+ * "he'll"; "cannot" holds "not"). */
 static int has(const char *s, size_t a, size_t b, const char *const *cues)
 {
 	for (const char *const *c = cues; *c; c++) {
@@ -42,12 +28,12 @@ static int has(const char *s, size_t a, size_t b, const char *const *cues)
 	return 0;
 }
 
-int ng_modality_reported(const char *ph)
+int ng_modality_reported(const ng_lexicon *lx, const char *ph)
 {
-	return has(ph, 0, strlen(ph), rep);
+	return has(ph, 0, strlen(ph), ng_lexicon_forms(lx, NG_W_REPORTING));
 }
 
-int ng_modality_classify(const char *ph, size_t start, size_t end, int reported, int *negated)
+int ng_modality_classify(const ng_lexicon *lx, const char *ph, size_t start, size_t end, int reported, int *negated)
 {
 	/* The clause before the match: back to a clause boundary, at most 60
 	 * bytes. */
@@ -58,11 +44,11 @@ int ng_modality_classify(const char *ph, size_t start, size_t end, int reported,
 			break;
 		}
 	size_t na = start > 20 ? start - 20 : 0;
-	static const char *const idiom[] = {"can't wait", "couldn't wait", "cannot wait", "not only", NULL};
-	*negated = has(ph, na < a ? a : na, end, neg) && !has(ph, na < a ? a : na, end, idiom);
-	if (has(ph, a, end, hyp))
+	*negated = has(ph, na < a ? a : na, end, ng_lexicon_forms(lx, NG_W_NEGATION)) &&
+	           !has(ph, na < a ? a : na, end, ng_lexicon_forms(lx, NG_W_NEGATION_IDIOM));
+	if (has(ph, a, end, ng_lexicon_forms(lx, NG_W_HYPOTHETICAL)))
 		return 3;
-	if (has(ph, a, end, exp_))
+	if (has(ph, a, end, ng_lexicon_forms(lx, NG_W_EXPECTED)))
 		return 2;
 	return reported ? 1 : 0;
 }

@@ -5,14 +5,19 @@
 #define NG_RELATIONS_MODALITY_H
 
 #include <stddef.h>
+#include "entities/lexicon.h"
 
-/* Does the placeholder sentence hold a reporting cue ("said", "according
+/* The cues are the lexicon's classes negation, negation-idiom,
+ * hypothetical, expected and reporting.
+ *
+ * Does the placeholder sentence hold a reporting cue ("said", "according
  * to")? Asked once per sentence, not per match: scanning the whole sentence
  * for every match made long sentences quadratic. */
-int ng_modality_reported(const char *ph);
+int ng_modality_reported(const ng_lexicon *lx, const char *ph);
 
 /* `ph` is the placeholder sentence; [start, end) the match; `reported` is
  * ng_modality_reported(ph). */
-int ng_modality_classify(const char *ph, size_t start, size_t end, int reported, int *negated);
+int ng_modality_classify(const ng_lexicon *lx, const char *ph, size_t start, size_t end, int reported,
+                         int *negated);
 
 #endif

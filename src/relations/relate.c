@@ -316,8 +316,8 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 		}
 		int negated = 0;
 		if (reported < 0)
-			reported = ng_modality_reported(ph);
-		int modality = ng_modality_classify(ph, ov[0], ov[1], reported, &negated);
+			reported = ng_modality_reported(c->lx, ph);
+		int modality = ng_modality_classify(c->lx, ph, ov[0], ov[1], reported, &negated);
 		if (r->modality >= 0)
 			modality = r->modality;
 		char trig[48];
@@ -568,7 +568,7 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const n
 			para = d->sents[s].para;
 			para_date[0] = 0;
 		}
-		if (ng_date_find(&dref, c.ph.s, c.date, sizeof c.date))
+		if (ng_date_find(&dref, lx, c.ph.s, c.date, sizeof c.date))
 			snprintf(para_date, sizeof para_date, "%s", c.date);
 		else
 			snprintf(c.date, sizeof c.date, "%s", para_date);

@@ -194,6 +194,73 @@ static int finish_rule(ng_rules *rs, ng_rule *r, const char *pattern, ng_error *
 	return 0;
 }
 
+/* "rule ID": a new rule with the defaults. */
+static int start_rule(ng_rules *rs, const char *s, const char *name, int ln, ng_rule **cur, ng_error *err)
+{
+	if (strncmp(s, "rule ", 5) != 0)
+		return ng_fail(err, NG_EINVAL, name, ln, "expected 'rule ID', found '%.40s'", s);
+	ng_rule *r = NG_PUSH(rs->r, rs->n, rs->cap);
+	if (!r)
+		return NG_ENOMEM;
+	memset(r, 0, sizeof *r);
+	r->rel = NG_NRELATIONS; /* none yet */
+	r->modality = -1;
+	r->confidence = 0.7;
+	r->id = ng_strdup(s + 5);
+	r->file = ng_strdup(name);
+	r->line = ln;
+	*cur = r;
+	return r->id && r->file ? 0 : NG_ENOMEM;
+}
+
+/* One indented line of a rule: "KEY value". */
+static int rule_field(ng_rule *cur, char *s, char **pattern, const char *name, int ln, ng_error *err)
+{
+	char *sp = s;
+	while (*sp && !isspace((unsigned char)*sp))
+		sp++;
+	size_t kl = (size_t)(sp - s);
+	while (isspace((unsigned char)*sp))
+		sp++;
+	if (kl == 8 && strncmp(s, "relation", 8) == 0) {
+		int rel = ng_relation_parse(sp, strlen(sp));
+		cur->rel = rel < 0 ? NG_NRELATIONS : (ng_relation)rel;
+		if (rel < 0)
+			return ng_fail(err, NG_EINVAL, name, ln, "unknown relation '%s'", sp);
+	} else if (kl == 8 && strncmp(s, "triggers", 8) == 0) {
+		for (char *t = strtok(sp, " \t"); t; t = strtok(NULL, " \t")) {
+			if (strcmp(t, "*") == 0) {
+				cur->always = 1;
+				continue;
+			}
+			ng_buf nb = {0};
+			char **slot = NG_PUSH(cur->triggers, cur->ntriggers, cur->ctriggers);
+			if (!slot)
+				return NG_ENOMEM;
+			int r = ng_norm_append(&nb, t, strlen(t));
+			*slot = nb.s; /* the rule owns it, even half made */
+			if (r)
+				return NG_ENOMEM;
+		}
+	} else if (kl == 7 && strncmp(s, "pattern", 7) == 0) {
+		if (*pattern)
+			return ng_fail(err, NG_EINVAL, name, ln, "rule %s has two patterns", cur->id);
+		if (!(*pattern = ng_strdup(sp)))
+			return NG_ENOMEM;
+	} else if (kl == 10 && strncmp(s, "confidence", 10) == 0) {
+		char *end;
+		cur->confidence = strtod(sp, &end);
+		if (end == sp || *end || cur->confidence <= 0 || cur->confidence > 1)
+			return ng_fail(err, NG_EINVAL, name, ln, "confidence must be a number in (0, 1]");
+	} else if (kl == 8 && strncmp(s, "modality", 8) == 0) {
+		cur->modality = ng_modality_parse(sp, strlen(sp));
+		if (cur->modality < 0)
+			return ng_fail(err, NG_EINVAL, name, ln, "unknown modality '%s'", sp);
+	} else
+		return ng_fail(err, NG_EINVAL, name, ln, "unknown rule field '%.*s'", (int)kl, s);
+	return 0;
+}
+
 int ng_rules_load(ng_rules *rs, const char *name, const char *data, size_t len, ng_error *err)
 {
 	int rc = ng_text_check(data, len, name, err);
@@ -227,81 +294,21 @@ int ng_rules_load(ng_rules *rs, const char *name, const char *data, size_t len, 
 			s++;
 		if (*s == '#' || (!*s && !eof))
 			continue;
-		if (eof || !indented) {
-			if (cur) {
-				rc = finish_rule(rs, cur, pattern, err);
-				free(pattern);
-				pattern = NULL;
-				cur = NULL;
-				if (rc)
-					break;
-			}
-			if (eof)
-				break;
-			if (strncmp(s, "rule ", 5) != 0) {
-				rc = ng_fail(err, NG_EINVAL, name, ln, "expected 'rule ID', found '%.40s'", s);
-				break;
-			}
-			cur = NG_PUSH(rs->r, rs->n, rs->cap);
-			if (!cur) {
-				rc = NG_ENOMEM;
-				break;
-			}
-			memset(cur, 0, sizeof *cur);
-			cur->rel = NG_NRELATIONS; /* none yet */
-			cur->modality = -1;
-			cur->confidence = 0.7;
-			cur->id = ng_strdup(s + 5);
-			cur->file = ng_strdup(name);
-			cur->line = ln;
-			if (!cur->id || !cur->file)
-				rc = NG_ENOMEM;
+		if (!eof && indented) {
+			rc = cur ? rule_field(cur, s, &pattern, name, ln, err)
+			         : ng_fail(err, NG_EINVAL, name, ln, "indented line outside a rule");
 			continue;
 		}
-		if (!cur) {
-			rc = ng_fail(err, NG_EINVAL, name, ln, "indented line outside a rule");
-			break;
+		if (cur) {
+			rc = finish_rule(rs, cur, pattern, err);
+			free(pattern);
+			pattern = NULL;
+			cur = NULL;
 		}
-		char *sp = s;
-		while (*sp && !isspace((unsigned char)*sp))
-			sp++;
-		size_t kl = (size_t)(sp - s);
-		while (isspace((unsigned char)*sp))
-			sp++;
-		if (kl == 8 && strncmp(s, "relation", 8) == 0) {
-			int rel = ng_relation_parse(sp, strlen(sp));
-			if (rel < 0)
-				rc = ng_fail(err, NG_EINVAL, name, ln, "unknown relation '%s'", sp);
-			cur->rel = rel < 0 ? NG_NRELATIONS : (ng_relation)rel;
-		} else if (kl == 8 && strncmp(s, "triggers", 8) == 0) {
-			for (char *t = strtok(sp, " \t"); t && !rc; t = strtok(NULL, " \t")) {
-				if (strcmp(t, "*") == 0) {
-					cur->always = 1;
-					continue;
-				}
-				ng_buf nb = {0};
-				char **slot = NG_PUSH(cur->triggers, cur->ntriggers, cur->ctriggers);
-				if (!slot || ng_norm_append(&nb, t, strlen(t)))
-					rc = NG_ENOMEM;
-				else
-					*slot = nb.s;
-			}
-		} else if (kl == 7 && strncmp(s, "pattern", 7) == 0) {
-			if (pattern)
-				rc = ng_fail(err, NG_EINVAL, name, ln, "rule %s has two patterns", cur->id);
-			else if (!(pattern = ng_strdup(sp)))
-				rc = NG_ENOMEM;
-		} else if (kl == 10 && strncmp(s, "confidence", 10) == 0) {
-			char *end;
-			cur->confidence = strtod(sp, &end);
-			if (end == sp || *end || cur->confidence <= 0 || cur->confidence > 1)
-				rc = ng_fail(err, NG_EINVAL, name, ln, "confidence must be a number in (0, 1]");
-		} else if (kl == 8 && strncmp(s, "modality", 8) == 0) {
-			cur->modality = ng_modality_parse(sp, strlen(sp));
-			if (cur->modality < 0)
-				rc = ng_fail(err, NG_EINVAL, name, ln, "unknown modality '%s'", sp);
-		} else
-			rc = ng_fail(err, NG_EINVAL, name, ln, "unknown rule field '%.*s'", (int)kl, s);
+		if (!rc && !eof)
+			rc = start_rule(rs, s, name, ln, &cur, err);
+		if (eof)
+			break;
 	}
 	if (rc == NG_ENOMEM)
 		ng_fail(err, rc, NULL, 0, "out of memory");

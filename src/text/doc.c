@@ -21,7 +21,7 @@ int ng_doc_init(ng_doc *d, const char *text, size_t len, const ng_text_opts *opt
 	           ng_grow((void **)&d->norm, &d->cnorm, len + len / 4 + 16, 1)))
 		r = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	for (size_t i = 0; !r && i < d->nsents; i++)
-		r = ng_tokenize_sentence(d, (uint32_t)i, err);
+		r = ng_tokenize_sentence(d, (uint32_t)i, opts, err);
 	if (r)
 		ng_doc_free(d);
 	return r;

@@ -53,15 +53,34 @@ typedef struct ng_doc {
 	uint32_t *wid; /* per token: the lexicon's word id (ng_lexicon_tag), or NULL */
 } ng_doc;
 
-/* What the text layer may ask of the lexicon: is this lower-case word a
- * common English word? Used to tell "in the U.S. Negotiations will" (a new
- * sentence) from "the U.S. Treasury". May be NULL. */
+/* The word classes the text layer asks about. */
+enum {
+	NG_TEXT_COMMON = 1 << 0,         /* a common word: "in the U.S. Negotiations will" starts a sentence */
+	NG_TEXT_ABBR_TITLE = 1 << 1,     /* Mr., e.g.: a full stop after it ends no sentence */
+	NG_TEXT_ABBR_NUMBER = 1 << 2,    /* Jan., No.: ends one unless a number follows */
+	NG_TEXT_ABBR_FIRM = 1 << 3,      /* Inc., p.m.: ends one before a starter or a plain word */
+	NG_TEXT_ABBR_SPLIT = 1 << 4,     /* Fig.: of those, one whose full stop is a token of its own */
+	NG_TEXT_STARTER = 1 << 5,        /* The, However: begins a sentence after an abbreviation */
+	NG_TEXT_NAME_CONTINUES = 1 << 6, /* Treasury after U.S.: the name goes on */
+	NG_TEXT_SAYING = 1 << 7,         /* asked: "Is it legal?" Smith asked goes on */
+	NG_TEXT_IS_CONTRACTION = 1 << 8  /* it, that: 's after it is "is", not a possessive */
+};
+
+/* What the text layer may ask of the lexicon, which comes after it: the
+ * NG_TEXT_* classes of the word w[0, n), ASCII letters compared without
+ * case. `classes` may be NULL (no word is of any class). */
 typedef struct ng_text_opts {
-	int (*is_common)(const void *ctx, const char *lower_word);
+	unsigned (*classes)(const void *ctx, const char *w, size_t n);
 	const void *ctx;
 } ng_text_opts;
 
-/* Splits text into sentences and tokens. The doc borrows `text`. */
+static inline unsigned ng_text_classes(const ng_text_opts *o, const char *w, size_t n)
+{
+	return o && o->classes && n ? o->classes(o->ctx, w, n) : 0;
+}
+
+/* Splits text into sentences and tokens. The doc borrows `text`; opts may
+ * be NULL. */
 int ng_doc_init(ng_doc *doc, const char *text, size_t len, const ng_text_opts *opts, ng_error *err);
 void ng_doc_free(ng_doc *doc);
 

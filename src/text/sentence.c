@@ -1,51 +1,14 @@
 /* Text layer, part 2: paragraphs and sentences. Input: the article bytes.
  * Output: sentence spans (byte offsets into the input) with their paragraph
- * number; the first line becomes the headline when it stands alone. */
+ * number; the first line becomes the headline when it stands alone. Which
+ * words are abbreviations or begin sentences, the lexicon's data says
+ * through ng_text_opts (kb/text.txt). */
 #include "text/sentence.h"
 
 #include <ctype.h>
 #include <string.h>
-#include <strings.h>
 
 #include "util/util.h"
-
-static const char *const title_abbr[] = {
-	"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov",
-	"sen", "rep", "rev", "prof", "messrs", "maj", "brig", "hon", "pres", "supt",
-	"det", "insp", "fr", "mme", "mlle", "gens", "sens", "reps", "govs", "amb", "atty",
-	"vs", "v", "e.g", "i.e", "cf", "ca", "approx", "dept", "univ", "assn", "ave", "mt",
-	"ft", "pt", "ph", NULL};
-static const char *const month_abbr[] = {
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-	"no", "nos", "nr", "art", "vol", "pp", "p", "fig", "sec", "ch", "tel", NULL};
-static const char *const firm_abbr[] = {
-	"inc", "corp", "co", "ltd", "plc", "bros", "llc", "cos", "jr", "sr", "etc", "al", "st", "a.m",
-	"p.m", NULL};
-/* Capitalised words that continue a name after U.S. or St.: no new sentence. */
-static const char *const institutions[] = {
-	"treasury", "congress", "senate", "house", "army", "navy", "air", "embassy", "government", "department",
-	"state", "states", "ministry", "commerce", "trade", "justice", "defense", "federal", "national",
-	"supreme", "district", "court", "attorney", "president", "secretary", "ambassador", "representative",
-	"marine", "marines", "forces", "coast", "postal", "bank", "central", "steel", "airways", "airlines",
-	"open", "dollar", "officials", "military", "economy", "market", "markets", "stocks", "bonds", "troops",
-	"administration", "agency", "trade", "consulate", "envoy", "intelligence", "navy", "policy", "envoy",
-	"house", "dollars", "farm", "oil", "auto", "car", "chip", "technology", "tech", "defence", "law",
-	"chairman", "chief", "director", "executive", "spokesman", "spokeswoman", "day", "unit", NULL};
-/* Words that begin a new sentence after an ambiguous full stop. */
-static const char *const starters[] = {
-	"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on",
-	"at", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our",
-	"if", "as", "for", "after", "while", "when", "however", "analysts", "officials", "some",
-	"its", "one", "both", "last", "earlier", "meanwhile", "also", "according", "under",
-	"mr", "mrs", "ms", "so", "yet", "what", "who", "why", "how", "shares", "under", NULL};
-
-static int in_list(const char *const *list, const char *w, size_t n)
-{
-	for (; *list; list++)
-		if (strlen(*list) == n && strncasecmp(*list, w, n) == 0)
-			return 1;
-	return 0;
-}
 
 static int is_space(unsigned char c)
 {
@@ -85,17 +48,6 @@ static int dotted_acronym(const char *w, size_t n)
 	return dots > 0;
 }
 
-static int common_word(const ng_text_opts *o, const char *w, size_t n)
-{
-	char low[32];
-	if (!o || !o->is_common || n == 0 || n >= sizeof low)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		low[i] = (char)tolower((unsigned char)w[i]);
-	low[n] = 0;
-	return o->is_common(o->ctx, low);
-}
-
 /* Is the full stop at `dot` (paragraph [p, e)) the end of a sentence?
  * `next` is the first byte after the following spaces. */
 static int stop_ends(const ng_text_opts *o, const char *t, size_t p, size_t dot, size_t next, size_t e)
@@ -116,11 +68,12 @@ static int stop_ends(const ng_text_opts *o, const char *t, size_t p, size_t dot,
 	size_t nl = nw;
 	while (nl < e && isalpha((unsigned char)t[nl]))
 		nl++;
-	int starter = in_list(starters, t + nw, nl - nw);
+	unsigned next_classes = ng_text_classes(o, t + nw, nl - nw);
+	int starter = (next_classes & NG_TEXT_STARTER) != 0;
 	/* A plain word after U.S., Inc. or p.m. starts a new sentence ("in the
 	 * U.S. Negotiations will"); a name continuing does not ("U.S. Treasury"). */
-	int plain = nl > nw && isupper((unsigned char)t[nw]) && common_word(o, t + nw, nl - nw) &&
-	            !in_list(institutions, t + nw, nl - nw);
+	int plain = nl > nw && isupper((unsigned char)t[nw]) && (next_classes & NG_TEXT_COMMON) &&
+	            !(next_classes & NG_TEXT_NAME_CONTINUES);
 	if (n == 0)
 		return 1;
 	if (n == 1 && isupper((unsigned char)w[0])) {
@@ -132,13 +85,14 @@ static int stop_ends(const ng_text_opts *o, const char *t, size_t p, size_t dot,
 		size_t pe = pw;
 		while (pw > p && isalpha((unsigned char)t[pw - 1]))
 			pw--;
-		return plain && pe > pw && common_word(o, t + pw, pe - pw);
+		return plain && pe > pw && (ng_text_classes(o, t + pw, pe - pw) & NG_TEXT_COMMON);
 	}
-	if (in_list(title_abbr, w, n))
+	unsigned classes = ng_text_classes(o, w, n);
+	if (classes & NG_TEXT_ABBR_TITLE)
 		return 0;
-	if (in_list(month_abbr, w, n))
+	if (classes & NG_TEXT_ABBR_NUMBER)
 		return !isdigit(c);
-	if (in_list(firm_abbr, w, n) || dotted_acronym(w, n))
+	if ((classes & NG_TEXT_ABBR_FIRM) || dotted_acronym(w, n))
 		return starter || plain;
 	return 1;
 }
@@ -164,17 +118,15 @@ static int add_sentence(ng_doc *d, size_t s, size_t e, uint32_t para, int headli
 
 /* After a quoted question ("Is it legal?" Smith asked), a name and a verb
  * of saying continue the sentence. */
-static int attribution_follows(const char *t, size_t k, size_t e)
+static int attribution_follows(const ng_text_opts *o, const char *t, size_t k, size_t e)
 {
-	static const char *const says[] = {"said", "asked", "says", "asks", "told", "added", "replied",
-	                                   "shouted", "wrote", "cried", "insisted", "answered", NULL};
 	for (int words = 0; words < 3 && k < e; words++) {
 		size_t a = k;
 		while (k < e && isalpha((unsigned char)t[k]))
 			k++;
 		if (k == a)
 			return 0;
-		if (in_list(says, t + a, k - a))
+		if (ng_text_classes(o, t + a, k - a) & NG_TEXT_SAYING)
 			return words > 0;
 		if (!isupper((unsigned char)t[a]))
 			return 0;
@@ -224,7 +176,7 @@ static int split_paragraph(ng_doc *d, const ng_text_opts *o, size_t p, size_t e,
 		else if (c == '.')
 			end = stop_ends(o, t, p, i, k, e);
 		else
-			end = !(quoted && attribution_follows(t, k, e));
+			end = !(quoted && attribution_follows(o, t, k, e));
 		if (end) {
 			if (add_sentence(d, s, j, para, 0, err))
 				return err ? err->code : NG_ENOMEM;

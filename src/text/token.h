@@ -6,6 +6,6 @@
 
 /* Appends the tokens of sentence `si` to doc->toks and its normal forms to
  * doc->norm, and sets the sentence's token range and capitals flag. */
-int ng_tokenize_sentence(ng_doc *doc, uint32_t si, ng_error *err);
+int ng_tokenize_sentence(ng_doc *doc, uint32_t si, const ng_text_opts *opts, ng_error *err);
 
 #endif

@@ -1,10 +1,18 @@
 /* Unit tests of the text layer: UTF-8 checking, sentence splitting and
  * tokenisation. Cases for the splitter and the tokeniser are data files
- * (sentences.txt, tokens.txt) beside this one. */
+ * (sentences.txt, tokens.txt) beside this one. Then the cue classes that
+ * the text layer and later stages read from the lexicon's data: the
+ * embedded lists are whole, and a user lexicon adding a cue word changes
+ * what comes out. */
 #include <stdlib.h>
 
 #include "entities/lexicon.h"
 #include "harness.h"
+#include "newsgraph/extract.h"
+#include "newsgraph/graph.h"
+#include "newsgraph/writer.h"
+#include "relations/date.h"
+#include "relations/modality.h"
 #include "text/doc.h"
 #include "text/utf8.h"
 #include "util/util.h"
@@ -147,6 +155,159 @@ static void token_cases(const char *path)
 	free(data);
 }
 
+/* The sentences of `text` and its tokens, as "sentence / sentence" and
+ * "tok | tok". */
+static void split(const ng_lexicon *lx, const char *text, ng_buf *sents, ng_buf *toks)
+{
+	ng_text_opts o = ng_lexicon_text_opts(lx);
+	ng_doc d;
+	ng_error err = NG_ERROR_INIT;
+	sents->len = toks->len = 0;
+	ng_buf_adds(sents, "");
+	ng_buf_adds(toks, "");
+	if (ng_doc_init(&d, text, strlen(text), &o, &err))
+		return;
+	for (size_t i = 0; i < d.nsents; i++) {
+		ng_buf_adds(sents, i ? " / " : "");
+		ng_buf_add(sents, text + d.sents[i].start, d.sents[i].end - d.sents[i].start);
+	}
+	for (size_t i = 0; i < d.ntoks; i++) {
+		ng_buf_adds(toks, i ? " | " : "");
+		ng_buf_add(toks, text + d.toks[i].start, d.toks[i].end - d.toks[i].start);
+	}
+	ng_doc_free(&d);
+}
+
+static int load(ng_lexicon *lx, const char *data, ng_error *err)
+{
+	return ng_lexicon_load(lx, "user.lex", data, strlen(data), err);
+}
+
+/* The embedded cue lists: every class has words, and the calendar's
+ * values are the months' numbers. */
+static void cue_data_cases(const ng_lexicon *lx)
+{
+	for (int c = 0; c < NG_W_NCLASSES; c++)
+		CHECK(ng_lexicon_forms(lx, c)[0] != NULL);
+	CHECK(ng_lexicon_value(lx, NG_W_MONTH, "january", 0) == 1);
+	CHECK(ng_lexicon_value(lx, NG_W_MONTH, "september", 0) == 9);
+	CHECK(ng_lexicon_value(lx, NG_W_MONTH_ABBR, "dec", 0) == 12);
+	CHECK(ng_lexicon_value(lx, NG_W_MONTH_ABBR, "sept", 0) == 0); /* dates do not read it */
+	CHECK(ng_lexicon_value(lx, NG_W_DAY, "yesterday", 9) == -1);
+	CHECK(ng_lexicon_cue(lx, "-backed", 7) == (NG_CLASS(NG_W_MODIFIER_SUFFIX) | NG_CLASS(NG_W_ACTING_SUFFIX)));
+	CHECK(ng_lexicon_cue(lx, "according to", 12) == NG_CLASS(NG_W_REPORTING));
+	/* a month is no name, though not-name does not list it */
+	CHECK(ng_lexicon_in_wid(lx, ng_lexicon_wid(lx, "march"), NG_NOT_NAME));
+	CHECK(!ng_lexicon_is(lx, "march", NG_W_NOT_NAME));
+}
+
+/* Bad cue lines name the file and line. */
+static void cue_error_cases(void)
+{
+	static const struct {
+		const char *line, *message;
+	} cases[] = {
+		{"word|month|Smarch", "class 'month' needs a value: month=N"},
+		{"word|weekday=8|Caturday", "class 'weekday' takes no value"},
+		{"word|month=thirteen|Smarch", "value 'thirteen' of class 'month' is not a whole number"},
+		{"word|reporting-verb|whispered", "unknown word class 'reporting-verb'"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		ng_lexicon lx;
+		ng_error err = NG_ERROR_INIT;
+		CHECK(ng_lexicon_init(&lx) == 0);
+		char data[128];
+		snprintf(data, sizeof data, "# user cues\n%s\n", cases[i].line);
+		CHECK(load(&lx, data, &err) == NG_EINVAL);
+		CHECK_STR(err.message, cases[i].message);
+		CHECK_STR(err.file, "user.lex");
+		CHECK(err.line == 2);
+		ng_lexicon_free(&lx);
+	}
+}
+
+/* A user lexicon adds cue words: an abbreviation, a reporting verb, a
+ * hedge, a month abbreviation. */
+static void cue_user_cases(ng_lexicon *lx)
+{
+	ng_error err = NG_ERROR_INIT;
+	ng_buf sents = {0}, toks = {0};
+	const char *text = "Police held Cpl. Jones overnight.";
+	split(lx, text, &sents, &toks);
+	CHECK_STR(sents.s, "Police held Cpl. / Jones overnight.");
+	CHECK_STR(toks.s, "Police | held | Cpl | . | Jones | overnight | .");
+	CHECK(load(lx, "word|abbr-title|cpl\n", &err) == 0);
+	split(lx, text, &sents, &toks);
+	CHECK_STR(sents.s, "Police held Cpl. Jones overnight.");
+	CHECK_STR(toks.s, "Police | held | Cpl. | Jones | overnight | .");
+	ng_buf_free(&sents);
+	ng_buf_free(&toks);
+
+	const char *ph = "<state#0> attacked <state#1>, the minister whispered.";
+	const char *hedged = "<state#0> is reportedly mulling an attack";
+	int negated = -1;
+	CHECK(ng_modality_reported(lx, ph) == 0);
+	CHECK(ng_modality_classify(lx, ph, 0, 29, 0, &negated) == 0);
+	CHECK(negated == 0);
+	CHECK(ng_modality_classify(lx, hedged, 10, 41, 0, &negated) == 0);
+	CHECK(load(lx, "word|reporting|whispered\nword|hypothetical|reportedly mulling\n", &err) == 0);
+	CHECK(ng_modality_reported(lx, ph) == 1);
+	CHECK(ng_modality_classify(lx, ph, 0, 29, 1, &negated) == 1);
+	CHECK(ng_modality_classify(lx, hedged, 10, 41, 0, &negated) == 3);
+
+	ng_date_ref r;
+	char out[32] = "";
+	ng_date_ref_init(&r, "1987-03-15");
+	CHECK(ng_date_find(&r, lx, "talks end on sept 30", out, sizeof out) == 0);
+	CHECK(load(lx, "word|month-abbr=9|sept\n", &err) == 0);
+	CHECK(ng_date_find(&r, lx, "talks end on sept 30", out, sizeof out) == 1);
+	CHECK_STR(out, "1987-09-30");
+}
+
+/* The modality of the one edge extracted from `text`, from the JSON Lines
+ * output. */
+static void edge_modality(const ng_extractor *ex, const char *text, char *mod, size_t n)
+{
+	ng_graph *g = NULL;
+	ng_error err = NG_ERROR_INIT;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	ng_article a = {"a", "a", NULL};
+	mod[0] = 0;
+	if (f && ng_graph_new(&g, &err) == 0 && ng_extract(ex, text, strlen(text), &a, g, &err) == 0 &&
+	    ng_writer_find("jsonl")->write(g, f, 0, &(ng_write_opts){0}, &err) == 0 && fflush(f) == 0) {
+		const char *e = strstr(buf, "\"kind\":\"edge\"");
+		const char *m = e ? strstr(e, "\"modality\":\"") : NULL;
+		if (m)
+			snprintf(mod, n, "%.*s", (int)strcspn(m + 12, "\""), m + 12);
+	}
+	if (f)
+		fclose(f);
+	free(buf);
+	ng_graph_free(g);
+}
+
+/* The same through the public API: --lexicon FILE with a reporting verb
+ * turns an asserted edge into a reported one. */
+static void cue_pipeline_cases(void)
+{
+	ng_extractor *ex = NULL;
+	ng_error err = NG_ERROR_INIT;
+	const char *text = "Russia attacked Ukraine on Monday, the minister whispered.\n";
+	char mod[32];
+	CHECK(ng_extractor_new(&ex, &err) == 0);
+	if (!ex)
+		return;
+	edge_modality(ex, text, mod, sizeof mod);
+	CHECK_STR(mod, "asserted");
+	const char *user = "word|reporting|whispered\n";
+	CHECK(ng_extractor_add_lexicon(ex, "user.lex", user, strlen(user), &err) == 0);
+	edge_modality(ex, text, mod, sizeof mod);
+	CHECK_STR(mod, "reported");
+	ng_extractor_free(ex);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -167,6 +328,10 @@ int main(int argc, char **argv)
 	sentence_cases(path);
 	snprintf(path, sizeof path, "%s/tokens.txt", argv[1]);
 	token_cases(path);
+	cue_data_cases(&lx);
+	cue_error_cases();
+	cue_user_cases(&lx);
+	cue_pipeline_cases();
 	ng_lexicon_free(&lx);
 	return harness_done("test_text");
 }
