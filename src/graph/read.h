@@ -1,6 +1,7 @@
-/* Graph readers: the JSON format of SCHEMA.md and the DOT newsgraph writes.
- * Input: bytes of a graph file. Output: an ng_graph, or an error naming the
- * file and what is wrong. */
+/* Graph readers, internal extras: the two format readers and the node id
+ * check both share. The dispatcher between them, ng_graph_read, is public
+ * (newsgraph/graph.h). Input: bytes of a graph file. Output: an ng_graph,
+ * or an error naming the file and what is wrong. */
 #ifndef NG_READ_H
 #define NG_READ_H
 
@@ -12,9 +13,8 @@
 #define NG_READ_MAX_BYTES ((size_t)1 << 30)
 #define NG_READ_MAX_DEPTH 64
 
-/* Reads JSON or DOT (told apart by the first non-space byte: '{' is JSON).
+/* The JSON of SCHEMA.md (format version 1), and the DOT newsgraph writes.
  * `name` goes into errors. The caller frees *out with ng_graph_free. */
-int ng_graph_read(const char *data, size_t len, const char *name, ng_graph **out, ng_error *err);
 int ng_graph_read_json(const char *data, size_t len, const char *name, ng_graph **out, ng_error *err);
 int ng_graph_read_dot(const char *data, size_t len, const char *name, ng_graph **out, ng_error *err);
 
