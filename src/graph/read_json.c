@@ -169,7 +169,9 @@ int ng_graph_read_json(const char *data, size_t len, const char *name, ng_graph 
 	const cJSON *arts = cJSON_GetObjectItemCaseSensitive(root, "articles");
 	const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(root, "nodes");
 	const cJSON *edges = cJSON_GetObjectItemCaseSensitive(root, "edges");
-	if (!cJSON_IsObject(root) || !cJSON_IsNumber(ver) || ver->valuedouble != 1)
+	if (!cJSON_IsObject(root))
+		rc = BAD("not a newsgraph graph (format version 1): the top level is not an object");
+	else if (!cJSON_IsNumber(ver) || ver->valuedouble != 1)
 		rc = BAD("not a newsgraph graph (format version 1): \"newsgraph\": 1 is missing");
 	else if (!cJSON_IsArray(arts) || !cJSON_IsArray(nodes) || !cJSON_IsArray(edges))
 		rc = BAD("\"articles\", \"nodes\" and \"edges\" must be lists");
