@@ -180,6 +180,33 @@ def edge_cases():
         check("edge case " + name, code == 0 and g is not None and follows_schema(g), err)
 
 
+def schema_doc():
+    """SCHEMA.md's tables say what `newsgraph schema` says: entity types,
+    mention kinds, relations with symmetry, endpoint types and CAMEO."""
+    code, out, _ = run(["schema", "-f", "json"])
+    vocab = json.loads(out)
+    with open(os.path.join(SRC, "SCHEMA.md"), encoding="utf-8") as f:
+        rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in f if line.startswith("| `")]
+    types = vocab["types"]
+    check("SCHEMA.md entity types", [r[0].strip("`") for r in rows if len(r) == 3 and r[0].strip("`") in types] ==
+          types)
+    check("SCHEMA.md mention kinds", [r[0].strip("`") for r in rows if len(r) == 2] == vocab["mention_kinds"])
+
+    def type_list(text, same):
+        text = text.strip()
+        return types if text == "any type" else same if text == "the same" else text.split(", ")
+
+    doc = []
+    for r in rows:
+        if len(r) == 5:
+            src, _, tgt = r[2].partition(" -> ")
+            srcs = type_list(src, None)
+            doc.append({"name": r[0].strip("`"), "symmetric": r[1] == "yes", "cameo": None if r[3] == "-" else r[3],
+                        "source_types": srcs, "target_types": type_list(tgt, srcs)})
+    check("SCHEMA.md relation table is newsgraph schema's", doc == vocab["relations"],
+          [x["name"] for x, y in zip(doc, vocab["relations"]) if x != y] or len(doc))
+
+
 def graphs_fresh():
     """graphs/ holds what `make graphs` makes from its articles."""
     gdir = os.path.join(SRC, "graphs")
@@ -203,6 +230,7 @@ def main():
         user_data()
         seed_output()
         edge_cases()
+        schema_doc()
         graphs_fresh()
     return harness.summary("cli")
 
