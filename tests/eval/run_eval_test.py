@@ -7,7 +7,7 @@ usage: run_eval_test.py NEWSGRAPH SOURCE_DIR
    output, and mixed.pred.json, written to exercise every matching rule)
    scored against their gold graphs; the output, with and without
    --verbose, must equal CASE.expected byte for byte. The .expected files
-   were checked against ../shared/tools/score.py when written.
+   were checked against the reference scorer, score.py, when written.
 2. Live: extract -f json on the two bundled articles, then eval against
    their gold graphs, compared with the port of score.py below (so that
    the test follows the extractor as it changes).
@@ -46,7 +46,7 @@ def first_difference(got, want):
     return f"got {len(g)} lines, want {len(w)}"
 
 
-# ---- A port of ../shared/tools/score.py, plus the per-type lines ----
+# ---- A port of the reference scorer score.py, plus the per-type lines ----
 
 SYMMETRIC = {"meets", "cooperates_with", "allied_with", "trades_with", "at_war_with"}
 
