@@ -25,10 +25,12 @@ int ng_graph_read_dot(const char *data, size_t len, const char *name, ng_graph *
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	/* cgraph reports parse errors through its own channel: keep them off
 	 * stderr and turn them into our error */
-	agseterr(AGMAX);
+	agerrlevel_t level = agseterr(AGMAX);
 	agreseterrors();
 	Agraph_t *G = agmemread(text);
 	free(text);
+	/* The level is process-wide: give the caller's back. */
+	agseterr(level);
 	/* An error may still leave a graph: past some 3,000 nested subgraphs
 	 * the parser runs out of stack ("memory exhausted") and returns an
 	 * empty one. Any error rejects the file. */

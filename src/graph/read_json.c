@@ -1,7 +1,7 @@
-/* Readers: graph files back into ng_graph. Input: the JSON of SCHEMA.md
- * (format version 1), or the DOT newsgraph writes. Output: a graph, or an
- * error naming the file and what is wrong. Untrusted input: sizes, depth,
- * types and ranges are checked before anything is used. */
+/* Reader: the JSON of SCHEMA.md (format version 1) back into a graph.
+ * Input: JSON text. Output: a graph, or an error naming the file and what
+ * is wrong. Untrusted input: sizes, depth, types and ranges are checked
+ * before anything is used. */
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
@@ -51,12 +51,6 @@ static int offset(const cJSON *o, const char *key, uint32_t *out)
 		return 0;
 	*out = (uint32_t)v->valuedouble;
 	return 1;
-}
-
-int ng_read_id_ok(const char *id, ng_type type)
-{
-	size_t l = strlen(ng_type_name(type));
-	return strncmp(id, ng_type_name(type), l) == 0 && id[l] == ':' && id[l + 1];
 }
 
 static int modality_of(const char *s)
@@ -175,7 +169,9 @@ int ng_graph_read_json(const char *data, size_t len, const char *name, ng_graph 
 	const cJSON *arts = cJSON_GetObjectItemCaseSensitive(root, "articles");
 	const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(root, "nodes");
 	const cJSON *edges = cJSON_GetObjectItemCaseSensitive(root, "edges");
-	if (!cJSON_IsObject(root) || !cJSON_IsNumber(ver) || ver->valuedouble != 1)
+	if (!cJSON_IsObject(root))
+		rc = BAD("not a newsgraph graph (format version 1): the top level is not an object");
+	else if (!cJSON_IsNumber(ver) || ver->valuedouble != 1)
 		rc = BAD("not a newsgraph graph (format version 1): \"newsgraph\": 1 is missing");
 	else if (!cJSON_IsArray(arts) || !cJSON_IsArray(nodes) || !cJSON_IsArray(edges))
 		rc = BAD("\"articles\", \"nodes\" and \"edges\" must be lists");
@@ -210,14 +206,4 @@ int ng_graph_read_json(const char *data, size_t len, const char *name, ng_graph 
 	}
 	*out = g;
 	return 0;
-}
-
-int ng_graph_read(const char *data, size_t len, const char *name, ng_graph **out, ng_error *err)
-{
-	size_t i = 0;
-	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
-		i++;
-	if (i < len && data[i] == '{')
-		return ng_graph_read_json(data, len, name, out, err);
-	return ng_graph_read_dot(data, len, name, out, err);
 }

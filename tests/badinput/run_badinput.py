@@ -11,17 +11,14 @@ sets it).
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from cases import CASES, LINEAR  # noqa: E402
-
-SCALE = float(os.environ.get("NG_TEST_TIME_SCALE", "1"))
+import harness  # noqa: E402
 
 
 def subst(s, tmp):
@@ -34,14 +31,13 @@ def graph_of(path):
     return ({n["id"] for n in g["nodes"]}, {(e["source"], e["type"], e["target"]) for e in g["edges"]})
 
 
-def run_case(binary, case, problems):
+def run_case(case, problems):
     """Runs one case; returns its wall time, or None when skipped."""
     if case.get("root") == "skip" and os.geteuid() == 0:
-        print(f"SKIP {case['name']}: running as root, which reads mode-000 files "
-              "(the /proc/self/mem case covers an unreadable file)")
+        harness.skip(case["name"], "running as root, which reads mode-000 files "
+                     "(the /proc/self/mem case covers an unreadable file)")
         return None
-    tmp = tempfile.mkdtemp(prefix="ng-badinput-")
-    try:
+    with harness.tempdir("ng-badinput-") as tmp:
         outdir = os.path.join(tmp, "out")
         os.mkdir(outdir)
         for name, content in case["files"].items():
@@ -54,25 +50,24 @@ def run_case(binary, case, problems):
             if name in case.get("mode", {}):
                 os.chmod(path, case["mode"][name])
         args = [subst(a, tmp) for a in case["args"]]
-        limit = case.get("limit", 20) * SCALE
+        limit = case.get("limit", 20)
         start = time.monotonic()
         try:
-            r = subprocess.run([binary] + args, capture_output=True, timeout=limit)
+            code, out, err = harness.run(args, timeout=limit)
         except subprocess.TimeoutExpired:
-            problems.append(f"took more than {limit:.0f} s (hang, or a loop that is not linear)")
-            return limit
+            problems.append(f"took more than {limit * harness.SCALE:.0f} s (hang, or a loop that is not linear)")
+            return limit * harness.SCALE
         took = time.monotonic() - start
-        err = r.stderr.decode(errors="replace")
-        if r.returncode != case["exit"]:
-            problems.append(f"exit {r.returncode}, expected {case['exit']}; stderr {err[-300:]!r}")
+        if code != case["exit"]:
+            problems.append(f"exit {code}, expected {case['exit']}; stderr {err[-300:]!r}")
         want = case.get("stderr", "")
         if isinstance(want, re.Pattern):
             if not want.fullmatch(err.rstrip("\n")) or err.count("\n") != 1:
                 problems.append(f"stderr {err!r} does not match {want.pattern!r}")
         elif err != (subst(want, tmp) + "\n" if want else ""):
             problems.append(f"stderr {err!r}, expected {subst(want, tmp)!r}")
-        if r.stdout:
-            problems.append(f"stdout not empty with -o: {r.stdout[:80]!r}")
+        if out:
+            problems.append(f"stdout not empty with -o: {out[:80]!r}")
         left = sorted(os.listdir(outdir))
         if case["exit"] == 0:
             if left != ["g.json"]:
@@ -90,43 +85,30 @@ def run_case(binary, case, problems):
         elif left:
             problems.append(f"failed, yet left {left} (partial or temporary output)")
         return took
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
-def main(argv):
-    if len(argv) < 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    binary = os.path.abspath(argv[1])
-    only = argv[2:]
-    times, failed, skipped = {}, 0, 0
+def main():
+    only, _ = harness.start(__doc__, 0)
+    times = {}
     for case in CASES:
         if only and not any(o in case["name"] for o in only):
             continue
         problems = []
-        took = run_case(binary, case, problems)
+        took = run_case(case, problems)
         if took is None:
-            skipped += 1
             continue
         times[case["name"]] = took
-        if problems:
-            failed += 1
-            print(f"FAIL {case['name']} ({took:.2f} s): " + "; ".join(problems))
-        else:
-            print(f"ok   {case['name']} ({took:.2f} s)")
+        label = f"{case['name']} ({took:.2f} s)"
+        if harness.check(label, not problems, "; ".join(problems)):
+            print("ok   " + label)
     small, big, ratio, bound = LINEAR
     if small in times and big in times:
         r = times[big] / max(times[small], 0.01)
         line = f"linear: {big} took {r:.1f} times the {small} (size x{ratio}, bound x{bound})"
-        if r > bound:
-            failed += 1
-            print("FAIL " + line)
-        else:
+        if harness.check(line, r <= bound):
             print("ok   " + line)
-    print(f"{len(times) - failed} passed, {failed} failed, {skipped} skipped")
-    return 1 if failed else 0
+    return harness.summary("badinput")
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main())

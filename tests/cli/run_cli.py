@@ -7,41 +7,15 @@ usage: run_cli.py NEWSGRAPH SOURCE_DIR
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 
-BIN = SRC = TMP = None
-passed = failed = 0
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness import check, expect_error, run, write  # noqa: E402
+import harness  # noqa: E402
 
-
-def run(args, stdin=None):
-    r = subprocess.run([BIN] + args, input=stdin, capture_output=True, timeout=120)
-    return r.returncode, r.stdout, r.stderr.decode(errors="replace")
-
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}" + (f": {detail}" if detail else ""))
-
-
-def write(name, data):
-    p = os.path.join(TMP, name)
-    with open(p, "wb") as f:
-        f.write(data)
-    return p
-
-
-def expect_error(name, args, message, stdin=None):
-    code, out, err = run(args, stdin)
-    check(name + " exit", code == 2, f"exit {code}")
-    check(name + " message", err == message + "\n", repr(err))
-    check(name + " stdout empty", out == b"", repr(out[:80]))
+SRC = None
 
 
 def usage_and_errors():
@@ -59,9 +33,9 @@ def usage_and_errors():
                  "newsgraph: unknown format 'yaml' (try newsgraph extract --help)")
     expect_error("bad date", ["extract", "--date", "16 May", "x"], "newsgraph: --date '16 May' is not YYYY-MM-DD")
     expect_error("missing value", ["extract", "-o"], "newsgraph: option -o needs a value")
-    missing = os.path.join(TMP, "missing.txt")
+    missing = harness.path("missing.txt")
     expect_error("missing file", ["extract", missing], f"newsgraph: {missing}: cannot open: No such file or directory")
-    expect_error("directory", ["extract", TMP], f"newsgraph: {TMP}: is a directory, not a file")
+    expect_error("directory", ["extract", harness.TMP], f"newsgraph: {harness.TMP}: is a directory, not a file")
     bad = write("bad.txt", b"Putin visited\xff China.")
     expect_error("invalid UTF-8", ["extract", bad], f"newsgraph: {bad}: invalid UTF-8 at offset 13 (line 1)")
     nul = write("nul.txt", b"Putin\x00visited")
@@ -77,21 +51,20 @@ def usage_and_errors():
     lex2 = write("bad2.lex", b"person:y|Y|wikidata=123\n")
     expect_error("bad lexicon attr", ["extract", "--lexicon", lex2, art], f"newsgraph: {lex2}:1: wikidata=123 is not a Q-id")
     rules = write("bad.rules", b"rule r1\n  relation visits\n  triggers go\n  pattern {S:person} (unclosed {T:state}\n")
-    code, out, err = run(["extract", "--rules", rules, art])
-    check("bad rule exit", code == 2, code)
-    check("bad rule message", err.startswith(f"newsgraph: {rules}:1: rule r1: bad pattern: ") and err.count("\n") == 1, err)
+    expect_error("bad rule", ["extract", "--rules", rules, art], prefix=f"newsgraph: {rules}:1: rule r1: bad pattern: ")
     rules2 = write("bad2.rules", b"rule r2\n  relation visitz\n")
     expect_error("bad rule relation", ["extract", "--rules", rules2, art], f"newsgraph: {rules2}:2: unknown relation 'visitz'")
     rules3 = write("bad3.rules", b"rule r3\n  relation visits\n  triggers go\n  pattern {S:person} goes\n")
     expect_error("rule without target", ["extract", "--rules", rules3, art],
                  f"newsgraph: {rules3}:1: rule r3: pattern needs a source {{S:...}} and a target {{T:...}}")
     # No half-written output: a failing input leaves no file behind.
-    out_path = os.path.join(TMP, "out.json")
+    out_path = harness.path("out.json")
     code, _, _ = run(["extract", "-f", "json", "-o", out_path, art, bad])
     check("no partial output", code == 2 and not os.path.exists(out_path) and
-          not [f for f in os.listdir(TMP) if ".tmp." in f], os.listdir(TMP))
-    expect_error("unwritable output", ["extract", "-o", os.path.join(TMP, "no", "dir.dot"), art],
-                 f"newsgraph: {os.path.join(TMP, 'no', 'dir.dot')}: cannot write: No such file or directory")
+          not [f for f in os.listdir(harness.TMP) if ".tmp." in f], os.listdir(harness.TMP))
+    nodir = harness.path(os.path.join("no", "dir.dot"))
+    expect_error("unwritable output", ["extract", "-o", nodir, art],
+                 f"newsgraph: {nodir}: cannot write: No such file or directory")
 
 
 def user_data():
@@ -116,7 +89,7 @@ def user_data():
           "S0: <person#0> praised <state#1>.\n  my-praise: person:zorblat-quux -supports-> state:frd\n", out)
 
 
-def schema(g):
+def follows_schema(g):
     """Structural check of SCHEMA.md's JSON format version 1."""
     ok = g.get("newsgraph") == 1 and isinstance(g.get("articles"), list)
     ok &= all(set(a) == {"id", "title", "date", "source"} for a in g["articles"])
@@ -154,7 +127,7 @@ def seed_output():
     text = open(seed, "rb").read()
     code, out, err = run(["extract", "-f", "json", seed])
     g = json.loads(out)
-    check("seed json schema", code == 0 and schema(g))
+    check("seed json schema", code == 0 and follows_schema(g))
     check("seed article", g["articles"] == [{"id": "putin-china-visit.txt", "title":
           "Putin to Visit China for the Second Time in Six Months, Experts Believe He Has Two Main Objectives",
           "date": None, "source": seed}], g["articles"])
@@ -173,8 +146,8 @@ def seed_output():
     code, dot1, _ = run(["extract", seed])
     code, dot2, _ = run(["extract", "-f", "dot", seed])
     check("deterministic dot", dot1 == dot2 and dot1.startswith(b"digraph newsgraph {"))
-    r = subprocess.run(["dot", "-Tsvg"], input=dot1, capture_output=True)
-    check("dot renders without warnings", r.returncode == 0 and r.stderr == b"" and b"<svg" in r.stdout, r.stderr)
+    code, svg, err = harness.tool(["dot", "-Tsvg"], stdin=dot1)
+    check("dot renders without warnings", code == 0 and err == "" and b"<svg" in svg, err)
     # stdin and --id
     code, out, _ = run(["extract", "-f", "json", "--id", "a1", "-"], stdin=text)
     check("stdin with --id", code == 0 and json.loads(out)["articles"][0]["id"] == "a1")
@@ -182,7 +155,7 @@ def seed_output():
     other = os.path.join(SRC, "graphs", "wto-steel-talks.txt")
     code, out, _ = run(["extract", "-f", "json", seed, other])
     g2 = json.loads(out)
-    check("merge two articles", code == 0 and schema(g2) and
+    check("merge two articles", code == 0 and follows_schema(g2) and
           [a["id"] for a in g2["articles"]] == ["putin-china-visit.txt", "wto-steel-talks.txt"])
     arts = {m["article"] for n in g2["nodes"] for m in n["mentions"]}
     check("mentions keep their article", arts == {"putin-china-visit.txt", "wto-steel-talks.txt"}, arts)
@@ -205,7 +178,34 @@ def edge_cases():
         p = write(name + ".txt", data)
         code, out, err = run(["extract", "-f", "json", p])
         g = json.loads(out) if code == 0 else None
-        check("edge case " + name, code == 0 and g is not None and schema(g), err)
+        check("edge case " + name, code == 0 and g is not None and follows_schema(g), err)
+
+
+def schema_doc():
+    """SCHEMA.md's tables say what `newsgraph schema` says: entity types,
+    mention kinds, relations with symmetry, endpoint types and CAMEO."""
+    code, out, _ = run(["schema", "-f", "json"])
+    vocab = json.loads(out)
+    with open(os.path.join(SRC, "SCHEMA.md"), encoding="utf-8") as f:
+        rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in f if line.startswith("| `")]
+    types = vocab["types"]
+    check("SCHEMA.md entity types", [r[0].strip("`") for r in rows if len(r) == 3 and r[0].strip("`") in types] ==
+          types)
+    check("SCHEMA.md mention kinds", [r[0].strip("`") for r in rows if len(r) == 2] == vocab["mention_kinds"])
+
+    def type_list(text, same):
+        text = text.strip()
+        return types if text == "any type" else same if text == "the same" else text.split(", ")
+
+    doc = []
+    for r in rows:
+        if len(r) == 5:
+            src, _, tgt = r[2].partition(" -> ")
+            srcs = type_list(src, None)
+            doc.append({"name": r[0].strip("`"), "symmetric": r[1] == "yes", "cameo": None if r[3] == "-" else r[3],
+                        "source_types": srcs, "target_types": type_list(tgt, srcs)})
+    check("SCHEMA.md relation table is newsgraph schema's", doc == vocab["relations"],
+          [x["name"] for x, y in zip(doc, vocab["relations"]) if x != y] or len(doc))
 
 
 def write_failures():
@@ -219,7 +219,7 @@ def write_failures():
                        ("explain", ["explain", art]), ("extract --explain", ["extract", "--explain", art]),
                        ("eval", ["eval", gold, pred])):
         with open("/dev/full", "wb") as full:
-            r = subprocess.run([BIN] + args, stdout=full, stderr=subprocess.PIPE, timeout=120)
+            r = subprocess.run(harness.argv(args), stdout=full, stderr=subprocess.PIPE, timeout=harness.TIMEOUT)
         check(name + " to a full disk",
               r.returncode == 2 and r.stderr == b"newsgraph: <stdout>: write failed: No space left on device\n",
               r.stderr)
@@ -233,32 +233,26 @@ def graphs_fresh():
             continue
         base = os.path.join(gdir, f[:-4])
         for fmt in ("json", "dot"):
-            r = subprocess.run([BIN, "extract", "-f", fmt, f], capture_output=True, timeout=120, cwd=gdir)
-            code, out = r.returncode, r.stdout
+            code, out, _ = run(["extract", "-f", fmt, f], cwd=gdir)
             have = open(base + "." + fmt, "rb").read() if os.path.exists(base + "." + fmt) else b""
             check(f"graphs/{f[:-4]}.{fmt} is current (run make graphs)", code == 0 and out == have)
         check(f"graphs/{f[:-4]}.svg exists", os.path.exists(base + ".svg"))
 
 
-def main(argv):
-    global BIN, SRC, TMP
-    if len(argv) != 3:
-        print(__doc__.strip(), file=sys.stderr)
-        return 2
-    BIN, SRC = os.path.abspath(argv[1]), os.path.abspath(argv[2])
-    TMP = tempfile.mkdtemp(prefix="ngcli")
-    try:
+def main():
+    global SRC
+    (src,), _ = harness.start(__doc__, 1, 1)
+    SRC = os.path.abspath(src)
+    with harness.tempdir("ngcli"):
         usage_and_errors()
         user_data()
         seed_output()
         edge_cases()
         write_failures()
+        schema_doc()
         graphs_fresh()
-    finally:
-        shutil.rmtree(TMP)
-    print(f"cli: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return harness.summary("cli")
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main())

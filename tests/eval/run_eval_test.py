@@ -7,7 +7,7 @@ usage: run_eval_test.py NEWSGRAPH SOURCE_DIR
    output, and mixed.pred.json, written to exercise every matching rule)
    scored against their gold graphs; the output, with and without
    --verbose, must equal CASE.expected byte for byte. The .expected files
-   were checked against ../shared/tools/score.py when written.
+   were checked against the reference scorer, score.py, when written.
 2. Live: extract -f json on the two bundled articles, then eval against
    their gold graphs, compared with the port of score.py below (so that
    the test follows the extractor as it changes).
@@ -16,13 +16,15 @@ usage: run_eval_test.py NEWSGRAPH SOURCE_DIR
 import json
 import os
 import re
-import subprocess
 import sys
-import tempfile
 import unicodedata
 
-BIN = SRC = HERE = TMP = None
-passed = failed = 0
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness import check, expect_error, run, write  # noqa: E402
+import harness  # noqa: E402
+
+SRC = HERE = None
 
 # (case, gold graph relative to SOURCE_DIR, predicted graph in this directory)
 GOLDEN = [
@@ -36,20 +38,6 @@ LIVE = [
 ]
 
 
-def run(args):
-    r = subprocess.run([BIN] + args, capture_output=True, timeout=120)
-    return r.returncode, r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace")
-
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}" + (f": {detail}" if detail else ""))
-
-
 def first_difference(got, want):
     g, w = got.splitlines(), want.splitlines()
     for i, (a, b) in enumerate(zip(g, w)):
@@ -58,7 +46,7 @@ def first_difference(got, want):
     return f"got {len(g)} lines, want {len(w)}"
 
 
-# ---- A port of ../shared/tools/score.py, plus the per-type lines ----
+# ---- A port of the reference scorer score.py, plus the per-type lines ----
 
 SYMMETRIC = {"meets", "cooperates_with", "allied_with", "trades_with", "at_war_with"}
 
@@ -190,10 +178,10 @@ def golden():
         with open(os.path.join(HERE, case + ".expected"), encoding="utf-8") as f:
             want = f.read()
         args = [os.path.join(SRC, gold), os.path.join(HERE, pred)]
-        code, out, err = run(["eval", "--verbose"] + args)
+        code, out, err = harness.run(["eval", "--verbose"] + args, text=True)
         check(f"golden {case} --verbose", code == 0 and out == want, err.strip() or first_difference(out, want))
         plain = "".join(l for l in want.splitlines(True) if not re.match(r"(missed|false)_(node|edge): ", l))
-        code, out, err = run(["eval"] + args)
+        code, out, err = harness.run(["eval"] + args, text=True)
         check(f"golden {case}", code == 0 and out == plain, err.strip() or first_difference(out, plain))
         last = want.splitlines()[-1]
         check(f"golden {case} last line", out.splitlines()[-1:] == [last], repr(out.splitlines()[-1:]))
@@ -206,8 +194,8 @@ def golden():
 def live():
     for article, gold in LIVE:
         name = os.path.basename(article)
-        pred = os.path.join(TMP, name + ".json")
-        code, out, err = run(["extract", "-f", "json", "-o", pred, os.path.join(SRC, article)])
+        pred = harness.path(name + ".json")
+        code, out, err = harness.run(["extract", "-f", "json", "-o", pred, os.path.join(SRC, article)], text=True)
         check(f"extract {name}", code == 0, err.strip())
         if code:
             continue
@@ -215,31 +203,18 @@ def live():
             gj, pj = json.load(g), json.load(p)
         for verbose in (False, True):
             want = reference(gj, pj, verbose)
-            code, out, err = run(["eval"] + (["--verbose"] if verbose else []) + [os.path.join(SRC, gold), pred])
+            opts = ["--verbose"] if verbose else []
+            code, out, err = harness.run(["eval"] + opts + [os.path.join(SRC, gold), pred], text=True)
             label = f"live {name}" + (" --verbose" if verbose else "")
             check(label, code == 0 and out == want, err.strip() or first_difference(out, want))
             check(label + " last line", out.splitlines()[-1:] == want.splitlines()[-1:],
                   f"{out.splitlines()[-1:]} != {want.splitlines()[-1:]}")
 
 
-def write(name, data):
-    p = os.path.join(TMP, name)
-    with open(p, "wb") as f:
-        f.write(data)
-    return p
-
-
-def expect_error(name, args, message):
-    code, out, err = run(args)
-    check(name + " exit", code == 2, f"exit {code}")
-    check(name + " message", err == message + "\n", repr(err))
-    check(name + " stdout empty", out == "", repr(out[:80]))
-
-
 def errors():
     gold = os.path.join(HERE, "putin-china-visit.gold.json")
     pred = os.path.join(HERE, "mixed.pred.json")
-    missing = os.path.join(TMP, "missing.json")
+    missing = harness.path("missing.json")
     expect_error("missing gold", ["eval", missing, pred], f"newsgraph: {missing}: cannot open: No such file or directory")
     expect_error("missing pred", ["eval", gold, missing], f"newsgraph: {missing}: cannot open: No such file or directory")
     bad = write("bad.json", b'{"nodes": [}')
@@ -270,25 +245,21 @@ def errors():
     expect_error("one file", ["eval", gold], "newsgraph: eval needs GOLD and PRED (try newsgraph eval --help)")
     expect_error("three files", ["eval", gold, pred, pred], "newsgraph: eval needs GOLD and PRED (try newsgraph eval --help)")
     expect_error("unknown option", ["eval", "--frob", gold, pred], "newsgraph: unknown option '--frob' (try newsgraph eval --help)")
-    code, out, err = run(["eval", "--help"])
+    code, out, err = harness.run(["eval", "--help"], text=True)
     check("--help", code == 0 and out.startswith("usage: newsgraph eval [--verbose] GOLD PRED\n") and err == "", out[:80])
 
 
-def main(argv):
-    global BIN, SRC, HERE, TMP
-    if len(argv) != 3:
-        print(__doc__.strip(), file=sys.stderr)
-        return 2
-    BIN, SRC = os.path.abspath(argv[1]), os.path.abspath(argv[2])
+def main():
+    global SRC, HERE
+    (src,), _ = harness.start(__doc__, 1, 1)
+    SRC = os.path.abspath(src)
     HERE = os.path.join(SRC, "tests", "eval")
-    with tempfile.TemporaryDirectory() as tmp:
-        TMP = tmp
+    with harness.tempdir("ngeval"):
         golden()
         live()
         errors()
-    print(f"eval: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return harness.summary("eval")
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main())

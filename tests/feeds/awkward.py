@@ -2,7 +2,7 @@
 quotes, backslashes, newlines, tabs, commas, semicolons, angle brackets and
 non-ASCII text. Feed tests merge it with extracted articles.
 
-usage: python3 awkward.py OUT.json"""
+usage: python3 awkward.py OUT.json (runners import it and call save(path))"""
 import json
 import sys
 
@@ -55,6 +55,10 @@ def graph():
             "nodes": nodes, "edges": edges}
 
 
-if __name__ == "__main__":
-    with open(sys.argv[1], "w", encoding="utf-8") as f:
+def save(path):
+    with open(path, "w", encoding="utf-8") as f:
         json.dump(graph(), f, ensure_ascii=False, indent=1)
+
+
+if __name__ == "__main__":
+    save(sys.argv[1])

@@ -16,10 +16,13 @@ usage: run_pg.py NEWSGRAPH SRCDIR"""
 import collections
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness import check_equal, fail, fatal  # noqa: E402
+import awkward  # noqa: E402
+import harness  # noqa: E402
 
 FORMATS = ["jsonl", "graphml", "cypher", "csv"]
 PUTIN = "person:vladimir-putin"
@@ -38,42 +41,14 @@ LEADERS = [("Russian President Vladimir Putin", "Moscow"), ("Chinese President X
 STATES = ["Japan", "India", "China", "Russia", "Ukraine"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
 
-failures = []
-
-
-def fail(msg):
-    failures.append(msg)
-    print("FAIL: " + msg)
-
-
-def die(msg):
-    print("FAIL: " + msg)
-    sys.exit(1)
-
-
-def check(what, got, want):
-    if got != want:
-        fail("%s:\n  got  %r\n  want %r" % (what, got, want))
-        return False
-    return True
-
-
-def run(cmd, **kw):
-    p = subprocess.run(cmd, capture_output=True, **kw)
-    if p.returncode != 0:
-        die("%s exited %d: %s" % (" ".join(cmd), p.returncode, p.stderr.decode("utf-8", "replace")[-2000:]))
-    return p.stdout
-
-
 def require_tools(src):
     try:
         import networkx  # noqa: F401
     except ImportError:
-        die("networkx is missing (Debian: apt-get install python3-networkx)")
-    if not shutil.which("node"):
-        die("node is missing (Debian: apt-get install nodejs)")
+        fatal("networkx is missing (Debian: apt-get install python3-networkx)")
+    harness.require("node", "Debian: apt-get install nodejs")
     if not os.path.isfile(os.path.join(src, "tests", "feeds", "node_modules", "kuzu", "package.json")):
-        die("the npm package kuzu is missing: run `npm ci` in tests/feeds")
+        fatal("the npm package kuzu is missing: run `npm ci` in tests/feeds")
 
 
 def articles(directory):
@@ -96,18 +71,22 @@ def articles(directory):
     return paths
 
 
+def node(nid, typ, name, aliases, article, end):
+    """A node of a hand-made graph, with one name mention."""
+    return {"id": nid, "type": typ, "name": name, "aliases": aliases, "kb": {},
+            "mentions": [{"article": article, "start": 0, "end": end, "kind": "name"}]}
+
+
 def carriage_returns():
     """A small graph whose names hold CR, which extracted text never gives
     but a JSON input can: the one character Cypher escapes differently in
     Neo4j and kuzu, and that XML and CSV must protect. The person has no
     aliases, which kuzu cannot type in a list beside non-empty ones."""
-    def node(nid, typ, name):
-        return {"id": nid, "type": typ, "name": name, "aliases": [name] if typ != "person" else [], "kb": {},
-                "mentions": [{"article": "cr", "start": 0, "end": 4, "kind": "name"}]}
     sentence = "Ms\rCR works for the\r\nCarriage Office."
     return {"newsgraph": 1, "articles": [{"id": "cr", "title": "CR\r", "date": None, "source": None}],
-            "nodes": [node("organization:cr-office", "organization", "Carriage\rReturn\r\nOffice"),
-                      node("person:cr-tester", "person", "Ms\rCR")],
+            "nodes": [node("organization:cr-office", "organization", "Carriage\rReturn\r\nOffice",
+                           ["Carriage\rReturn\r\nOffice"], "cr", 4),
+                      node("person:cr-tester", "person", "Ms\rCR", [], "cr", 4)],
             "edges": [{"source": "person:cr-tester", "type": "works_for", "target": "organization:cr-office",
                        "symmetric": False, "modality": "asserted", "negated": False, "date": "2024-01", "count": 1,
                        "confidence": 0.5, "cameo": None, "attrs": {"role": "clerk\r"},
@@ -120,9 +99,8 @@ def batches():
     """A graph one row over two UNWIND batches (500 rows) in one node label
     and in one (relation, source label, target label) group: 501 people who
     each met Putin."""
-    def node(nid, name):
-        return {"id": nid, "type": "person", "name": name, "aliases": [name], "kb": {},
-                "mentions": [{"article": "batches", "start": 0, "end": 5, "kind": "name"}]}
+    def person(nid, name):
+        return node(nid, "person", name, [name], "batches", 5)
     ids = ["person:batch-%03d" % i for i in range(501)]
     edges = [{"source": i, "type": "meets", "target": PUTIN, "symmetric": True, "modality": "asserted",
               "negated": False, "date": "2024-05-%02d" % (1 + n % 28), "count": 1, "confidence": 0.7,
@@ -131,8 +109,8 @@ def batches():
                             "trigger": "met", "modality": "asserted", "negated": False, "rule": "batches"}]}
              for n, i in enumerate(ids)]
     return {"newsgraph": 1, "articles": [{"id": "batches", "title": None, "date": None, "source": None}],
-            "nodes": [node(i, "Ñ'%d, «batch»" % n) for n, i in enumerate(ids)] +
-                     [node(PUTIN, "Vladimir Putin")], "edges": edges}
+            "nodes": [person(i, "Ñ'%d, «batch»" % n) for n, i in enumerate(ids)] +
+                     [person(PUTIN, "Vladimir Putin")], "edges": edges}
 
 
 def node_record(n):
@@ -153,10 +131,10 @@ def compare(fmt, graph, nodes, edges, awkward_names):
     as read back from a store; graph: the JSON graph."""
     want_nodes = {n["id"]: node_record(n) for n in graph["nodes"]}
     want_edges = {(e["source"], e["type"], e["target"]): edge_record(e) for e in graph["edges"]}
-    check(fmt + ": nodes per type", collections.Counter(r["type"] for r in nodes.values()),
-          collections.Counter(r["type"] for r in want_nodes.values()))
-    check(fmt + ": edges per relation type", collections.Counter(k[1] for k in edges),
-          collections.Counter(k[1] for k in want_edges))
+    check_equal(fmt + ": nodes per type", collections.Counter(r["type"] for r in nodes.values()),
+                collections.Counter(r["type"] for r in want_nodes.values()))
+    check_equal(fmt + ": edges per relation type", collections.Counter(k[1] for k in edges),
+                collections.Counter(k[1] for k in want_edges))
 
     def neighbours(es):
         return sorted([("out", k[1], k[2]) for k in es if k[0] == PUTIN] +
@@ -164,37 +142,37 @@ def compare(fmt, graph, nodes, edges, awkward_names):
     want_nb = neighbours(want_edges)
     if not want_nb:
         fail(fmt + ": the JSON graph has no edge at " + PUTIN)
-    check(fmt + ": Putin's neighbours and relation types", neighbours(edges), want_nb)
+    check_equal(fmt + ": Putin's neighbours and relation types", neighbours(edges), want_nb)
     # One evidence sentence and one date: Putin's first dated edge.
     key = next((k for k in sorted(want_edges) if PUTIN in (k[0], k[2]) and want_edges[k]["date"]), None)
     if key is None:
         fail(fmt + ": the JSON graph has no dated edge at " + PUTIN)
-    elif check(fmt + ": edge %s present" % (key,), key in edges, True):
-        check(fmt + ": evidence sentence of %s" % (key,), edges[key]["evidence"][0]["sentence"],
-              want_edges[key]["evidence"][0]["sentence"])
-        check(fmt + ": date of %s" % (key,), edges[key]["date"], want_edges[key]["date"])
+    elif check_equal(fmt + ": edge %s present" % (key,), key in edges, True):
+        check_equal(fmt + ": evidence sentence of %s" % (key,), edges[key]["evidence"][0]["sentence"],
+                    want_edges[key]["evidence"][0]["sentence"])
+        check_equal(fmt + ": date of %s" % (key,), edges[key]["date"], want_edges[key]["date"])
     for nid, name in awkward_names.items():
-        check(fmt + ": awkward name of " + nid, nodes.get(nid, {}).get("name"), name)
+        check_equal(fmt + ": awkward name of " + nid, nodes.get(nid, {}).get("name"), name)
     # Then everything, field by field.
-    check(fmt + ": node ids", sorted(nodes), sorted(want_nodes))
-    check(fmt + ": edge keys", sorted(edges), sorted(want_edges))
+    check_equal(fmt + ": node ids", sorted(nodes), sorted(want_nodes))
+    check_equal(fmt + ": edge keys", sorted(edges), sorted(want_edges))
     for nid in sorted(set(nodes) & set(want_nodes)):
-        if not check(fmt + ": node " + nid, nodes[nid], want_nodes[nid]):
+        if not check_equal(fmt + ": node " + nid, nodes[nid], want_nodes[nid]):
             break
     for k in sorted(set(edges) & set(want_edges)):
-        if not check(fmt + ": edge %s" % (k,), edges[k], want_edges[k]):
+        if not check_equal(fmt + ": edge %s" % (k,), edges[k], want_edges[k]):
             break
 
 
 def check_jsonl(fmt, text, graph):
     lines = text.decode("utf-8").split("\n")
-    check(fmt + ": ends with a newline", lines[-1], "")
+    check_equal(fmt + ": ends with a newline", lines[-1], "")
     objs = [json.loads(line) for line in lines[:-1]]
-    check(fmt + ": \"kind\" opens every line", sorted({next(iter(o)) for o in objs}), ["kind"])
+    check_equal(fmt + ": \"kind\" opens every line", sorted({next(iter(o)) for o in objs}), ["kind"])
     kinds = [o.pop("kind", None) for o in objs]
-    check(fmt + ": line kinds in order", kinds, ["article"] * len(graph["articles"]) + ["node"] * len(graph["nodes"]) +
-          ["edge"] * len(graph["edges"]))
-    check(fmt + ": lines equal the JSON graph's items", objs, graph["articles"] + graph["nodes"] + graph["edges"])
+    check_equal(fmt + ": line kinds in order", kinds,
+                ["article"] * len(graph["articles"]) + ["node"] * len(graph["nodes"]) + ["edge"] * len(graph["edges"]))
+    check_equal(fmt + ": lines equal the JSON graph's items", objs, graph["articles"] + graph["nodes"] + graph["edges"])
     return ({o["id"]: node_record(o) for o in objs if "mentions" in o},
             {(o["source"], o["type"], o["target"]): edge_record(o) for o in objs if "evidence" in o})
 
@@ -206,8 +184,8 @@ def check_graphml(fmt, path, graph):
     except Exception as e:  # a parse error names the bad spot
         fail("%s: networkx cannot read %s: %s" % (fmt, path, e))
         return {}, {}
-    check(fmt + ": directed", g.is_directed(), True)
-    check(fmt + ": articles", json.loads(g.graph.get("articles", "null")), graph["articles"])
+    check_equal(fmt + ": directed", g.is_directed(), True)
+    check_equal(fmt + ": articles", json.loads(g.graph.get("articles", "null")), graph["articles"])
     nodes = {}
     for nid, d in g.nodes(data=True):
         nodes[nid] = {"type": d.get("type"), "name": d.get("name"), "aliases": json.loads(d.get("aliases", "null")),
@@ -217,9 +195,9 @@ def check_graphml(fmt, path, graph):
     for s, t, d in g.edges(data=True):
         r = {k: d.get(k) for k in EDGE_FIELDS}
         r["attrs"], r["evidence"] = json.loads(r["attrs"]), json.loads(r["evidence"])
-        check(fmt + ": typed values of %s -%s-> %s" % (s, d.get("type"), t),
-              [type(r[k]).__name__ for k in ("symmetric", "negated", "count", "confidence")],
-              ["bool", "bool", "int", "float"])
+        check_equal(fmt + ": typed values of %s -%s-> %s" % (s, d.get("type"), t),
+                    [type(r[k]).__name__ for k in ("symmetric", "negated", "count", "confidence")],
+                    ["bool", "bool", "int", "float"])
         edges[(s, d.get("type"), t)] = r
     return nodes, edges
 
@@ -229,7 +207,7 @@ def kuzu_records(fmt, dump, empty_aliases_are_null):
     counting queries and Putin queries on the way."""
     nodes, edges = {}, {}
     for n in dump["nodes"]:
-        check(fmt + ": label of " + n["id"], n["label"], n["type"].capitalize())
+        check_equal(fmt + ": label of " + n["id"], n["label"], n["type"].capitalize())
         aliases = n["aliases"]
         if aliases is None and empty_aliases_are_null:
             aliases = []  # the import format cannot tell an empty array from none
@@ -237,30 +215,30 @@ def kuzu_records(fmt, dump, empty_aliases_are_null):
                           "iso3166": n["iso3166"], "mention_count": n["mention_count"],
                           "mentions": json.loads(n["mentions"])}
     for e in dump["edges"]:
-        check(fmt + ": relationship type of %s -%s-> %s" % (e["source"], e["type"], e["target"]), e["rel"],
-              e["type"].upper())
+        check_equal(fmt + ": relationship type of %s -%s-> %s" % (e["source"], e["type"], e["target"]), e["rel"],
+                    e["type"].upper())
         r = {k: e[k] for k in EDGE_FIELDS}
         r["attrs"], r["evidence"] = json.loads(r["attrs"]), json.loads(r["evidence"])
         edges[(e["source"], e["type"], e["target"])] = r
-    check(fmt + ": MATCH (n:Label) counts", {k: v for k, v in dump["labels"].items() if v},
-          dict(collections.Counter(r["type"].capitalize() for r in nodes.values())))
-    check(fmt + ": MATCH ()-[r:TYPE]->() counts", dump["rels"],
-          dict(collections.Counter(k[1].upper() for k in edges)))
-    check(fmt + ": Putin's neighbours by MATCH",
-          sorted([("out", r["rel"], r["other"]) for r in dump["putin_out"]] +
+    check_equal(fmt + ": MATCH (n:Label) counts", {k: v for k, v in dump["labels"].items() if v},
+                dict(collections.Counter(r["type"].capitalize() for r in nodes.values())))
+    check_equal(fmt + ": MATCH ()-[r:TYPE]->() counts", dump["rels"],
+                dict(collections.Counter(k[1].upper() for k in edges)))
+    check_equal(fmt + ": Putin's neighbours by MATCH",
+                sorted([("out", r["rel"], r["other"]) for r in dump["putin_out"]] +
                  [("in", r["rel"], r["other"]) for r in dump["putin_in"]]),
-          sorted([("out", k[1].upper(), k[2]) for k in edges if k[0] == PUTIN] +
+                sorted([("out", k[1].upper(), k[2]) for k in edges if k[0] == PUTIN] +
                  [("in", k[1].upper(), k[0]) for k in edges if k[2] == PUTIN]))
     return nodes, edges
 
 
-def check_case(name, ng, src, tmp, inputs, command, awkward_names, generated, statements=None):
+def check_case(name, src, tmp, inputs, command, awkward_names, generated, statements=None):
     print("== %s" % name)
     d = os.path.join(tmp, name)
     os.mkdir(d)
     graph_path = os.path.join(d, "graph.json")
     with open(graph_path, "wb") as f:
-        f.write(run([ng, command, "-f", "json"] + inputs))
+        f.write(harness.output([command, "-f", "json"] + inputs))
     with open(graph_path, encoding="utf-8") as f:
         graph = json.load(f)
     names = {n["name"] for n in graph["nodes"]}
@@ -277,14 +255,14 @@ def check_case(name, ng, src, tmp, inputs, command, awkward_names, generated, st
     out = {}
     for fmt in FORMATS:
         path = os.path.join(d, "out." + fmt)
-        run([ng, command, "-f", fmt, "-o", path] + inputs)
+        harness.output([command, "-f", fmt, "-o", path] + inputs)
         # The same bytes again; for merge, from the inputs in reverse order.
         other = os.path.join(d, ("reversed." if command == "merge" else "again.") + fmt)
-        run([ng, command, "-f", fmt, "-o", other] + (inputs[::-1] if command == "merge" else inputs))
+        harness.output([command, "-f", fmt, "-o", other] + (inputs[::-1] if command == "merge" else inputs))
         for part in ["nodes.csv", "edges.csv"] if fmt == "csv" else [""]:
             with open(os.path.join(path, part) if part else path, "rb") as fa, \
                     open(os.path.join(other, part) if part else other, "rb") as fb:
-                check("%s %s: same bytes in %s" % (name, os.path.join(os.path.basename(path), part),
+                check_equal("%s %s: same bytes in %s" % (name, os.path.join(os.path.basename(path), part),
                                                    os.path.basename(other)), fa.read() == fb.read(), True)
         out[fmt] = path
 
@@ -294,41 +272,39 @@ def check_case(name, ng, src, tmp, inputs, command, awkward_names, generated, st
     compare(fmt, graph, *check_graphml(fmt, out["graphml"], graph), awkward_names)
 
     with open(os.path.join(out["csv"], "nodes.csv"), encoding="utf-8", newline="") as f:
-        check(name + " csv: nodes.csv header", f.readline(),
-              "id:ID,:LABEL,type,name,aliases:string[],wikidata,iso3166,mention_count:int,mentions\n")
+        check_equal(name + " csv: nodes.csv header", f.readline(),
+                    "id:ID,:LABEL,type,name,aliases:string[],wikidata,iso3166,mention_count:int,mentions\n")
     with open(os.path.join(out["csv"], "edges.csv"), encoding="utf-8", newline="") as f:
-        check(name + " csv: edges.csv header", f.readline(),
-              ":START_ID,:END_ID,:TYPE,type,symmetric:boolean,modality,negated:boolean,date,count:int,"
-              "confidence:double,cameo,attrs,evidence\n")
+        check_equal(name + " csv: edges.csv header", f.readline(),
+                    ":START_ID,:END_ID,:TYPE,type,symmetric:boolean,modality,negated:boolean,date,count:int,"
+                    "confidence:double,cameo,attrs,evidence\n")
     with open(out["cypher"], "rb") as f:
-        check(name + " cypher: no raw CR (cypher-shell reads by lines)", b"\r" in f.read(), False)
-    p = subprocess.run(["node", os.path.join(src, "tests", "feeds", "pg_kuzu.js"), graph_path, out["cypher"],
-                        out["csv"]], capture_output=True)
-    if p.returncode != 0:
-        fail("%s: loading into kuzu failed:\n%s" % (name, p.stderr.decode("utf-8", "replace")[-3000:]))
+        check_equal(name + " cypher: no raw CR (cypher-shell reads by lines)", b"\r" in f.read(), False)
+    code, dump, err = harness.tool(["node", os.path.join(src, "tests", "feeds", "pg_kuzu.js"), graph_path,
+                                    out["cypher"], out["csv"]])
+    if code != 0:
+        fail("%s: loading into kuzu failed" % name, "\n" + err[-3000:])
         return
-    kz = json.loads(p.stdout)
+    kz = json.loads(dump)
     cy = kz["cypher"]
     print("   cypher: %d statements" % cy["statements"])
     if statements is not None:
-        check(name + " cypher: statements (UNWIND batches of at most 500 rows)", cy["statements"], statements)
-    check(name + " cypher: a second run changes nothing", cy["again"] == cy["first"], True)
+        check_equal(name + " cypher: statements (UNWIND batches of at most 500 rows)", cy["statements"], statements)
+    check_equal(name + " cypher: a second run changes nothing", cy["again"] == cy["first"], True)
     compare(name + " cypher (kuzu)", graph, *kuzu_records(name + " cypher (kuzu)", cy["first"], False),
             awkward_names)
     compare(name + " csv (kuzu)", graph, *kuzu_records(name + " csv (kuzu)", kz["csv"], True), awkward_names)
 
 
 def main():
-    if len(sys.argv) != 3:
-        die("usage: run_pg.py NEWSGRAPH SRCDIR")
-    ng, src = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    (src,), _ = harness.start(__doc__, 1, 1)
+    src = os.path.abspath(src)
     require_tools(src)
     seed = os.path.join(src, "graphs", "putin-china-visit.txt")
-    with tempfile.TemporaryDirectory(prefix="feeds_pg.") as tmp:
+    with harness.tempdir("feeds_pg.") as tmp:
         awk = os.path.join(tmp, "awkward.json")
-        run([sys.executable, os.path.join(src, "tests", "feeds", "awkward.py"), awk])
-        with open(awk, encoding="utf-8") as f:
-            awkward_names = {n["id"]: n["name"] for n in json.load(f)["nodes"]}
+        awkward.save(awk)
+        awkward_names = {n["id"]: n["name"] for n in awkward.graph()["nodes"]}
         cr = os.path.join(tmp, "cr.json")
         with open(cr, "w", encoding="utf-8") as f:
             json.dump(carriage_returns(), f)
@@ -338,19 +314,16 @@ def main():
         # One extract for the 50 articles: merge builds an extractor per
         # article input, which would dominate the test's run time.
         gen_json = os.path.join(tmp, "generated.json")
-        run([ng, "extract", "-f", "json", "-o", gen_json] + articles(gen))
+        harness.output(["extract", "-f", "json", "-o", gen_json] + articles(gen))
         inputs = [awk, cr, seed, os.path.join(src, "graphs", "wto-steel-talks.txt"), gen_json]
-        check_case("seed", ng, src, tmp, [seed], "extract", {}, [])
-        check_case("merged", ng, src, tmp, inputs, "merge", awkward_names, PEOPLE + COMPANIES)
+        check_case("seed", src, tmp, [seed], "extract", {}, [])
+        check_case("merged", src, tmp, inputs, "merge", awkward_names, PEOPLE + COMPANIES)
         big = os.path.join(tmp, "batches.json")
         with open(big, "w", encoding="utf-8") as f:
             json.dump(batches(), f, ensure_ascii=False)
-        check_case("batches", ng, src, tmp, [big], "merge", {}, [], statements=4)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        sys.exit(1)
-    print("ok")
+        check_case("batches", src, tmp, [big], "merge", {}, [], statements=4)
+    return harness.summary("feeds_pg")
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -14,11 +14,14 @@ import datetime
 import json
 import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 import urllib.parse
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness import check, expect_error, fatal, output as newsgraph, write  # noqa: E402
+import awkward as awkward_graph  # noqa: E402
+import harness  # noqa: E402
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 WIKIDATA = "http://www.wikidata.org/entity/"
@@ -26,29 +29,6 @@ STANDARD = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/20
             "http://www.w3.org/2002/07/owl#", "http://www.w3.org/2004/02/skos/core#", WIKIDATA)
 DEFAULT_BASE = "https://newsgraph.example/"
 FEEDS = os.path.dirname(os.path.abspath(__file__))
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
-def fatal(msg):
-    print("FAIL:", msg)
-    sys.exit(1)
-
-
-def run(argv, **kw):
-    return subprocess.run(argv, capture_output=True, timeout=120, **kw)
-
-
-def newsgraph(args):
-    p = run([NG] + args)
-    if p.returncode != 0:
-        fatal("newsgraph %s: exit %d: %s" % (" ".join(args), p.returncode, p.stderr.decode(errors="replace")))
-    return p.stdout
 
 
 # --- Inputs -------------------------------------------------------------
@@ -227,12 +207,11 @@ def queries(base, probes):
 
 
 def load(path, media, base, probes):
-    node = shutil.which("node")
-    p = run([node, os.path.join(FEEDS, "rdf_query.js"), path, media], input=json.dumps(queries(base, probes)).encode(),
-            cwd=FEEDS)
-    if p.returncode != 0:
-        fatal("oxigraph could not load %s: %s" % (path, p.stderr.decode(errors="replace")[-2000:]))
-    out = json.loads(p.stdout)
+    code, out, err = harness.tool(["node", os.path.join(FEEDS, "rdf_query.js"), path, media],
+                                  stdin=json.dumps(queries(base, probes)).encode(), cwd=FEEDS)
+    if code != 0:
+        fatal("oxigraph could not load %s: %s" % (path, err[-2000:]))
+    out = json.loads(out)
     return out["size"], {name: r["results"]["bindings"] for name, r in out["results"].items()}
 
 
@@ -247,113 +226,95 @@ def val(b, k, typed=False):
 
 def compare(label, g, res, base, probes):
     exp = expected(g, base)
-    check({val(b, "c")[len(base + "ontology#"):]: int(val(b, "n")) for b in res["types"]} == exp["types"],
-          "%s: node count per type" % label)
-    check(int(val(res["person_count"][0], "n")) == exp["types"]["Person"], "%s: count of ?x a ng:Person" % label)
+    check("%s: node count per type" % label,
+          {val(b, "c")[len(base + "ontology#"):]: int(val(b, "n")) for b in res["types"]} == exp["types"])
+    check("%s: count of ?x a ng:Person" % label, int(val(res["person_count"][0], "n")) == exp["types"]["Person"])
     got = {}
     for b in res["nodes"]:
         got[val(b, "x")] = (val(b, "id"), val(b, "c")[len(base + "ontology#"):], val(b, "name"), val(b, "iso"),
                             val(b, "wd"), int(val(b, "mc")))
-    check(len(res["nodes"]) == len(got) and got == exp["nodes"],
-          "%s: nodes (IRI, id, class, exact name, kb ids, mention count)" % label)
-    check({(val(b, "id"), val(b, "a")) for b in res["aliases"]} == exp["aliases"], "%s: aliases" % label)
-    check({(val(b, "id"), val(b, "s")) for b in res["sameas"]} == exp["sameas"], "%s: owl:sameAs" % label)
-    check({val(b, "rel"): int(val(b, "n")) for b in res["relations"]} == exp["relations"],
-          "%s: edge count per relation type" % label)
+    check("%s: nodes (IRI, id, class, exact name, kb ids, mention count)" % label,
+          len(res["nodes"]) == len(got) and got == exp["nodes"])
+    check("%s: aliases" % label, {(val(b, "id"), val(b, "a")) for b in res["aliases"]} == exp["aliases"])
+    check("%s: owl:sameAs" % label, {(val(b, "id"), val(b, "s")) for b in res["sameas"]} == exp["sameas"])
+    check("%s: edge count per relation type" % label,
+          {val(b, "rel"): int(val(b, "n")) for b in res["relations"]} == exp["relations"])
     direct = [(val(b, "src"), val(b, "rel"), val(b, "tgt")) for b in res["direct"]]
-    check(len(direct) == len(set(direct)) and set(direct) == exp["direct"],
-          "%s: direct triples are exactly the edges not negated" % label)
+    check("%s: direct triples are exactly the edges not negated" % label,
+          len(direct) == len(set(direct)) and set(direct) == exp["direct"])
     stmts = {}
     for b in res["statements"]:
         conf = val(b, "conf", True)
         count = val(b, "count", True)
         neg = val(b, "neg", True)
-        check(conf[1] == XSD + "decimal" and count[1] == XSD + "integer" and neg[1] == XSD + "boolean",
-              "%s: statement datatypes" % label)
+        check("%s: statement datatypes" % label,
+              conf[1] == XSD + "decimal" and count[1] == XSD + "integer" and neg[1] == XSD + "boolean")
         stmts[(val(b, "src"), val(b, "rel"), val(b, "tgt"))] = (
             val(b, "mod"), neg[0], val(b, "date", True), float(conf[0]), int(count[0]), val(b, "cameo"))
-    check(len(res["statements"]) == len(stmts) and stmts == exp["statements"],
-          "%s: statements (modality, negated, typed date, confidence, count, cameo)" % label)
+    check("%s: statements (modality, negated, typed date, confidence, count, cameo)" % label,
+          len(res["statements"]) == len(stmts) and stmts == exp["statements"])
     attrs = set()
     for b in res["attrs"]:
         key = urllib.parse.unquote(val(b, "p")[len(base + "ontology#attr_"):])
         attrs.add((val(b, "src"), val(b, "rel"), val(b, "tgt"), key, val(b, "v")))
-    check(attrs == exp["attrs"], "%s: attrs" % label)
+    check("%s: attrs" % label, attrs == exp["attrs"])
     ev = set()
     for b in res["evidence"]:
         ev.add((val(b, "src"), val(b, "rel"), val(b, "tgt"), val(b, "ev"), val(b, "art"), val(b, "sent"),
                 int(val(b, "start")), int(val(b, "end")), val(b, "trig"), val(b, "mod"), val(b, "neg"), val(b, "rule")))
-    check(len(res["evidence"]) == len(ev) and ev == exp["evidence"],
-          "%s: evidence (IRI, article, exact sentence, offsets, trigger, modality, negated, rule)" % label)
+    check("%s: evidence (IRI, article, exact sentence, offsets, trigger, modality, negated, rule)" % label,
+          len(res["evidence"]) == len(ev) and ev == exp["evidence"])
     arts = {val(b, "a"): (val(b, "id"), val(b, "title"), val(b, "date", True), val(b, "source"))
             for b in res["articles"]}
-    check(arts == exp["articles"], "%s: articles" % label)
+    check("%s: articles" % label, arts == exp["articles"])
     putin = "person:vladimir-putin"
     want = {(e["target"] if e["source"] == putin else e["source"], e["type"])
             for e in g["edges"] if putin in (e["source"], e["target"])}
-    check(want and {(val(b, "n"), val(b, "rel")) for b in res["putin"]} == want,
-          "%s: Putin's neighbours and the relation types linking them" % label)
+    check("%s: Putin's neighbours and the relation types linking them" % label,
+          want and {(val(b, "n"), val(b, "rel")) for b in res["putin"]} == want)
     for i, (kind, text) in enumerate(probes):
-        check(int(val(res["probe%d" % i][0], "n")) >= 1, "%s: exact %s %r found by SPARQL" % (label, kind, text))
+        check("%s: exact %s %r found by SPARQL" % (label, kind, text), int(val(res["probe%d" % i][0], "n")) >= 1)
 
 
 # --- rapper --------------------------------------------------------------
 
 def rapper(path, syntax):
     """Parses strictly; returns the triples as rapper's N-Triples lines."""
-    p = run(["rapper", "-q", "-i", syntax, "-o", "ntriples", path])
-    err = p.stderr.decode(errors="replace").strip()
-    check(p.returncode == 0 and not err, "rapper -i %s %s: exit %d, %s" % (syntax, path, p.returncode, err[:500]))
-    return sorted(p.stdout.decode().splitlines())
+    code, out, err = harness.tool(["rapper", "-q", "-i", syntax, "-o", "ntriples", path])
+    err = err.strip()
+    check("rapper -i %s %s: exit %d, %s" % (syntax, path, code, err[:500]), code == 0 and not err)
+    return sorted(out.decode().splitlines())
 
 
 def check_file_pair(label, nt, ttl, g, base, probes):
     a, b = rapper(nt, "ntriples"), rapper(ttl, "turtle")
-    check(len(a) > 0 and len(a) == len(set(a)), "%s: rapper reads triples, none repeated" % label)
-    check(a == b, "%s: N-Triples and Turtle hold the same %d/%d triples" % (label, len(a), len(b)))
+    check("%s: rapper reads triples, none repeated" % label, len(a) > 0 and len(a) == len(set(a)))
+    check("%s: N-Triples and Turtle hold the same %d/%d triples" % (label, len(a), len(b)), a == b)
     for path, media in ((nt, "application/n-triples"), (ttl, "text/turtle")):
         size, res = load(path, media, base, probes)
-        check(size == len(a), "%s: oxigraph holds %d triples, rapper %d" % (label, size, len(a)))
+        check("%s: oxigraph holds %d triples, rapper %d" % (label, size, len(a)), size == len(a))
         compare("%s (%s)" % (label, os.path.basename(path)), g, res, base, probes)
 
 
 def check_bad_base(args, base):
-    out = os.path.join(TMP, "bad.nt")
-    p = run([NG] + args[:1] + ["-f", "nt", "-o", out, "--base-iri", base] + args[1:])
-    lines = p.stderr.decode(errors="replace").splitlines()
-    check(p.returncode == 2 and len(lines) == 1 and lines[0].startswith("newsgraph: ") and not os.path.exists(out),
-          "--base-iri %r: exit 2 with one line and no output (got exit %d, %r)" % (base, p.returncode, lines))
+    out = harness.path("bad.nt")
+    name = "--base-iri %r" % base
+    expect_error(name, args[:1] + ["-f", "nt", "-o", out, "--base-iri", base] + args[1:], prefix="newsgraph: ")
+    check(name + ": no output", not os.path.exists(out))
 
 
 def main():
-    global NG, TMP
-    NG, src = os.path.abspath(sys.argv[1]), sys.argv[2]
-    if not shutil.which("rapper"):
-        fatal("rapper is missing: install the Debian package raptor2-utils (apt-get install raptor2-utils)")
-    if not shutil.which("node"):
-        fatal("node is missing: install Node.js 18 or later (apt-get install nodejs)")
+    (src,), _ = harness.start(__doc__, 1, 1)
+    harness.require("rapper", "install the Debian package raptor2-utils (apt-get install raptor2-utils)")
+    harness.require("node", "install Node.js 18 or later (apt-get install nodejs)")
     if not os.path.isdir(os.path.join(FEEDS, "node_modules", "oxigraph")):
         fatal("the npm package oxigraph is missing: run `npm ci` in %s" % FEEDS)
-    with tempfile.TemporaryDirectory() as tmp:
-        TMP = tmp
+    with harness.tempdir("feeds_rdf.") as tmp:
         seed = os.path.join(src, "graphs", "putin-china-visit.txt")
         steel = os.path.join(src, "graphs", "wto-steel-talks.txt")
         awkward = os.path.join(tmp, "awkward.json")
-        p = run([sys.executable, os.path.join(FEEDS, "awkward.py"), awkward])
-        if p.returncode != 0:
-            fatal("awkward.py: %s" % p.stderr.decode(errors="replace"))
-        gen = []
-        for i in range(30):
-            path = os.path.join(tmp, "gen%02d.txt" % i)
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(article(i))
-            gen.append(path)
-
-        def write(name, data):
-            path = os.path.join(tmp, name)
-            with open(path, "wb") as f:
-                f.write(data)
-            return path
+        awkward_graph.save(awkward)
+        gen = [write("gen%02d.txt" % i, article(i).encode()) for i in range(30)]
 
         # The seed graph.
         g = json.loads(newsgraph(["extract", "-f", "json", seed]))
@@ -361,9 +322,10 @@ def main():
         nt = write("seed.nt", newsgraph(["extract", "-f", "nt", seed]))
         ttl = write("seed.ttl", newsgraph(["extract", "-f", "ttl", seed]))
         check_file_pair("seed", nt, ttl, g, DEFAULT_BASE, probe)
-        check(b"<https://newsgraph.example/entity/person:vladimir-putin> "
+        check("seed: Putin owl:sameAs wd:Q7747",
+              b"<https://newsgraph.example/entity/person:vladimir-putin> "
               b"<http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q7747> ." in
-              open(nt, "rb").read().splitlines(), "seed: Putin owl:sameAs wd:Q7747")
+              open(nt, "rb").read().splitlines())
 
         # The merged graph of awkward names.
         odd = write("odd.json", json.dumps(ODD).encode())
@@ -377,13 +339,13 @@ def main():
                   [("sentence", e["evidence"][0]["sentence"]) for e in aw["edges"] + ODD["edges"]] +
                   [("title", aw["articles"][0]["title"])])
         non_ascii = [n for n in mg["nodes"] if not n["id"].isascii()]
-        check(len(non_ascii) >= 10 and any("'" in n["name"] for n in mg["nodes"]) and
+        check("merged: the generated articles give awkward names, negated edges and every date precision",
+              len(non_ascii) >= 10 and any("'" in n["name"] for n in mg["nodes"]) and
               any(e["negated"] for e in mg["edges"]) and
               {date_type(e["date"]) for e in mg["edges"] if e["date"]} == {None} | {XSD + t for t in (
-                  "date", "gYearMonth", "gYear", "gMonthDay")},
-              "merged: the generated articles give awkward names, negated edges and every date precision")
+                  "date", "gYearMonth", "gYear", "gMonthDay")})
         nt_data = newsgraph(["merge", "-f", "nt"] + inputs)
-        check(nt_data == newsgraph(["merge", "-f", "nt"] + inputs[::-1]), "merged: N-Triples are deterministic")
+        check("merged: N-Triples are deterministic", nt_data == newsgraph(["merge", "-f", "nt"] + inputs[::-1]))
         nt = write("merged.nt", nt_data)
         ttl = write("merged.ttl", newsgraph(["merge", "-f", "ttl"] + inputs))
         check_file_pair("merged", nt, ttl, mg, DEFAULT_BASE, probes)
@@ -395,30 +357,26 @@ def main():
             ttl = write("base.ttl", newsgraph(["extract", "-f", "ttl", "--base-iri=" + base, seed]))
             iris = [t for line in open(nt, encoding="utf-8")
                     for t in re.match(r'(<[^>]*>) (<[^>]*>) (<[^>]*>)?', line).groups() if t]
-            check(iris and all(t[1:].startswith((base,) + STANDARD) for t in iris),
-                  "--base-iri %s: every IRI is under the base or a standard namespace" % base)
+            check("--base-iri %s: every IRI is under the base or a standard namespace" % base,
+                  iris and all(t[1:].startswith((base,) + STANDARD) for t in iris))
             _, res = load(nt, "application/n-triples", base, probes[:1])
             compare("base %s" % base, bg, res, base, probes[:1])
-            check(DEFAULT_BASE.encode() not in open(ttl, "rb").read(), "--base-iri %s: Turtle uses it" % base)
+            check("--base-iri %s: Turtle uses it" % base, DEFAULT_BASE.encode() not in open(ttl, "rb").read())
             rapper(ttl, "turtle")
         for base in ("not an iri", "relative/path/", "http://example.org/kg#", "http://example.org/%zz/"):
             check_bad_base(["extract", seed], base)
         check_bad_base(["merge", awkward], "relative/")
 
-        # A string that is not UTF-8 (the JSON reader lets one through) cannot
-        # become a literal: exit 2, one line, no file.
+        # A string that is not UTF-8 cannot become a literal (the JSON reader
+        # refuses it first): exit 2, one line, no file.
         bad = write("bad-utf8.json", json.dumps(ODD).encode().replace(b'"Dash"', b'"Da\xffsh"'))
         for fmt in ("nt", "ttl"):
             out = os.path.join(tmp, "bad." + fmt)
-            p = run([NG, "merge", "-f", fmt, "-o", out, bad])
-            lines = p.stderr.decode(errors="replace").splitlines()
-            check(p.returncode == 2 and len(lines) == 1 and "UTF-8" in lines[0] and not os.path.exists(out),
-                  "invalid UTF-8 in -f %s: exit 2, one line, no file (got exit %d, %r)" % (fmt, p.returncode, lines))
-    if failures:
-        print("%d RDF check(s) failed" % len(failures))
-        return 1
-    print("RDF feeds: all checks passed")
-    return 0
+            code, _, err = harness.run(["merge", "-f", fmt, "-o", out, bad])
+            lines = err.splitlines()
+            check("invalid UTF-8 in -f %s: exit 2, one line, no file (got exit %d, %r)" % (fmt, code, lines),
+                  code == 2 and len(lines) == 1 and "UTF-8" in lines[0] and not os.path.exists(out))
+    return harness.summary("feeds_rdf")
 
 
 if __name__ == "__main__":

@@ -6,20 +6,20 @@ output must equal it byte for byte.
 usage: run_golden.py NEWSGRAPH GOLDEN_DIR [--update]
 --update rewrites the expected files deliberately (review the diff).
 """
-import difflib
 import os
-import subprocess
 import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness import check, check_golden, run  # noqa: E402
+import harness  # noqa: E402
 
 FORMATS = ["json", "dot"]
 
 
-def main(argv):
-    if len(argv) < 3:
-        print(__doc__.strip(), file=sys.stderr)
-        return 2
-    binary, root, update = argv[1], argv[2], "--update" in argv
-    passed = failed = 0
+def main():
+    (root,), opts = harness.start(__doc__, 1, 1)
+    update = "--update" in opts
     for case in sorted(os.listdir(root)):
         d = os.path.join(root, case)
         inp = os.path.join(d, "input.txt")
@@ -29,32 +29,12 @@ def main(argv):
         if os.path.exists(os.path.join(d, "args")):
             extra = [l.strip() for l in open(os.path.join(d, "args")) if l.strip()]
         for fmt in FORMATS:
-            r = subprocess.run([os.path.abspath(binary), "extract", "-f", fmt, "--id", case] + extra +
-                               [os.path.join(case, "input.txt")], capture_output=True, timeout=60, cwd=root)
-            exp_path = os.path.join(d, "expected." + fmt)
-            if r.returncode:
-                failed += 1
-                print(f"FAIL {case}/{fmt}: exit {r.returncode}: {r.stderr.decode().strip()}")
-                continue
-            if update:
-                with open(exp_path, "wb") as f:
-                    f.write(r.stdout)
-            want = open(exp_path, "rb").read() if os.path.exists(exp_path) else b""
-            if r.stdout == want:
-                passed += 1
-            else:
-                failed += 1
-                print(f"FAIL {case}/{fmt}: output differs from {exp_path}")
-                diff = difflib.unified_diff(want.decode().splitlines(), r.stdout.decode().splitlines(),
-                                            "expected", "got", lineterm="", n=1)
-                for i, line in enumerate(diff):
-                    if i > 40:
-                        print("    ...")
-                        break
-                    print("    " + line)
-    print(f"golden: {passed} passed, {failed} failed")
-    return 1 if failed or not passed else 0
+            code, out, err = run(["extract", "-f", fmt, "--id", case] + extra + [os.path.join(case, "input.txt")],
+                                 timeout=60, cwd=root)
+            if check(f"{case}/{fmt} exit", code == 0, f"exit {code}: {err.strip()}"):
+                check_golden(f"{case}/{fmt}", out, os.path.join(d, "expected." + fmt), update)
+    return harness.summary("golden", need_some=True)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main())

@@ -11,11 +11,15 @@ import os
 import random
 import subprocess
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 
-BIN = SRC = TMP = ENV = None
-passed = failed = 0
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness import check, path, run  # noqa: E402
+import harness  # noqa: E402
+
+SRC = ENV = None
+harness.TIMEOUT = 600
 SVG_NS = "{http://www.w3.org/2000/svg}"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -34,7 +38,7 @@ leak:new_virtual_edge
 
 
 def sanitizer_env():
-    supp = os.path.join(TMP, "lsan.supp")
+    supp = path("lsan.supp")
     with open(supp, "w") as f:
         f.write(LSAN_SUPPRESSIONS)
     env = dict(os.environ)
@@ -45,29 +49,15 @@ def sanitizer_env():
     return env
 
 
-def run(args, timeout=600):
-    # extract needs no suppressions, and full unwinding only slows it down
-    env = ENV if args[0] == "render" else None
-    r = subprocess.run([BIN] + args, capture_output=True, timeout=timeout, env=env)
-    return r.returncode, r.stdout, r.stderr.decode(errors="replace")
-
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}" + (f": {detail}" if detail else ""))
-
-
-def path(name):
-    return os.path.join(TMP, name)
+def render(args):
+    """newsgraph render, under the leak suppressions (extract needs none, and
+    full unwinding only slows it down)."""
+    return run(["render"] + args, env=ENV)
 
 
 def render_ok(name, args):
     """Runs a render that must succeed silently; returns the output bytes."""
-    code, out, err = run(["render"] + args)
+    code, out, err = render(args)
     check(name + " exit", code == 0, f"exit {code}: {err}")
     check(name + " silent", err == "" and out == b"", repr(err[:300]))
     outpath = args[args.index("-o") + 1]
@@ -165,42 +155,40 @@ def bundled_article():
             check("-K " + engine + " legend", (b"legend:" in svg) == (engine == "fdp"))
 
 
-def expect_error(name, args, message):
-    code, out, err = run(["render"] + args)
-    check(name + " exit", code == 2, f"exit {code}")
-    check(name + " message", err == message + "\n", repr(err))
-    check(name + " stdout empty", out == b"", repr(out[:80]))
+def render_error(name, args, message):
+    """A render that must fail: exit 2 and one exact line."""
+    harness.expect_error(name, ["render"] + args, message, env=ENV)
 
 
 def errors():
     art = os.path.join(SRC, "graphs", "putin-china-visit.txt")
     out = path("bad.svg")
-    expect_error("bad engine", ["-K", "spring", "-o", out, art],
+    render_error("bad engine", ["-K", "spring", "-o", out, art],
                  "newsgraph: unknown layout engine 'spring' (try newsgraph render --help)")
-    expect_error("bad format", ["-f", "gif", "-o", path("bad.gif"), art],
+    render_error("bad format", ["-f", "gif", "-o", path("bad.gif"), art],
                  "newsgraph: unknown render format 'gif' (try newsgraph render --help)")
-    expect_error("no -o", ["-f", "svg", art], "newsgraph: render needs -o FILE")
-    expect_error("no format", ["-o", path("bad.txt"), art],
+    render_error("no -o", ["-f", "svg", art], "newsgraph: render needs -o FILE")
+    render_error("no format", ["-o", path("bad.txt"), art],
                  f"newsgraph: render needs -f svg|png|pdf (cannot tell from '{path('bad.txt')}')")
-    expect_error("bad type", ["--types", "person,country", "-o", out, art],
+    render_error("bad type", ["--types", "person,country", "-o", out, art],
                  "newsgraph: --types: unknown entity type 'country' (one of person, state, organization, company, "
                  "agreement, location, group)")
-    expect_error("bad relation", ["--relations", "visits,hugs", "-o", out, art],
+    render_error("bad relation", ["--relations", "visits,hugs", "-o", out, art],
                  "newsgraph: --relations: unknown relation 'hugs' (one of visits, meets, signs, party_to, "
                  "cooperates_with, allied_with, trades_with, supplies, supports, sanctions, criticizes, threatens, "
                  "attacks, at_war_with, leads, works_for, appoints, member_of, part_of, based_in, owns, invests_in, "
                  "located_in, speaks_to)")
-    expect_error("bad top", ["--top", "0", "-o", out, art], "newsgraph: --top needs a positive number")
-    expect_error("bad min-count", ["--min-count=two", "-o", out, art],
+    render_error("bad top", ["--top", "0", "-o", out, art], "newsgraph: --top needs a positive number")
+    render_error("bad min-count", ["--min-count=two", "-o", out, art],
                  "newsgraph: --min-count needs a positive number")
     check("no output after errors", not os.path.exists(out) and not os.path.exists(path("bad.gif")))
     # a failed write is reported, not a Graphviz exit(1)
     with open("/dev/full", "wb") as full:
-        r = subprocess.run([BIN, "render", "-f", "png", "-o", "-", art], stdout=full, stderr=subprocess.PIPE,
-                           timeout=600, env=ENV)
+        r = subprocess.run(harness.argv(["render", "-f", "png", "-o", "-", art]), stdout=full,
+                           stderr=subprocess.PIPE, timeout=harness.TIMEOUT * harness.SCALE, env=ENV)
     check("full disk exit", r.returncode == 2, f"exit {r.returncode}")
     check("full disk message", r.stderr == b"newsgraph: <stdout>: write failed: No space left on device\n", repr(r.stderr[:300]))
-    code, out, err = run(["render", "--help"])
+    code, out, err = render(["--help"])
     check("--help", code == 0 and out.startswith(b"usage: newsgraph render") and err == "", out[:60])
 
 
@@ -281,18 +269,16 @@ def big_graph():
 
 
 def main():
-    global BIN, SRC, TMP, ENV
-    if len(sys.argv) != 3:
-        sys.exit(__doc__)
-    BIN, SRC = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    with tempfile.TemporaryDirectory(prefix="ng-render-") as TMP:
+    global SRC, ENV
+    (src,), _ = harness.start(__doc__, 1, 1)
+    SRC = os.path.abspath(src)
+    with harness.tempdir("ng-render-"):
         ENV = sanitizer_env()
         bundled_article()
         errors()
         big_graph()
-    print(f"render: {passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    return harness.summary("render")
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -21,15 +21,16 @@ Prints one line per failing case and a closing 'N passed, N failed'.
 """
 import json
 import os
-import subprocess
 import sys
-import tempfile
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import harness  # noqa: E402
 
 
-def schema(binary):
+def vocabulary():
     """The vocabulary, from the binary itself: no copy kept here."""
-    r = subprocess.run([binary, "schema", "-f", "json"], capture_output=True, check=True, timeout=60)
-    return json.loads(r.stdout)
+    return json.loads(harness.output(["schema", "-f", "json"], timeout=60))
 
 
 def parse(path, modalities):
@@ -65,26 +66,19 @@ def parse(path, modalities):
     return cases
 
 
+def run_on(args, text):
+    """newsgraph's JSON output on `text` as an article file."""
+    code, out, err = harness.run(args + [harness.write("case.txt", text.encode())], timeout=60)
+    if code:
+        raise RuntimeError(err)
+    return json.loads(out)
 
 
-def run(binary, args, text):
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
-        f.write(text)
-        name = f.name
-    try:
-        r = subprocess.run([binary] + args + [name], capture_output=True, timeout=60)
-    finally:
-        os.unlink(name)
-    if r.returncode:
-        raise RuntimeError(r.stderr.decode(errors="replace"))
-    return json.loads(r.stdout)
-
-
-def check(binary, case, symmetric):
+def problems_of(case, symmetric):
     text = "\n".join(case["text"]) + "\n"
     problems = []
     if case["E"] is not None:
-        got = run(binary, ["entities", "-f", "json"], text)["mentions"]
+        got = run_on(["entities", "-f", "json"], text)["mentions"]
         have = {(m["text"], m["type"], m["node"], m["kind"]) for m in got}
         want = set(case["E"])
         for x in sorted(want - have):
@@ -95,7 +89,7 @@ def check(binary, case, symmetric):
         return ["the case checks nothing: give E or R lines"]
     if case["R"] is None:
         return problems
-    g = run(binary, ["extract", "-f", "json"], text)
+    g = run_on(["extract", "-f", "json"], text)
     have = {}
     for e in g["edges"]:
         have[(e["source"], e["type"], e["target"], e["modality"], e["negated"])] = e["attrs"]
@@ -116,33 +110,22 @@ def check(binary, case, symmetric):
     return problems
 
 
-def main(argv):
-    args = [a for a in argv[1:] if not a.startswith("--")]
-    if len(args) < 2:
-        print(__doc__.strip(), file=sys.stderr)
-        return 2
-    binary, files = args[0], args[1:]
-    vocab = schema(binary)
+def main():
+    files, opts = harness.start(__doc__, 1)
+    vocab = vocabulary()
     symmetric = {r["name"] for r in vocab["relations"] if r["symmetric"]}
-    passed = failed = 0
-    for path in files:
-        for case in parse(path, vocab["modalities"]):
-            try:
-                problems = check(binary, case, symmetric)
-            except RuntimeError as e:
-                problems = ["newsgraph failed: " + str(e).strip()]
-            if problems:
-                failed += 1
-                print(f"FAIL {case['file']}:{case['line']}: {case['name']}")
-                for p in problems:
-                    print("    " + p)
-            else:
-                passed += 1
-                if "--verbose" in argv:
+    with harness.tempdir("ngspec"):
+        for path in files:
+            for case in parse(path, vocab["modalities"]):
+                try:
+                    problems = problems_of(case, symmetric)
+                except RuntimeError as e:
+                    problems = ["newsgraph failed: " + str(e).strip()]
+                if harness.check(f"{case['file']}:{case['line']}: {case['name']}", not problems,
+                                 "".join("\n    " + p for p in problems)) and "--verbose" in opts:
                     print(f"ok   {case['name']}")
-    print(f"spec: {passed} passed, {failed} failed")
-    return 1 if failed or not passed else 0
+    return harness.summary("spec", need_some=True)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main())

@@ -13,30 +13,18 @@ import json
 import os
 import pty
 import select
-import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 
-BIN = SRC = TMP = None
-WRAP = os.environ.get("NG_TEST_WRAPPER", "").split()
-passed = failed = 0
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness import check, run  # noqa: E402
+import harness  # noqa: E402
 
-
-def run(args, stdin=None):
-    r = subprocess.run(WRAP + [BIN] + args, input=stdin, capture_output=True, timeout=600)
-    return r.returncode, r.stdout, r.stderr.decode(errors="replace")
-
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}" + (f": {detail}" if detail else ""))
+SRC = None
+harness.TIMEOUT = 600
 
 
 def spec_sentences():
@@ -83,7 +71,7 @@ def streaming():
     # A line's graph is the graph of the same article given as a file
     # (title, blank line, text), apart from the article's source.
     a = arts[3]
-    path = os.path.join(TMP, "a3.txt")
+    path = harness.path("a3.txt")
     with open(path, "w", encoding="utf-8") as f:
         f.write(a["title"] + "\n\n" + a["text"])
     args = ["extract", "-f", "json", "--id", a["id"]] + (["--date", a["date"]] if "date" in a else []) + [path]
@@ -100,10 +88,10 @@ def streaming():
         check(f"jsonl -j {j} identical", code == 0 and outj == out)
 
     # Files in, -o out.
-    inp = os.path.join(TMP, "in.jsonl")
+    inp = harness.path("in.jsonl")
     with open(inp, "wb") as f:
         f.write(data)
-    dest = os.path.join(TMP, "out.jsonl")
+    dest = harness.path("out.jsonl")
     code, _, err = run(["extract", "--jsonl", "-j", "2", "-o", dest, inp])
     check("jsonl file to -o", code == 0 and open(dest, "rb").read() == out, err)
 
@@ -119,7 +107,7 @@ def streaming():
     check("bad line exit", code == 2, code)
     check("bad line message", err == 'newsgraph: <stdin>:3: no "text" string\n', err)
     check("lines before the bad one are written", o.count(b"\n") == 2, o.count(b"\n"))
-    dest2 = os.path.join(TMP, "bad.jsonl")
+    dest2 = harness.path("bad.jsonl")
     code, o, err = run(["extract", "--jsonl", "-j", "2", "-o", dest2], bad)
     check("bad line leaves no output file", code == 2 and not os.path.exists(dest2) and
           not glob.glob(dest2 + ".tmp.*"))
@@ -143,7 +131,7 @@ def streaming():
 def files_parallel():
     paths = []
     for k, a in enumerate(articles(40)):
-        p = os.path.join(TMP, f"f{k:02d}.txt")
+        p = harness.path(f"f{k:02d}.txt")
         with open(p, "w", encoding="utf-8") as f:
             f.write(a["title"] + "\n\n" + a["text"])
         paths.append(p)
@@ -154,7 +142,7 @@ def files_parallel():
     code4, dot1, _ = run(["extract"] + paths)
     check("files -j 4 dot identical", code3 == 0 and dot == dot1)
     # A bad file in the middle: exit 2, named.
-    badp = os.path.join(TMP, "bad.txt")
+    badp = harness.path("bad.txt")
     with open(badp, "wb") as f:
         f.write(b"caf\xe9")
     code, o, err = run(["extract", "-j", "2"] + paths[:5] + [badp] + paths[5:10])
@@ -163,7 +151,7 @@ def files_parallel():
 
 def reducer(stream_out):
     parts = stream_out.split(b"\n")[:-1]
-    whole = os.path.join(TMP, "all.jsonl")
+    whole = harness.path("all.jsonl")
     with open(whole, "wb") as f:
         f.write(stream_out)
     code, merged, err = run(["merge", whole])
@@ -173,7 +161,7 @@ def reducer(stream_out):
     # Associative: reduce shards, then reduce the reductions.
     shards = []
     for k in range(3):
-        p = os.path.join(TMP, f"shard{k}.jsonl")
+        p = harness.path(f"shard{k}.jsonl")
         with open(p, "wb") as f:
             f.write(b"".join(l + b"\n" for l in parts[k::3]))
         shards.append(p)
@@ -198,7 +186,7 @@ def progress():
 
     def on_tty(args):
         master, slave = pty.openpty()
-        p = subprocess.Popen(WRAP + [BIN] + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=slave)
+        p = subprocess.Popen(harness.argv(args), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=slave)
         os.close(slave)
         # Half the input, a pause longer than the progress interval, then
         # the rest: the run lasts long enough to draw, however fast it is.
@@ -240,23 +228,17 @@ def progress():
     check("no progress when stderr is not a terminal", code == 0 and err == "", err[:120])
 
 
-def main(argv):
-    global BIN, SRC, TMP
-    if len(argv) != 3:
-        print(__doc__.strip(), file=sys.stderr)
-        return 2
-    BIN, SRC = os.path.abspath(argv[1]), os.path.abspath(argv[2])
-    TMP = tempfile.mkdtemp(prefix="ngstream")
-    try:
+def main():
+    global SRC
+    (src,), _ = harness.start(__doc__, 1, 1)
+    SRC = os.path.abspath(src)
+    with harness.tempdir("ngstream"):
         out = streaming()
         files_parallel()
         reducer(out)
         progress()
-    finally:
-        shutil.rmtree(TMP)
-    print(f"stream: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return harness.summary("stream")
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main())
