@@ -1,6 +1,6 @@
 /* newsgraph eval: scores a predicted graph (newsgraph JSON) against a gold
- * graph, the way ../shared/tools/score.py does (score.c), and prints the
- * figures. */
+ * graph, the way the development scorer score.py does (score.c), and
+ * prints the figures. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

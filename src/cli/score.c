@@ -1,10 +1,10 @@
 /* newsgraph eval's scoring: a predicted graph against a gold graph. Input:
- * a gold graph (the *.gold.json format of ../shared/fixtures) and a
+ * a gold graph (the *.gold.json format the README describes) and a
  * newsgraph JSON graph, both read here with cJSON. Output: the report,
  * precision, recall and F1 for nodes and edges, per type and overall,
  * optionally preceded by every miss and false positive.
  *
- * The reference is ../shared/tools/score.py: every rule here (name
+ * The reference is the development scorer, score.py: every rule here (name
  * normalization, first-best node matching, duplicates as false positives,
  * edge alternatives and symmetric types, required vs optional) copies it,
  * so that both print the same figures to three decimals. Where score.py

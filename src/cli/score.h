@@ -1,5 +1,6 @@
 /* newsgraph eval's scoring: a predicted graph against a gold graph, with
- * the matching rules of ../shared/tools/score.py and its gold format. */
+ * the matching rules of the development scorer (score.py) and its gold
+ * format. */
 #ifndef NG_CLI_SCORE_H
 #define NG_CLI_SCORE_H
 
