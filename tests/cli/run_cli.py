@@ -6,13 +6,16 @@ usage: run_cli.py NEWSGRAPH SOURCE_DIR
 """
 import json
 import os
+import pty
 import re
+import stat
 import subprocess
 import sys
+import threading
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from harness import check, expect_error, run, write  # noqa: E402
+from harness import check, expect_error, output, path, run, write  # noqa: E402
 import harness  # noqa: E402
 
 SRC = None
@@ -225,6 +228,77 @@ def write_failures():
               r.stderr)
 
 
+def output_targets():
+    """-o does what a Unix tool does with what is at the path: a regular file
+    is replaced atomically keeping its mode, a symlink's target is written
+    and the link kept, a FIFO and a device are written in place, a
+    directory is refused. Only paths made here, never the machine's."""
+    art = os.path.join(SRC, "graphs", "putin-china-visit.txt")
+    want = output(["extract", "-f", "json", art])
+    ro = write("readonly.json", b"old\n")
+    os.chmod(ro, 0o444)
+    code, _, err = run(["extract", "-f", "json", "-o", ro, art])
+    if os.getuid() == 0:
+        # root may write a read-only file, as the shell would; it stays 444
+        check("read-only file (root) written", code == 0 and open(ro, "rb").read() == want, err)
+    else:
+        check("read-only file refused", code == 2 and err == f"newsgraph: {ro}: cannot write: Permission denied\n",
+              err)
+    check("read-only file keeps its mode", os.stat(ro).st_mode & 0o777 == 0o444, oct(os.stat(ro).st_mode))
+    kept = write("mode.json", b"old\n")
+    os.chmod(kept, 0o600)
+    code, _, err = run(["extract", "-f", "json", "-o", kept, art])
+    check("file keeps mode 600", code == 0 and os.stat(kept).st_mode & 0o777 == 0o600 and
+          open(kept, "rb").read() == want, err)
+    os.mkdir(path("sub"))
+    target = write("sub/target.json", b"old\n")
+    link = path("link.json")
+    os.symlink("sub/target.json", link)
+    code, _, err = run(["extract", "-f", "json", "-o", link, art])
+    check("symlink kept, its target written", code == 0 and os.path.islink(link) and
+          os.readlink(link) == "sub/target.json" and open(target, "rb").read() == want, err)
+    check("no temporary file left", sorted(os.listdir(path("sub"))) == ["target.json"], os.listdir(path("sub")))
+    code, _, err = run(["extract", "-f", "json", "-o", path("sub"), art])
+    check("directory refused", code == 2 and err == f"newsgraph: {path('sub')}: is a directory, not a file\n", err)
+    fifo = path("fifo")
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+    reader.start()
+    code, _, err = run(["extract", "-f", "json", "-o", fifo, art], timeout=60)
+    reader.join(60)
+    check("FIFO written in place", code == 0 and got == [want] and stat.S_ISFIFO(os.stat(fifo).st_mode), err)
+    if os.getuid() == 0:
+        null = path("null")
+        os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a /dev/null of our own
+        code, _, err = run(["extract", "-f", "json", "-o", null, art])
+        check("device written in place", code == 0 and stat.S_ISCHR(os.stat(null).st_mode), err)
+    else:
+        harness.skip("device written in place", "making a device node needs root")
+
+
+def dates_and_terminals():
+    """--date is a day of the calendar; a forgotten FILE on a terminal is
+    said, not waited on in silence."""
+    art = os.path.join(SRC, "graphs", "putin-china-visit.txt")
+    for bad in ("2024-02-30", "2023-02-29", "1900-02-29", "2024-04-31", "2024-13-01"):
+        expect_error("--date " + bad, ["extract", "--date", bad, art],
+                     f"newsgraph: --date '{bad}' is not a day of the calendar")
+    for good in ("2024-02-29", "2000-02-29", "2024-12-31"):
+        check("--date " + good, run(["extract", "--date", good, art])[0] == 0)
+    expect_error("--date 16 May", ["extract", "--date", "16 May", art], "newsgraph: --date '16 May' is not YYYY-MM-DD")
+    master, slave = pty.openpty()
+    p = subprocess.Popen(harness.argv(["extract", "-f", "json"]), stdin=slave, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    os.close(slave)
+    os.write(master, b"Putin visited China.\n\x04")
+    out, err = p.communicate(timeout=harness.TIMEOUT)
+    os.close(master)
+    check("stdin on a terminal: a hint", p.returncode == 0 and err == b"newsgraph: reading an article from the "
+          b"terminal; end with Ctrl-D (files: newsgraph extract FILE...)\n" and b"state:chn" in out, err)
+    check("stdin not a terminal: no hint", run(["extract", "-f", "json"], stdin=b"Putin visited China.\n")[2] == "")
+
+
 def graphs_fresh():
     """graphs/ holds what `make graphs` makes from its articles."""
     gdir = os.path.join(SRC, "graphs")
@@ -250,6 +324,8 @@ def main():
         edge_cases()
         write_failures()
         schema_doc()
+        output_targets()
+        dates_and_terminals()
         graphs_fresh()
     return harness.summary("cli")
 
