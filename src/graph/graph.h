@@ -80,9 +80,11 @@ int ng_node_set_kb(ng_node *n, const char *iso3166, const char *wikidata);
 /* Gets or creates the edge (source, rel, target); symmetric types sort the
  * endpoints. NULL on out of memory. */
 ng_edge *ng_graph_edge(ng_graph *g, const char *source, ng_relation rel, const char *target);
-/* Adds one evidence (copied); a duplicate (same article, offsets, rule) is
- * ignored. */
+/* Adds one evidence (copied); a duplicate (same edge, article, start and
+ * rule) is ignored. */
 int ng_edge_add_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev);
+/* Adds the values of val ("a; b") to the attribute's set of values, kept
+ * sorted and unique, "; " apart, however many there are. */
 int ng_edge_set_attr(ng_edge *e, const char *key, const char *val);
 int ng_edge_set_date(ng_edge *e, const char *date);
 const char *ng_edge_attr(const ng_edge *e, const char *key);
