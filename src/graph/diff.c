@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "graph/graph.h"
+#include "graph/view.h"
 #include "writers/dot.h"
 
 typedef struct change {
@@ -42,13 +43,13 @@ static int note(changes *c, const char *field, const char *from, const char *to)
 	return x->from && x->to ? 0 : NG_ENOMEM;
 }
 
-static char *attrs_text(const ng_edge *e)
+static char *attrs_text(const ng_view_edge *e)
 {
 	ng_buf b = {0};
 	if (ng_buf_adds(&b, ""))
 		return NULL;
 	for (size_t i = 0; i < e->nattrs; i++)
-		if (ng_buf_printf(&b, "%s%s=%s", i ? "; " : "", e->attrs[i].key, e->attrs[i].val)) {
+		if (ng_buf_printf(&b, "%s%s=%s", i ? "; " : "", e->attrs[i]->key, e->attrs[i]->val)) {
 			ng_buf_free(&b);
 			return NULL;
 		}
@@ -57,13 +58,13 @@ static char *attrs_text(const ng_edge *e)
 
 /* The evidence sentences, sorted and unique, joined: what an edge rests on,
  * whatever the article and offsets. */
-static char *evidence_text(const ng_edge *e)
+static char *evidence_text(const ng_view_edge *e)
 {
 	const char **s = malloc((e->nev + 1) * sizeof *s);
 	if (!s)
 		return NULL;
 	for (size_t i = 0; i < e->nev; i++)
-		s[i] = e->ev[i].sentence;
+		s[i] = e->ev[i]->sentence;
 	ng_sort(s, e->nev, sizeof *s, ng_cmpstr);
 	ng_buf b = {0};
 	int bad = ng_buf_adds(&b, "");
@@ -76,13 +77,13 @@ static char *evidence_text(const ng_edge *e)
 	return b.s;
 }
 
-static int compare_edges(const ng_edge *x, const ng_edge *y, const ng_diff_opts *o, changes *c)
+static int compare_edges(const ng_view_edge *x, const ng_view_edge *y, const ng_diff_opts *o, changes *c)
 {
 	char n1[32], n2[32];
-	int rc = note(c, "modality", ng_modality_name(x->modality), ng_modality_name(y->modality));
-	rc = rc || note(c, "negated", x->negated ? "true" : "false", y->negated ? "true" : "false");
+	int rc = note(c, "modality", ng_modality_name(x->e->modality), ng_modality_name(y->e->modality));
+	rc = rc || note(c, "negated", x->e->negated ? "true" : "false", y->e->negated ? "true" : "false");
 	if (!o->ignore_dates)
-		rc = rc || note(c, "date", x->date, y->date);
+		rc = rc || note(c, "date", x->e->date, y->e->date);
 	char *a1 = attrs_text(x), *a2 = attrs_text(y);
 	rc = rc || !a1 || !a2 || note(c, "attrs", a1, a2);
 	free(a1);
@@ -142,42 +143,44 @@ static int push(diff_list *l, char kind, const ng_node *n, const ng_edge *e, cha
 
 static int walk(const ng_graph *a, const ng_graph *b, const ng_diff_opts *o, diff_list *out, ng_error *err)
 {
-	ng_node **na = NULL, **nb = NULL;
-	ng_edge **ea = NULL, **eb = NULL;
-	int rc = ng_graph_sorted_nodes(a, &na, err) || ng_graph_sorted_nodes(b, &nb, err) ||
-	         ng_graph_sorted_edges(a, &ea, err) || ng_graph_sorted_edges(b, &eb, err);
+	ng_view *va = NULL, *vb = NULL;
+	int rc = ng_view_new(a, &va, err);
+	if (!rc && (rc = ng_view_new(b, &vb, err)))
+		ng_view_free(va);
+	if (rc)
+		return rc;
 	changes c = {0};
-	for (size_t i = 0, j = 0; !rc && (i < a->nnodes || j < b->nnodes);) {
-		int k = i == a->nnodes ? 1 : j == b->nnodes ? -1 : strcmp(na[i]->id, nb[j]->id);
+	for (size_t i = 0, j = 0; !rc && (i < va->nnodes || j < vb->nnodes);) {
+		const ng_node *x = i < va->nnodes ? va->nodes[i].n : NULL, *y = j < vb->nnodes ? vb->nodes[j].n : NULL;
+		int k = !x ? 1 : !y ? -1 : strcmp(x->id, y->id);
 		if (k < 0)
-			rc = push(out, '-', na[i++], NULL, &c);
+			rc = push(out, '-', x, NULL, &c), i++;
 		else if (k > 0)
-			rc = push(out, '+', nb[j++], NULL, &c);
+			rc = push(out, '+', y, NULL, &c), j++;
 		else {
-			rc = note(&c, "name", na[i]->name, nb[j]->name);
+			rc = note(&c, "name", x->name, y->name);
 			if (!rc && c.n)
-				rc = push(out, '~', nb[j], NULL, &c);
+				rc = push(out, '~', y, NULL, &c);
 			i++, j++;
 		}
 	}
-	for (size_t i = 0, j = 0; !rc && (i < a->nedges || j < b->nedges);) {
-		int k = i == a->nedges ? 1 : j == b->nedges ? -1 : cmp_edge_key(ea[i], eb[j]);
+	for (size_t i = 0, j = 0; !rc && (i < va->nedges || j < vb->nedges);) {
+		const ng_view_edge *x = i < va->nedges ? &va->edges[i] : NULL, *y = j < vb->nedges ? &vb->edges[j] : NULL;
+		int k = !x ? 1 : !y ? -1 : cmp_edge_key(x->e, y->e);
 		if (k < 0)
-			rc = push(out, '-', NULL, ea[i++], &c);
+			rc = push(out, '-', NULL, x->e, &c), i++;
 		else if (k > 0)
-			rc = push(out, '+', NULL, eb[j++], &c);
+			rc = push(out, '+', NULL, y->e, &c), j++;
 		else {
-			rc = compare_edges(ea[i], eb[j], o, &c);
+			rc = compare_edges(x, y, o, &c);
 			if (!rc && c.n)
-				rc = push(out, '~', NULL, eb[j], &c);
+				rc = push(out, '~', NULL, y->e, &c);
 			i++, j++;
 		}
 	}
 	changes_free(&c);
-	free(na);
-	free(nb);
-	free(ea);
-	free(eb);
+	ng_view_free(va);
+	ng_view_free(vb);
 	return rc ? ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory") : 0;
 }
 
@@ -247,15 +250,21 @@ static int write_json(const diff_list *l, FILE *out)
 static int write_dot(const ng_graph *a, const ng_graph *b, const diff_list *l, FILE *out, ng_error *err)
 {
 	ng_graph *u = NULL;
+	ng_view *v = NULL;
+	Agraph_t *G = NULL;
 	int rc = ng_graph_new(&u, err);
 	if (!rc)
 		rc = ng_graph_merge(u, a, err);
 	if (!rc)
 		rc = ng_graph_merge(u, b, err);
-	Agraph_t *G = rc ? NULL : ng_dot_build(u, err);
-	if (!G) {
+	if (!rc)
+		rc = ng_view_new(u, &v, err);
+	if (!rc)
+		rc = ng_dot_build(v, &G, err);
+	ng_view_free(v);
+	if (rc) {
 		ng_graph_free(u);
-		return rc ? rc : err ? err->code : NG_ENOMEM;
+		return rc;
 	}
 	agattr(G, AGNODE, "color", "grey60");
 	agattr(G, AGNODE, "fontcolor", "grey40");

@@ -1,6 +1,6 @@
-/* The graph: nodes and edges by identity, merge, and ordered views.
- * Input: what extraction (or a reader) adds. Output: a deterministic graph
- * that every writer renders the same way whatever order things came in. */
+/* The graph: nodes and edges by identity, and merge. Input: what
+ * extraction (or a reader) adds. Output: a graph whose content does not
+ * depend on the order things came in; graph/view.c puts it in order. */
 #include "graph/graph.h"
 
 #include <stdlib.h>
@@ -485,95 +485,4 @@ int ng_graph_merge(ng_graph *dst, const ng_graph *src, ng_error *err)
 	return 0;
 oom:
 	return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-}
-
-static int cmp_node(const void *a, const void *b)
-{
-	return strcmp((*(ng_node *const *)a)->id, (*(ng_node *const *)b)->id);
-}
-
-static int cmp_edge(const void *a, const void *b)
-{
-	const ng_edge *x = *(ng_edge *const *)a, *y = *(ng_edge *const *)b;
-	int c = strcmp(x->source, y->source);
-	if (!c)
-		c = strcmp(ng_relation_get(x->rel)->name, ng_relation_get(y->rel)->name);
-	return c ? c : strcmp(x->target, y->target);
-}
-
-static int cmp_mention(const void *a, const void *b)
-{
-	const ng_mention_rec *x = a, *y = b;
-	int c = strcmp(x->article, y->article);
-	if (c)
-		return c;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	return x->end < y->end ? -1 : x->end > y->end;
-}
-
-static int cmp_ev(const void *a, const void *b)
-{
-	const ng_evidence *x = a, *y = b;
-	int c = strcmp(x->article, y->article);
-	if (c)
-		return c;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	return strcmp(x->rule ? x->rule : "", y->rule ? y->rule : "");
-}
-
-static int cmp_attr(const void *a, const void *b)
-{
-	return strcmp(((const ng_attr *)a)->key, ((const ng_attr *)b)->key);
-}
-
-static int cmp_article(const void *a, const void *b)
-{
-	return strcmp(((const ng_article_rec *)a)->id, ((const ng_article_rec *)b)->id);
-}
-
-void ng_graph_canonicalize(ng_graph *g)
-{
-	ng_sort(g->articles, g->narticles, sizeof *g->articles, cmp_article);
-	for (size_t i = 0; i < g->nnodes; i++) {
-		ng_node *n = g->nodes[i];
-		ng_sort(n->aliases, n->naliases, sizeof *n->aliases, ng_cmpstr);
-		ng_sort(n->mentions, n->nmentions, sizeof *n->mentions, cmp_mention);
-	}
-	for (size_t i = 0; i < g->nedges; i++) {
-		ng_edge *e = g->edges[i];
-		ng_sort(e->ev, e->nev, sizeof *e->ev, cmp_ev);
-		ng_sort(e->attrs, e->nattrs, sizeof *e->attrs, cmp_attr);
-		/* Independent evidence raises confidence; computed in evidence
-		 * order so that any merge order gives the same bits. */
-		double miss = 1.0;
-		for (size_t k = 0; k < e->nev; k++)
-			miss *= 1.0 - e->ev[k].conf;
-		e->confidence = 1.0 - miss > 0.99 ? 0.99 : 1.0 - miss;
-	}
-}
-
-int ng_graph_sorted_nodes(const ng_graph *g, ng_node ***out, ng_error *err)
-{
-	/* Logically const: canonical order is a view of the same graph. */
-	ng_graph_canonicalize((ng_graph *)g);
-	*out = malloc((g->nnodes + 1) * sizeof **out);
-	if (!*out)
-		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	if (g->nnodes)
-		memcpy(*out, g->nodes, g->nnodes * sizeof **out);
-	ng_sort(*out, g->nnodes, sizeof **out, cmp_node);
-	return 0;
-}
-
-int ng_graph_sorted_edges(const ng_graph *g, ng_edge ***out, ng_error *err)
-{
-	*out = malloc((g->nedges + 1) * sizeof **out);
-	if (!*out)
-		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	if (g->nedges)
-		memcpy(*out, g->edges, g->nedges * sizeof **out);
-	ng_sort(*out, g->nedges, sizeof **out, cmp_edge);
-	return 0;
 }

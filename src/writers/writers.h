@@ -1,7 +1,9 @@
-/* The writer registry's members: one descriptor per output format. */
+/* The writer registry's members: one descriptor per output format, each
+ * formatting the canonical view the driver (write.c) builds. */
 #ifndef NG_WRITERS_H
 #define NG_WRITERS_H
 
+#include "graph/view.h"
 #include "newsgraph/writer.h"
 
 extern const ng_writer ng_writer_dot;

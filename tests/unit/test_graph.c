@@ -1,9 +1,11 @@
-/* Unit tests of the graph model: identity and deduplication without length
- * limits, attribute value sets of any size. */
+/* Unit tests of the graph model and its canonical view: identity and
+ * deduplication without length limits, attribute value sets of any size,
+ * and a view that orders everything without touching the graph. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "graph/graph.h"
+#include "graph/view.h"
 #include "harness.h"
 #include "util/util.h"
 
@@ -71,9 +73,68 @@ static void evidence_long_ids(void)
 	ng_graph_free(g);
 }
 
+/* A graph whose items arrive out of canonical order. */
+static ng_graph *unordered(void)
+{
+	ng_graph *g = NULL;
+	if (ng_graph_new(&g, NULL))
+		return NULL;
+	int bad = ng_graph_add_article(g, "b", NULL, NULL, NULL) || ng_graph_add_article(g, "a", NULL, NULL, NULL);
+	ng_node *n2 = ng_graph_node(g, "person:z", NG_PERSON, "Zed", 0);
+	ng_node *n1 = ng_graph_node(g, "person:a", NG_PERSON, "Ann", 0);
+	bad = bad || !n1 || !n2 || ng_node_add_alias(n1, "b") || ng_node_add_alias(n1, "a") ||
+	      ng_node_add_mention(g, n1, "b", 1, 2, NG_NAME) || ng_node_add_mention(g, n1, "a", 9, 12, NG_NAME) ||
+	      ng_node_add_mention(g, n1, "a", 3, 4, NG_NAME);
+	ng_edge *e2 = ng_graph_edge(g, "person:z", NG_REL_MEETS, "person:a");
+	ng_edge *e1 = ng_graph_edge(g, "person:a", NG_REL_VISITS, "person:z");
+	ng_evidence v1 = evidence("b", 1, "r", 0.5), v2 = evidence("a", 7, "r", 0.2), v3 = evidence("a", 3, "r", 0.1);
+	bad = bad || !e1 || !e2 || ng_edge_add_evidence(g, e1, &v1) || ng_edge_add_evidence(g, e1, &v2) ||
+	      ng_edge_add_evidence(g, e1, &v3) || ng_edge_set_attr(e1, "y", "1") || ng_edge_set_attr(e1, "x", "2");
+	if (bad) {
+		ng_graph_free(g);
+		return NULL;
+	}
+	return g;
+}
+
+static void view_order(void)
+{
+	ng_graph *g = unordered();
+	ng_view *v = NULL;
+	CHECK(g && ng_view_new(g, &v, NULL) == 0);
+	if (!v) {
+		ng_graph_free(g);
+		return;
+	}
+	CHECK(v->narticles == 2 && v->nnodes == 2 && v->nedges == 2);
+	CHECK_STR(v->articles[0]->id, "a");
+	CHECK_STR(v->nodes[0].n->id, "person:a");
+	const ng_view_node *n = &v->nodes[0];
+	CHECK(n->naliases == 2 && n->nmentions == 3);
+	CHECK_STR(n->aliases[0], "a");
+	CHECK(n->mentions[0]->start == 3 && n->mentions[1]->start == 9 && n->mentions[2]->start == 1);
+	/* Meets is symmetric: stored as person:a -meets- person:z, before visits. */
+	CHECK_STR(ng_relation_name(v->edges[0].e->rel), "meets");
+	const ng_view_edge *e = &v->edges[1];
+	CHECK(e->nev == 3 && e->ev[0]->start == 3 && e->ev[1]->start == 7 && e->ev[2]->start == 1);
+	CHECK_STR(e->attrs[0]->key, "x");
+	/* 1 - 0.9 * 0.8 * 0.5, in that order */
+	CHECK(e->confidence == 1.0 - 0.9 * 0.8 * 0.5);
+	CHECK(v->edges[0].confidence == 0.0);
+	/* The graph itself is as it came. */
+	CHECK_STR(g->articles[0].id, "b");
+	CHECK_STR(g->nodes[0]->id, "person:z");
+	const ng_node *gn = ng_graph_find_node(g, "person:a");
+	CHECK(gn && strcmp(gn->aliases[0], "b") == 0 && gn->mentions[0].start == 1);
+	CHECK(strcmp(g->edges[1]->ev[0].article, "b") == 0 && strcmp(g->edges[1]->attrs[0].key, "y") == 0);
+	ng_view_free(v);
+	ng_graph_free(g);
+}
+
 int main(void)
 {
 	attr_values();
 	evidence_long_ids();
+	view_order();
 	return harness_done("test_graph");
 }
