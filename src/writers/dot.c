@@ -1,7 +1,9 @@
 /* Writer: Graphviz DOT through libcgraph. Input: the canonical view.
  * Output: a digraph whose nodes are shaped and coloured by entity type, with
  * a legend, and whose edges show type, symmetry, modality, negation and
- * weight; `dot -Tsvg` renders it as is. */
+ * weight; `dot -Tsvg` renders it as is. The union graph of a diff is drawn
+ * coloured by change: added green, removed red, changed orange, unchanged
+ * grey. */
 #include "writers/dot.h"
 
 #include <graphviz/cgraph.h>
@@ -135,6 +137,40 @@ static int add_legend(Agraph_t *G, const int used[])
 	return 0;
 }
 
+static const char *change_colour(const char *diff)
+{
+	return !diff || strcmp(diff, "unchanged") == 0 ? NULL
+	       : strcmp(diff, "added") == 0            ? "green4"
+	       : strcmp(diff, "removed") == 0          ? "red"
+	                                               : "orange";
+}
+
+static void mark(void *obj, const char *colour)
+{
+	if (!obj || !colour)
+		return;
+	set(obj, "color", colour);
+	set(obj, "fontcolor", colour);
+	set(obj, "penwidth", "2");
+}
+
+/* A diff's union graph: grey by default, what changed in its colour. */
+static void colour_changes(Agraph_t *G, const ng_view *v)
+{
+	agattr(G, AGNODE, "color", "grey60");
+	agattr(G, AGNODE, "fontcolor", "grey40");
+	agattr(G, AGEDGE, "color", "grey60");
+	agattr(G, AGEDGE, "fontcolor", "grey40");
+	for (size_t i = 0; i < v->nnodes; i++)
+		mark(agnode(G, v->nodes[i].n->id, 0), change_colour(v->nodes[i].n->diff));
+	for (size_t i = 0; i < v->nedges; i++) {
+		const ng_edge *e = v->edges[i].e;
+		const char *colour = change_colour(e->diff);
+		Agnode_t *s = colour ? agnode(G, e->source, 0) : NULL, *t = s ? agnode(G, e->target, 0) : NULL;
+		mark(t ? agedge(G, s, t, (char *)ng_relation_get(e->rel)->name, 0) : NULL, colour);
+	}
+}
+
 int ng_dot_build(const ng_view *v, Agraph_t **out, ng_error *err)
 {
 	int used[NG_NTYPES] = {0};
@@ -145,6 +181,8 @@ int ng_dot_build(const ng_view *v, Agraph_t **out, ng_error *err)
 			agclose(G);
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "cannot build the DOT graph");
 	}
+	if (v->has_diff)
+		colour_changes(G, v);
 	*out = G;
 	return 0;
 }

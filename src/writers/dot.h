@@ -6,7 +6,8 @@
 #include "graph/view.h"
 
 /* Builds in *out the styled cgraph graph of the view (close it with
- * agclose). Errors: NG_ENOMEM. */
+ * agclose); the union graph of a diff comes coloured by change. Errors:
+ * NG_ENOMEM. */
 int ng_dot_build(const ng_view *v, Agraph_t **out, ng_error *err);
 
 #endif

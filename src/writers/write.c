@@ -1,9 +1,12 @@
 /* The writers' driver: a graph in, the canonical view of it built once,
  * and the format's writer called on that view for each part asked for, as
- * cmark's render.c drives its man and latex renderers. */
+ * cmark's render.c drives its man and latex renderers. Also the diff's
+ * formats, dispatched by name. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "graph/view.h"
+#include "newsgraph/diff.h"
 #include "newsgraph/writer.h"
 #include "writers/writers.h"
 
@@ -68,4 +71,23 @@ int ng_write_mem(const ng_writer *w, const ng_graph *g, int part, const ng_write
 	if (len)
 		*len = n;
 	return rc;
+}
+
+/* The diff's DOT: its union graph drawn by the DOT writer, which colours
+ * what changed. */
+static int diff_dot(const ng_diff *d, FILE *out, ng_error *err)
+{
+	return ng_write(&ng_writer_dot, ng_diff_union(d), out, 0, NULL, err);
+}
+
+static const ng_diff_writer diff_writer_dot = {"dot", diff_dot};
+static const ng_diff_writer *const diff_writers[] = {&ng_diff_writer_text, &ng_diff_writer_json, &diff_writer_dot,
+                                                     NULL};
+
+int ng_diff_write(const ng_diff *d, const char *format, FILE *out, ng_error *err)
+{
+	for (const ng_diff_writer *const *w = diff_writers; *w; w++)
+		if (strcmp((*w)->name, format) == 0)
+			return (*w)->write(d, out, err);
+	return ng_fail(err, NG_EINVAL, NULL, 0, "unknown diff format '%s' (text, json, dot)", format);
 }

@@ -1,7 +1,8 @@
-/* Unit tests of the writers' driver, through the public API: writing never
- * changes the graph, any part can be written alone, and the compact JSON
- * is one line. The graphs are built with the internal graph functions, out
- * of canonical order on purpose. */
+/* Unit tests of the writers' driver and the diff, through the public API:
+ * writing never changes the graph, any part can be written alone, the
+ * compact JSON is one line, and a diff is data before it is text. The
+ * graphs are built with the internal graph functions, out of canonical
+ * order on purpose. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,10 +106,60 @@ static void json_compact(void)
 	ng_graph_free(g);
 }
 
+static void diff_data(void)
+{
+	ng_graph *a = sample("Ann", "2024-01-01", 0), *b = sample("Anna", "2024-02-01", 1);
+	ng_diff *d = NULL;
+	ng_diff_opts o = NG_DIFF_OPTS_INIT;
+	CHECK(a && b && ng_diff_new(a, b, &o, &d, NULL) == 0);
+	if (!d) {
+		ng_graph_free(a);
+		ng_graph_free(b);
+		return;
+	}
+	CHECK(ng_diff_changed(d) && ng_diff_count(d) == 3 && ng_diff_get(d, 3) == NULL);
+	const ng_diff_item *x = ng_diff_get(d, 0);
+	CHECK(x->status == NG_DIFF_CHANGED && !x->is_edge && x->nchanges == 1 && !x->source);
+	CHECK_STR(x->id, "person:a");
+	CHECK_STR(x->changes[0].field, "name");
+	CHECK_STR(x->changes[0].from, "Ann");
+	CHECK_STR(x->changes[0].to, "Anna");
+	x = ng_diff_get(d, 1);
+	CHECK(x->status == NG_DIFF_ADDED && !x->is_edge && x->nchanges == 0);
+	CHECK_STR(x->name, "Bo");
+	x = ng_diff_get(d, 2);
+	CHECK(x->status == NG_DIFF_CHANGED && x->is_edge && x->type == NG_REL_VISITS && x->nchanges == 1 && !x->id);
+	CHECK_STR(x->source, "person:a");
+	CHECK_STR(x->changes[0].to, "2024-02-01");
+	char *text = NULL;
+	size_t len;
+	FILE *f = open_memstream(&text, &len);
+	CHECK(f && ng_diff_write(d, "text", f, NULL) == 0);
+	fclose(f);
+	CHECK_STR(text, "~ node person:a \"Anna\" name: Ann -> Anna\n+ node person:b \"Bo\"\n"
+	                "~ edge person:a -visits-> state:z date: 2024-01-01 -> 2024-02-01\n");
+	free(text);
+	ng_error err = NG_ERROR_INIT;
+	CHECK(ng_diff_write(d, "yaml", stdout, &err) == NG_EINVAL);
+	char *u = write_str("jsonl", ng_diff_union(d), 0, NULL);
+	CHECK(u && strstr(u, "\"id\":\"person:b\"") && strstr(strstr(u, "\"id\":\"person:b\""), "\"diff\":\"added\""));
+	free(u);
+	ng_diff_free(d);
+	/* With dates ignored the edges are equal. */
+	o.ignore_dates = 1;
+	CHECK(ng_diff_new(a, b, &o, &d, NULL) == 0 && ng_diff_count(d) == 2);
+	ng_diff_free(d);
+	CHECK(ng_diff_new(a, a, NULL, &d, NULL) == 0 && !ng_diff_changed(d));
+	ng_diff_free(d);
+	ng_graph_free(a);
+	ng_graph_free(b);
+}
+
 int main(void)
 {
 	write_keeps_graph();
 	csv_edges_alone();
 	json_compact();
+	diff_data();
 	return harness_done("test_writers");
 }
