@@ -16,6 +16,7 @@
 #include "newsgraph/text.h"
 #include "newsgraph/extract.h"
 #include "newsgraph/writer.h"
+#include "newsgraph/filter.h"
 #include "newsgraph/diff.h"
 #include "newsgraph/render.h"
 

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "graph/filter.h"
+#include "newsgraph/filter.h"
 #include "newsgraph/writer.h"
 
 static void run_one(const cli_pool *p, cli_job *j)

@@ -9,8 +9,8 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
-#include "graph/filter.h"
 #include "graph/read.h"
+#include "newsgraph/filter.h"
 #include "newsgraph/writer.h"
 #include "util/util.h"
 

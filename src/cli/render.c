@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "graph/filter.h"
+#include "newsgraph/filter.h"
 #include "newsgraph/render.h"
 
 /* The same lists ng_render accepts, checked here so that a typo stops the

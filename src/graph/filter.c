@@ -4,7 +4,7 @@
  * pass, each copied whole (articles, aliases, mentions, kb ids, evidence,
  * attrs, dates) through the graph's own functions so that identity and
  * ordering rules hold in the copy as in the original. */
-#include "graph/filter.h"
+#include "newsgraph/filter.h"
 
 #include <stdint.h>
 #include <stdlib.h>
