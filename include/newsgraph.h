@@ -16,6 +16,9 @@
 #include "newsgraph/text.h"
 #include "newsgraph/extract.h"
 #include "newsgraph/writer.h"
+#include "newsgraph/filter.h"
+#include "newsgraph/diff.h"
+#include "newsgraph/render.h"
 
 #define NG_VERSION "0.1.0"
 

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "graph/diff.h"
+#include "newsgraph/diff.h"
 
 static int ignore(ng_diff_opts *d, const char *list)
 {
@@ -34,7 +34,8 @@ int cmd_diff(int argc, char **argv)
 	ng_diff_opts d = NG_DIFF_OPTS_INIT;
 	const char *files[2], *format = "text", *outpath = NULL;
 	int nfiles = 0, rc = 2;
-	ng_graph *a = NULL, *b = NULL, *u = NULL;
+	ng_graph *a = NULL, *b = NULL;
+	ng_diff *diff = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		int t = cli_extract_opt(&o, argc, argv, &i);
@@ -70,14 +71,10 @@ int cmd_diff(int argc, char **argv)
 		} else
 			files[nfiles++] = arg;
 	}
-	/* text, json and dot are the diff's own forms; the other formats write
-	 * the union graph. */
+	/* text and json are the diff's own forms; the other formats write the
+	 * union graph (DOT coloured by change). */
 	const ng_writer *w = NULL;
-	if (!strcmp(format, "json"))
-		d.format = NG_DIFF_JSON;
-	else if (!strcmp(format, "dot"))
-		d.format = NG_DIFF_DOT;
-	else if (strcmp(format, "text") && !(w = ng_writer_find(format))) {
+	if (strcmp(format, "text") && strcmp(format, "json") && !(w = ng_writer_find(format))) {
 		cli_error(NULL, "unknown diff format '%s' (try newsgraph diff --help)", format);
 		goto done;
 	}
@@ -88,18 +85,17 @@ int cmd_diff(int argc, char **argv)
 	if (cli_read_graph(files[0], &o, &a) || cli_read_graph(files[1], &o, &b))
 		goto done;
 	ng_error err = NG_ERROR_INIT;
-	int changed = 0;
-	if (w) {
-		if (ng_diff_union(a, b, &d, &u, &changed, &err)) {
-			cli_lib_error(&err, NULL);
-			goto done;
-		}
-		rc = cli_write_graph(w, u, outpath, &o.wopts);
-	} else {
+	if (ng_diff_new(a, b, &d, &diff, &err)) {
+		cli_lib_error(&err, NULL);
+		goto done;
+	}
+	if (w)
+		rc = cli_write_graph(w, ng_diff_union(diff), outpath, &o.wopts);
+	else {
 		cli_out out;
 		if (cli_out_open(&out, outpath))
 			goto done;
-		if (ng_diff(a, b, &d, out.f, &changed, &err)) {
+		if (ng_diff_write(diff, format, out.f, &err)) {
 			cli_out_abort(&out);
 			cli_lib_error(&err, outpath ? outpath : "<stdout>");
 			goto done;
@@ -107,10 +103,10 @@ int cmd_diff(int argc, char **argv)
 		rc = cli_out_commit(&out);
 	}
 	if (!rc)
-		rc = changed;
+		rc = ng_diff_changed(diff);
 done:
 	cli_graph_inputs_done();
-	ng_graph_free(u);
+	ng_diff_free(diff);
 	ng_graph_free(a);
 	ng_graph_free(b);
 	cli_extract_opts_free(&o);

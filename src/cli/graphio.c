@@ -103,7 +103,7 @@ int cli_write_graph(const ng_writer *w, const ng_graph *g, const char *outpath, 
 		cli_out out;
 		if (cli_out_open(&out, outpath))
 			return 2;
-		if (w->write(g, out.f, 0, wo, &err)) {
+		if (ng_write(w, g, out.f, 0, wo, &err)) {
 			cli_out_abort(&out);
 			return cli_lib_error(&err, outpath ? outpath : "<stdout>");
 		}
@@ -117,29 +117,34 @@ int cli_write_graph(const ng_writer *w, const ng_graph *g, const char *outpath, 
 	while (w->parts[n])
 		n++;
 	cli_out *outs = calloc(n, sizeof *outs);
-	if (!outs)
-		return cli_error(NULL, "out of memory");
-	int rc = 0;
+	char **paths = calloc(n, sizeof *paths);
+	FILE **files = calloc(n, sizeof *files);
+	int rc = outs && paths && files ? 0 : cli_error(NULL, "out of memory");
 	for (size_t i = 0; i < n && !rc; i++) {
 		size_t l = strlen(outpath) + strlen(w->parts[i]) + 2;
-		char *path = malloc(l);
-		if (!path) {
+		if (!(paths[i] = malloc(l))) {
 			rc = cli_error(NULL, "out of memory");
 			break;
 		}
-		snprintf(path, l, "%s/%s", outpath, w->parts[i]);
-		rc = cli_out_open(&outs[i], path);
-		if (!rc && w->write(g, outs[i].f, (int)i, wo, &err))
-			rc = cli_lib_error(&err, path);
-		free(path);
+		snprintf(paths[i], l, "%s/%s", outpath, w->parts[i]);
+		rc = cli_out_open(&outs[i], paths[i]);
+		files[i] = outs[i].f;
 	}
+	/* The graph is put in canonical form once for all the parts. */
+	size_t failed = 0;
+	if (!rc && ng_write_parts(w, g, files, wo, &failed, &err))
+		rc = cli_lib_error(&err, paths[failed]);
 	/* Renames happen only once every part is written. */
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; outs && i < n; i++) {
 		if (rc)
 			cli_out_abort(&outs[i]);
 		else
 			rc = cli_out_commit(&outs[i]);
 	}
+	for (size_t i = 0; paths && i < n; i++)
+		free(paths[i]);
+	free(paths);
+	free(files);
 	free(outs);
 	return rc;
 }

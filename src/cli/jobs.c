@@ -9,8 +9,8 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "graph/filter.h"
-#include "writers/json.h"
+#include "newsgraph/filter.h"
+#include "newsgraph/writer.h"
 
 static void run_one(const cli_pool *p, cli_job *j)
 {
@@ -26,8 +26,16 @@ static void run_one(const cli_pool *p, cli_job *j)
 			g = cut;
 		}
 	}
-	if (!j->rc && p->to_json)
-		j->rc = ng_json_graph_text(g, 1, &j->json, &j->err);
+	if (!j->rc && p->to_json) {
+		/* One line of JSON Lines, without its newline: the writer of the
+		 * batch adds it. */
+		ng_write_opts o = NG_WRITE_OPTS_INIT;
+		size_t len = 0;
+		o.compact = 1;
+		j->rc = ng_write_mem(ng_writer_find("json"), g, 0, &o, &j->json, &len, &j->err);
+		if (!j->rc && len)
+			j->json[len - 1] = 0;
+	}
 	if (j->rc || p->to_json)
 		ng_graph_free(g);
 	else

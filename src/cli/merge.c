@@ -9,9 +9,10 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
-#include "graph/filter.h"
 #include "graph/read.h"
-#include "writers/json.h"
+#include "newsgraph/filter.h"
+#include "newsgraph/writer.h"
+#include "util/util.h"
 
 /* Is this line a whole JSON object on its own (a JSON Lines graph)? */
 static int whole_object(const char *s, size_t n)
@@ -160,25 +161,10 @@ int cmd_merge(int argc, char **argv)
 		cli_lib_error(&err, NULL);
 		goto done;
 	}
-	if (jsonl) {
-		char *text = NULL;
-		cli_out out;
-		if (ng_json_graph_text(cut ? cut : g, 1, &text, &err)) {
-			cli_lib_error(&err, NULL);
-			goto done;
-		}
-		if (cli_out_open(&out, outpath)) {
-			free(text);
-			goto done;
-		}
-		if (fputs(text, out.f) == EOF || fputc('\n', out.f) == EOF) {
-			cli_out_abort(&out);
-			cli_error(outpath ? outpath : "<stdout>", "write failed: %s", strerror(errno));
-		} else
-			rc = cli_out_commit(&out);
-		free(text);
-	} else
-		rc = cli_write_graph(w, cut ? cut : g, outpath, &o.wopts);
+	/* --jsonl: the graph as one line of JSON, as extract --jsonl writes it. */
+	ng_write_opts wo = o.wopts;
+	wo.compact = jsonl;
+	rc = cli_write_graph(jsonl ? ng_writer_find("json") : w, cut ? cut : g, outpath, &wo);
 done:
 	cli_graph_inputs_done();
 	ng_graph_free(cut);

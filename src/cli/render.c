@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "graph/filter.h"
-#include "writers/render.h"
+#include "newsgraph/filter.h"
+#include "newsgraph/render.h"
 
 /* The same lists ng_render accepts, checked here so that a typo stops the
  * command before the input is read. */

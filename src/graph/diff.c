@@ -1,54 +1,69 @@
-/* Diff: two graphs in, their differences out, as text (+ added, - removed,
- * ~ changed with the changed fields), as JSON, or as a DOT drawing of the
- * union coloured by change. Both graphs are walked in their canonical order,
- * so the output is stable. */
-#include "graph/diff.h"
+/* Diff: two graphs in, their differences out as data: the nodes and edges
+ * added, removed or changed (with the changed fields, old and new), and the
+ * union graph with each item's status. Both graphs are walked in canonical
+ * order, so the items come in a stable order. The formats are writers'
+ * work (src/writers/diff_*.c). */
+#include "newsgraph/diff.h"
 
-#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "graph/graph.h"
-#include "writers/dot.h"
+#include "graph/view.h"
 
-typedef struct change {
-	char field[16];
-	char *from, *to;
-} change;
+/* The most fields one item can differ in (an edge: modality, negated, date,
+ * attrs, count, confidence, evidence). */
+enum { MAX_CHANGES = 8 };
 
-typedef struct changes {
-	change c[8];
+typedef struct item {
+	ng_diff_item pub; /* what ng_diff_get returns; set once the walk is over */
+	ng_diff_status status;
+	int is_edge;
+	ng_relation rel;
+	char *a, *b; /* id and name, or source and target */
+	const char *field[MAX_CHANGES];
+	char *from[MAX_CHANGES], *to[MAX_CHANGES];
+	ng_diff_change ch[MAX_CHANGES];
 	int n;
-} changes;
+} item;
 
-static void changes_free(changes *c)
+struct ng_diff {
+	item *v;
+	size_t n, cap;
+	ng_graph *u; /* the union */
+};
+
+/* The item being compared, before it is known to differ. */
+static void item_clear(item *x)
 {
-	for (int i = 0; i < c->n; i++) {
-		free(c->c[i].from);
-		free(c->c[i].to);
+	free(x->a);
+	free(x->b);
+	for (int k = 0; k < x->n; k++) {
+		free(x->from[k]);
+		free(x->to[k]);
 	}
-	c->n = 0;
+	memset(x, 0, sizeof *x);
 }
 
-static int note(changes *c, const char *field, const char *from, const char *to)
+static int note(item *x, const char *field, const char *from, const char *to)
 {
-	if ((from && to && strcmp(from, to) == 0) || (!from && !to) || c->n == 8)
+	if ((from && to && strcmp(from, to) == 0) || (!from && !to) || x->n == MAX_CHANGES)
 		return 0;
-	change *x = &c->c[c->n++];
-	snprintf(x->field, sizeof x->field, "%s", field);
-	x->from = ng_strdup(from ? from : "none");
-	x->to = ng_strdup(to ? to : "none");
-	return x->from && x->to ? 0 : NG_ENOMEM;
+	int k = x->n++;
+	x->field[k] = field;
+	x->from[k] = ng_strdup(from ? from : "none");
+	x->to[k] = ng_strdup(to ? to : "none");
+	return x->from[k] && x->to[k] ? 0 : NG_ENOMEM;
 }
 
-static char *attrs_text(const ng_edge *e)
+static char *attrs_text(const ng_view_edge *e)
 {
 	ng_buf b = {0};
 	if (ng_buf_adds(&b, ""))
 		return NULL;
 	for (size_t i = 0; i < e->nattrs; i++)
-		if (ng_buf_printf(&b, "%s%s=%s", i ? "; " : "", e->attrs[i].key, e->attrs[i].val)) {
+		if (ng_buf_printf(&b, "%s%s=%s", i ? "; " : "", e->attrs[i]->key, e->attrs[i]->val)) {
 			ng_buf_free(&b);
 			return NULL;
 		}
@@ -57,13 +72,13 @@ static char *attrs_text(const ng_edge *e)
 
 /* The evidence sentences, sorted and unique, joined: what an edge rests on,
  * whatever the article and offsets. */
-static char *evidence_text(const ng_edge *e)
+static char *evidence_text(const ng_view_edge *e)
 {
 	const char **s = malloc((e->nev + 1) * sizeof *s);
 	if (!s)
 		return NULL;
 	for (size_t i = 0; i < e->nev; i++)
-		s[i] = e->ev[i].sentence;
+		s[i] = e->ev[i]->sentence;
 	ng_sort(s, e->nev, sizeof *s, ng_cmpstr);
 	ng_buf b = {0};
 	int bad = ng_buf_adds(&b, "");
@@ -76,13 +91,13 @@ static char *evidence_text(const ng_edge *e)
 	return b.s;
 }
 
-static int compare_edges(const ng_edge *x, const ng_edge *y, const ng_diff_opts *o, changes *c)
+static int compare_edges(const ng_view_edge *x, const ng_view_edge *y, const ng_diff_opts *o, item *c)
 {
 	char n1[32], n2[32];
-	int rc = note(c, "modality", ng_modality_name(x->modality), ng_modality_name(y->modality));
-	rc = rc || note(c, "negated", x->negated ? "true" : "false", y->negated ? "true" : "false");
+	int rc = note(c, "modality", ng_modality_name(x->e->modality), ng_modality_name(y->e->modality));
+	rc = rc || note(c, "negated", x->e->negated ? "true" : "false", y->e->negated ? "true" : "false");
 	if (!o->ignore_dates)
-		rc = rc || note(c, "date", x->date, y->date);
+		rc = rc || note(c, "date", x->e->date, y->e->date);
 	char *a1 = attrs_text(x), *a2 = attrs_text(y);
 	rc = rc || !a1 || !a2 || note(c, "attrs", a1, a2);
 	free(a1);
@@ -114,234 +129,171 @@ static int cmp_edge_key(const ng_edge *x, const ng_edge *y)
 	return c ? c : strcmp(x->target, y->target);
 }
 
-/* One difference, as the walk finds it. kind: '+', '-', '~'. */
-typedef struct diff_item {
-	char kind;
-	const ng_node *node; /* or NULL for an edge */
-	const ng_edge *edge;
-	changes ch;
-} diff_item;
-
-typedef struct diff_list {
-	diff_item *v;
-	size_t n, cap;
-} diff_list;
-
-static int push(diff_list *l, char kind, const ng_node *n, const ng_edge *e, changes *c)
+/* Keeps the item in c as a difference of `status` about node n or edge e,
+ * and clears c for the next. */
+static int push(ng_diff *d, ng_diff_status status, const ng_node *n, const ng_edge *e, item *c)
 {
-	diff_item *x = NG_PUSH(l->v, l->n, l->cap);
-	if (!x)
+	c->status = status;
+	c->is_edge = e != NULL;
+	if (e)
+		c->rel = e->rel;
+	c->a = ng_strdup(n ? n->id : e->source);
+	c->b = ng_strdup(n ? n->name : e->target);
+	item *x = c->a && c->b ? NG_PUSH(d->v, d->n, d->cap) : NULL;
+	if (!x) {
+		item_clear(c);
 		return NG_ENOMEM;
-	x->kind = kind;
-	x->node = n;
-	x->edge = e;
-	x->ch = *c;
-	c->n = 0;
+	}
+	*x = *c;
+	memset(c, 0, sizeof *c);
 	return 0;
 }
 
-static int walk(const ng_graph *a, const ng_graph *b, const ng_diff_opts *o, diff_list *out, ng_error *err)
+static int walk_nodes(ng_diff *d, const ng_view *va, const ng_view *vb, item *c)
 {
-	ng_node **na = NULL, **nb = NULL;
-	ng_edge **ea = NULL, **eb = NULL;
-	int rc = ng_graph_sorted_nodes(a, &na, err) || ng_graph_sorted_nodes(b, &nb, err) ||
-	         ng_graph_sorted_edges(a, &ea, err) || ng_graph_sorted_edges(b, &eb, err);
-	changes c = {0};
-	for (size_t i = 0, j = 0; !rc && (i < a->nnodes || j < b->nnodes);) {
-		int k = i == a->nnodes ? 1 : j == b->nnodes ? -1 : strcmp(na[i]->id, nb[j]->id);
+	int rc = 0;
+	for (size_t i = 0, j = 0; !rc && (i < va->nnodes || j < vb->nnodes);) {
+		const ng_node *x = i < va->nnodes ? va->nodes[i].n : NULL, *y = j < vb->nnodes ? vb->nodes[j].n : NULL;
+		int k = !x ? 1 : !y ? -1 : strcmp(x->id, y->id);
 		if (k < 0)
-			rc = push(out, '-', na[i++], NULL, &c);
+			rc = push(d, NG_DIFF_REMOVED, x, NULL, c), i++;
 		else if (k > 0)
-			rc = push(out, '+', nb[j++], NULL, &c);
+			rc = push(d, NG_DIFF_ADDED, y, NULL, c), j++;
 		else {
-			rc = note(&c, "name", na[i]->name, nb[j]->name);
-			if (!rc && c.n)
-				rc = push(out, '~', nb[j], NULL, &c);
+			rc = note(c, "name", x->name, y->name);
+			if (!rc && c->n)
+				rc = push(d, NG_DIFF_CHANGED, y, NULL, c);
 			i++, j++;
 		}
 	}
-	for (size_t i = 0, j = 0; !rc && (i < a->nedges || j < b->nedges);) {
-		int k = i == a->nedges ? 1 : j == b->nedges ? -1 : cmp_edge_key(ea[i], eb[j]);
-		if (k < 0)
-			rc = push(out, '-', NULL, ea[i++], &c);
-		else if (k > 0)
-			rc = push(out, '+', NULL, eb[j++], &c);
-		else {
-			rc = compare_edges(ea[i], eb[j], o, &c);
-			if (!rc && c.n)
-				rc = push(out, '~', NULL, eb[j], &c);
-			i++, j++;
-		}
-	}
-	changes_free(&c);
-	free(na);
-	free(nb);
-	free(ea);
-	free(eb);
-	return rc ? ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory") : 0;
+	return rc;
 }
 
-static int write_text(const diff_list *l, FILE *out)
+static int walk_edges(ng_diff *d, const ng_view *va, const ng_view *vb, const ng_diff_opts *o, item *c)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		const diff_item *d = &l->v[i];
-		if (d->node)
-			fprintf(out, "%c node %s \"%s\"", d->kind, d->node->id, d->node->name);
+	int rc = 0;
+	for (size_t i = 0, j = 0; !rc && (i < va->nedges || j < vb->nedges);) {
+		const ng_view_edge *x = i < va->nedges ? &va->edges[i] : NULL, *y = j < vb->nedges ? &vb->edges[j] : NULL;
+		int k = !x ? 1 : !y ? -1 : cmp_edge_key(x->e, y->e);
+		if (k < 0)
+			rc = push(d, NG_DIFF_REMOVED, NULL, x->e, c), i++;
+		else if (k > 0)
+			rc = push(d, NG_DIFF_ADDED, NULL, y->e, c), j++;
+		else {
+			rc = compare_edges(x, y, o, c);
+			if (!rc && c->n)
+				rc = push(d, NG_DIFF_CHANGED, NULL, y->e, c);
+			i++, j++;
+		}
+	}
+	return rc;
+}
+
+/* The union of a and b, each node and edge marked with its status. */
+static int build_union(ng_diff *d, const ng_graph *a, const ng_graph *b, ng_error *err)
+{
+	int rc = ng_graph_new(&d->u, err);
+	if (!rc)
+		rc = ng_graph_merge(d->u, a, err);
+	if (!rc)
+		rc = ng_graph_merge(d->u, b, err);
+	if (rc)
+		return rc;
+	d->u->has_diff = 1;
+	for (size_t i = 0; i < d->u->nnodes; i++)
+		d->u->nodes[i]->diff = "unchanged";
+	for (size_t i = 0; i < d->u->nedges; i++)
+		d->u->edges[i]->diff = "unchanged";
+	static const char *const status[] = {"added", "removed", "changed"};
+	for (size_t i = 0; i < d->n; i++) {
+		const item *x = &d->v[i];
+		/* Both get what the union already holds: nothing is created. */
+		ng_node *n = x->is_edge ? NULL : ng_graph_node(d->u, x->a, NG_PERSON, NULL, 0);
+		ng_edge *e = x->is_edge ? ng_graph_edge(d->u, x->a, x->rel, x->b) : NULL;
+		if (n)
+			n->diff = status[x->status];
+		else if (e)
+			e->diff = status[x->status];
 		else
-			fprintf(out, "%c edge %s -%s-> %s", d->kind, d->edge->source, ng_relation_get(d->edge->rel)->name,
-			        d->edge->target);
-		for (int k = 0; k < d->ch.n; k++)
-			fprintf(out, "%s%s: %s -> %s", k ? "; " : " ", d->ch.c[k].field, d->ch.c[k].from, d->ch.c[k].to);
-		fputc('\n', out);
+			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	}
-	return ferror(out) ? NG_EIO : 0;
+	return 0;
 }
 
-static int write_json(const diff_list *l, FILE *out)
+/* Points each item's public form at its fields, now that they stay put. */
+static void publish(ng_diff *d)
 {
-	cJSON *root = cJSON_CreateObject();
-	const char *groups[] = {"added", "removed", "changed"};
-	const char kinds[] = {'+', '-', '~'};
-	int ok = root != NULL;
-	for (int part = 0; part < 2 && ok; part++) {
-		cJSON *p = cJSON_AddObjectToObject(root, part ? "edges" : "nodes");
-		for (int g = 0; g < 3 && ok; g++) {
-			cJSON *arr = p ? cJSON_AddArrayToObject(p, groups[g]) : NULL;
-			ok = arr != NULL;
-			for (size_t i = 0; i < l->n && ok; i++) {
-				const diff_item *d = &l->v[i];
-				if (d->kind != kinds[g] || (d->node != NULL) == part)
-					continue;
-				cJSON *o = cJSON_CreateObject();
-				ok = o && cJSON_AddItemToArray(arr, o);
-				if (ok && d->node)
-					ok = cJSON_AddStringToObject(o, "id", d->node->id) && cJSON_AddStringToObject(o, "name", d->node->name);
-				else if (ok)
-					ok = cJSON_AddStringToObject(o, "source", d->edge->source) &&
-					     cJSON_AddStringToObject(o, "type", ng_relation_get(d->edge->rel)->name) &&
-					     cJSON_AddStringToObject(o, "target", d->edge->target);
-				if (ok && d->kind == '~') {
-					cJSON *ch = cJSON_AddObjectToObject(o, "changes");
-					for (int k = 0; ok && ch && k < d->ch.n; k++) {
-						cJSON *pair = cJSON_CreateArray();
-						ok = pair && cJSON_AddItemToObject(ch, d->ch.c[k].field, pair) &&
-						     cJSON_AddItemToArray(pair, cJSON_CreateString(d->ch.c[k].from)) &&
-						     cJSON_AddItemToArray(pair, cJSON_CreateString(d->ch.c[k].to));
-					}
-					ok = ok && ch;
-				}
-			}
-		}
+	for (size_t i = 0; i < d->n; i++) {
+		item *x = &d->v[i];
+		for (int k = 0; k < x->n; k++)
+			x->ch[k] = (ng_diff_change){x->field[k], x->from[k], x->to[k]};
+		x->pub = (ng_diff_item){x->status,
+		                        x->is_edge,
+		                        x->is_edge ? NULL : x->a,
+		                        x->is_edge ? NULL : x->b,
+		                        x->is_edge ? x->a : NULL,
+		                        x->is_edge ? x->b : NULL,
+		                        x->rel,
+		                        x->ch,
+		                        (size_t)x->n};
 	}
-	char *s = ok ? cJSON_Print(root) : NULL;
-	cJSON_Delete(root);
-	if (!s)
-		return NG_ENOMEM;
-	int rc = fprintf(out, "%s\n", s) < 0 ? NG_EIO : 0;
-	free(s);
-	return rc;
 }
 
-/* The union drawn with the DOT writer's styles, then coloured: added green,
- * removed red, changed orange, unchanged grey. */
-static int write_dot(const ng_graph *a, const ng_graph *b, const diff_list *l, FILE *out, ng_error *err)
+int ng_diff_new(const ng_graph *a, const ng_graph *b, const ng_diff_opts *o, ng_diff **out, ng_error *err)
 {
-	ng_graph *u = NULL;
-	int rc = ng_graph_new(&u, err);
+	static const ng_diff_opts all = NG_DIFF_OPTS_INIT;
+	ng_view *va = NULL, *vb = NULL;
+	item c = {0};
+	*out = NULL;
+	ng_diff *d = calloc(1, sizeof *d);
+	if (!d)
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	int rc = ng_view_new(a, &va, err);
 	if (!rc)
-		rc = ng_graph_merge(u, a, err);
+		rc = ng_view_new(b, &vb, err);
+	if (!rc && (walk_nodes(d, va, vb, &c) || walk_edges(d, va, vb, o ? o : &all, &c)))
+		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	if (!rc)
-		rc = ng_graph_merge(u, b, err);
-	Agraph_t *G = rc ? NULL : ng_dot_build(u, err);
-	if (!G) {
-		ng_graph_free(u);
-		return rc ? rc : err ? err->code : NG_ENOMEM;
-	}
-	agattr(G, AGNODE, "color", "grey60");
-	agattr(G, AGNODE, "fontcolor", "grey40");
-	agattr(G, AGEDGE, "color", "grey60");
-	agattr(G, AGEDGE, "fontcolor", "grey40");
-	for (size_t i = 0; i < l->n; i++) {
-		const diff_item *d = &l->v[i];
-		const char *col = d->kind == '+' ? "green4" : d->kind == '-' ? "red" : "orange";
-		void *obj = NULL;
-		if (d->node)
-			obj = agnode(G, d->node->id, 0);
-		else {
-			Agnode_t *s = agnode(G, d->edge->source, 0), *t = agnode(G, d->edge->target, 0);
-			obj = s && t ? agedge(G, s, t, (char *)ng_relation_get(d->edge->rel)->name, 0) : NULL;
-		}
-		if (obj) {
-			agsafeset(obj, "color", (char *)col, "");
-			agsafeset(obj, "fontcolor", (char *)col, "");
-			agsafeset(obj, "penwidth", "2", "");
-		}
-	}
-	rc = agwrite(G, out) ? NG_EIO : 0;
-	agclose(G);
-	ng_graph_free(u);
-	return rc;
-}
-
-int ng_diff_union(const ng_graph *a, const ng_graph *b, const ng_diff_opts *o, ng_graph **out, int *changed,
-                  ng_error *err)
-{
-	diff_list l = {0};
-	ng_graph *u = NULL;
-	int rc = walk(a, b, o, &l, err);
-	if (!rc)
-		rc = ng_graph_new(&u, err);
-	if (!rc)
-		rc = ng_graph_merge(u, a, err);
-	if (!rc)
-		rc = ng_graph_merge(u, b, err);
-	if (!rc) {
-		*changed = l.n > 0;
-		u->has_diff = 1;
-		for (size_t i = 0; i < u->nnodes; i++)
-			u->nodes[i]->diff = "unchanged";
-		for (size_t i = 0; i < u->nedges; i++)
-			u->edges[i]->diff = "unchanged";
-		for (size_t i = 0; i < l.n; i++) {
-			const diff_item *d = &l.v[i];
-			const char *st = d->kind == '+' ? "added" : d->kind == '-' ? "removed" : "changed";
-			if (d->node)
-				((ng_node *)ng_graph_find_node(u, d->node->id))->diff = st;
-			else {
-				ng_edge *e = ng_graph_edge(u, d->edge->source, d->edge->rel, d->edge->target);
-				if (!e) {
-					rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-					break;
-				}
-				e->diff = st;
-			}
-		}
-	}
-	for (size_t i = 0; i < l.n; i++)
-		changes_free(&l.v[i].ch);
-	free(l.v);
+		rc = build_union(d, a, b, err);
+	item_clear(&c);
+	ng_view_free(va);
+	ng_view_free(vb);
 	if (rc) {
-		ng_graph_free(u);
-		u = NULL;
+		ng_diff_free(d);
+		return rc;
 	}
-	*out = u;
-	return rc;
+	publish(d);
+	*out = d;
+	return 0;
 }
 
-int ng_diff(const ng_graph *a, const ng_graph *b, const ng_diff_opts *o, FILE *out, int *changed, ng_error *err)
+void ng_diff_free(ng_diff *d)
 {
-	diff_list l = {0};
-	int rc = walk(a, b, o, &l, err);
-	if (!rc) {
-		*changed = l.n > 0;
-		rc = o->format == NG_DIFF_JSON ? write_json(&l, out)
-		     : o->format == NG_DIFF_DOT ? write_dot(a, b, &l, out, err)
-		                                : write_text(&l, out);
-		if (rc && (!err || !err->code))
-			ng_fail(err, rc, NULL, 0, rc == NG_EIO ? "write failed" : "out of memory");
-	}
-	for (size_t i = 0; i < l.n; i++)
-		changes_free(&l.v[i].ch);
-	free(l.v);
-	return rc;
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->n; i++)
+		item_clear(&d->v[i]);
+	free(d->v);
+	ng_graph_free(d->u);
+	free(d);
+}
+
+int ng_diff_changed(const ng_diff *d)
+{
+	return d->n > 0;
+}
+
+size_t ng_diff_count(const ng_diff *d)
+{
+	return d->n;
+}
+
+const ng_diff_item *ng_diff_get(const ng_diff *d, size_t i)
+{
+	return i < d->n ? &d->v[i].pub : NULL;
+}
+
+const ng_graph *ng_diff_union(const ng_diff *d)
+{
+	return d->u;
 }

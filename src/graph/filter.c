@@ -4,13 +4,14 @@
  * pass, each copied whole (articles, aliases, mentions, kb ids, evidence,
  * attrs, dates) through the graph's own functions so that identity and
  * ordering rules hold in the copy as in the original. */
-#include "graph/filter.h"
+#include "newsgraph/filter.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "graph/graph.h"
+#include "graph/view.h"
 
 int ng_filter_active(const ng_filter *f)
 {
@@ -52,148 +53,184 @@ static int cmp_ranked(const void *a, const void *b)
 	return strcmp(x->node->id, y->node->id);
 }
 
-static int copy_node(ng_graph *dst, const ng_node *s)
+static int copy_node(ng_graph *dst, const ng_view_node *s)
 {
-	ng_node *d = ng_graph_node(dst, s->id, s->type, s->name, s->name_kb);
-	if (!d || ng_node_set_kb(d, s->iso3166, s->wikidata))
+	const ng_node *n = s->n;
+	ng_node *d = ng_graph_node(dst, n->id, n->type, n->name, n->name_kb);
+	if (!d || ng_node_set_kb(d, n->iso3166, n->wikidata))
 		return NG_ENOMEM;
 	for (size_t k = 0; k < s->naliases; k++)
 		if (ng_node_add_alias(d, s->aliases[k]))
 			return NG_ENOMEM;
 	for (size_t k = 0; k < s->nmentions; k++) {
-		const ng_mention_rec *m = &s->mentions[k];
+		const ng_mention_rec *m = s->mentions[k];
 		if (ng_node_add_mention(dst, d, m->article, m->start, m->end, m->kind))
 			return NG_ENOMEM;
 	}
 	return 0;
 }
 
-static int copy_edge(ng_graph *dst, const ng_edge *s)
+static int copy_edge(ng_graph *dst, const ng_view_edge *s)
 {
-	ng_edge *d = ng_graph_edge(dst, s->source, s->rel, s->target);
-	if (!d || ng_edge_set_date(d, s->date))
+	const ng_edge *e = s->e;
+	ng_edge *d = ng_graph_edge(dst, e->source, e->rel, e->target);
+	if (!d || ng_edge_set_date(d, e->date))
 		return NG_ENOMEM;
 	for (size_t k = 0; k < s->nattrs; k++)
-		if (ng_edge_set_attr(d, s->attrs[k].key, s->attrs[k].val))
+		if (ng_edge_set_attr(d, s->attrs[k]->key, s->attrs[k]->val))
 			return NG_ENOMEM;
 	for (size_t k = 0; k < s->nev; k++)
-		if (ng_edge_add_evidence(dst, d, &s->ev[k]))
+		if (ng_edge_add_evidence(dst, d, s->ev[k]))
 			return NG_ENOMEM;
 	/* Evidence recomputes these, but a reader may have set them on an edge
 	 * directly; the copy keeps what the original says. */
-	d->modality = s->modality;
-	d->negated = s->negated;
-	d->confidence = s->confidence;
+	d->modality = e->modality;
+	d->negated = e->negated;
 	return 0;
 }
 
-int ng_graph_filter(const ng_graph *g, const ng_filter *f, ng_graph **out, ng_error *err)
+/* The filter's work on one graph: which nodes and edges of the canonical
+ * view pass. Working in canonical order makes everything, including the
+ * insertion order of the copy, the same for the same input. */
+typedef struct pick {
+	const ng_view *v;
+	const ng_filter *f;
+	ng_map index;            /* node id -> 1 + position in v->nodes */
+	char *node_keep, *edge_keep;
+	size_t *degree;          /* per node: kept edges touching it */
+	size_t *ends;            /* per edge: 1 + position of source, then of target */
+} pick;
+
+static void pick_free(pick *p)
 {
-	ng_node **nodes = NULL;
-	ng_edge **edges = NULL;
-	ng_map index = {0}; /* node id -> 1 + position in nodes[] */
-	char *node_keep = NULL, *edge_keep = NULL;
-	size_t *degree = NULL;
-	size_t *ends = NULL; /* per edge: 1 + position of source, then of target */
-	char *rel_keep = NULL;
-	ranked *rank = NULL;
-	ng_graph *res = NULL;
-	int rc;
-	static const ng_filter none = NG_FILTER_INIT;
-	if (!f)
-		f = &none; /* no filter: a plain deep copy */
-	*out = NULL;
+	ng_map_free(&p->index);
+	free(p->node_keep);
+	free(p->edge_keep);
+	free(p->degree);
+	free(p->ends);
+}
 
-	/* Work in sorted order so that everything, including the insertion
-	 * order of the copy, is the same for the same input. */
-	if ((rc = ng_graph_sorted_nodes(g, &nodes, err)) || (rc = ng_graph_sorted_edges(g, &edges, err)))
-		goto done;
-	size_t nn = g->nnodes, ne = g->nedges;
-	node_keep = calloc(nn + 1, 1);
-	edge_keep = calloc(ne + 1, 1);
-	degree = calloc(nn + 1, sizeof *degree);
-	ends = calloc(2 * ne + 1, sizeof *ends);
-	rel_keep = calloc((size_t)NG_NRELATIONS, 1);
-	if (!node_keep || !edge_keep || !degree || !ends || !rel_keep)
-		goto oom;
-	for (size_t i = 0; i < nn; i++) {
-		void **slot = ng_map_put(&index, nodes[i]->id, strlen(nodes[i]->id));
+/* Indexes the nodes and keeps those of the wanted types. */
+static int pick_nodes(pick *p)
+{
+	const ng_view *v = p->v;
+	p->node_keep = calloc(v->nnodes + 1, 1);
+	p->edge_keep = calloc(v->nedges + 1, 1);
+	p->degree = calloc(v->nnodes + 1, sizeof *p->degree);
+	p->ends = calloc(2 * v->nedges + 1, sizeof *p->ends);
+	if (!p->node_keep || !p->edge_keep || !p->degree || !p->ends)
+		return NG_ENOMEM;
+	for (size_t i = 0; i < v->nnodes; i++) {
+		const ng_node *n = v->nodes[i].n;
+		void **slot = ng_map_put(&p->index, n->id, strlen(n->id));
 		if (!slot)
-			goto oom;
+			return NG_ENOMEM;
 		*slot = (void *)(uintptr_t)(i + 1);
-		int t = nodes[i]->type;
-		node_keep[i] = !f->types || (t >= 0 && t < NG_NTYPES && (f->types & (1u << t)));
+		int t = n->type;
+		p->node_keep[i] = !p->f->types || (t >= 0 && t < NG_NTYPES && (p->f->types & (1u << t)));
 	}
+	return 0;
+}
 
+/* Keeps the edges of the wanted relations and counts between kept nodes,
+ * counting each node's kept edges. */
+static void pick_edges(pick *p)
+{
+	const ng_view *v = p->v;
+	const ng_filter *f = p->f;
+	char rel_keep[NG_NRELATIONS] = {0};
 	if (f->relations)
 		relation_set(f->relations, rel_keep);
-	for (size_t i = 0; i < ne; i++) {
-		const ng_edge *e = edges[i];
-		size_t s = (size_t)(uintptr_t)ng_map_get(&index, e->source, strlen(e->source));
-		size_t t = (size_t)(uintptr_t)ng_map_get(&index, e->target, strlen(e->target));
-		ends[2 * i] = s;
-		ends[2 * i + 1] = t;
-		edge_keep[i] = s && t && node_keep[s - 1] && node_keep[t - 1] &&
-		               (!f->relations || (e->rel >= 0 && e->rel < NG_NRELATIONS && rel_keep[e->rel])) &&
-		               e->nev >= f->min_count;
-		if (edge_keep[i]) {
-			degree[s - 1]++;
-			degree[t - 1]++;
+	for (size_t i = 0; i < v->nedges; i++) {
+		const ng_edge *e = v->edges[i].e;
+		size_t s = (size_t)(uintptr_t)ng_map_get(&p->index, e->source, strlen(e->source));
+		size_t t = (size_t)(uintptr_t)ng_map_get(&p->index, e->target, strlen(e->target));
+		p->ends[2 * i] = s;
+		p->ends[2 * i + 1] = t;
+		p->edge_keep[i] = s && t && p->node_keep[s - 1] && p->node_keep[t - 1] &&
+		                  (!f->relations || (e->rel >= 0 && e->rel < NG_NRELATIONS && rel_keep[e->rel])) &&
+		                  v->edges[i].nev >= f->min_count;
+		if (p->edge_keep[i]) {
+			p->degree[s - 1]++;
+			p->degree[t - 1]++;
 		}
 	}
 	/* A relation or count filter asks for a map of those edges: a node they
 	 * no longer touch would only be noise. */
 	if (f->relations || f->min_count)
-		for (size_t i = 0; i < nn; i++)
-			if (!degree[i])
-				node_keep[i] = 0;
-	if (f->top) {
-		size_t nr = 0;
-		rank = malloc((nn + 1) * sizeof *rank);
-		if (!rank)
-			goto oom;
-		for (size_t i = 0; i < nn; i++)
-			if (node_keep[i])
-				rank[nr++] = (ranked){nodes[i], degree[i]};
-		ng_sort(rank, nr, sizeof *rank, cmp_ranked);
-		for (size_t i = f->top; i < nr; i++) {
-			size_t p = (size_t)(uintptr_t)ng_map_get(&index, rank[i].node->id, strlen(rank[i].node->id));
-			node_keep[p - 1] = 0;
-		}
-		for (size_t i = 0; i < ne; i++)
-			if (edge_keep[i] && (!node_keep[ends[2 * i] - 1] || !node_keep[ends[2 * i + 1] - 1]))
-				edge_keep[i] = 0;
-	}
+		for (size_t i = 0; i < v->nnodes; i++)
+			if (!p->degree[i])
+				p->node_keep[i] = 0;
+}
 
-	if ((rc = ng_graph_new(&res, err)))
-		goto done;
-	for (size_t i = 0; i < g->narticles; i++) {
-		const ng_article_rec *a = &g->articles[i];
-		if (ng_graph_add_article(res, a->id, a->title, a->date, a->source))
-			goto oom;
+/* Keeps the f->top kept nodes of highest degree, and the edges between
+ * them. */
+static int pick_top(pick *p)
+{
+	const ng_view *v = p->v;
+	size_t nr = 0;
+	ranked *rank = malloc((v->nnodes + 1) * sizeof *rank);
+	if (!rank)
+		return NG_ENOMEM;
+	for (size_t i = 0; i < v->nnodes; i++)
+		if (p->node_keep[i])
+			rank[nr++] = (ranked){v->nodes[i].n, p->degree[i]};
+	ng_sort(rank, nr, sizeof *rank, cmp_ranked);
+	for (size_t i = p->f->top; i < nr; i++) {
+		size_t k = (size_t)(uintptr_t)ng_map_get(&p->index, rank[i].node->id, strlen(rank[i].node->id));
+		p->node_keep[k - 1] = 0;
 	}
-	for (size_t i = 0; i < nn; i++)
-		if (node_keep[i] && copy_node(res, nodes[i]))
-			goto oom;
-	for (size_t i = 0; i < ne; i++)
-		if (edge_keep[i] && copy_edge(res, edges[i]))
-			goto oom;
+	for (size_t i = 0; i < v->nedges; i++)
+		if (p->edge_keep[i] && (!p->node_keep[p->ends[2 * i] - 1] || !p->node_keep[p->ends[2 * i + 1] - 1]))
+			p->edge_keep[i] = 0;
+	free(rank);
+	return 0;
+}
+
+/* Copies what passed, articles whole, into a new graph. */
+static int copy_picked(const pick *p, ng_graph *res)
+{
+	const ng_view *v = p->v;
+	for (size_t i = 0; i < v->narticles; i++) {
+		const ng_article_rec *a = v->articles[i];
+		if (ng_graph_add_article(res, a->id, a->title, a->date, a->source))
+			return NG_ENOMEM;
+	}
+	for (size_t i = 0; i < v->nnodes; i++)
+		if (p->node_keep[i] && copy_node(res, &v->nodes[i]))
+			return NG_ENOMEM;
+	for (size_t i = 0; i < v->nedges; i++)
+		if (p->edge_keep[i] && copy_edge(res, &v->edges[i]))
+			return NG_ENOMEM;
+	return 0;
+}
+
+int ng_graph_filter(const ng_graph *g, const ng_filter *f, ng_graph **out, ng_error *err)
+{
+	static const ng_filter none = NG_FILTER_INIT;
+	pick p = {.f = f ? f : &none}; /* no filter: a plain deep copy */
+	ng_view *v = NULL;
+	ng_graph *res = NULL;
+	*out = NULL;
+	int rc = ng_view_new(g, &v, err);
+	if (!rc)
+		rc = ng_graph_new(&res, err);
+	if (rc)
+		goto done;
+	p.v = v;
+	if (pick_nodes(&p))
+		goto oom;
+	pick_edges(&p);
+	if ((p.f->top && pick_top(&p)) || copy_picked(&p, res))
+		goto oom;
 	*out = res;
 	res = NULL;
-	rc = 0;
 	goto done;
 oom:
 	rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 done:
 	ng_graph_free(res);
-	ng_map_free(&index);
-	free(nodes);
-	free(edges);
-	free(node_keep);
-	free(edge_keep);
-	free(degree);
-	free(ends);
-	free(rel_keep);
-	free(rank);
+	pick_free(&p);
+	ng_view_free(v);
 	return rc;
 }

@@ -1,9 +1,8 @@
-/* The graph: nodes and edges by identity, merge, and ordered views.
- * Input: what extraction (or a reader) adds. Output: a deterministic graph
- * that every writer renders the same way whatever order things came in. */
+/* The graph: nodes and edges by identity, and merge. Input: what
+ * extraction (or a reader) adds. Output: a graph whose content does not
+ * depend on the order things came in; graph/view.c puts it in order. */
 #include "graph/graph.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -181,17 +180,29 @@ int ng_node_add_alias(ng_node *n, const char *alias)
 	return 0;
 }
 
-/* Appends s to key[*n], then a separator. */
-static void key_add(char *key, size_t *n, const char *s, size_t len)
+/* A key built for the seen set: each string length-prefixed ("5:Putin"),
+ * so that no two different item lists give the same bytes, whatever the
+ * strings hold and however long they are. */
+typedef struct key {
+	char stack[512];
+	char *s;
+	size_t n, cap;
+	int oom;
+} key;
+
+static void key_init(key *k)
 {
-	memcpy(key + *n, s, len);
-	*n += len;
-	key[(*n)++] = '\x1f';
+	k->s = k->stack;
+	k->n = 0;
+	k->cap = sizeof k->stack;
+	k->oom = 0;
 }
 
-static size_t utoa(char *out, uint32_t v)
+/* Writes v in decimal; returns the length. By hand rather than snprintf:
+ * keys are built for every mention of every article. */
+static size_t utoa(char *out, size_t v)
 {
-	char tmp[12];
+	char tmp[24];
 	size_t n = 0;
 	do
 		tmp[n++] = (char)('0' + v % 10);
@@ -201,31 +212,53 @@ static size_t utoa(char *out, uint32_t v)
 	return n;
 }
 
-/* Has the graph seen this mention ('m') or evidence ('e') before? Records
- * it. 1: seen, 0: new, <0: out of memory. A hash set keeps merging linear in
- * the number of mentions and evidence, however many articles a node
- * gathers. The key is built by hand, on the stack unless it is long: this
- * runs for every mention of every article. */
-static int seen(ng_graph *g, char kind, const char *id, const char *article, uint32_t start, uint32_t end,
-                const char *rule)
+static void key_add(key *k, const char *s, size_t len)
 {
-	char stack[512], num[12];
-	size_t il = strlen(id), al = strlen(article), rl = rule ? strlen(rule) : 0;
-	size_t need = 2 + il + 1 + al + 1 + 2 * 12 + rl + 1;
-	char *key = need <= sizeof stack ? stack : malloc(need);
-	if (!key)
-		return NG_ENOMEM;
-	size_t n = 0;
-	key_add(key, &n, &kind, 1);
-	key_add(key, &n, id, il);
-	key_add(key, &n, article, al);
-	key_add(key, &n, num, utoa(num, start));
-	key_add(key, &n, num, utoa(num, end));
-	if (rule)
-		key_add(key, &n, rule, rl);
-	void **slot = ng_map_put(&g->seen, key, n);
-	if (key != stack)
-		free(key);
+	if (k->oom)
+		return;
+	char num[24];
+	size_t nl = utoa(num, len);
+	num[nl++] = ':';
+	size_t need = k->n + nl + len;
+	if (need > k->cap) {
+		/* On the stack unless long. */
+		size_t cap = need > 2 * k->cap ? need : 2 * k->cap;
+		char *d = malloc(cap);
+		if (!d) {
+			k->oom = 1;
+			return;
+		}
+		memcpy(d, k->s, k->n);
+		if (k->s != k->stack)
+			free(k->s);
+		k->s = d;
+		k->cap = cap;
+	}
+	memcpy(k->s + k->n, num, nl);
+	memcpy(k->s + k->n + nl, s, len);
+	k->n += nl + len;
+}
+
+static void key_adds(key *k, const char *s)
+{
+	key_add(k, s, strlen(s));
+}
+
+static void key_addu(key *k, uint32_t v)
+{
+	char num[24];
+	key_add(k, num, utoa(num, v));
+}
+
+/* Has the graph seen the item of this key before? Records it and frees
+ * the key. 1: seen, 0: new, <0: out of memory. A hash set keeps merging
+ * linear in the number of mentions and evidence, however many articles a
+ * node gathers. */
+static int seen(ng_graph *g, key *k)
+{
+	void **slot = k->oom ? NULL : ng_map_put(&g->seen, k->s, k->n);
+	if (k->s != k->stack)
+		free(k->s);
 	if (!slot)
 		return NG_ENOMEM;
 	if (*slot)
@@ -236,7 +269,14 @@ static int seen(ng_graph *g, char kind, const char *id, const char *article, uin
 
 int ng_node_add_mention(ng_graph *g, ng_node *n, const char *article, uint32_t start, uint32_t end, ng_mention_kind kind)
 {
-	int r = seen(g, 'm', n->id, article, start, end, NULL);
+	key k;
+	key_init(&k);
+	key_adds(&k, "m");
+	key_adds(&k, n->id);
+	key_adds(&k, article);
+	key_addu(&k, start);
+	key_addu(&k, end);
+	int r = seen(g, &k);
 	if (r)
 		return r < 0 ? r : 0;
 	char *a = ng_strdup(article);
@@ -297,9 +337,16 @@ ng_edge *ng_graph_edge(ng_graph *g, const char *source, ng_relation rel, const c
 
 int ng_edge_add_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev)
 {
-	char id[300];
-	snprintf(id, sizeof id, "%s\x1f%d\x1f%s", e->source, e->rel, e->target);
-	int r = seen(g, 'e', id, ev->article, ev->start, 0, ev->rule ? ev->rule : "");
+	key k;
+	key_init(&k);
+	key_adds(&k, "e");
+	key_adds(&k, e->source);
+	key_addu(&k, (uint32_t)e->rel);
+	key_adds(&k, e->target);
+	key_adds(&k, ev->article);
+	key_addu(&k, ev->start);
+	key_adds(&k, ev->rule ? ev->rule : "");
+	int r = seen(g, &k);
 	if (r)
 		return r < 0 ? r : 0;
 	ng_evidence *x = NG_PUSH(e->ev, e->nev, e->cev);
@@ -334,20 +381,21 @@ const char *ng_edge_attr(const ng_edge *e, const char *key)
 	return NULL;
 }
 
-/* Splits "a; b" into parts (in place); returns how many fit in `cap`. */
-static size_t split_values(char *s, char **parts, size_t cap, size_t n)
+/* Appends the non-empty values of "a; b" (split in place) to *parts. */
+static int split_values(char *s, char ***parts, size_t *n, size_t *cap)
 {
 	char *save = NULL;
-	for (char *t = strtok_r(s, ";", &save); t && n < cap; t = strtok_r(NULL, ";", &save)) {
+	for (char *t = strtok_r(s, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
 		while (*t == ' ')
 			t++;
-		int have = 0;
-		for (size_t k = 0; k < n; k++)
-			have |= strcmp(parts[k], t) == 0;
-		if (*t && !have)
-			parts[n++] = t;
+		if (!*t)
+			continue;
+		char **p = NG_PUSH(*parts, *n, *cap);
+		if (!p)
+			return NG_ENOMEM;
+		*p = t;
 	}
-	return n;
+	return 0;
 }
 
 int ng_edge_set_attr(ng_edge *e, const char *key, const char *val)
@@ -367,26 +415,25 @@ int ng_edge_set_attr(ng_edge *e, const char *key, const char *val)
 	}
 	/* Several values of one attribute: keep the set, sorted, "; " apart,
 	 * so that merging in any order gives the same value. */
-	char *parts[64];
-	ng_buf old = {0}, add = {0}, out = {0};
+	char **parts = NULL;
+	size_t n = 0, cap = 0;
+	ng_buf all = {0}, out = {0};
 	int rc = NG_ENOMEM;
-	if (ng_buf_adds(&old, a->val) || ng_buf_adds(&add, val))
+	if (ng_buf_adds(&all, a->val) || ng_buf_addc(&all, ';') || ng_buf_adds(&all, val) ||
+	    split_values(all.s, &parts, &n, &cap) || ng_buf_adds(&out, ""))
 		goto done;
-	size_t n = split_values(old.s, parts, 64, 0);
-	n = split_values(add.s, parts, 64, n);
 	ng_sort(parts, n, sizeof *parts, ng_cmpstr);
-	if (ng_buf_adds(&out, ""))
-		goto done;
 	for (size_t k = 0; k < n; k++)
-		if (ng_buf_adds(&out, k ? "; " : "") || ng_buf_adds(&out, parts[k]))
-			goto done;
+		if (!k || strcmp(parts[k], parts[k - 1]) != 0)
+			if (ng_buf_adds(&out, out.len ? "; " : "") || ng_buf_adds(&out, parts[k]))
+				goto done;
 	free(a->val);
 	a->val = out.s;
 	out.s = NULL;
 	rc = 0;
 done:
-	ng_buf_free(&old);
-	ng_buf_free(&add);
+	free(parts);
+	ng_buf_free(&all);
 	ng_buf_free(&out);
 	return rc;
 }
@@ -438,95 +485,4 @@ int ng_graph_merge(ng_graph *dst, const ng_graph *src, ng_error *err)
 	return 0;
 oom:
 	return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-}
-
-static int cmp_node(const void *a, const void *b)
-{
-	return strcmp((*(ng_node *const *)a)->id, (*(ng_node *const *)b)->id);
-}
-
-static int cmp_edge(const void *a, const void *b)
-{
-	const ng_edge *x = *(ng_edge *const *)a, *y = *(ng_edge *const *)b;
-	int c = strcmp(x->source, y->source);
-	if (!c)
-		c = strcmp(ng_relation_get(x->rel)->name, ng_relation_get(y->rel)->name);
-	return c ? c : strcmp(x->target, y->target);
-}
-
-static int cmp_mention(const void *a, const void *b)
-{
-	const ng_mention_rec *x = a, *y = b;
-	int c = strcmp(x->article, y->article);
-	if (c)
-		return c;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	return x->end < y->end ? -1 : x->end > y->end;
-}
-
-static int cmp_ev(const void *a, const void *b)
-{
-	const ng_evidence *x = a, *y = b;
-	int c = strcmp(x->article, y->article);
-	if (c)
-		return c;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	return strcmp(x->rule ? x->rule : "", y->rule ? y->rule : "");
-}
-
-static int cmp_attr(const void *a, const void *b)
-{
-	return strcmp(((const ng_attr *)a)->key, ((const ng_attr *)b)->key);
-}
-
-static int cmp_article(const void *a, const void *b)
-{
-	return strcmp(((const ng_article_rec *)a)->id, ((const ng_article_rec *)b)->id);
-}
-
-void ng_graph_canonicalize(ng_graph *g)
-{
-	ng_sort(g->articles, g->narticles, sizeof *g->articles, cmp_article);
-	for (size_t i = 0; i < g->nnodes; i++) {
-		ng_node *n = g->nodes[i];
-		ng_sort(n->aliases, n->naliases, sizeof *n->aliases, ng_cmpstr);
-		ng_sort(n->mentions, n->nmentions, sizeof *n->mentions, cmp_mention);
-	}
-	for (size_t i = 0; i < g->nedges; i++) {
-		ng_edge *e = g->edges[i];
-		ng_sort(e->ev, e->nev, sizeof *e->ev, cmp_ev);
-		ng_sort(e->attrs, e->nattrs, sizeof *e->attrs, cmp_attr);
-		/* Independent evidence raises confidence; computed in evidence
-		 * order so that any merge order gives the same bits. */
-		double miss = 1.0;
-		for (size_t k = 0; k < e->nev; k++)
-			miss *= 1.0 - e->ev[k].conf;
-		e->confidence = 1.0 - miss > 0.99 ? 0.99 : 1.0 - miss;
-	}
-}
-
-int ng_graph_sorted_nodes(const ng_graph *g, ng_node ***out, ng_error *err)
-{
-	/* Logically const: canonical order is a view of the same graph. */
-	ng_graph_canonicalize((ng_graph *)g);
-	*out = malloc((g->nnodes + 1) * sizeof **out);
-	if (!*out)
-		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	if (g->nnodes)
-		memcpy(*out, g->nodes, g->nnodes * sizeof **out);
-	ng_sort(*out, g->nnodes, sizeof **out, cmp_node);
-	return 0;
-}
-
-int ng_graph_sorted_edges(const ng_graph *g, ng_edge ***out, ng_error *err)
-{
-	*out = malloc((g->nedges + 1) * sizeof **out);
-	if (!*out)
-		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	if (g->nedges)
-		memcpy(*out, g->edges, g->nedges * sizeof **out);
-	ng_sort(*out, g->nedges, sizeof **out, cmp_edge);
-	return 0;
 }

@@ -1,6 +1,7 @@
-/* The graph model (internal view): nodes, edges, mentions and evidence as
- * ../SCHEMA.md defines them, kept by identity. Writers read it through the
- * ordered views below and never sort themselves. */
+/* The graph model (internal): nodes, edges, mentions and evidence as
+ * ../SCHEMA.md defines them, kept by identity in the order they came.
+ * Readers that need an order (writers, filter, diff) take the canonical
+ * view of graph/view.h; nothing here sorts. */
 #ifndef NG_GRAPH_INTERNAL_H
 #define NG_GRAPH_INTERNAL_H
 
@@ -49,7 +50,6 @@ typedef struct ng_edge {
 	ng_relation rel;
 	ng_modality modality;
 	int negated;
-	double confidence;
 	ng_attr *attrs;
 	size_t nattrs, cattrs;
 	ng_evidence *ev;
@@ -80,20 +80,14 @@ int ng_node_set_kb(ng_node *n, const char *iso3166, const char *wikidata);
 /* Gets or creates the edge (source, rel, target); symmetric types sort the
  * endpoints. NULL on out of memory. */
 ng_edge *ng_graph_edge(ng_graph *g, const char *source, ng_relation rel, const char *target);
-/* Adds one evidence (copied); a duplicate (same article, offsets, rule) is
- * ignored. */
+/* Adds one evidence (copied); a duplicate (same edge, article, start and
+ * rule) is ignored. */
 int ng_edge_add_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev);
+/* Adds the values of val ("a; b") to the attribute's set of values, kept
+ * sorted and unique, "; " apart, however many there are. */
 int ng_edge_set_attr(ng_edge *e, const char *key, const char *val);
 int ng_edge_set_date(ng_edge *e, const char *date);
 const char *ng_edge_attr(const ng_edge *e, const char *key);
-
-/* Ordered views: arrays of borrowed pointers the caller frees with free(). */
-int ng_graph_sorted_nodes(const ng_graph *g, ng_node ***out, ng_error *err);
-int ng_graph_sorted_edges(const ng_graph *g, ng_edge ***out, ng_error *err);
-/* Sorts a node's aliases and mentions and an edge's evidence and attrs in
- * place, and computes each edge's confidence from its sorted evidence: the
- * canonical form every writer relies on. */
-void ng_graph_canonicalize(ng_graph *g);
 const ng_node *ng_graph_find_node(const ng_graph *g, const char *id);
 
 #endif

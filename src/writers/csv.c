@@ -1,4 +1,4 @@
-/* Writer: CSV for `neo4j-admin database import`. Input: a canonical graph.
+/* Writer: CSV for `neo4j-admin database import`. Input: the canonical view.
  * Output: two parts, nodes.csv and edges.csv, each a header row in the
  * import tool's format (id:ID, :LABEL, :START_ID, :END_ID, :TYPE, typed
  * properties) and one row per node or edge in canonical order.
@@ -51,17 +51,18 @@ static int put_json(FILE *out, const cJSON *obj, const char *member)
 	return 0;
 }
 
-static int node_row(FILE *out, const ng_node *n, ng_buf *b, ng_error *err)
+static int node_row(FILE *out, const ng_view_node *vn, ng_buf *b, ng_error *err)
 {
+	const ng_node *n = vn->n;
 	b->len = 0;
-	for (size_t i = 0; i < n->naliases; i++) {
-		if (strchr(n->aliases[i], ARRAY_DELIM))
+	for (size_t i = 0; i < vn->naliases; i++) {
+		if (strchr(vn->aliases[i], ARRAY_DELIM))
 			return ng_fail(err, NG_EINVAL, NULL, 0, "node %s: alias holds U+001F, the CSV array delimiter",
 			               n->id);
-		if ((i && ng_buf_addc(b, ARRAY_DELIM)) || ng_buf_adds(b, n->aliases[i]))
+		if ((i && ng_buf_addc(b, ARRAY_DELIM)) || ng_buf_adds(b, vn->aliases[i]))
 			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	}
-	cJSON *o = ng_jsonl_node(n, NULL);
+	cJSON *o = ng_jsonl_node(vn, NULL);
 	if (!o)
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	const char *type = ng_type_name(n->type);
@@ -69,12 +70,12 @@ static int node_row(FILE *out, const ng_node *n, ng_buf *b, ng_error *err)
 	fprintf(out, ",%c%s,%s,", toupper((unsigned char)type[0]), type + 1, type);
 	put_field(out, n->name);
 	fputc(',', out);
-	put_field(out, n->naliases ? b->s : NULL);
+	put_field(out, vn->naliases ? b->s : NULL);
 	fputc(',', out);
 	put_field(out, n->wikidata);
 	fputc(',', out);
 	put_field(out, n->iso3166);
-	fprintf(out, ",%zu,", n->nmentions);
+	fprintf(out, ",%zu,", vn->nmentions);
 	int rc = put_json(out, o, "mentions");
 	if (n->diff)
 		fprintf(out, ",%s", n->diff);
@@ -83,10 +84,11 @@ static int node_row(FILE *out, const ng_node *n, ng_buf *b, ng_error *err)
 	return rc ? ng_fail(err, rc, NULL, 0, "out of memory") : 0;
 }
 
-static int edge_row(FILE *out, const ng_edge *e, ng_error *err)
+static int edge_row(FILE *out, const ng_view_edge *ve, ng_error *err)
 {
+	const ng_edge *e = ve->e;
 	const ng_relation_info *ri = ng_relation_get(e->rel);
-	cJSON *o = ng_jsonl_edge(e, NULL);
+	cJSON *o = ng_jsonl_edge(ve, NULL);
 	char *conf = o ? ng_jsonl_member_text(o, "confidence") : NULL;
 	int rc = conf ? 0 : NG_ENOMEM;
 	if (!rc) {
@@ -99,7 +101,7 @@ static int edge_row(FILE *out, const ng_edge *e, ng_error *err)
 		fprintf(out, ",%s,%s,%s,%s,", ri->name, ri->symmetric ? "true" : "false", ng_modality_name(e->modality),
 		        e->negated ? "true" : "false");
 		put_field(out, e->date);
-		fprintf(out, ",%zu,%s,", e->nev, conf);
+		fprintf(out, ",%zu,%s,", ve->nev, conf);
 		put_field(out, ri->cameo);
 		fputc(',', out);
 		rc = put_json(out, o, "attrs");
@@ -115,34 +117,27 @@ static int edge_row(FILE *out, const ng_edge *e, ng_error *err)
 	return rc ? ng_fail(err, rc, NULL, 0, "out of memory") : 0;
 }
 
-static int write_csv(const ng_graph *g, FILE *out, int part, const ng_write_opts *opts, ng_error *err)
+static int write_csv(const ng_view *v, FILE *out, int part, const ng_write_opts *o, ng_error *err)
 {
-	(void)opts;
-	ng_node **nodes = NULL;
-	ng_edge **edges = NULL;
+	(void)o;
 	ng_buf b = {0};
-	int rc = part == 0 ? ng_graph_sorted_nodes(g, &nodes, err) : ng_graph_sorted_edges(g, &edges, err);
-	if (rc)
-		goto done;
+	int rc = 0;
 	if (part == 0) {
 		fputs("id:ID,:LABEL,type,name,aliases:string[],wikidata,iso3166,mention_count:int,mentions", out);
-		fputs(g->has_diff ? ",diff\n" : "\n", out);
-		for (size_t i = 0; !rc && i < g->nnodes; i++)
-			rc = node_row(out, nodes[i], &b, err);
+		fputs(v->has_diff ? ",diff\n" : "\n", out);
+		for (size_t i = 0; !rc && i < v->nnodes; i++)
+			rc = node_row(out, &v->nodes[i], &b, err);
 	} else {
 		fputs(":START_ID,:END_ID,:TYPE,type,symmetric:boolean,modality,negated:boolean,date,count:int,"
 		      "confidence:double,cameo,attrs,evidence",
 		      out);
-		fputs(g->has_diff ? ",diff\n" : "\n", out);
-		for (size_t i = 0; !rc && i < g->nedges; i++)
-			rc = edge_row(out, edges[i], err);
+		fputs(v->has_diff ? ",diff\n" : "\n", out);
+		for (size_t i = 0; !rc && i < v->nedges; i++)
+			rc = edge_row(out, &v->edges[i], err);
 	}
 	if (!rc && ferror(out))
 		rc = ng_fail(err, NG_EIO, NULL, 0, "write failed");
-done:
 	ng_buf_free(&b);
-	free(nodes);
-	free(edges);
 	return rc;
 }
 

@@ -1,4 +1,4 @@
-/* Writer: Cypher. Input: a canonical graph. Output: a script for Neo4j's
+/* Writer: Cypher. Input: the canonical view. Output: a script for Neo4j's
  * cypher-shell (kuzu runs it too) that loads the graph idempotently: nodes
  * are MERGEd by id under a label from their type, relationships by (source,
  * type, target) with the type in upper snake case, and every SCHEMA.md field
@@ -65,9 +65,10 @@ static int put_json(FILE *out, const cJSON *obj, const char *member)
 	return 0;
 }
 
-static int node_row(FILE *out, const ng_node *n)
+static int node_row(FILE *out, const ng_view_node *vn)
 {
-	cJSON *o = ng_jsonl_node(n, NULL);
+	const ng_node *n = vn->n;
+	cJSON *o = ng_jsonl_node(vn, NULL);
 	if (!o)
 		return NG_ENOMEM;
 	fputs("{id: ", out);
@@ -77,16 +78,16 @@ static int node_row(FILE *out, const ng_node *n)
 	fputs(", name: ", out);
 	put_str(out, n->name);
 	fputs(", aliases: [", out);
-	for (size_t i = 0; i < n->naliases; i++) {
+	for (size_t i = 0; i < vn->naliases; i++) {
 		if (i)
 			fputs(", ", out);
-		put_str(out, n->aliases[i]);
+		put_str(out, vn->aliases[i]);
 	}
 	fputs("], wikidata: ", out);
 	put_str_or_null(out, n->wikidata);
 	fputs(", iso3166: ", out);
 	put_str_or_null(out, n->iso3166);
-	fprintf(out, ", mention_count: %zu, mentions: ", n->nmentions);
+	fprintf(out, ", mention_count: %zu, mentions: ", vn->nmentions);
 	int rc = put_json(out, o, "mentions");
 	if (n->diff) {
 		fputs(", diff: ", out);
@@ -97,10 +98,11 @@ static int node_row(FILE *out, const ng_node *n)
 	return rc;
 }
 
-static int edge_row(FILE *out, const ng_edge *e)
+static int edge_row(FILE *out, const ng_view_edge *ve)
 {
+	const ng_edge *e = ve->e;
 	const ng_relation_info *ri = ng_relation_get(e->rel);
-	cJSON *o = ng_jsonl_edge(e, NULL);
+	cJSON *o = ng_jsonl_edge(ve, NULL);
 	char *conf = o ? ng_jsonl_member_text(o, "confidence") : NULL;
 	if (!conf) {
 		cJSON_Delete(o);
@@ -117,7 +119,7 @@ static int edge_row(FILE *out, const ng_edge *e)
 	fprintf(out, ", negated: %s, date: ", e->negated ? "true" : "false");
 	put_str_or_null(out, e->date);
 	/* A float literal even when whole, so that Neo4j stores a float. */
-	fprintf(out, ", count: %zu, confidence: %s%s, cameo: ", e->nev, conf, strchr(conf, '.') ? "" : ".0");
+	fprintf(out, ", count: %zu, confidence: %s%s, cameo: ", ve->nev, conf, strchr(conf, '.') ? "" : ".0");
 	put_str_or_null(out, ri->cameo);
 	fputs(", attrs: ", out);
 	int rc = put_json(out, o, "attrs");
@@ -153,7 +155,7 @@ static int bucket(const size_t *key, size_t n, size_t nkeys, size_t **order, siz
 	return rc;
 }
 
-static int write_nodes(FILE *out, ng_node **nodes, size_t n)
+static int write_nodes(FILE *out, const ng_view_node *nodes, size_t n)
 {
 	/* Nodes without aliases get batches of their own: kuzu types an empty
 	 * list literal as INT64[], which it cannot unify with STRING[]. */
@@ -161,14 +163,14 @@ static int write_nodes(FILE *out, ng_node **nodes, size_t n)
 	if (!key)
 		return NG_ENOMEM;
 	for (size_t i = 0; i < n; i++)
-		key[i] = (size_t)nodes[i]->type * 2 + (nodes[i]->naliases == 0);
+		key[i] = (size_t)nodes[i].n->type * 2 + (nodes[i].naliases == 0);
 	int rc = bucket(key, n, NG_NTYPES * 2, &order, &start);
 	for (size_t k = 0; !rc && k < NG_NTYPES * 2; k++)
 		for (size_t b = start[k]; !rc && b < start[k + 1]; b += BATCH) {
 			size_t end = b + BATCH < start[k + 1] ? b + BATCH : start[k + 1];
 			fputs("UNWIND [\n", out);
 			for (size_t i = b; !rc && i < end; i++) {
-				rc = node_row(out, nodes[order[i]]);
+				rc = node_row(out, &nodes[order[i]]);
 				fputs(i + 1 < end ? ",\n" : "\n", out);
 			}
 			fputs("] AS row\nMERGE (n:", out);
@@ -177,7 +179,7 @@ static int write_nodes(FILE *out, ng_node **nodes, size_t n)
 			      "n.wikidata = row.wikidata, n.iso3166 = row.iso3166, n.mention_count = row.mention_count, "
 			      "n.mentions = row.mentions",
 			      out);
-			fputs(nodes[order[b]]->diff ? ", n.diff = row.diff;\n" : ";\n", out);
+			fputs(nodes[order[b]].n->diff ? ", n.diff = row.diff;\n" : ";\n", out);
 		}
 	free(key);
 	free(order);
@@ -185,19 +187,20 @@ static int write_nodes(FILE *out, ng_node **nodes, size_t n)
 	return rc;
 }
 
-static int write_edges(const ng_graph *g, FILE *out, ng_edge **edges, size_t n, ng_error *err)
+static int write_edges(const ng_graph *g, FILE *out, const ng_view_edge *edges, size_t n, ng_error *err)
 {
 	size_t *key = malloc((n ? n : 1) * sizeof *key), *order = NULL, *start = NULL;
 	if (!key)
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	int rc = 0;
 	for (size_t i = 0; !rc && i < n; i++) {
-		const ng_node *s = ng_graph_find_node(g, edges[i]->source), *t = ng_graph_find_node(g, edges[i]->target);
+		const ng_edge *e = edges[i].e;
+		const ng_node *s = ng_graph_find_node(g, e->source), *t = ng_graph_find_node(g, e->target);
 		if (!s || !t)
-			rc = ng_fail(err, NG_EINVAL, NULL, 0, "edge %s -%s-> %s: an endpoint is not a node",
-			             edges[i]->source, ng_relation_name(edges[i]->rel), edges[i]->target);
+			rc = ng_fail(err, NG_EINVAL, NULL, 0, "edge %s -%s-> %s: an endpoint is not a node", e->source,
+			             ng_relation_name(e->rel), e->target);
 		else
-			key[i] = ((size_t)edges[i]->rel * NG_NTYPES + (size_t)s->type) * NG_NTYPES + (size_t)t->type;
+			key[i] = ((size_t)e->rel * NG_NTYPES + (size_t)s->type) * NG_NTYPES + (size_t)t->type;
 	}
 	size_t nkeys = (size_t)NG_NRELATIONS * NG_NTYPES * NG_NTYPES;
 	if (!rc && bucket(key, n, nkeys, &order, &start))
@@ -207,7 +210,7 @@ static int write_edges(const ng_graph *g, FILE *out, ng_edge **edges, size_t n, 
 			size_t end = b + BATCH < start[k + 1] ? b + BATCH : start[k + 1];
 			fputs("UNWIND [\n", out);
 			for (size_t i = b; !rc && i < end; i++) {
-				if (edge_row(out, edges[order[i]]))
+				if (edge_row(out, &edges[order[i]]))
 					rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 				fputs(i + 1 < end ? ",\n" : "\n", out);
 			}
@@ -222,7 +225,7 @@ static int write_edges(const ng_graph *g, FILE *out, ng_edge **edges, size_t n, 
 			      "r.negated = row.negated, r.date = row.date, r.count = row.count, r.confidence = row.confidence, "
 			      "r.cameo = row.cameo, r.attrs = row.attrs, r.evidence = row.evidence",
 			      out);
-			fputs(edges[order[b]]->diff ? ", r.diff = row.diff;\n" : ";\n", out);
+			fputs(edges[order[b]].e->diff ? ", r.diff = row.diff;\n" : ";\n", out);
 		}
 	free(key);
 	free(order);
@@ -230,29 +233,17 @@ static int write_edges(const ng_graph *g, FILE *out, ng_edge **edges, size_t n, 
 	return rc;
 }
 
-static int write_cypher(const ng_graph *g, FILE *out, int part, const ng_write_opts *opts, ng_error *err)
+static int write_cypher(const ng_view *v, FILE *out, int part, const ng_write_opts *o, ng_error *err)
 {
 	(void)part;
-	(void)opts;
-	ng_node **nodes = NULL;
-	ng_edge **edges = NULL;
-	int rc = ng_graph_sorted_nodes(g, &nodes, err);
-	if (!rc)
-		rc = ng_graph_sorted_edges(g, &edges, err);
-	if (rc)
-		goto done;
-	fprintf(out, "// newsgraph: %zu nodes, %zu edges. Idempotent: run with cypher-shell -f FILE.\n", g->nnodes,
-	        g->nedges);
-	if (write_nodes(out, nodes, g->nnodes)) {
-		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-		goto done;
-	}
-	rc = write_edges(g, out, edges, g->nedges, err);
+	(void)o;
+	fprintf(out, "// newsgraph: %zu nodes, %zu edges. Idempotent: run with cypher-shell -f FILE.\n", v->nnodes,
+	        v->nedges);
+	if (write_nodes(out, v->nodes, v->nnodes))
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	int rc = write_edges(v->g, out, v->edges, v->nedges, err);
 	if (!rc && ferror(out))
 		rc = ng_fail(err, NG_EIO, NULL, 0, "write failed");
-done:
-	free(nodes);
-	free(edges);
 	return rc;
 }
 

@@ -1,7 +1,9 @@
-/* Writer: Graphviz DOT through libcgraph. Input: a canonical graph.
+/* Writer: Graphviz DOT through libcgraph. Input: the canonical view.
  * Output: a digraph whose nodes are shaped and coloured by entity type, with
  * a legend, and whose edges show type, symmetry, modality, negation and
- * weight; `dot -Tsvg` renders it as is. */
+ * weight; `dot -Tsvg` renders it as is. The union graph of a diff is drawn
+ * coloured by change: added green, removed red, changed orange, unchanged
+ * grey. */
 #include "writers/dot.h"
 
 #include <graphviz/cgraph.h>
@@ -10,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/graph.h"
 #include "writers/writers.h"
 
 static const struct {
@@ -30,16 +31,16 @@ static void set(void *obj, char *name, const char *value)
 	agsafeset(obj, name, (char *)value, "");
 }
 
-/* Builds the cgraph graph; NULL on failure. */
-static Agraph_t *build_sorted(const ng_graph *g, ng_node **nodes, ng_edge **edges)
+/* The graph with its attribute declarations and title. */
+static Agraph_t *open_graph(const ng_view *v)
 {
 	Agraph_t *G = agopen("newsgraph", Agdirected, NULL);
 	if (!G)
 		return NULL;
-	const char *title = g->narticles == 1 && g->articles[0].title ? g->articles[0].title : NULL;
+	const char *title = v->narticles == 1 && v->articles[0]->title ? v->articles[0]->title : NULL;
 	char buf[64];
 	if (!title) {
-		snprintf(buf, sizeof buf, "newsgraph: %zu articles", g->narticles);
+		snprintf(buf, sizeof buf, "newsgraph: %zu articles", v->narticles);
 		title = buf;
 	}
 	set(G, "label", title);
@@ -58,12 +59,16 @@ static Agraph_t *build_sorted(const ng_graph *g, ng_node **nodes, ng_edge **edge
 	agattr(G, AGEDGE, "ng_count", "");
 	agattr(G, AGEDGE, "ng_date", "");
 	agattr(G, AGEDGE, "ng_confidence", "");
-	int used[NG_NTYPES] = {0};
-	for (size_t i = 0; i < g->nnodes; i++) {
-		const ng_node *n = nodes[i];
+	return G;
+}
+
+static int add_nodes(Agraph_t *G, const ng_view *v, int used[])
+{
+	for (size_t i = 0; i < v->nnodes; i++) {
+		const ng_node *n = v->nodes[i].n;
 		Agnode_t *an = agnode(G, n->id, 1);
 		if (!an)
-			goto fail;
+			return -1;
 		set(an, "label", n->name);
 		set(an, "shape", style[n->type].shape);
 		set(an, "fillcolor", style[n->type].color);
@@ -71,15 +76,22 @@ static Agraph_t *build_sorted(const ng_graph *g, ng_node **nodes, ng_edge **edge
 		set(an, "ng_type", ng_type_name(n->type));
 		used[n->type] = 1;
 	}
-	for (size_t i = 0; i < g->nedges; i++) {
-		const ng_edge *e = edges[i];
+	return 0;
+}
+
+static int add_edges(Agraph_t *G, const ng_view *v)
+{
+	char buf[64];
+	for (size_t i = 0; i < v->nedges; i++) {
+		const ng_view_edge *ve = &v->edges[i];
+		const ng_edge *e = ve->e;
 		const ng_relation_info *ri = ng_relation_get(e->rel);
 		Agnode_t *s = agnode(G, e->source, 0), *t = agnode(G, e->target, 0);
 		if (!s || !t)
 			continue;
 		Agedge_t *ae = agedge(G, s, t, (char *)ri->name, 1);
 		if (!ae)
-			goto fail;
+			return -1;
 		set(ae, "label", ri->name);
 		if (ri->symmetric)
 			set(ae, "dir", "none");
@@ -87,22 +99,28 @@ static Agraph_t *build_sorted(const ng_graph *g, ng_node **nodes, ng_edge **edge
 			set(ae, "style", "dashed");
 		if (e->negated)
 			set(ae, "color", "red");
-		snprintf(buf, sizeof buf, "%.1f", 1.0 + log2((double)(e->nev ? e->nev : 1)));
+		snprintf(buf, sizeof buf, "%.1f", 1.0 + log2((double)(ve->nev ? ve->nev : 1)));
 		set(ae, "penwidth", buf);
-		if (e->nev)
-			set(ae, "tooltip", e->ev[0].sentence);
+		if (ve->nev)
+			set(ae, "tooltip", ve->ev[0]->sentence);
 		set(ae, "ng_modality", ng_modality_name(e->modality));
 		set(ae, "ng_negated", e->negated ? "true" : "false");
-		snprintf(buf, sizeof buf, "%zu", e->nev);
+		snprintf(buf, sizeof buf, "%zu", ve->nev);
 		set(ae, "ng_count", buf);
 		if (e->date)
 			set(ae, "ng_date", e->date);
-		snprintf(buf, sizeof buf, "%.2f", round(e->confidence * 100) / 100);
+		snprintf(buf, sizeof buf, "%.2f", round(ve->confidence * 100) / 100);
 		set(ae, "ng_confidence", buf);
 	}
+	return 0;
+}
+
+static int add_legend(Agraph_t *G, const int used[])
+{
+	char buf[64];
 	Agraph_t *leg = agsubg(G, "cluster_legend", 1);
 	if (!leg)
-		goto fail;
+		return -1;
 	set(leg, "label", "legend");
 	for (int t = 0; t < NG_NTYPES; t++) {
 		if (!used[t])
@@ -110,56 +128,77 @@ static Agraph_t *build_sorted(const ng_graph *g, ng_node **nodes, ng_edge **edge
 		snprintf(buf, sizeof buf, "legend:%s", ng_type_name(t));
 		Agnode_t *ln = agnode(leg, buf, 1);
 		if (!ln)
-			goto fail;
+			return -1;
 		set(ln, "label", ng_type_name(t));
 		set(ln, "shape", style[t].shape);
 		set(ln, "fillcolor", style[t].color);
 		set(ln, "fontsize", "9");
 	}
-	return G;
-fail:
-	agclose(G);
-	return NULL;
+	return 0;
 }
 
-static int write_dot(const ng_graph *g, FILE *out, int part, const ng_write_opts *opts, ng_error *err)
+static const char *change_colour(const char *diff)
+{
+	return !diff || strcmp(diff, "unchanged") == 0 ? NULL
+	       : strcmp(diff, "added") == 0            ? "green4"
+	       : strcmp(diff, "removed") == 0          ? "red"
+	                                               : "orange";
+}
+
+static void mark(void *obj, const char *colour)
+{
+	if (!obj || !colour)
+		return;
+	set(obj, "color", colour);
+	set(obj, "fontcolor", colour);
+	set(obj, "penwidth", "2");
+}
+
+/* A diff's union graph: grey by default, what changed in its colour. */
+static void colour_changes(Agraph_t *G, const ng_view *v)
+{
+	agattr(G, AGNODE, "color", "grey60");
+	agattr(G, AGNODE, "fontcolor", "grey40");
+	agattr(G, AGEDGE, "color", "grey60");
+	agattr(G, AGEDGE, "fontcolor", "grey40");
+	for (size_t i = 0; i < v->nnodes; i++)
+		mark(agnode(G, v->nodes[i].n->id, 0), change_colour(v->nodes[i].n->diff));
+	for (size_t i = 0; i < v->nedges; i++) {
+		const ng_edge *e = v->edges[i].e;
+		const char *colour = change_colour(e->diff);
+		Agnode_t *s = colour ? agnode(G, e->source, 0) : NULL, *t = s ? agnode(G, e->target, 0) : NULL;
+		mark(t ? agedge(G, s, t, (char *)ng_relation_get(e->rel)->name, 0) : NULL, colour);
+	}
+}
+
+int ng_dot_build(const ng_view *v, Agraph_t **out, ng_error *err)
+{
+	int used[NG_NTYPES] = {0};
+	Agraph_t *G = open_graph(v);
+	*out = NULL;
+	if (!G || add_nodes(G, v, used) || add_edges(G, v) || add_legend(G, used)) {
+		if (G)
+			agclose(G);
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "cannot build the DOT graph");
+	}
+	if (v->has_diff)
+		colour_changes(G, v);
+	*out = G;
+	return 0;
+}
+
+static int write_dot(const ng_view *v, FILE *out, int part, const ng_write_opts *o, ng_error *err)
 {
 	(void)part;
-	(void)opts;
-	ng_node **nodes = NULL;
-	ng_edge **edges = NULL;
-	int rc = ng_graph_sorted_nodes(g, &nodes, err);
-	if (!rc)
-		rc = ng_graph_sorted_edges(g, &edges, err);
+	(void)o;
+	Agraph_t *G;
+	int rc = ng_dot_build(v, &G, err);
 	if (rc)
-		goto done;
-	Agraph_t *G = build_sorted(g, nodes, edges);
-	if (!G) {
-		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "cannot build the DOT graph");
-		goto done;
-	}
+		return rc;
 	if (agwrite(G, out) != 0)
 		rc = ng_fail(err, NG_EIO, NULL, 0, "write failed");
 	agclose(G);
-done:
-	free(nodes);
-	free(edges);
 	return rc;
-}
-
-Agraph_t *ng_dot_build(const ng_graph *g, ng_error *err)
-{
-	ng_node **nodes = NULL;
-	ng_edge **edges = NULL;
-	Agraph_t *G = NULL;
-	if (!ng_graph_sorted_nodes(g, &nodes, err) && !ng_graph_sorted_edges(g, &edges, err)) {
-		G = build_sorted(g, nodes, edges);
-		if (!G)
-			ng_fail(err, NG_ENOMEM, NULL, 0, "cannot build the DOT graph");
-	}
-	free(nodes);
-	free(edges);
-	return G;
 }
 
 const ng_writer ng_writer_dot = {"dot", "dot", "Graphviz DOT (render with dot -Tsvg)", NULL, write_dot};

@@ -3,10 +3,11 @@
 #define NG_DOT_H
 
 #include <graphviz/cgraph.h>
-#include "graph/graph.h"
+#include "graph/view.h"
 
-/* Builds the styled cgraph graph of g (close with agclose); NULL and err
- * filled on failure. */
-Agraph_t *ng_dot_build(const ng_graph *g, ng_error *err);
+/* Builds in *out the styled cgraph graph of the view (close it with
+ * agclose); the union graph of a diff comes coloured by change. Errors:
+ * NG_ENOMEM. */
+int ng_dot_build(const ng_view *v, Agraph_t **out, ng_error *err);
 
 #endif

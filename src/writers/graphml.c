@@ -1,4 +1,4 @@
-/* Writer: GraphML. Input: a canonical graph. Output: one directed GraphML
+/* Writer: GraphML. Input: the canonical view. Output: one directed GraphML
  * document with a typed <key> for every SCHEMA.md node and edge field;
  * list- and object-valued fields (aliases, mentions, attrs, evidence) and the
  * graph's articles are JSON text in string attributes, so that networkx,
@@ -82,13 +82,14 @@ static int put_json(FILE *out, const char *key, const cJSON *obj, const char *me
 	return rc;
 }
 
-static int put_node(FILE *out, const ng_node *n, ng_error *err)
+static int put_node(FILE *out, const ng_view_node *vn, ng_error *err)
 {
-	cJSON *o = ng_jsonl_node(n, NULL);
+	const ng_node *n = vn->n;
+	cJSON *o = ng_jsonl_node(vn, NULL);
 	if (!o)
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	char count[24];
-	snprintf(count, sizeof count, "%zu", n->nmentions);
+	snprintf(count, sizeof count, "%zu", vn->nmentions);
 	fputs("    <node id=\"", out);
 	int rc = put_text(out, n->id, 1, err);
 	fputs("\">\n", out);
@@ -113,17 +114,18 @@ static int put_node(FILE *out, const ng_node *n, ng_error *err)
 	return rc;
 }
 
-static int put_edge(FILE *out, const ng_edge *e, ng_error *err)
+static int put_edge(FILE *out, const ng_view_edge *ve, ng_error *err)
 {
+	const ng_edge *e = ve->e;
 	const ng_relation_info *ri = ng_relation_get(e->rel);
-	cJSON *o = ng_jsonl_edge(e, NULL);
+	cJSON *o = ng_jsonl_edge(ve, NULL);
 	char *conf = o ? ng_jsonl_member_text(o, "confidence") : NULL;
 	if (!conf) {
 		cJSON_Delete(o);
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	}
 	char count[24];
-	snprintf(count, sizeof count, "%zu", e->nev);
+	snprintf(count, sizeof count, "%zu", ve->nev);
 	fputs("    <edge source=\"", out);
 	int rc = put_text(out, e->source, 1, err);
 	fputs("\" target=\"", out);
@@ -159,33 +161,24 @@ static int put_edge(FILE *out, const ng_edge *e, ng_error *err)
 }
 
 /* The articles as one JSON array (malloc'd); NULL on out of memory. */
-static char *articles_json(const ng_graph *g)
+static char *articles_json(const ng_view *v)
 {
 	cJSON *arr = cJSON_CreateArray();
 	int ok = arr != NULL;
-	for (size_t i = 0; ok && i < g->narticles; i++)
-		ok = cJSON_AddItemToArray(arr, ng_jsonl_article(&g->articles[i], NULL));
+	for (size_t i = 0; ok && i < v->narticles; i++)
+		ok = cJSON_AddItemToArray(arr, ng_jsonl_article(v->articles[i], NULL));
 	char *text = ok ? cJSON_PrintUnformatted(arr) : NULL;
 	cJSON_Delete(arr);
 	return text;
 }
 
-static int write_graphml(const ng_graph *g, FILE *out, int part, const ng_write_opts *opts, ng_error *err)
+static int write_graphml(const ng_view *v, FILE *out, int part, const ng_write_opts *o, ng_error *err)
 {
 	(void)part;
-	(void)opts;
-	ng_node **nodes = NULL;
-	ng_edge **edges = NULL;
-	char *arts = NULL;
-	int rc = ng_graph_sorted_nodes(g, &nodes, err);
-	if (!rc)
-		rc = ng_graph_sorted_edges(g, &edges, err);
-	if (rc)
-		goto done;
-	if (!(arts = articles_json(g))) {
-		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-		goto done;
-	}
+	(void)o;
+	char *arts = articles_json(v);
+	if (!arts)
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
 	      "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
@@ -196,23 +189,20 @@ static int write_graphml(const ng_graph *g, FILE *out, int part, const ng_write_
 		fprintf(out, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n", keys[i].id,
 		        keys[i].domain, keys[i].name, keys[i].type);
 	/* The union graph of a diff: each node and edge says what happened. */
-	if (g->has_diff)
+	if (v->has_diff)
 		fputs("  <key id=\"n_diff\" for=\"node\" attr.name=\"diff\" attr.type=\"string\"/>\n"
 		      "  <key id=\"e_diff\" for=\"edge\" attr.name=\"diff\" attr.type=\"string\"/>\n",
 		      out);
 	fputs("  <graph id=\"newsgraph\" edgedefault=\"directed\">\n", out);
-	rc = put_data(out, "    ", "g_articles", arts, err);
-	for (size_t i = 0; !rc && i < g->nnodes; i++)
-		rc = put_node(out, nodes[i], err);
-	for (size_t i = 0; !rc && i < g->nedges; i++)
-		rc = put_edge(out, edges[i], err);
+	int rc = put_data(out, "    ", "g_articles", arts, err);
+	for (size_t i = 0; !rc && i < v->nnodes; i++)
+		rc = put_node(out, &v->nodes[i], err);
+	for (size_t i = 0; !rc && i < v->nedges; i++)
+		rc = put_edge(out, &v->edges[i], err);
 	fputs("  </graph>\n</graphml>\n", out);
 	if (!rc && ferror(out))
 		rc = ng_fail(err, NG_EIO, NULL, 0, "write failed");
-done:
 	free(arts);
-	free(nodes);
-	free(edges);
 	return rc;
 }
 

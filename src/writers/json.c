@@ -1,13 +1,11 @@
 /* Writer: JSON, format version 1 of ../SCHEMA.md, pretty through cJSON or
- * compact (one line) directly. Input: a canonical graph. */
-#include "writers/json.h"
-
+ * compact (one line, ng_write_opts.compact) directly. Input: the canonical
+ * view. */
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/graph.h"
 #include "writers/jsonl.h"
 #include "writers/writers.h"
 
@@ -79,21 +77,22 @@ static int c_bool(ng_buf *b, int v)
 	return v ? ng_buf_add(b, "true", 4) : ng_buf_add(b, "false", 5);
 }
 
-static int c_node(ng_buf *b, const ng_node *n)
+static int c_node(ng_buf *b, const ng_view_node *vn)
 {
+	const ng_node *n = vn->n;
 	int bad = ng_buf_adds(b, "{\"id\":") || c_str(b, n->id) || c_key(b, "type", 0) ||
 	          c_str(b, ng_type_name(n->type)) || c_key(b, "name", 0) || c_str(b, n->name) ||
 	          c_key(b, "aliases", 0) || ng_buf_addc(b, '[');
-	for (size_t i = 0; !bad && i < n->naliases; i++)
-		bad = (i && ng_buf_addc(b, ',')) || c_str(b, n->aliases[i]);
+	for (size_t i = 0; !bad && i < vn->naliases; i++)
+		bad = (i && ng_buf_addc(b, ',')) || c_str(b, vn->aliases[i]);
 	bad = bad || ng_buf_addc(b, ']') || c_key(b, "kb", 0) || ng_buf_addc(b, '{');
 	if (!bad && n->iso3166)
 		bad = c_key(b, "iso3166", 1) || c_str(b, n->iso3166);
 	if (!bad && n->wikidata)
 		bad = c_key(b, "wikidata", !n->iso3166) || c_str(b, n->wikidata);
 	bad = bad || ng_buf_addc(b, '}') || c_key(b, "mentions", 0) || ng_buf_addc(b, '[');
-	for (size_t i = 0; !bad && i < n->nmentions; i++) {
-		const ng_mention_rec *m = &n->mentions[i];
+	for (size_t i = 0; !bad && i < vn->nmentions; i++) {
+		const ng_mention_rec *m = vn->mentions[i];
 		bad = (i && ng_buf_addc(b, ',')) || ng_buf_adds(b, "{\"article\":") || c_str(b, m->article) ||
 		      c_key(b, "start", 0) || c_uint(b, m->start) || c_key(b, "end", 0) || c_uint(b, m->end) ||
 		      c_key(b, "kind", 0) || c_str(b, ng_mention_kind_name(m->kind)) || ng_buf_addc(b, '}');
@@ -101,21 +100,22 @@ static int c_node(ng_buf *b, const ng_node *n)
 	return bad || ng_buf_adds(b, "]}");
 }
 
-static int c_edge(ng_buf *b, const ng_edge *e)
+static int c_edge(ng_buf *b, const ng_view_edge *ve)
 {
+	const ng_edge *e = ve->e;
 	const ng_relation_info *ri = ng_relation_get(e->rel);
 	int bad = ng_buf_adds(b, "{\"source\":") || c_str(b, e->source) || c_key(b, "type", 0) ||
 	          c_str(b, ri->name) || c_key(b, "target", 0) || c_str(b, e->target) || c_key(b, "symmetric", 0) ||
 	          c_bool(b, ri->symmetric) || c_key(b, "modality", 0) || c_str(b, ng_modality_name(e->modality)) ||
 	          c_key(b, "negated", 0) || c_bool(b, e->negated) || c_key(b, "date", 0) || c_str(b, e->date) ||
-	          c_key(b, "count", 0) || c_double(b, (double)e->nev) || c_key(b, "confidence", 0) ||
-	          c_double(b, round(e->confidence * 100) / 100) || c_key(b, "cameo", 0) || c_str(b, ri->cameo) ||
+	          c_key(b, "count", 0) || c_double(b, (double)ve->nev) || c_key(b, "confidence", 0) ||
+	          c_double(b, round(ve->confidence * 100) / 100) || c_key(b, "cameo", 0) || c_str(b, ri->cameo) ||
 	          c_key(b, "attrs", 0) || ng_buf_addc(b, '{');
-	for (size_t i = 0; !bad && i < e->nattrs; i++)
-		bad = c_key(b, e->attrs[i].key, i == 0) || c_str(b, e->attrs[i].val);
+	for (size_t i = 0; !bad && i < ve->nattrs; i++)
+		bad = c_key(b, ve->attrs[i]->key, i == 0) || c_str(b, ve->attrs[i]->val);
 	bad = bad || ng_buf_addc(b, '}') || c_key(b, "evidence", 0) || ng_buf_addc(b, '[');
-	for (size_t i = 0; !bad && i < e->nev; i++) {
-		const ng_evidence *v = &e->ev[i];
+	for (size_t i = 0; !bad && i < ve->nev; i++) {
+		const ng_evidence *v = ve->ev[i];
 		bad = (i && ng_buf_addc(b, ',')) || ng_buf_adds(b, "{\"article\":") || c_str(b, v->article) ||
 		      c_key(b, "sentence", 0) || c_str(b, v->sentence) || c_key(b, "start", 0) || c_uint(b, v->start) ||
 		      c_key(b, "end", 0) || c_uint(b, v->end) || c_key(b, "trigger", 0) || c_str(b, v->trigger) ||
@@ -125,78 +125,56 @@ static int c_edge(ng_buf *b, const ng_edge *e)
 	return bad || ng_buf_adds(b, "]}");
 }
 
-static int compact_text(const ng_graph *g, ng_node **nodes, ng_edge **edges, char **out)
+/* The compact text; NULL on out of memory. */
+static char *compact_text(const ng_view *v)
 {
 	ng_buf b = {0};
 	int bad = ng_buf_adds(&b, "{\"newsgraph\":1,\"articles\":[");
-	for (size_t i = 0; !bad && i < g->narticles; i++) {
-		const ng_article_rec *a = &g->articles[i];
+	for (size_t i = 0; !bad && i < v->narticles; i++) {
+		const ng_article_rec *a = v->articles[i];
 		bad = (i && ng_buf_addc(&b, ',')) || ng_buf_adds(&b, "{\"id\":") || c_str(&b, a->id) ||
 		      c_key(&b, "title", 0) || c_str(&b, a->title) || c_key(&b, "date", 0) || c_str(&b, a->date) ||
 		      c_key(&b, "source", 0) || c_str(&b, a->source) || ng_buf_addc(&b, '}');
 	}
 	bad = bad || ng_buf_adds(&b, "],\"nodes\":[");
-	for (size_t i = 0; !bad && i < g->nnodes; i++)
-		bad = (i && ng_buf_addc(&b, ',')) || c_node(&b, nodes[i]);
+	for (size_t i = 0; !bad && i < v->nnodes; i++)
+		bad = (i && ng_buf_addc(&b, ',')) || c_node(&b, &v->nodes[i]);
 	bad = bad || ng_buf_adds(&b, "],\"edges\":[");
-	for (size_t i = 0; !bad && i < g->nedges; i++)
-		bad = (i && ng_buf_addc(&b, ',')) || c_edge(&b, edges[i]);
+	for (size_t i = 0; !bad && i < v->nedges; i++)
+		bad = (i && ng_buf_addc(&b, ',')) || c_edge(&b, &v->edges[i]);
 	bad = bad || ng_buf_adds(&b, "]}");
-	if (bad) {
+	if (bad)
 		ng_buf_free(&b);
-		return NG_ENOMEM;
-	}
-	*out = b.s;
-	return 0;
+	return b.s;
 }
 
-int ng_json_graph_text(const ng_graph *g, int compact, char **out, ng_error *err)
+/* The pretty text; NULL on out of memory. The items are built by the JSON
+ * Lines writer's builders: one definition of each SCHEMA.md object. */
+static char *pretty_text(const ng_view *v)
 {
-	*out = NULL;
-	ng_node **nodes = NULL;
-	ng_edge **edges = NULL;
-	char *text = NULL;
-	int rc = ng_graph_sorted_nodes(g, &nodes, err);
-	if (!rc)
-		rc = ng_graph_sorted_edges(g, &edges, err);
-	if (rc)
-		goto done;
-	if (compact) {
-		if (compact_text(g, nodes, edges, out))
-			rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-		goto done;
-	}
-	/* The items are built by the JSON Lines writer's builders: one
-	 * definition of each SCHEMA.md object. */
-	cJSON *root = cJSON_CreateObject();
-	cJSON *arts = cJSON_CreateArray(), *ns = cJSON_CreateArray(), *es = cJSON_CreateArray();
-	int ok = root && cJSON_AddNumberToObject(root, "newsgraph", 1) && arts &&
-	         cJSON_AddItemToObject(root, "articles", arts) && ns && cJSON_AddItemToObject(root, "nodes", ns) && es &&
-	         cJSON_AddItemToObject(root, "edges", es);
-	for (size_t i = 0; ok && i < g->narticles; i++)
-		ok = cJSON_AddItemToArray(arts, ng_jsonl_article(&g->articles[i], NULL));
-	for (size_t i = 0; ok && i < g->nnodes; i++)
-		ok = cJSON_AddItemToArray(ns, ng_jsonl_node(nodes[i], NULL));
-	for (size_t i = 0; ok && i < g->nedges; i++)
-		ok = cJSON_AddItemToArray(es, ng_jsonl_edge(edges[i], NULL));
-	text = ok ? cJSON_Print(root) : NULL;
+	cJSON *root = cJSON_CreateObject(), *arts = NULL, *ns = NULL, *es = NULL;
+	int ok = root && cJSON_AddNumberToObject(root, "newsgraph", 1) &&
+	         (arts = cJSON_AddArrayToObject(root, "articles")) && (ns = cJSON_AddArrayToObject(root, "nodes")) &&
+	         (es = cJSON_AddArrayToObject(root, "edges"));
+	for (size_t i = 0; ok && i < v->narticles; i++)
+		ok = cJSON_AddItemToArray(arts, ng_jsonl_article(v->articles[i], NULL));
+	for (size_t i = 0; ok && i < v->nnodes; i++)
+		ok = cJSON_AddItemToArray(ns, ng_jsonl_node(&v->nodes[i], NULL));
+	for (size_t i = 0; ok && i < v->nedges; i++)
+		ok = cJSON_AddItemToArray(es, ng_jsonl_edge(&v->edges[i], NULL));
+	char *text = ok ? cJSON_Print(root) : NULL;
 	cJSON_Delete(root);
-	if (!text)
-		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	*out = text;
-done:
-	free(nodes);
-	free(edges);
-	return rc;
+	return text;
 }
 
-static int write_json(const ng_graph *g, FILE *out, int part, const ng_write_opts *opts, ng_error *err)
+static int write_json(const ng_view *v, FILE *out, int part, const ng_write_opts *o, ng_error *err)
 {
 	(void)part;
-	(void)opts;
-	char *text = NULL;
-	int rc = ng_json_graph_text(g, 0, &text, err);
-	if (!rc && (fputs(text, out) == EOF || fputc('\n', out) == EOF))
+	char *text = o->compact ? compact_text(v) : pretty_text(v);
+	int rc = 0;
+	if (!text)
+		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	else if (fputs(text, out) == EOF || fputc('\n', out) == EOF)
 		rc = ng_fail(err, NG_EIO, NULL, 0, "write failed");
 	free(text);
 	return rc;

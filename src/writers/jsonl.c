@@ -1,7 +1,7 @@
 /* Writer: JSON Lines. Input: a canonical graph. Output: one JSON object per
  * line, each opened by "kind" ("article", "node" or "edge") followed by the
- * SCHEMA.md object of that item: articles, then nodes, then edges, in the
- * graph's canonical order, so that a consumer can stream nodes before the
+ * SCHEMA.md object of that item: articles, then nodes, then edges, in
+ * canonical order, so that a consumer can stream nodes before the
  * edges that refer to them. */
 #include "writers/jsonl.h"
 
@@ -47,16 +47,17 @@ cJSON *ng_jsonl_article(const ng_article_rec *a, const char *kind)
 	return done(o, ok);
 }
 
-cJSON *ng_jsonl_node(const ng_node *n, const char *kind)
+cJSON *ng_jsonl_node(const ng_view_node *vn, const char *kind)
 {
+	const ng_node *n = vn->n;
 	cJSON *o = open_object(kind);
 	int ok = o && add(o, "id", cJSON_CreateString(n->id)) &&
 	         add(o, "type", cJSON_CreateString(ng_type_name(n->type))) &&
 	         add(o, "name", cJSON_CreateString(n->name));
 	cJSON *al = ok ? cJSON_CreateArray() : NULL;
 	ok = ok && add(o, "aliases", al);
-	for (size_t i = 0; ok && i < n->naliases; i++)
-		ok = cJSON_AddItemToArray(al, cJSON_CreateString(n->aliases[i]));
+	for (size_t i = 0; ok && i < vn->naliases; i++)
+		ok = cJSON_AddItemToArray(al, cJSON_CreateString(vn->aliases[i]));
 	cJSON *kb = ok ? cJSON_CreateObject() : NULL;
 	ok = ok && add(o, "kb", kb);
 	if (ok && n->iso3166)
@@ -65,8 +66,8 @@ cJSON *ng_jsonl_node(const ng_node *n, const char *kind)
 		ok = add(kb, "wikidata", cJSON_CreateString(n->wikidata));
 	cJSON *ms = ok ? cJSON_CreateArray() : NULL;
 	ok = ok && add(o, "mentions", ms);
-	for (size_t i = 0; ok && i < n->nmentions; i++) {
-		const ng_mention_rec *m = &n->mentions[i];
+	for (size_t i = 0; ok && i < vn->nmentions; i++) {
+		const ng_mention_rec *m = vn->mentions[i];
 		cJSON *mo = cJSON_CreateObject();
 		ok = cJSON_AddItemToArray(ms, mo) && add(mo, "article", cJSON_CreateString(m->article)) &&
 		     add(mo, "start", cJSON_CreateNumber(m->start)) && add(mo, "end", cJSON_CreateNumber(m->end)) &&
@@ -77,8 +78,9 @@ cJSON *ng_jsonl_node(const ng_node *n, const char *kind)
 	return done(o, ok);
 }
 
-cJSON *ng_jsonl_edge(const ng_edge *e, const char *kind)
+cJSON *ng_jsonl_edge(const ng_view_edge *ve, const char *kind)
 {
+	const ng_edge *e = ve->e;
 	const ng_relation_info *ri = ng_relation_get(e->rel);
 	cJSON *o = open_object(kind);
 	int ok = o && add(o, "source", cJSON_CreateString(e->source)) &&
@@ -86,17 +88,17 @@ cJSON *ng_jsonl_edge(const ng_edge *e, const char *kind)
 	         add(o, "symmetric", cJSON_CreateBool(ri->symmetric)) &&
 	         add(o, "modality", cJSON_CreateString(ng_modality_name(e->modality))) &&
 	         add(o, "negated", cJSON_CreateBool(e->negated)) && add(o, "date", str_or_null(e->date)) &&
-	         add(o, "count", cJSON_CreateNumber((double)e->nev)) &&
-	         add(o, "confidence", cJSON_CreateNumber(round(e->confidence * 100) / 100)) &&
+	         add(o, "count", cJSON_CreateNumber((double)ve->nev)) &&
+	         add(o, "confidence", cJSON_CreateNumber(round(ve->confidence * 100) / 100)) &&
 	         add(o, "cameo", str_or_null(ri->cameo));
 	cJSON *at = ok ? cJSON_CreateObject() : NULL;
 	ok = ok && add(o, "attrs", at);
-	for (size_t i = 0; ok && i < e->nattrs; i++)
-		ok = add(at, e->attrs[i].key, cJSON_CreateString(e->attrs[i].val));
+	for (size_t i = 0; ok && i < ve->nattrs; i++)
+		ok = add(at, ve->attrs[i]->key, cJSON_CreateString(ve->attrs[i]->val));
 	cJSON *evs = ok ? cJSON_CreateArray() : NULL;
 	ok = ok && add(o, "evidence", evs);
-	for (size_t i = 0; ok && i < e->nev; i++) {
-		const ng_evidence *v = &e->ev[i];
+	for (size_t i = 0; ok && i < ve->nev; i++) {
+		const ng_evidence *v = ve->ev[i];
 		cJSON *vo = cJSON_CreateObject();
 		ok = cJSON_AddItemToArray(evs, vo) && add(vo, "article", cJSON_CreateString(v->article)) &&
 		     add(vo, "sentence", cJSON_CreateString(v->sentence)) &&
@@ -128,23 +130,17 @@ static int put_line(cJSON *o, FILE *out, ng_error *err)
 	return rc;
 }
 
-static int write_jsonl(const ng_graph *g, FILE *out, int part, const ng_write_opts *opts, ng_error *err)
+static int write_jsonl(const ng_view *v, FILE *out, int part, const ng_write_opts *o, ng_error *err)
 {
 	(void)part;
-	(void)opts;
-	ng_node **nodes = NULL;
-	ng_edge **edges = NULL;
-	int rc = ng_graph_sorted_nodes(g, &nodes, err);
-	if (!rc)
-		rc = ng_graph_sorted_edges(g, &edges, err);
-	for (size_t i = 0; !rc && i < g->narticles; i++)
-		rc = put_line(ng_jsonl_article(&g->articles[i], "article"), out, err);
-	for (size_t i = 0; !rc && i < g->nnodes; i++)
-		rc = put_line(ng_jsonl_node(nodes[i], "node"), out, err);
-	for (size_t i = 0; !rc && i < g->nedges; i++)
-		rc = put_line(ng_jsonl_edge(edges[i], "edge"), out, err);
-	free(nodes);
-	free(edges);
+	(void)o;
+	int rc = 0;
+	for (size_t i = 0; !rc && i < v->narticles; i++)
+		rc = put_line(ng_jsonl_article(v->articles[i], "article"), out, err);
+	for (size_t i = 0; !rc && i < v->nnodes; i++)
+		rc = put_line(ng_jsonl_node(&v->nodes[i], "node"), out, err);
+	for (size_t i = 0; !rc && i < v->nedges; i++)
+		rc = put_line(ng_jsonl_edge(&v->edges[i], "edge"), out, err);
 	return rc;
 }
 

@@ -5,14 +5,14 @@
 #define NG_WRITER_JSONL_H
 
 #include <cjson/cJSON.h>
-#include "graph/graph.h"
+#include "graph/view.h"
 
 /* The SCHEMA.md object of an article, node or edge (evidence also names its
  * rule, as in the JSON writer), opened by a "kind" member when kind is not
  * NULL. The caller deletes it with cJSON_Delete; NULL on out of memory. */
 cJSON *ng_jsonl_article(const ng_article_rec *a, const char *kind);
-cJSON *ng_jsonl_node(const ng_node *n, const char *kind);
-cJSON *ng_jsonl_edge(const ng_edge *e, const char *kind);
+cJSON *ng_jsonl_node(const ng_view_node *n, const char *kind);
+cJSON *ng_jsonl_edge(const ng_view_edge *e, const char *kind);
 
 /* The unformatted JSON text of obj's member `key` (malloc'd, free with
  * free()); NULL on out of memory or when there is no such member. */

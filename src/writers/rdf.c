@@ -1,13 +1,12 @@
 /* Writers: RDF as N-Triples (one triple a line) and Turtle (prefixes,
  * grouped by subject), in the vocabulary of the README's "RDF vocabulary"
- * section. Input: a canonical graph and a base IRI. Output: the same
+ * section. Input: the canonical view and a base IRI. Output: the same
  * triples in either syntax: vocabulary, articles, nodes with their direct
  * relation triples, then each edge as a reified statement with evidence. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/graph.h"
 #include "writers/writers.h"
 
 enum { NS_RDF, NS_RDFS, NS_XSD, NS_OWL, NS_SKOS, NS_WD, NS_NG, NS_ENT, NS_ART, NS_STMT, NS_EV, NNS };
@@ -311,21 +310,22 @@ static void article(rdf *r, const ng_article_rec *a)
 		emit(r, s, r->t[NG_SOURCE], lit(r, &r->o, a->source, -1));
 }
 
-static void node(rdf *r, const ng_node *n)
+static void node(rdf *r, const ng_view_node *vn)
 {
+	const ng_node *n = vn->n;
 	const char *s = iri1(r, &r->s, NS_ENT, n->id);
 	emit(r, s, r->t[RDF_TYPE], r->cls[n->type]);
 	emit(r, s, r->t[NG_ID], lit(r, &r->o, n->id, -1));
 	emit(r, s, r->t[RDFS_LABEL], lit(r, &r->o, n->name, -1));
-	for (size_t i = 0; i < n->naliases; i++)
-		emit(r, s, r->t[SKOS_ALTLABEL], lit(r, &r->o, n->aliases[i], -1));
+	for (size_t i = 0; i < vn->naliases; i++)
+		emit(r, s, r->t[SKOS_ALTLABEL], lit(r, &r->o, vn->aliases[i], -1));
 	if (n->iso3166)
 		emit(r, s, r->t[NG_ISO3166], lit(r, &r->o, n->iso3166, -1));
 	if (n->wikidata) {
 		emit(r, s, r->t[NG_WIKIDATA], lit(r, &r->o, n->wikidata, -1));
 		emit(r, s, r->t[OWL_SAMEAS], iri1(r, &r->o, NS_WD, n->wikidata));
 	}
-	emit(r, s, r->t[NG_MENTIONCOUNT], uint_lit(r, &r->o, n->nmentions));
+	emit(r, s, r->t[NG_MENTIONCOUNT], uint_lit(r, &r->o, vn->nmentions));
 	if (n->diff)
 		emit(r, s, r->t[NG_DIFF], lit(r, &r->o, n->diff, -1));
 }
@@ -357,8 +357,9 @@ static const char *evidence_iri(rdf *r, ng_buf *b, const ng_edge *e, const ng_ev
 	return iri(r, b, NS_EV, segs, 6);
 }
 
-static void statement(rdf *r, const ng_edge *e)
+static void statement(rdf *r, const ng_view_edge *ve)
 {
+	const ng_edge *e = ve->e;
 	const ng_relation_info *ri = ng_relation_get(e->rel);
 	const char *s = statement_iri(r, &r->s, e);
 	emit(r, s, r->t[RDF_TYPE], r->t[RDF_STATEMENT]);
@@ -370,25 +371,25 @@ static void statement(rdf *r, const ng_edge *e)
 	if (e->date)
 		emit(r, s, r->t[NG_DATE], date_lit(r, &r->o, e->date));
 	char conf[32];
-	snprintf(conf, sizeof conf, "%.2f", round(e->confidence * 100) / 100); /* as JSON rounds it */
+	snprintf(conf, sizeof conf, "%.2f", round(ve->confidence * 100) / 100); /* as JSON rounds it */
 	emit(r, s, r->t[NG_CONFIDENCE], lit(r, &r->o, conf, XSD_DECIMAL));
-	emit(r, s, r->t[NG_COUNT], uint_lit(r, &r->o, e->nev));
+	emit(r, s, r->t[NG_COUNT], uint_lit(r, &r->o, ve->nev));
 	if (ri->cameo)
 		emit(r, s, r->t[NG_CAMEO], lit(r, &r->o, ri->cameo, -1));
 	if (e->diff)
 		emit(r, s, r->t[NG_DIFF], lit(r, &r->o, e->diff, -1));
 	/* attrs keys are open-ended, so each is a property of its own prefix
 	 * that no fixed term can clash with */
-	for (size_t i = 0; i < e->nattrs; i++) {
+	for (size_t i = 0; i < ve->nattrs; i++) {
 		ng_buf key = {0};
-		oom(r, ng_buf_printf(&key, "attr_%s", e->attrs[i].key));
-		emit(r, s, iri1(r, &r->p, NS_NG, key.s ? key.s : ""), lit(r, &r->o, e->attrs[i].val, -1));
+		oom(r, ng_buf_printf(&key, "attr_%s", ve->attrs[i]->key));
+		emit(r, s, iri1(r, &r->p, NS_NG, key.s ? key.s : ""), lit(r, &r->o, ve->attrs[i]->val, -1));
 		ng_buf_free(&key);
 	}
-	for (size_t i = 0; i < e->nev; i++)
-		emit(r, s, r->t[NG_EVIDENCE], evidence_iri(r, &r->o, e, &e->ev[i]));
-	for (size_t i = 0; i < e->nev; i++) {
-		const ng_evidence *v = &e->ev[i];
+	for (size_t i = 0; i < ve->nev; i++)
+		emit(r, s, r->t[NG_EVIDENCE], evidence_iri(r, &r->o, e, ve->ev[i]));
+	for (size_t i = 0; i < ve->nev; i++) {
+		const ng_evidence *v = ve->ev[i];
 		s = evidence_iri(r, &r->s, e, v);
 		emit(r, s, r->t[RDF_TYPE], r->t[NG_EVIDENCE_CLASS]);
 		emit(r, s, r->t[NG_ARTICLE], iri1(r, &r->o, NS_ART, v->article));
@@ -429,20 +430,14 @@ static void terms(rdf *r)
 	ng_buf_free(&b);
 }
 
-static int write_rdf(const ng_graph *g, FILE *out, const ng_write_opts *opts, int ttl, ng_error *err)
+static int write_rdf(const ng_view *v, FILE *out, const ng_write_opts *o, int ttl, ng_error *err)
 {
-	const char *base = opts && opts->base_iri ? opts->base_iri : NG_DEFAULT_BASE_IRI;
+	const char *base = o->base_iri ? o->base_iri : NG_DEFAULT_BASE_IRI;
 	if (!valid_base(base))
 		return ng_fail(err, NG_EINVAL, NULL, 0,
 		               "base IRI '%.100s' is not an absolute IRI without '#' (like https://example.org/kg/)", base);
 	rdf r = {.out = out, .ttl = ttl, .base = base, .err = err};
-	ng_node **nodes = NULL;
-	ng_edge **edges = NULL;
-	r.rc = ng_graph_sorted_nodes(g, &nodes, err);
-	if (!r.rc)
-		r.rc = ng_graph_sorted_edges(g, &edges, err);
-	if (!r.rc)
-		terms(&r);
+	terms(&r);
 	if (r.rc)
 		goto done;
 	for (int k = 0; ttl && k < NNS; k++)
@@ -451,20 +446,20 @@ static int write_rdf(const ng_graph *g, FILE *out, const ng_write_opts *opts, in
 	if (ttl)
 		fputc('\n', out);
 	vocabulary(&r);
-	for (size_t i = 0; i < g->narticles; i++)
-		article(&r, &g->articles[i]);
+	for (size_t i = 0; i < v->narticles; i++)
+		article(&r, v->articles[i]);
 	/* Edges come sorted by source, nodes by id: each node's block takes the
 	 * direct triples of the edges leaving it. */
 	size_t j = 0;
-	for (size_t i = 0; i < g->nnodes && !r.rc; i++) {
-		node(&r, nodes[i]);
-		for (; j < g->nedges && strcmp(edges[j]->source, nodes[i]->id) <= 0; j++)
-			direct(&r, edges[j]);
+	for (size_t i = 0; i < v->nnodes && !r.rc; i++) {
+		node(&r, &v->nodes[i]);
+		for (; j < v->nedges && strcmp(v->edges[j].e->source, v->nodes[i].n->id) <= 0; j++)
+			direct(&r, v->edges[j].e);
 	}
-	for (; j < g->nedges && !r.rc; j++)
-		direct(&r, edges[j]);
-	for (size_t i = 0; i < g->nedges && !r.rc; i++)
-		statement(&r, edges[i]);
+	for (; j < v->nedges && !r.rc; j++)
+		direct(&r, v->edges[j].e);
+	for (size_t i = 0; i < v->nedges && !r.rc; i++)
+		statement(&r, &v->edges[i]);
 	if (ttl && r.open_s.len && !r.rc)
 		fputs(" .\n", out);
 	if (!r.rc && (fflush(out) || ferror(out)))
@@ -483,21 +478,19 @@ done:
 	ng_buf_free(&r.tmp);
 	ng_buf_free(&r.open_s);
 	ng_buf_free(&r.open_p);
-	free(nodes);
-	free(edges);
 	return r.rc;
 }
 
-static int write_nt(const ng_graph *g, FILE *out, int part, const ng_write_opts *opts, ng_error *err)
+static int write_nt(const ng_view *v, FILE *out, int part, const ng_write_opts *o, ng_error *err)
 {
 	(void)part;
-	return write_rdf(g, out, opts, 0, err);
+	return write_rdf(v, out, o, 0, err);
 }
 
-static int write_ttl(const ng_graph *g, FILE *out, int part, const ng_write_opts *opts, ng_error *err)
+static int write_ttl(const ng_view *v, FILE *out, int part, const ng_write_opts *o, ng_error *err)
 {
 	(void)part;
-	return write_rdf(g, out, opts, 1, err);
+	return write_rdf(v, out, o, 1, err);
 }
 
 const ng_writer ng_writer_nt = {"nt", "nt", "RDF N-Triples (--base-iri)", NULL, write_nt};

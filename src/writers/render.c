@@ -1,9 +1,9 @@
 /* Rendering: a graph to SVG, PNG or PDF through libgvc. Input: a graph (the
- * DOT writer's styled cgraph graph of it). Output: the drawing, written to a
+ * DOT writer's styled cgraph graph of its canonical view). Output: the drawing, written to a
  * FILE*. Small graphs are laid out by dot with the legend; big ones by sfdp
  * with overlap removal, edges routed around nodes and labels sized by degree,
  * so that a merged graph of hundreds of articles stays a readable map. */
-#include "writers/render.h"
+#include "newsgraph/render.h"
 
 #include <graphviz/gvc.h>
 #include <math.h>
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/graph.h"
+#include "graph/view.h"
 #include "util/util.h"
 #include "writers/dot.h"
 
@@ -120,16 +120,14 @@ int ng_render(const ng_graph *g, const char *format, const char *engine, FILE *o
 	agreseterrors();
 	int rc = 0, laid = 0;
 	Agraph_t *G = NULL;
+	ng_view *v = NULL;
 	GVC_t *gvc = gvContext();
 	if (!gvc) {
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "cannot start Graphviz");
 		goto done;
 	}
-	G = ng_dot_build(g, err);
-	if (!G) {
-		rc = err && err->code ? err->code : NG_ENOMEM;
+	if ((rc = ng_view_new(g, &v, err)) || (rc = ng_dot_build(v, &G, err)))
 		goto done;
-	}
 	if (big || (strcmp(engine, "dot") != 0 && strcmp(engine, "fdp") != 0))
 		drop_legend(G);
 	if (big)
@@ -161,6 +159,7 @@ done:
 		gvFreeLayout(gvc, G);
 	if (G)
 		agclose(G);
+	ng_view_free(v);
 	if (gvc)
 		gvFreeContext(gvc);
 	agseterr(saved);

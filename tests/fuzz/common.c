@@ -51,8 +51,7 @@ void fuzz_write_all(const ng_graph *g)
 				;
 		for (int part = 0; part < nparts; part++) {
 			ng_error err = NG_ERROR_INIT;
-			ng_write_opts opts = {0};
-			fuzz_check_error((*w)->write(g, fuzz_null(), part, &opts, &err), &err);
+			fuzz_check_error(ng_write(*w, g, fuzz_null(), part, NULL, &err), &err);
 		}
 	}
 }

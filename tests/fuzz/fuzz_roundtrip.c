@@ -12,10 +12,8 @@
 static char *write_mem(const ng_graph *g, const char *format, size_t *len)
 {
 	char *buf = NULL;
-	FILE *f = open_memstream(&buf, len);
 	ng_error err = NG_ERROR_INIT;
-	ng_write_opts opts = {0};
-	if (!f || ng_writer_find(format)->write(g, f, 0, &opts, &err) || fclose(f)) {
+	if (ng_write_mem(ng_writer_find(format), g, 0, NULL, &buf, len, &err)) {
 		fprintf(stderr, "fuzz: %s writer failed: %s\n", format, err.message);
 		abort();
 	}

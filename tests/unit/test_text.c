@@ -276,7 +276,7 @@ static void edge_modality(const ng_extractor *ex, const char *text, char *mod, s
 	ng_article a = {"a", "a", NULL};
 	mod[0] = 0;
 	if (f && ng_graph_new(&g, &err) == 0 && ng_extract(ex, text, strlen(text), &a, g, &err) == 0 &&
-	    ng_writer_find("jsonl")->write(g, f, 0, &(ng_write_opts){0}, &err) == 0 && fflush(f) == 0) {
+	    ng_write(ng_writer_find("jsonl"), g, f, 0, NULL, &err) == 0 && fflush(f) == 0) {
 		const char *e = strstr(buf, "\"kind\":\"edge\"");
 		const char *m = e ? strstr(e, "\"modality\":\"") : NULL;
 		if (m)
