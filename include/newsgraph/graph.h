@@ -35,6 +35,15 @@ NG_EXTERN int ng_graph_merge(ng_graph *dst, const ng_graph *src, ng_error *err);
  * 1 GiB) or NG_ENOMEM. */
 NG_EXTERN int ng_graph_read(const char *data, size_t len, const char *name, ng_graph **out, ng_error *err);
 
+/* Is `data` a graph file (what ng_graph_read reads) rather than an
+ * article? A graph opens like DOT ("[strict] graph" or "digraph" as words)
+ * or like a JSON object ('{' then a key or '}', so that a graph cut short
+ * still reaches the JSON reader and its message), or is JSON at all (which
+ * the JSON reader refuses unless it is a graph). An article may open with
+ * '{' or '[' ("[Reuters] ...") and stays an article: prose is not one JSON
+ * value. */
+NG_EXTERN int ng_graph_sniff(const char *data, size_t len);
+
 NG_EXTERN size_t ng_graph_node_count(const ng_graph *g);
 NG_EXTERN size_t ng_graph_edge_count(const ng_graph *g);
 NG_EXTERN size_t ng_graph_article_count(const ng_graph *g);

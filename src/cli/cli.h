@@ -7,15 +7,14 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdio.h>
-#include "cli/options.h"
+#include "options.h"
 #include "newsgraph.h"
 
-typedef struct ng_command {
-	const char *name;
-	const char *summary;
-	const char *usage;
+/* A subcommand: its options and help (options.h), and what runs it. */
+typedef struct cli_command {
+	const cli_spec *spec;
 	int (*run)(int argc, char **argv);
-} ng_command;
+} cli_command;
 
 /* Prints "newsgraph: FILE: message" (or without FILE) and returns 2. */
 int cli_error(const char *file, const char *fmt, ...);
@@ -28,6 +27,14 @@ int cli_open(const char *path, const char **name, FILE **f);
 void cli_close(FILE *f);
 /* Reading stdin for want of a FILE: says so when stdin is a terminal. */
 void cli_stdin_hint(const char *command, const char *what);
+
+/* A growable byte string, NUL-terminated once anything is added. */
+typedef struct cli_buf {
+	char *s;
+	size_t len, cap;
+} cli_buf;
+/* Appends n bytes: 0, or prints and returns 2. */
+int cli_buf_add(cli_buf *b, const char *s, size_t n);
 
 /* Reads a whole file ("-" is stdin). Returns 0 or prints and returns 2. */
 int cli_read(const char *path, char **data, size_t *len);
@@ -68,23 +75,13 @@ extern const cli_opt cli_filter_opts[];
 /* Help lines listing every graph format, for a -f option's `more`. */
 void cli_formats_help(FILE *f);
 
-/* Parses --lexicon/--rules/--date/--id/--base-iri at argv[*i]; returns 1 if taken,
- * 0 if not one of them, -1 after printing a usage error. */
-int cli_extract_opt(cli_extract_opts *o, int argc, char **argv, int *i);
 void cli_extract_opts_free(cli_extract_opts *o);
 /* Builds an extractor with the user's lexicons and rules (0, or 2). */
 int cli_extractor(const cli_extract_opts *o, ng_extractor **ex);
 /* The article id of a path: its file name, unless --id. */
 const char *cli_article_id(const cli_extract_opts *o, const char *path);
 
-/* Parses --types/--relations/--min-count/--top at argv[*i] into f: 1 if
- * taken, 0 if not one of them, -1 after printing a usage error. */
-struct ng_filter;
-int cli_filter_opt(struct ng_filter *f, int argc, char **argv, int *i);
 
-/* Extract options, then filter options, at argv[*i]: 1 taken, 0 not one
- * of them, -1 after a usage error. */
-int cli_graph_opt(cli_extract_opts *o, struct ng_filter *f, int argc, char **argv, int *i);
 
 /* Reads a graph file (JSON or DOT written by newsgraph), or extracts one
  * from an article when the file is neither. Returns 0, or prints and 2. */
@@ -113,23 +110,22 @@ typedef struct cli_job {
 	ng_error err;
 	int rc;
 } cli_job;
-struct ng_filter;
 /* Extracts n jobs on nthreads threads, the caller being one of them. */
-void cli_jobs_run(const ng_extractor *ex, const struct ng_filter *f, cli_job *jobs, size_t n, int nthreads,
+void cli_jobs_run(const ng_extractor *ex, const ng_filter *f, cli_job *jobs, size_t n, int nthreads,
                   int to_json);
 /* The same in the background: nthreads threads start on the jobs and the
  * caller goes on (reading the next batch) until cli_jobs_wait. With one
  * thread the work is done before cli_jobs_start returns. */
 typedef struct cli_pool {
 	const ng_extractor *ex;
-	const struct ng_filter *filter;
+	const ng_filter *filter;
 	cli_job *jobs;
 	size_t n;
 	int to_json, started;
 	atomic_size_t next;
 	pthread_t tid[CLI_MAX_THREADS];
 } cli_pool;
-void cli_jobs_start(cli_pool *p, const ng_extractor *ex, const struct ng_filter *f, cli_job *jobs, size_t n,
+void cli_jobs_start(cli_pool *p, const ng_extractor *ex, const ng_filter *f, cli_job *jobs, size_t n,
                     int nthreads, int to_json);
 void cli_jobs_wait(cli_pool *p);
 void cli_job_clear(cli_job *j);
@@ -160,6 +156,7 @@ int cmd_render(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 
-extern const ng_command ng_commands[];
+extern const cli_spec cli_extract_spec, cli_entities_spec, cli_explain_spec, cli_merge_spec, cli_diff_spec,
+	cli_render_spec, cli_eval_spec, cli_schema_spec;
 
 #endif

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 
 int cli_error(const char *file, const char *fmt, ...)
 {
@@ -65,6 +65,24 @@ void cli_close(FILE *f)
 {
 	if (f && f != stdin)
 		fclose(f);
+}
+
+int cli_buf_add(cli_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *p = realloc(b->s, cap);
+		if (!p)
+			return cli_error(NULL, "out of memory");
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = 0;
+	return 0;
 }
 
 int cli_read(const char *path, char **data, size_t *len)
@@ -331,17 +349,6 @@ void cli_formats_help(FILE *f)
 {
 	for (const ng_writer *const *w = ng_writers(); *w; w++)
 		fprintf(f, "%23s%-8s %s\n", "", (*w)->name, (*w)->description);
-}
-
-int cli_extract_opt(cli_extract_opts *o, int argc, char **argv, int *i)
-{
-	const cli_opt *const tables[] = {cli_lexicon_opts, cli_rules_opts, cli_article_opts, cli_iri_opts};
-	for (size_t k = 0; k < sizeof tables / sizeof *tables; k++) {
-		int t = cli_parse_one(tables[k], o, argc, argv, i);
-		if (t)
-			return t;
-	}
-	return 0;
 }
 
 void cli_extract_opts_free(cli_extract_opts *o)

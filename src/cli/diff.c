@@ -1,9 +1,10 @@
 /* newsgraph diff: two graphs (or articles, extracted on the fly) compared by
  * identity. Exit 0 when equal, 1 when different, 2 on trouble, like diff(1). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 #include "newsgraph/diff.h"
 
 static int ignore(ng_diff_opts *d, const char *list)
@@ -28,48 +29,64 @@ static int ignore(ng_diff_opts *d, const char *list)
 	return rc;
 }
 
+typedef struct dargs {
+	cli_extract_opts o;
+	ng_diff_opts d;
+	const char *format, *outpath;
+} dargs;
+
+static int set_ignore(void *x, const char *list)
+{
+	return ignore(&((dargs *)x)->d, list);
+}
+
+#define D(field) offsetof(dargs, field)
+
+static void diff_formats_help(FILE *f)
+{
+	fprintf(f, "%23s%-8s %s\n", "", "text", "+ added, - removed, ~ changed with the changed fields (default)");
+	fprintf(f, "%23s%-8s %s\n", "", "json", "the same, grouped");
+	fprintf(f, "%23s%-8s %s\n", "", "dot", "the union graph coloured by change");
+	fprintf(f, "%23s%s\n", "", "any other format of extract: the union graph with a `diff`");
+	fprintf(f, "%23s%s\n", "", "property on every node and edge");
+}
+
+static const cli_opt own_opts[] = {
+	{"-f", NULL, "FORMAT", CLI_STR, D(format), NULL, "output format:", diff_formats_help},
+	{"-o", NULL, "FILE", CLI_STR, D(outpath), NULL, "write to FILE (written whole or not at all); csv: a directory",
+	 NULL},
+	{"--ignore", NULL, "F,..", CLI_SET, 0, set_ignore, "fields not compared: evidence, counts, dates, confidence",
+	 NULL},
+	{NULL}};
+
+static const cli_group groups[] = {{own_opts, 0},          {cli_iri_opts, D(o)},   {cli_article_opts, D(o)},
+                                   {cli_lexicon_opts, D(o)}, {cli_rules_opts, D(o)}, {NULL, 0}};
+
+const cli_spec cli_diff_spec = {
+	"diff", "compare two graphs or articles",
+	"A B",
+	"A and B are graphs (JSON or DOT) or articles (extracted on the fly), compared\n"
+	"by identity. Text output lists nodes then edges in id order. Exit 0 when\n"
+	"equal, 1 when different, 2 on trouble.\n",
+	groups};
+
 int cmd_diff(int argc, char **argv)
 {
-	cli_extract_opts o = {0};
-	ng_diff_opts d = NG_DIFF_OPTS_INIT;
-	const char *files[2], *format = "text", *outpath = NULL;
-	int nfiles = 0, rc = 2;
+	dargs x = {.d = NG_DIFF_OPTS_INIT, .format = "text"};
+	const char **files = NULL;
+	size_t nfiles = 0;
 	ng_graph *a = NULL, *b = NULL;
 	ng_diff *diff = NULL;
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		int t = cli_extract_opt(&o, argc, argv, &i);
-		if (t < 0)
-			goto done;
-		if (t)
-			continue;
-		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-			printf("usage: %s\n\n"
-			       "A and B are graphs (JSON or DOT) or articles (extracted on the fly). Text output\n"
-			       "lists nodes then edges in id order: + added, - removed, ~ changed with the\n"
-			       "changed fields; json groups them; dot draws the union coloured by change.\n"
-			       "Any other format of extract (graphml, cypher, csv, nt, ttl, jsonl) writes the\n"
-			       "union graph with a `diff` property on every node and edge: added, removed,\n"
-			       "changed or unchanged. Exit 0 when equal, 1 when different, 2 on trouble.\n",
-			       ng_commands[4].usage);
-			rc = 0;
-			goto done;
-		} else if ((!strcmp(arg, "-f") || !strcmp(arg, "-o")) && i + 1 < argc) {
-			*(arg[1] == 'f' ? &format : &outpath) = argv[++i];
-		} else if (!strcmp(arg, "--ignore") && i + 1 < argc) {
-			if (ignore(&d, argv[++i]))
-				goto done;
-		} else if (!strncmp(arg, "--ignore=", 9)) {
-			if (ignore(&d, arg + 9))
-				goto done;
-		} else if (arg[0] == '-' && arg[1]) {
-			cli_error(NULL, "unknown option '%s' (try newsgraph diff --help)", arg);
-			goto done;
-		} else if (nfiles == 2) {
-			cli_error(NULL, "diff compares two inputs, not more");
-			goto done;
-		} else
-			files[nfiles++] = arg;
+	int rc = cli_parse(&cli_diff_spec, argc, argv, &x, &files, &nfiles);
+	if (rc) {
+		rc = rc == 1 ? 0 : 2;
+		goto done;
+	}
+	rc = 2;
+	const char *format = x.format, *outpath = x.outpath;
+	if (nfiles > 2) {
+		cli_error(NULL, "diff compares two inputs, not more");
+		goto done;
 	}
 	/* text and json are the diff's own forms; the other formats write the
 	 * union graph (DOT coloured by change). */
@@ -82,15 +99,15 @@ int cmd_diff(int argc, char **argv)
 		cli_error(NULL, "diff needs two inputs (try newsgraph diff --help)");
 		goto done;
 	}
-	if (cli_read_graph(files[0], &o, &a) || cli_read_graph(files[1], &o, &b))
+	if (cli_read_graph(files[0], &x.o, &a) || cli_read_graph(files[1], &x.o, &b))
 		goto done;
 	ng_error err = NG_ERROR_INIT;
-	if (ng_diff_new(a, b, &d, &diff, &err)) {
+	if (ng_diff_new(a, b, &x.d, &diff, &err)) {
 		cli_lib_error(&err, NULL);
 		goto done;
 	}
 	if (w)
-		rc = cli_write_graph(w, ng_diff_union(diff), outpath, &o.wopts);
+		rc = cli_write_graph(w, ng_diff_union(diff), outpath, &x.o.wopts);
 	else {
 		cli_out out;
 		if (cli_out_open(&out, outpath))
@@ -109,6 +126,7 @@ done:
 	ng_diff_free(diff);
 	ng_graph_free(a);
 	ng_graph_free(b);
-	cli_extract_opts_free(&o);
+	cli_extract_opts_free(&x.o);
+	free((void *)files);
 	return rc;
 }

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 
 /* One TSV line per mention: article, start, end, text, type, node, kind.
  * 0, or -1 when writing fails. */
@@ -88,11 +88,12 @@ static const cli_group groups[] = {{own_opts, 0},
                                    {NULL, 0}};
 
 const cli_spec cli_entities_spec = {
-	"entities", "[FILE...]",
+	"entities", "list every entity mention with byte offsets",
+	"[FILE...]",
 	"Prints every entity mention in text order: article, start, end,\n"
 	"text, type, node id and kind (name, nominal, pronoun), as TSV, or\n"
 	"with -f json as {\"mentions\": [...]}.\n",
-	groups, NULL};
+	groups};
 
 int cmd_entities(int argc, char **argv)
 {

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
-#include "cli/score.h"
+#include "cli.h"
+#include "score.h"
 
 static const cli_opt own_opts[] = {
 	{"--verbose", NULL, NULL, CLI_FLAG, 0, NULL,
@@ -16,11 +16,12 @@ static const cli_opt own_opts[] = {
 static const cli_group groups[] = {{own_opts, 0}, {NULL, 0}};
 
 const cli_spec cli_eval_spec = {
-	"eval", "GOLD PRED",
+	"eval", "score a graph against a gold graph",
+	"GOLD PRED",
 	"Scores PRED, a graph written by newsgraph extract -f json, against GOLD, a\n"
 	"gold graph (*.gold.json): precision, recall and F1 for nodes and edges,\n"
 	"per type, then overall on the last line.\n",
-	groups, NULL};
+	groups};
 
 int cmd_eval(int argc, char **argv)
 {

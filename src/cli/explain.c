@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 
 int cli_print_trace(const ng_trace *t, FILE *out)
 {
@@ -41,12 +41,13 @@ static const cli_group groups[] = {{own_opts, 0},
                                    {NULL, 0}};
 
 const cli_spec cli_explain_spec = {
-	"explain", "[FILE...]",
+	"explain", "show each sentence's placeholder form and the rules that fired",
+	"[FILE...]",
 	"The rule writer's dry run (extract --explain). For each sentence prints\n"
 	"S<n>: the sentence with entity mentions as <type#mention> placeholders,\n"
 	"then one line per rule that fired:\n"
 	"  rule-id: source -relation-> target\n",
-	groups, NULL};
+	groups};
 
 /* Checks the arguments against explain's own options, then runs extract
  * --explain with them. */

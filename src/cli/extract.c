@@ -7,8 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli/cli.h"
-#include "graph/filter.h"
+#include "cli.h"
+#include "newsgraph/filter.h"
 
 typedef struct xargs {
 	cli_extract_opts o;
@@ -62,12 +62,13 @@ static const cli_group groups[] = {
 	{NULL, 0}};
 
 const cli_spec cli_extract_spec = {
-	"extract", "[FILE...]",
+	"extract", "extract a knowledge graph from articles",
+	"[FILE...]",
 	"Reads articles (stdin when no FILE or FILE is -) and writes one graph;\n"
 	"several articles are merged by identity, each mention and evidence\n"
 	"keeping its article id (the file name, unless --id). With --jsonl, reads\n"
 	"JSON Lines articles and writes one graph per line.\n",
-	groups, NULL};
+	groups};
 
 static int parse(xargs *x, int argc, char **argv)
 {

@@ -7,9 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
-#include "graph/filter.h"
-#include "graph/graph.h"
+#include "cli.h"
+#include "newsgraph/filter.h"
 
 /* The type bits of a comma-separated list of entity type names; the first
  * unknown name is reported and nothing is set. */
@@ -106,14 +105,3 @@ const cli_opt cli_filter_opts[] = {
 	{"--min-count", NULL, "N", CLI_SET, 0, set_min_count, "keep only edges with at least N evidences", NULL},
 	{"--top", NULL, "N", CLI_SET, 0, set_top, "keep only the N nodes of highest degree", NULL},
 	{NULL}};
-
-int cli_filter_opt(struct ng_filter *f, int argc, char **argv, int *i)
-{
-	return cli_parse_one(cli_filter_opts, f, argc, argv, i);
-}
-
-int cli_graph_opt(cli_extract_opts *o, struct ng_filter *f, int argc, char **argv, int *i)
-{
-	int t = cli_extract_opt(o, argc, argv, i);
-	return t ? t : cli_filter_opt(f, argc, argv, i);
-}

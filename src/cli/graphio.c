@@ -5,49 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli/cli.h"
-#include "graph/read.h"
-
-static size_t skip_space(const char *s, size_t n, size_t i)
-{
-	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
-		i++;
-	return i;
-}
-
-/* Does `word` stand at s[i] as a whole word? Returns the index past it, or 0. */
-static size_t keyword(const char *s, size_t n, size_t i, const char *word)
-{
-	size_t l = strlen(word);
-	if (n - i < l || strncmp(s + i, word, l) != 0)
-		return 0;
-	i += l;
-	unsigned char c = i < n ? (unsigned char)s[i] : ' ';
-	if (c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80)
-		return 0; /* "graphite", "strictly": words of an article */
-	return i;
-}
-
-/* A graph, not an article: text that opens like DOT ("[strict] graph" or
- * "digraph" as words), or like a JSON object (a '{' and then a key or '}',
- * so that a graph cut short still reaches the JSON reader and its message),
- * or that is JSON at all, which the JSON reader refuses unless it is a
- * graph. An article may open with '{' or '[' ("[Reuters] ...") and stays an
- * article: prose is not one JSON value (a file of just `42` is refused). */
-static int looks_like_graph(const char *s, size_t n)
-{
-	size_t i = skip_space(s, n, 0), j;
-	if (i < n && s[i] == '{') {
-		j = skip_space(s, n, i + 1);
-		if (j < n && (s[j] == '"' || s[j] == '}'))
-			return 1;
-	}
-	if ((j = keyword(s, n, i, "strict")))
-		i = skip_space(s, n, j);
-	if (keyword(s, n, i, "graph") || keyword(s, n, i, "digraph"))
-		return 1;
-	return ng_read_is_json(s, n);
-}
+#include "cli.h"
 
 /* Built on the first article input and kept for the others: a command's
  * inputs all share its options. */
@@ -66,7 +24,7 @@ int cli_graph_from_data(const char *data, size_t len, const char *path, const cl
 	ng_error err = NG_ERROR_INIT;
 	int rc;
 	*out = NULL;
-	if (looks_like_graph(data, len)) {
+	if (ng_graph_sniff(data, len)) {
 		rc = ng_graph_read(data, len, name, out, &err);
 	} else {
 		if (!article_extractor && cli_extractor(o, &article_extractor))

@@ -8,7 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 #include "newsgraph/filter.h"
 #include "newsgraph/writer.h"
 

@@ -4,15 +4,14 @@
  * works as the reducer of a streaming job. */
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli/cli.h"
-#include "graph/read.h"
+#include "cli.h"
 #include "newsgraph/filter.h"
 #include "newsgraph/writer.h"
-#include "util/util.h"
 
 /* Is this line a whole JSON object on its own (a JSON Lines graph)? */
 static int whole_object(const char *s, size_t n)
@@ -41,7 +40,7 @@ static int merge_line(ng_graph *g, const char *s, size_t n, const char *name, lo
 {
 	ng_error err = NG_ERROR_INIT;
 	ng_graph *part = NULL;
-	if (ng_graph_read_json(s, n, name, &part, &err))
+	if (ng_graph_read(s, n, name, &part, &err))
 		return cli_error(NULL, "%s:%ld: %s", name, lineno, err.message);
 	return merge_graph(g, part, name);
 }
@@ -61,7 +60,7 @@ static int merge_input(ng_graph *g, const char *path, const cli_extract_opts *o)
 	int rc = 0, jsonl = -1;
 	/* The whole input, or in JSON Lines the first graph, held back until a
 	 * second one shows that this is JSON Lines and not one compact graph. */
-	ng_buf whole = {0};
+	cli_buf whole = {0};
 	while (!rc && (len = getline(&line, &cap, f)) >= 0) {
 		lineno++;
 		int blank = strspn(line, " \t\r\n") == (size_t)len;
@@ -71,15 +70,13 @@ static int merge_input(ng_graph *g, const char *path, const cli_extract_opts *o)
 			jsonl = whole.len == 0 && whole_object(line, (size_t)len);
 		}
 		if (!jsonl || (blank && objects == 0)) {
-			if (ng_buf_add(&whole, line, (size_t)len))
-				rc = cli_error(NULL, "out of memory");
+			rc = cli_buf_add(&whole, line, (size_t)len);
 			continue;
 		}
 		if (blank)
 			continue;
 		if (++objects == 1) {
-			if (ng_buf_add(&whole, line, (size_t)len))
-				rc = cli_error(NULL, "out of memory");
+			rc = cli_buf_add(&whole, line, (size_t)len);
 			continue;
 		}
 		if (objects == 2)
@@ -97,50 +94,55 @@ static int merge_input(ng_graph *g, const char *path, const cli_extract_opts *o)
 		if (!rc)
 			rc = merge_graph(g, part, name);
 	}
-	ng_buf_free(&whole);
+	free(whole.s);
 	return rc;
 }
 
+typedef struct margs {
+	cli_extract_opts o;
+	ng_filter f;
+	const char *format, *outpath;
+	int jsonl;
+} margs;
+
+#define M(field) offsetof(margs, field)
+
+static const cli_opt own_opts[] = {
+	{"-f", NULL, "FORMAT", CLI_STR, M(format), NULL, "output format (default json):", cli_formats_help},
+	{"-o", NULL, "FILE", CLI_STR, M(outpath), NULL, "write to FILE (written whole or not at all); csv: a directory",
+	 NULL},
+	{"--jsonl", NULL, NULL, CLI_FLAG, M(jsonl), NULL,
+	 "write the result as one JSON line, so that merge can reduce\nits own output", NULL},
+	{NULL}};
+
+static const cli_group groups[] = {{own_opts, 0},         {cli_iri_opts, M(o)},     {cli_filter_opts, M(f)},
+                                   {cli_article_opts, M(o)}, {cli_lexicon_opts, M(o)}, {cli_rules_opts, M(o)},
+                                   {NULL, 0}};
+
+const cli_spec cli_merge_spec = {
+	"merge", "merge graphs by identity, keeping provenance",
+	"GRAPH...",
+	"Merges graph files (JSON or DOT written by newsgraph; an article is\n"
+	"extracted first) by identity: aliases, mentions and evidence are unioned\n"
+	"(each keeps its article), counts summed, the earliest date kept. Any order\n"
+	"or grouping of the inputs gives the same bytes. A file of JSON Lines\n"
+	"graphs (extract --jsonl) is read line by line; GRAPH may be - for stdin.\n",
+	groups};
+
 int cmd_merge(int argc, char **argv)
 {
-	cli_extract_opts o = {0};
-	ng_filter f = NG_FILTER_INIT;
-	const char *format = "json", *outpath = NULL;
-	const char **files = calloc((size_t)argc + 1, sizeof *files);
+	margs m = {.f = NG_FILTER_INIT, .format = "json"};
+	const char **files = NULL;
 	size_t nfiles = 0;
-	int rc = 2, jsonl = 0;
 	ng_graph *g = NULL, *cut = NULL;
 	ng_error err = NG_ERROR_INIT;
-	if (!files)
-		return cli_error(NULL, "out of memory");
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int t = cli_graph_opt(&o, &f, argc, argv, &i);
-		if (t < 0)
-			goto done;
-		if (t)
-			continue;
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			printf("usage: %s\n\nMerges graph files (JSON or DOT written by newsgraph; an article is\n"
-			       "extracted first) by identity: aliases, mentions and evidence are unioned\n"
-			       "(each keeps its article), counts summed, the earliest date kept. Any order\n"
-			       "or grouping of the inputs gives the same bytes. Default format: json.\n"
-			       "A file of JSON Lines graphs (extract --jsonl) is read line by line; GRAPH\n"
-			       "may be - for stdin. --jsonl writes the result as one JSON line, so that\n"
-			       "merge can reduce its own output.\n",
-			       ng_commands[3].usage);
-			rc = 0;
-			goto done;
-		} else if ((!strcmp(a, "-f") || !strcmp(a, "-o")) && i + 1 < argc)
-			*(a[1] == 'f' ? &format : &outpath) = argv[++i];
-		else if (!strcmp(a, "--jsonl"))
-			jsonl = 1;
-		else if (a[0] == '-' && a[1]) {
-			cli_error(NULL, "unknown option '%s' (try newsgraph merge --help)", a);
-			goto done;
-		} else
-			files[nfiles++] = a;
+	int rc = cli_parse(&cli_merge_spec, argc, argv, &m, &files, &nfiles);
+	if (rc) {
+		rc = rc == 1 ? 0 : 2;
+		goto done;
 	}
+	rc = 2;
+	const char *format = m.format, *outpath = m.outpath;
 	const ng_writer *w = ng_writer_find(format);
 	if (!w) {
 		cli_error(NULL, "unknown format '%s' (try newsgraph merge --help)", format);
@@ -155,21 +157,21 @@ int cmd_merge(int argc, char **argv)
 		goto done;
 	}
 	for (size_t i = 0; i < nfiles; i++)
-		if (merge_input(g, files[i], &o))
+		if (merge_input(g, files[i], &m.o))
 			goto done;
-	if (ng_filter_active(&f) && ng_graph_filter(g, &f, &cut, &err)) {
+	if (ng_filter_active(&m.f) && ng_graph_filter(g, &m.f, &cut, &err)) {
 		cli_lib_error(&err, NULL);
 		goto done;
 	}
 	/* --jsonl: the graph as one line of JSON, as extract --jsonl writes it. */
-	ng_write_opts wo = o.wopts;
-	wo.compact = jsonl;
-	rc = cli_write_graph(jsonl ? ng_writer_find("json") : w, cut ? cut : g, outpath, &wo);
+	ng_write_opts wo = m.o.wopts;
+	wo.compact = m.jsonl;
+	rc = cli_write_graph(m.jsonl ? ng_writer_find("json") : w, cut ? cut : g, outpath, &wo);
 done:
 	cli_graph_inputs_done();
 	ng_graph_free(cut);
 	ng_graph_free(g);
-	cli_extract_opts_free(&o);
-	free(files);
+	cli_extract_opts_free(&m.o);
+	free((void *)files);
 	return rc;
 }

@@ -1,10 +1,10 @@
 /* The option parser and the help text, both from the option tables. */
-#include "cli/options.h"
+#include "options.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 
 /* Does argument `a` name option `o`? Sets *inline_val for --name=value. */
 static int names(const cli_opt *o, const char *a, const char **inline_val)
@@ -20,6 +20,10 @@ static int names(const cli_opt *o, const char *a, const char **inline_val)
 		}
 		if (a[l] == '=' && o->arg && a[1] == '-') {
 			*inline_val = a + l + 1;
+			return 1;
+		}
+		if (l == 2 && o->arg) { /* a short option's value attached: -Ksfdp */
+			*inline_val = a + 2;
 			return 1;
 		}
 	}
@@ -118,8 +122,6 @@ void cli_usage(const cli_spec *s, FILE *f)
 {
 	int indent = fprintf(f, "usage: newsgraph %s", s->name);
 	usage_opts(s, f, indent > 0 ? (size_t)indent : 0);
-	if (s->usage_extra)
-		fprintf(f, "       %s\n", s->usage_extra);
 }
 
 void cli_help(const cli_spec *s, FILE *f)
@@ -145,21 +147,6 @@ void cli_help(const cli_spec *s, FILE *f)
 			if (o->more)
 				o->more(f);
 		}
-}
-
-int cli_parse_one(const cli_opt *table, void *group, int argc, char **argv, int *i)
-{
-	const char *val = NULL;
-	for (const cli_opt *o = table; o->name; o++) {
-		if (!names(o, argv[*i], &val))
-			continue;
-		if (o->arg && !val && *i + 1 >= argc) {
-			cli_error(NULL, "option %s needs a value", o->name);
-			return -1;
-		}
-		return store(o, group, o->arg && !val ? argv[++*i] : val) ? -1 : 1;
-	}
-	return 0;
 }
 
 void cli_list_free(cli_list *l)

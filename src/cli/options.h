@@ -40,10 +40,10 @@ typedef struct cli_group {
 
 typedef struct cli_spec {
 	const char *name;        /* "extract" */
+	const char *summary;     /* one line for newsgraph --help */
 	const char *operands;    /* "[FILE...]" */
 	const char *description; /* paragraphs after the usage line */
 	const cli_group *groups; /* ended by a NULL opts */
-	const char *usage_extra; /* a second usage line, or NULL */
 } cli_spec;
 
 /* Parses argv[1..] into `settings` and collects the operands ("-" is an
@@ -51,11 +51,6 @@ typedef struct cli_spec {
  * frees. Returns 0; 1 after printing --help; 2 after printing an error. */
 int cli_parse(const cli_spec *s, int argc, char **argv, void *settings, const char ***operands,
               size_t *noperands);
-
-/* Parses argv[*i] if it is an option of `table` (moving *i past its
- * value): 1 taken, 0 not one of them, -1 after printing an error. For
- * commands that still walk argv themselves. */
-int cli_parse_one(const cli_opt *table, void *group, int argc, char **argv, int *i);
 
 /* The usage line and the option list, as --help prints them. */
 void cli_help(const cli_spec *s, FILE *f);

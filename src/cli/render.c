@@ -1,9 +1,10 @@
 /* newsgraph render: a graph file or an article in, a drawing (SVG, PNG,
  * PDF) out, optionally filtered down to a readable map first. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 #include "newsgraph/filter.h"
 #include "newsgraph/render.h"
 
@@ -20,80 +21,51 @@ static int known(const char *const *list, const char *s)
 	return 0;
 }
 
-static const char *usage_line(void)
-{
-	for (const ng_command *c = ng_commands; c->name; c++)
-		if (strcmp(c->name, "render") == 0)
-			return c->usage;
-	return "newsgraph render";
-}
+typedef struct rargs {
+	cli_extract_opts o;
+	ng_filter f;
+	const char *format, *engine, *outpath;
+} rargs;
 
-static void help(FILE *f)
-{
-	fprintf(f, "usage: %s\n\n", usage_line());
-	fprintf(f, "Draws a graph (JSON or DOT written by newsgraph) or the graph of an\n"
-	           "article. Graphs of up to 60 entities are laid out by dot with a legend;\n"
-	           "bigger ones by sfdp, without overlaps, labels sized by degree.\n\n"
-	           "  -f FORMAT          svg, png or pdf (default: the extension of -o)\n"
-	           "  -K ENGINE          layout: dot, neato, fdp, sfdp, circo, twopi\n"
-	           "  -o FILE            write to FILE (required; written whole or not at all)\n"
-	           "  --types T,..       keep these entity types (person, state, organization,\n"
-	           "                     company, agreement, location, group)\n"
-	           "  --relations R,..   keep these relation types (visits, meets, ...)\n"
-	           "  --min-count N      keep edges with at least N evidences\n"
-	           "  --top N            keep the N entities of highest degree\n"
-	           "  --lexicon FILE     add knowledge-base entries when extracting (repeatable)\n"
-	           "  --rules FILE       add relation rules when extracting (repeatable)\n"
-	           "  --date DATE        article date, YYYY-MM-DD, when extracting\n");
-}
+#define R(field) offsetof(rargs, field)
 
-/* Value of -f/-o/-K: attached ("-Ksfdp") or the next argument. */
-static int value(int argc, char **argv, int *i, const char **out)
-{
-	const char *a = argv[*i];
-	if (a[2]) {
-		*out = a + 2;
-		return 0;
-	}
-	if (*i + 1 >= argc) {
-		cli_error(NULL, "option %s needs a value", a);
-		return -1;
-	}
-	*out = argv[++*i];
-	return 0;
-}
+static const cli_opt own_opts[] = {
+	{"-f", NULL, "FORMAT", CLI_STR, R(format), NULL, "svg, png or pdf (default: the extension of -o)", NULL},
+	{"-K", NULL, "ENGINE", CLI_STR, R(engine), NULL,
+	 "layout: dot, neato, fdp, sfdp, circo, twopi (default: dot up to\n60 entities, sfdp beyond)", NULL},
+	{"-o", NULL, "FILE", CLI_STR, R(outpath), NULL, "write to FILE (needed; written whole or not at all)", NULL},
+	{NULL}};
+
+static const cli_group groups[] = {{own_opts, 0},          {cli_filter_opts, R(f)}, {cli_article_opts, R(o)},
+                                   {cli_lexicon_opts, R(o)}, {cli_rules_opts, R(o)}, {NULL, 0}};
+
+const cli_spec cli_render_spec = {
+	"render", "draw a graph or an article as SVG, PNG or PDF",
+	"GRAPH|ARTICLE",
+	"Draws a graph (JSON or DOT written by newsgraph) or the graph of an\n"
+	"article. Graphs of up to 60 entities are laid out by dot with a legend;\n"
+	"bigger ones by sfdp, without overlaps, labels sized by degree. The\n"
+	"article options apply when the input is an article.\n",
+	groups};
 
 int cmd_render(int argc, char **argv)
 {
-	cli_extract_opts o = {0};
-	ng_filter f = NG_FILTER_INIT;
-	const char *format = NULL, *engine = NULL, *outpath = NULL, *input = NULL;
+	rargs r = {.f = NG_FILTER_INIT};
+	const char **inputs = NULL, *input = NULL;
+	size_t ninputs = 0;
 	ng_graph *g = NULL, *fg = NULL;
-	int rc = 2;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int t = cli_graph_opt(&o, &f, argc, argv, &i);
-		if (t < 0)
-			goto done;
-		if (t)
-			continue;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			help(stdout);
-			rc = 0;
-			goto done;
-		} else if (a[0] == '-' && (a[1] == 'f' || a[1] == 'o' || a[1] == 'K')) {
-			const char **slot = a[1] == 'f' ? &format : a[1] == 'o' ? &outpath : &engine;
-			if (value(argc, argv, &i, slot))
-				goto done;
-		} else if (a[0] == '-' && a[1]) {
-			cli_error(NULL, "unknown option '%s' (try newsgraph render --help)", a);
-			goto done;
-		} else if (input) {
-			cli_error(NULL, "render draws one GRAPH or ARTICLE (merge several first)");
-			goto done;
-		} else
-			input = a;
+	int rc = cli_parse(&cli_render_spec, argc, argv, &r, &inputs, &ninputs);
+	if (rc) {
+		rc = rc == 1 ? 0 : 2;
+		goto done;
 	}
+	rc = 2;
+	const char *format = r.format, *engine = r.engine, *outpath = r.outpath;
+	if (ninputs > 1) {
+		cli_error(NULL, "render draws one GRAPH or ARTICLE (merge several first)");
+		goto done;
+	}
+	input = ninputs ? inputs[0] : NULL;
 	if (!outpath) {
 		cli_error(NULL, "render needs -o FILE");
 		goto done;
@@ -118,11 +90,11 @@ int cmd_render(int argc, char **argv)
 		cli_error(NULL, "render needs a GRAPH or ARTICLE file (try newsgraph render --help)");
 		goto done;
 	}
-	if (cli_read_graph(input, &o, &g))
+	if (cli_read_graph(input, &r.o, &g))
 		goto done;
 	ng_error err = NG_ERROR_INIT;
-	if (ng_filter_active(&f)) {
-		if (ng_graph_filter(g, &f, &fg, &err)) {
+	if (ng_filter_active(&r.f)) {
+		if (ng_graph_filter(g, &r.f, &fg, &err)) {
 			cli_lib_error(&err, input);
 			goto done;
 		}
@@ -141,6 +113,7 @@ done:
 	cli_graph_inputs_done();
 	ng_graph_free(fg);
 	ng_graph_free(g);
-	cli_extract_opts_free(&o);
+	cli_extract_opts_free(&r.o);
+	free((void *)inputs);
 	return rc;
 }

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 
 static cJSON *type_list(unsigned set)
 {
@@ -97,11 +97,12 @@ static const cli_opt own_opts[] = {
 static const cli_group groups[] = {{own_opts, 0}, {NULL, 0}};
 
 const cli_spec cli_schema_spec = {
-	"schema", "",
+	"schema", "print the vocabulary of graphs: types, relations, modalities",
+	"",
 	"Prints the vocabulary of graphs: entity types, relation types (symmetric\n"
 	"or not, CAMEO code, allowed source and target types), modalities and\n"
 	"mention kinds.\n",
-	groups, NULL};
+	groups};
 
 int cmd_schema(int argc, char **argv)
 {

@@ -12,14 +12,14 @@
  * UTF-8 and case handling below follows Python, not the library's text
  * layer (which folds more punctuation, lowers U+0130 to one letter and
  * refuses control bytes). */
-#include "cli/score.h"
+#include "score.h"
 
 #include <cjson/cJSON.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 
 /* Deepest JSON nesting accepted, as the graph readers (cJSON itself would
  * recurse to 1000). */

@@ -90,6 +90,74 @@ static void check_graph(const ng_graph *g, const char *text, size_t len)
 	}
 }
 
+/* Write as JSON, read back, compare: the round trip a user's pipeline
+ * makes, through the writer registry, the reader and the diff. */
+static void check_round_trip(const ng_graph *g)
+{
+	ng_error err = NG_ERROR_INIT;
+	char *json = NULL;
+	size_t len = 0;
+	ng_write_opts o = NG_WRITE_OPTS_INIT;
+	o.compact = 1;
+	CHECK(ng_write_mem(ng_writer_find("json"), g, 0, &o, &json, &len, &err) == NG_OK);
+	CHECK(json && len && memchr(json, '\n', len - 1) == NULL);
+	CHECK(json && ng_graph_sniff(json, len));
+	CHECK(!ng_graph_sniff("Putin visited China.", 20) && !ng_graph_sniff("[Reuters] Putin", 15));
+	ng_graph *back = NULL;
+	CHECK(json && ng_graph_read(json, len, "mem.json", &back, &err) == NG_OK);
+	CHECK(back && ng_graph_node_count(back) == ng_graph_node_count(g));
+	ng_diff *d = NULL;
+	ng_diff_opts dopts = NG_DIFF_OPTS_INIT;
+	CHECK(back && ng_diff_new(g, back, &dopts, &d, &err) == NG_OK && !ng_diff_changed(d) && ng_diff_count(d) == 0);
+	ng_diff_free(d);
+	CHECK(ng_graph_read("{\"newsgraph\": 2}", 16, "v2.json", &back, &err) == NG_EINVAL && back == NULL &&
+	      strcmp(err.file, "v2.json") == 0);
+	ng_graph_free(back);
+	free(json);
+	/* A filter makes a new graph and leaves the old one. */
+	ng_filter f = NG_FILTER_INIT;
+	f.types = NG_TYPE_BIT(NG_PERSON) | NG_TYPE_BIT(NG_STATE);
+	ng_graph *cut = NULL;
+	size_t before = ng_graph_node_count(g);
+	CHECK(ng_filter_active(&f) && ng_graph_filter(g, &f, &cut, &err) == NG_OK);
+	for (size_t i = 0; cut && i < ng_graph_node_count(cut); i++) {
+		ng_type t = ng_node_type(ng_graph_node_at(cut, i));
+		CHECK(t == NG_PERSON || t == NG_STATE);
+	}
+	CHECK(ng_graph_node_count(g) == before && cut && ng_graph_node_count(cut) < before);
+	/* Against the filtered graph, the diff lists removed nodes. */
+	CHECK(cut && ng_diff_new(g, cut, &dopts, &d, &err) == NG_OK && ng_diff_changed(d) && ng_diff_count(d) > 0 &&
+	      ng_diff_get(d, 0)->status == NG_DIFF_REMOVED);
+	ng_diff_free(d);
+	ng_graph_free(cut);
+	for (const ng_writer *const *w = ng_writers(); *w; w++)
+		CHECK((*w)->name && ng_writer_find((*w)->name) == *w);
+	CHECK(ng_writer_find("gif") == NULL);
+}
+
+/* Mentions and the rule trace come back as data. */
+static void check_mentions_trace(const ng_extractor *ex, const char *text, size_t len, const ng_article *art)
+{
+	ng_error err = NG_ERROR_INIT;
+	ng_mentions *ms = NULL;
+	CHECK(ng_extract_mentions(ex, text, len, art, &ms, &err) == NG_OK && ng_mentions_count(ms) > 10);
+	size_t putin = 0;
+	for (size_t i = 0; ms && i < ng_mentions_count(ms); i++) {
+		const ng_mention_info *m = ng_mentions_get(ms, i);
+		CHECK(m->end > m->start && m->end <= len);
+		putin += strcmp(m->node, "person:vladimir-putin") == 0 && m->type == NG_PERSON;
+	}
+	CHECK(putin > 1 && ms && ng_mentions_get(ms, ng_mentions_count(ms)) == NULL);
+	ng_mentions_free(ms);
+	ng_trace *t = NULL;
+	size_t fired = 0;
+	CHECK(ng_extract_trace(ex, text, len, art, &t, &err) == NG_OK && ng_trace_count(t) > 5);
+	for (size_t i = 0; t && i < ng_trace_count(t); i++)
+		fired += ng_trace_get(t, i)->nrules;
+	CHECK(fired > 5);
+	ng_trace_free(t);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -112,6 +180,8 @@ int main(int argc, char **argv)
 	if (ex && g) {
 		CHECK(ng_extract(ex, text, len, &art, g, &err) == NG_OK);
 		check_graph(g, text, len);
+		check_round_trip(g);
+		check_mentions_trace(ex, text, len, &art);
 		/* Errors come back as data, never printed. */
 		CHECK(ng_extract(ex, "bad\0text", 8, &art, g, &err) == NG_EINVAL && err.message[0]);
 		CHECK(ng_extractor_add_rules(ex, "user.rules", "rule r\n  relation nope\n", 22, &err) == NG_EINVAL &&

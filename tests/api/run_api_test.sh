@@ -18,3 +18,12 @@ cc -std=c11 -Wall -Wextra -pedantic -Werror "$@" -o "$tmp/api_test" "$src/tests/
 printf '#include <newsgraph.h>\nint main(void) { return NG_OK; }\n' >"$tmp/cxx.cc"
 c++ -Wall -Wextra -pedantic -Werror $(pkg-config --cflags newsgraph) -fsyntax-only "$tmp/cxx.cc"
 LD_LIBRARY_PATH=$libdir "$tmp/api_test" "$src/graphs/putin-china-visit.txt"
+# The shared library exports the public API and nothing else.
+so=$(find "$libdir" -name 'libnewsgraph.so' | head -1)
+nm -D --defined-only "$so" | awk '$2 == "T" || $2 == "D" || $2 == "R" || $2 == "B" {print $3}' | sort >"$tmp/exported"
+cat "$src"/include/newsgraph/*.h | grep -o 'NG_EXTERN [^(]*(' | grep -o 'ng_[a-z0-9_]*($' | tr -d '(' | sort -u >"$tmp/declared"
+if ! diff -u "$tmp/declared" "$tmp/exported"; then
+	echo "libnewsgraph.so exports differ from the NG_EXTERN declarations (- declared only, + exported only)" >&2
+	exit 1
+fi
+echo "api: $(wc -l <"$tmp/exported") exported symbols, all declared NG_EXTERN"
