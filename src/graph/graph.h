@@ -1,5 +1,5 @@
 /* The graph model (internal): nodes, edges, mentions and evidence as
- * ../SCHEMA.md defines them, kept by identity in the order they came.
+ * SCHEMA.md (at the top of the repository) defines them, kept by identity in the order they came.
  * Readers that need an order (writers, filter, diff) take the canonical
  * view of graph/view.h; nothing here sorts. */
 #ifndef NG_GRAPH_INTERNAL_H

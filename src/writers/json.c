@@ -1,4 +1,4 @@
-/* Writer: JSON, format version 1 of ../SCHEMA.md, pretty through cJSON or
+/* Writer: JSON, format version 1 of SCHEMA.md, pretty through cJSON or
  * compact (one line, ng_write_opts.compact) directly. Input: the canonical
  * view. */
 #include <cjson/cJSON.h>
