@@ -10,23 +10,41 @@
 #include "cli.h"
 #include "newsgraph/filter.h"
 
-/* The type bits of a comma-separated list of entity type names; the first
- * unknown name is reported and nothing is set. */
-static int parse_types(const char *list, unsigned *bits)
+/* A vocabulary a list option names items of: entity types or relations. */
+typedef struct vocab {
+	const char *option, *what;
+	int count;
+	int (*parse)(const char *s, size_t n);
+	const char *(*name)(int i);
+} vocab;
+
+static const char *type_at(int i)
+{
+	return ng_type_name((ng_type)i);
+}
+
+static const char *relation_at(int i)
+{
+	return ng_relation_name((ng_relation)i);
+}
+
+static const vocab types = {"--types", "entity type", NG_NTYPES, ng_type_parse, type_at};
+static const vocab relations = {"--relations", "relation", NG_NRELATIONS, ng_relation_parse, relation_at};
+
+/* The bits of a comma-separated list of names (bit i: item i); the first
+ * unknown name is reported with the list of known ones. */
+static int parse_list(const vocab *v, const char *list, unsigned *bits)
 {
 	unsigned b = 0;
-	const char *p = list;
-	for (;;) {
+	for (const char *p = list;;) {
 		const char *e = strchr(p, ',');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
-		int t = ng_type_parse(p, n);
+		int t = v->parse(p, n);
 		if (t < 0) {
-			char known[256] = "";
-			for (int k = 0; k < NG_NTYPES; k++)
-				snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", k ? ", " : "",
-				         ng_type_name((ng_type)k));
-			cli_error(NULL, "--types: unknown entity type '%.*s' (one of %s)", (int)n, p, known);
-			return -1;
+			char known[512] = "";
+			for (int k = 0; k < v->count; k++)
+				snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", k ? ", " : "", v->name(k));
+			return cli_error(NULL, "%s: unknown %s '%.*s' (one of %s)", v->option, v->what, (int)n, p, known);
 		}
 		b |= 1u << t;
 		if (!e)
@@ -34,28 +52,6 @@ static int parse_types(const char *list, unsigned *bits)
 		p = e + 1;
 	}
 	*bits = b;
-	return 0;
-}
-
-/* Every item must be a relation type; the list is kept as given. */
-static int check_relations(const char *list)
-{
-	const char *p = list;
-	for (;;) {
-		const char *e = strchr(p, ',');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		if (ng_relation_parse(p, n) < 0) {
-			char known[512] = "";
-			for (int k = 0; k < NG_NRELATIONS; k++)
-				snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", k ? ", " : "",
-				         ng_relation_name((ng_relation)k));
-			cli_error(NULL, "--relations: unknown relation '%.*s' (one of %s)", (int)n, p, known);
-			return -1;
-		}
-		if (!e)
-			break;
-		p = e + 1;
-	}
 	return 0;
 }
 
@@ -77,12 +73,14 @@ static int parse_count(const char *s, size_t *out)
 
 static int set_types(void *f, const char *val)
 {
-	return parse_types(val, &((ng_filter *)f)->types) ? 2 : 0;
+	return parse_list(&types, val, &((ng_filter *)f)->types);
 }
 
+/* The list is checked and kept as given: the filter takes names. */
 static int set_relations(void *f, const char *val)
 {
-	if (check_relations(val))
+	unsigned bits;
+	if (parse_list(&relations, val, &bits))
 		return 2;
 	((ng_filter *)f)->relations = val;
 	return 0;
