@@ -88,9 +88,9 @@ static int edge_row(FILE *out, const ng_view_edge *ve, ng_error *err)
 {
 	const ng_edge *e = ve->e;
 	const ng_relation_info *ri = ng_relation_get(e->rel);
-	cJSON *o = ng_jsonl_edge(ve, NULL);
-	char *conf = o ? ng_jsonl_member_text(o, "confidence") : NULL;
-	int rc = conf ? 0 : NG_ENOMEM;
+	cJSON *o;
+	char *conf;
+	int rc = ng_jsonl_edge_fields(ve, &o, &conf);
 	if (!rc) {
 		put_field(out, e->source);
 		fputc(',', out);

@@ -102,12 +102,10 @@ static int edge_row(FILE *out, const ng_view_edge *ve)
 {
 	const ng_edge *e = ve->e;
 	const ng_relation_info *ri = ng_relation_get(e->rel);
-	cJSON *o = ng_jsonl_edge(ve, NULL);
-	char *conf = o ? ng_jsonl_member_text(o, "confidence") : NULL;
-	if (!conf) {
-		cJSON_Delete(o);
+	cJSON *o;
+	char *conf;
+	if (ng_jsonl_edge_fields(ve, &o, &conf))
 		return NG_ENOMEM;
-	}
 	fputs("{source: ", out);
 	put_str(out, e->source);
 	fputs(", target: ", out);

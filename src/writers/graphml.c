@@ -118,12 +118,10 @@ static int put_edge(FILE *out, const ng_view_edge *ve, ng_error *err)
 {
 	const ng_edge *e = ve->e;
 	const ng_relation_info *ri = ng_relation_get(e->rel);
-	cJSON *o = ng_jsonl_edge(ve, NULL);
-	char *conf = o ? ng_jsonl_member_text(o, "confidence") : NULL;
-	if (!conf) {
-		cJSON_Delete(o);
+	cJSON *o;
+	char *conf;
+	if (ng_jsonl_edge_fields(ve, &o, &conf))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	}
 	char count[24];
 	snprintf(count, sizeof count, "%zu", ve->nev);
 	fputs("    <edge source=\"", out);

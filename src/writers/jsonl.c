@@ -112,6 +112,17 @@ cJSON *ng_jsonl_edge(const ng_view_edge *ve, const char *kind)
 	return done(o, ok);
 }
 
+int ng_jsonl_edge_fields(const ng_view_edge *ve, cJSON **obj, char **conf)
+{
+	*obj = ng_jsonl_edge(ve, NULL);
+	*conf = *obj ? ng_jsonl_member_text(*obj, "confidence") : NULL;
+	if (*conf)
+		return 0;
+	cJSON_Delete(*obj);
+	*obj = NULL;
+	return NG_ENOMEM;
+}
+
 char *ng_jsonl_member_text(const cJSON *obj, const char *key)
 {
 	const cJSON *m = cJSON_GetObjectItemCaseSensitive(obj, key);

@@ -18,4 +18,10 @@ cJSON *ng_jsonl_edge(const ng_view_edge *e, const char *kind);
  * free()); NULL on out of memory or when there is no such member. */
 char *ng_jsonl_member_text(const cJSON *obj, const char *key);
 
+/* An edge's object (as ng_jsonl_edge(ve, NULL)) and its confidence as the
+ * JSON writer prints it, for the writers that embed JSON-valued fields.
+ * Returns 0, or NG_ENOMEM with nothing to free; else the caller frees
+ * *conf and deletes *obj. */
+int ng_jsonl_edge_fields(const ng_view_edge *ve, cJSON **obj, char **conf);
+
 #endif
