@@ -18,6 +18,25 @@ cc -std=c11 -Wall -Wextra -pedantic -Werror "$@" -o "$tmp/api_test" "$src/tests/
 printf '#include <newsgraph.h>\nint main(void) { return NG_OK; }\n' >"$tmp/cxx.cc"
 c++ -Wall -Wextra -pedantic -Werror $(pkg-config --cflags newsgraph) -fsyntax-only "$tmp/cxx.cc"
 LD_LIBRARY_PATH=$libdir "$tmp/api_test" "$src/graphs/putin-china-visit.txt"
+# Every C block of the README compiles the same way and runs; the library
+# example prints the edges of its sentence.
+python3 - "$src/README.md" "$tmp" <<'PY'
+import re, sys
+blocks = re.findall(r"```c\n(.*?)```", open(sys.argv[1], encoding="utf-8").read(), re.S)
+for i, b in enumerate(blocks):
+    open(f"{sys.argv[2]}/readme{i}.c", "w").write(b)
+print(len(blocks), file=open(f"{sys.argv[2]}/nblocks", "w"))
+PY
+[ "$(cat "$tmp/nblocks")" -ge 1 ] || { echo "README has no C example" >&2; exit 1; }
+for c in "$tmp"/readme*.c; do
+	cc -std=c11 -Wall -Wextra -pedantic -Werror "$@" -o "${c%.c}" "$c" $flags
+	LD_LIBRARY_PATH=$libdir "${c%.c}" >"${c%.c}.out"
+done
+grep -qx 'person:vladimir-putin -visits-> state:chn' "$tmp/readme0.out" || {
+	echo "the README's library example did not print its visit" >&2
+	exit 1
+}
+
 # The shared library exports the public API and nothing else.
 so=$(find "$libdir" -name 'libnewsgraph.so' | head -1)
 nm -D --defined-only "$so" | awk '$2 == "T" || $2 == "D" || $2 == "R" || $2 == "B" {print $3}' | sort >"$tmp/exported"
