@@ -115,6 +115,55 @@ static int emit_attrs(ng_edge *e, const char *attrs)
 	return rc;
 }
 
+/* Appends "-" and the part of a node id after its type ("state:chn" ->
+ * "-chn"), or a slug of the whole text when it has no type. */
+static int add_id_part(ng_buf *b, const char *s)
+{
+	const char *colon = strchr(s, ':');
+	return ng_buf_addc(b, '-') || (colon ? ng_buf_adds(b, colon + 1) : ng_slug(b, s));
+}
+
+/* An unnamed agreement ("a trade agreement") is that agreement only among
+ * its parties: its id takes the ids of those that sign it or are party to
+ * it, and the article's id when fewer than two parties settle which one it
+ * is; otherwise a corpus merge would fuse every "trade agreement" into one
+ * node. Named agreements keep their global ids. */
+static int qualify_agreements(ng_ents *x, const ng_rels *rels, const char *article)
+{
+	const char **parties = malloc((rels->n + 1) * sizeof *parties);
+	ng_buf id = {0};
+	int rc = parties ? 0 : NG_ENOMEM;
+	for (size_t k = 0; k < x->ne && !rc; k++) {
+		ng_entity *e = &x->e[k];
+		if (!e->needs_edge || !e->has_edge)
+			continue;
+		size_t n = 0;
+		for (size_t i = 0; i < rels->n; i++) {
+			const ng_rel *r = &rels->r[i];
+			if ((size_t)r->tgt == k && (r->rel == NG_REL_SIGNS || r->rel == NG_REL_PARTY_TO))
+				parties[n++] = x->e[r->src].id;
+		}
+		ng_sort(parties, n, sizeof *parties, ng_cmpstr);
+		id.len = 0;
+		rc = ng_buf_adds(&id, e->id);
+		for (size_t i = 0; i < n && !rc; i++)
+			if (i == 0 || strcmp(parties[i], parties[i - 1]))
+				rc = add_id_part(&id, parties[i]);
+		if (!rc && n < 2)
+			rc = add_id_part(&id, article);
+		char *qualified = rc ? NULL : ng_strdup(id.s);
+		if (!qualified)
+			rc = NG_ENOMEM;
+		else {
+			free(e->id);
+			e->id = qualified;
+		}
+	}
+	ng_buf_free(&id);
+	free(parties);
+	return rc;
+}
+
 static int build_graph(const ng_extractor *ex, const ng_doc *doc, ng_ents *x, const ng_rels *rels,
                        const ng_article *a, ng_graph *g)
 {
@@ -130,6 +179,8 @@ static int build_graph(const ng_extractor *ex, const ng_doc *doc, ng_ents *x, co
 		x->e[rels->r[i].src].has_edge = 1;
 		x->e[rels->r[i].tgt].has_edge = 1;
 	}
+	if (qualify_agreements(x, rels, art))
+		return NG_ENOMEM;
 	ng_node **node = calloc(x->ne + 1, sizeof *node);
 	if (!node)
 		return NG_ENOMEM;

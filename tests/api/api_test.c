@@ -110,6 +110,7 @@ static void check_round_trip(const ng_graph *g)
 	ng_diff_opts dopts = NG_DIFF_OPTS_INIT;
 	CHECK(back && ng_diff_new(g, back, &dopts, &d, &err) == NG_OK && !ng_diff_changed(d) && ng_diff_count(d) == 0);
 	ng_diff_free(d);
+	ng_graph_free(back);
 	CHECK(ng_graph_read("{\"newsgraph\": 2}", 16, "v2.json", &back, &err) == NG_EINVAL && back == NULL &&
 	      strcmp(err.file, "v2.json") == 0);
 	ng_graph_free(back);

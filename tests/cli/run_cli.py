@@ -299,6 +299,24 @@ def dates_and_terminals():
     check("stdin not a terminal: no hint", run(["extract", "-f", "json"], stdin=b"Putin visited China.\n")[2] == "")
 
 
+def agreement_identity():
+    """An unnamed agreement is told apart by its parties, and by its article
+    when fewer than two parties settle it; a merge of a corpus keeps
+    different "trade agreements" apart and one named agreement one node."""
+    a = write("a.txt", b"Chile and Peru signed a trade agreement on Monday.\n")
+    b = write("b.txt", b"Japan and Vietnam signed a trade agreement on Monday.\n")
+    c = write("c.txt", b"Peru and Chile signed a trade agreement in Lima.\n")
+    d = write("d.txt", b"Russia signed an energy agreement on Monday.\n")
+    e = write("e.txt", b"Russia signed an energy agreement on Friday.\n")
+    f = write("f.txt", b"Russia and China signed the Paris Agreement.\n")
+    g = write("g.txt", b"Japan signed the Paris Agreement.\n")
+    code, out, err = run(["extract", "-f", "json", a, b, c, d, e, f, g])
+    nodes = sorted(n["id"] for n in json.loads(out)["nodes"] if n["type"] == "agreement") if code == 0 else err
+    check("unnamed agreements by parties and article", nodes == [
+        "agreement:energy-agreement-rus-d-txt", "agreement:energy-agreement-rus-e-txt", "agreement:paris-agreement",
+        "agreement:trade-agreement-chl-per", "agreement:trade-agreement-jpn-vnm"], nodes)
+
+
 def graphs_fresh():
     """graphs/ holds what `make graphs` makes from its articles."""
     gdir = os.path.join(SRC, "graphs")
@@ -325,6 +343,7 @@ def main():
         write_failures()
         schema_doc()
         output_targets()
+        agreement_identity()
         dates_and_terminals()
         graphs_fresh()
     return harness.summary("cli")
