@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 int ng_graph_new(ng_graph **out, ng_error *err)
 {
@@ -398,6 +399,29 @@ static int split_values(char *s, char ***parts, size_t *n, size_t *cap)
 	return 0;
 }
 
+/* How a value is written: 0 as in running text ("President"), 1 in lower
+ * case, 2 in capitals (a headline's "PRESIDENT"). */
+static int case_rank(const char *s)
+{
+	int lower = 0, upper = 0;
+	for (; *s; s++) {
+		lower |= *s >= 'a' && *s <= 'z';
+		upper |= *s >= 'A' && *s <= 'Z';
+	}
+	return lower && upper ? 0 : lower || !upper ? 1 : 2;
+}
+
+/* Case-folded order, then by how the value is written, then byte order:
+ * the case variants of a value lie together, the best written leading. */
+static int cmp_fold(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	int c = strcasecmp(x, y);
+	if (!c)
+		c = case_rank(x) - case_rank(y);
+	return c ? c : strcmp(x, y);
+}
+
 int ng_edge_set_attr(ng_edge *e, const char *key, const char *val)
 {
 	ng_attr *a = NULL;
@@ -414,7 +438,9 @@ int ng_edge_set_attr(ng_edge *e, const char *key, const char *val)
 			return NG_ENOMEM;
 	}
 	/* Several values of one attribute: keep the set, sorted, "; " apart,
-	 * so that merging in any order gives the same value. */
+	 * so that merging in any order gives the same value. Values that differ
+	 * only in case ("President", "PRESIDENT" from a headline) are one, in
+	 * the form of running text when there is one. */
 	char **parts = NULL;
 	size_t n = 0, cap = 0;
 	ng_buf all = {0}, out = {0};
@@ -422,11 +448,15 @@ int ng_edge_set_attr(ng_edge *e, const char *key, const char *val)
 	if (ng_buf_adds(&all, a->val) || ng_buf_addc(&all, ';') || ng_buf_adds(&all, val) ||
 	    split_values(all.s, &parts, &n, &cap) || ng_buf_adds(&out, ""))
 		goto done;
-	ng_sort(parts, n, sizeof *parts, ng_cmpstr);
+	ng_sort(parts, n, sizeof *parts, cmp_fold);
+	size_t kept = 0;
 	for (size_t k = 0; k < n; k++)
-		if (!k || strcmp(parts[k], parts[k - 1]) != 0)
-			if (ng_buf_adds(&out, out.len ? "; " : "") || ng_buf_adds(&out, parts[k]))
-				goto done;
+		if (!kept || strcasecmp(parts[k], parts[kept - 1]) != 0)
+			parts[kept++] = parts[k];
+	ng_sort(parts, kept, sizeof *parts, ng_cmpstr);
+	for (size_t k = 0; k < kept; k++)
+		if (ng_buf_adds(&out, out.len ? "; " : "") || ng_buf_adds(&out, parts[k]))
+			goto done;
 	free(a->val);
 	a->val = out.s;
 	out.s = NULL;

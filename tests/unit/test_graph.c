@@ -45,6 +45,32 @@ static void attr_values(void)
 	ng_graph_free(g);
 }
 
+/* Values that differ only in case are one, written as in running text,
+ * whatever order they come in ("role: President; president" was kept). */
+static void attr_case(void)
+{
+	static const char *const orders[][3] = {{"PRESIDENT", "President", "president"},
+	                                        {"president", "PRESIDENT", "President"},
+	                                        {"President", "president", "PRESIDENT"}};
+	for (size_t k = 0; k < 3; k++) {
+		ng_graph *g = NULL;
+		CHECK(ng_graph_new(&g, NULL) == 0);
+		ng_edge *e = ng_graph_edge(g, "person:a", NG_REL_LEADS, "state:b");
+		for (size_t i = 0; e && i < 3; i++)
+			CHECK(ng_edge_set_attr(e, "role", orders[k][i]) == 0);
+		CHECK(e && ng_edge_set_attr(e, "role", "Chairman; CHAIRMAN") == 0);
+		CHECK_STR(ng_edge_attr(e, "role"), "Chairman; President");
+		ng_graph_free(g);
+	}
+	/* Capitals alone, or lower case alone, stay as they are. */
+	ng_graph *g = NULL;
+	CHECK(ng_graph_new(&g, NULL) == 0);
+	ng_edge *e = ng_graph_edge(g, "person:a", NG_REL_SUPPLIES, "state:b");
+	CHECK(e && ng_edge_set_attr(e, "items", "LNG; oil; OIL") == 0);
+	CHECK_STR(ng_edge_attr(e, "items"), "LNG; oil");
+	ng_graph_free(g);
+}
+
 /* Evidence is told apart by its whole edge, however long the ids (a key
  * cut at 300 bytes made the second edge's evidence a duplicate). */
 static void evidence_long_ids(void)
@@ -134,6 +160,7 @@ static void view_order(void)
 int main(void)
 {
 	attr_values();
+	attr_case();
 	evidence_long_ids();
 	view_order();
 	return harness_done("test_graph");
