@@ -100,6 +100,13 @@ NG_EXTERN int ng_relation_parse(const char *s, size_t n);
 NG_EXTERN int ng_modality_parse(const char *s, size_t n);
 NG_EXTERN int ng_mention_kind_parse(const char *s, size_t n);
 
+/* Checks the n bytes at s as a date the way graphs hold them: ISO 8601
+ * YYYY-MM-DD, or with `partial` also YYYY-MM, YYYY and --MM-DD (a day
+ * without its year). Returns 1 for a day of the calendar (2024-02-29 yes,
+ * 2023-02-29 and 2024-04-31 no), 0 for that shape but no such day, -1 for
+ * another shape. */
+NG_EXTERN int ng_date_check(const char *s, size_t n, int partial);
+
 #ifdef __cplusplus
 }
 #endif

@@ -278,20 +278,6 @@ void cli_out_abort(cli_out *o)
 	memset(o, 0, sizeof *o);
 }
 
-/* 1: a calendar date YYYY-MM-DD; 0: that shape but no such day
- * (2024-02-30); -1: not that shape. */
-static int valid_date(const char *s)
-{
-	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int y, m, d;
-	char extra;
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || s[4] != '-' || s[7] != '-')
-		return -1;
-	if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return 0;
-	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-}
-
 /* scheme ":" then printable ASCII other than what IRIs forbid; '#' would
  * clash with the vocabulary's fragments. */
 static int absolute_iri(const char *s)
@@ -311,7 +297,7 @@ static int absolute_iri(const char *s)
 
 static int set_date(void *group, const char *val)
 {
-	int v = valid_date(val);
+	int v = ng_date_check(val, strlen(val), 0);
 	if (v < 0)
 		return cli_error(NULL, "--date '%s' is not YYYY-MM-DD", val);
 	if (v == 0)

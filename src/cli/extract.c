@@ -165,11 +165,12 @@ static int extract_files(xargs *x, const ng_extractor *ex, ng_graph *g, FILE *ex
 	return rc;
 }
 
+/* A JSON Lines article's date: a day of the calendar, YYYY-MM-DD, maybe
+ * opening a timestamp ("2024-05-16T09:30:00Z"). */
 static int valid_date(const char *s)
 {
-	int y, m, d;
-	return strlen(s) >= 10 && sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3 && s[4] == '-' && s[7] == '-' &&
-	       m >= 1 && m <= 12 && d >= 1 && d <= 31 && (!s[10] || s[10] == 'T' || s[10] == ' ');
+	size_t n = strlen(s);
+	return n >= 10 && (!s[10] || s[10] == 'T' || s[10] == ' ') && ng_date_check(s, 10, 0) == 1;
 }
 
 /* One JSON Lines article into a job; returns an error message or NULL. */
@@ -202,7 +203,7 @@ static const char *parse_line(const char *line, size_t len, long lineno, cli_job
 	else if (title && !cJSON_IsString(title) && !cJSON_IsNull(title))
 		msg = "\"title\" is not a string";
 	else if (date && !cJSON_IsNull(date) && !(cJSON_IsString(date) && valid_date(date->valuestring)))
-		msg = "\"date\" is not YYYY-MM-DD";
+		msg = "\"date\" is not a day of the calendar, YYYY-MM-DD";
 	if (msg) {
 		cJSON_Delete(o);
 		return msg;

@@ -104,8 +104,12 @@ static int read_edge(ng_graph *g, const cJSON *e, size_t i, const char *name, ng
 		return BAD("edge %zu: unknown relation '%s'", i, type);
 	if (!ng_graph_find_node(g, src) || !ng_graph_find_node(g, tgt))
 		return BAD("edge %s -%s-> %s: an endpoint is not a node", src, type, tgt);
+	const char *date = str(e, "date");
+	if (date && ng_date_check(date, strlen(date), 1) != 1)
+		return BAD("edge %s -%s-> %s: date '%s' is not a day or month of the calendar (ISO 8601)", src, type, tgt,
+		           date);
 	ng_edge *x = ng_graph_edge(g, src, rel, tgt);
-	if (!x || ng_edge_set_date(x, str(e, "date")))
+	if (!x || ng_edge_set_date(x, date))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	const cJSON *a;
 	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(e, "attrs"))
@@ -187,7 +191,12 @@ int ng_graph_read_json(const char *data, size_t len, const char *name, ng_graph 
 				rc = BAD("article %zu has no string id", i);
 				break;
 			}
-			if (ng_graph_add_article(g, id, str(x, "title"), str(x, "date"), str(x, "source"))) {
+			const char *date = str(x, "date");
+			if (date && ng_date_check(date, strlen(date), 0) != 1) {
+				rc = BAD("article %s: date '%s' is not a day of the calendar, YYYY-MM-DD", id, date);
+				break;
+			}
+			if (ng_graph_add_article(g, id, str(x, "title"), date, str(x, "source"))) {
 				rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 				break;
 			}

@@ -56,6 +56,49 @@ static int find(const char *const *names, size_t stride, int n, const char *s, s
 	return -1;
 }
 
+/* The number of the n digits at s, or -1 when one is not a digit. */
+static int digits(const char *s, size_t n)
+{
+	int v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* 1: month m (and day d, when d > 0) exist in year y (y < 0: any year,
+ * so February has 29 days); 0: they do not. */
+static int calendar(int y, int m, int d)
+{
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m < 1 || m > 12 || d > days[m - 1] || d == 0)
+		return 0;
+	return !(m == 2 && d == 29 && y >= 0 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
+}
+
+int ng_date_check(const char *s, size_t n, int partial)
+{
+	if (n == 10 && s[4] == '-' && s[7] == '-') {
+		int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+		return y < 0 || m < 0 || d < 0 ? -1 : calendar(y, m, d);
+	}
+	if (!partial)
+		return -1;
+	if (n == 7 && s[0] == '-' && s[1] == '-' && s[4] == '-') {
+		int m = digits(s + 2, 2), d = digits(s + 5, 2);
+		return m < 0 || d < 0 ? -1 : calendar(-1, m, d);
+	}
+	if (n == 7 && s[4] == '-') {
+		int y = digits(s, 4), m = digits(s + 5, 2);
+		return y < 0 || m < 0 ? -1 : calendar(y, m, -1);
+	}
+	if (n == 4)
+		return digits(s, 4) < 0 ? -1 : 1;
+	return -1;
+}
+
 const ng_relation_info *ng_relation_get(ng_relation rel)
 {
 	return (unsigned)rel < NG_NRELATIONS ? &relations[rel] : NULL;

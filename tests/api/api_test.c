@@ -49,6 +49,11 @@ static void check_schema(void)
 	CHECK(ng_relation_get(NG_NRELATIONS) == NULL);
 	CHECK(strcmp(ng_modality_name(NG_EXPECTED), "expected") == 0);
 	CHECK(strcmp(ng_mention_kind_name(NG_PRONOUN), "pronoun") == 0);
+	CHECK(ng_date_check("2024-02-29", 10, 0) == 1 && ng_date_check("2023-02-29", 10, 0) == 0);
+	CHECK(ng_date_check("1900-02-29", 10, 0) == 0 && ng_date_check("2000-02-29", 10, 0) == 1);
+	CHECK(ng_date_check("2024-04-31", 10, 1) == 0 && ng_date_check("2024-13", 7, 1) == 0);
+	CHECK(ng_date_check("--02-29", 7, 1) == 1 && ng_date_check("--02-29", 7, 0) == -1);
+	CHECK(ng_date_check("2024", 4, 1) == 1 && ng_date_check("16 May", 6, 1) == -1);
 }
 
 /* Every edge's endpoints are nodes; every evidence quotes a sentence of the

@@ -137,6 +137,27 @@ CASES = [
          args=MERGE + ["{tmp}/g.json"], exit=2,
          stderr="newsgraph: {tmp}/g.json: edge person:x -visits-> state:y: an evidence needs article, sentence, "
                 "start, end, modality, negated"),
+    dict(name="JSON article date not a day of the calendar",
+         files={"g.json": graph_json(b"[" + NODE_X + b"]", articles=b'[{"id": "a", "date": "2023-02-29"}]')},
+         args=MERGE + ["{tmp}/g.json"], exit=2,
+         stderr="newsgraph: {tmp}/g.json: article a: date '2023-02-29' is not a day of the calendar, YYYY-MM-DD"),
+    dict(name="JSON edge date not a day of the calendar",
+         files={"g.json": graph_json(b"[" + NODE_X + b", " + NODE_Y + b"]",
+                                     b'[{"source": "person:x", "type": "visits", "target": "state:y", '
+                                     b'"date": "--02-30", "evidence": [' + EVIDENCE + b"]}]")},
+         args=MERGE + ["{tmp}/g.json"], exit=2,
+         stderr="newsgraph: {tmp}/g.json: edge person:x -visits-> state:y: date '--02-30' is not a day or month of "
+                "the calendar (ISO 8601)"),
+    dict(name="JSON edge date of a leap day without its year is fine",
+         files={"g.json": graph_json(b"[" + NODE_X + b", " + NODE_Y + b"]",
+                                     b'[{"source": "person:x", "type": "visits", "target": "state:y", '
+                                     b'"date": "--02-29", "evidence": [' + EVIDENCE + b"]}]")},
+         args=MERGE + ["{tmp}/g.json"], exit=0, nodes={"person:x", "state:y"},
+         edges={("person:x", "visits", "state:y")}),
+    dict(name="JSON Lines article date not a day of the calendar",
+         files={"a.jsonl": b'{"id": "a", "date": "2024-04-31", "text": "Putin visited China."}\n'},
+         args=["extract", "--jsonl", "-o", "{out}", "{tmp}/a.jsonl"], exit=2,
+         stderr='newsgraph: {tmp}/a.jsonl:1: "date" is not a day of the calendar, YYYY-MM-DD'),
     dict(name="JSON node id not type:slug (cgraph's '%' names)",
          files={"g.json": graph_json(b'[{"id": "%x", "type": "person", "name": "X"}]')},
          args=MERGE + ["{tmp}/g.json"], exit=2, stderr="newsgraph: {tmp}/g.json: node %x: id must read person:SLUG"),

@@ -114,7 +114,7 @@ def streaming():
     code, o, err = run(["extract", "--jsonl", "--keep-going", "-j", "2"], bad)
     want = ['newsgraph: <stdin>:3: no "text" string',
             "newsgraph: <stdin>:6: not a JSON object",
-            'newsgraph: <stdin>:10: "date" is not YYYY-MM-DD',
+            'newsgraph: <stdin>:10: "date" is not a day of the calendar, YYYY-MM-DD',
             "newsgraph: <stdin>:12: a string holds a NUL character (\\u0000): binary input, not text",
             "newsgraph: 4 bad lines skipped"]
     check("keep-going messages", err.splitlines() == want, err)
