@@ -343,7 +343,7 @@ def main():
         check("merged: the generated articles give awkward names, negated edges and every date precision",
               len(non_ascii) >= 10 and any("'" in n["name"] for n in mg["nodes"]) and
               any(e["negated"] for e in mg["edges"]) and
-              {date_type(e["date"]) for e in mg["edges"] if e["date"]} == {None} | {XSD + t for t in (
+              {date_type(e["date"]) for e in mg["edges"] if e["date"]} == {XSD + t for t in (
                   "date", "gYearMonth", "gYear", "gMonthDay")})
         nt_data = newsgraph(["merge", "-f", "nt"] + inputs)
         check("merged: N-Triples are deterministic", nt_data == newsgraph(["merge", "-f", "nt"] + inputs[::-1]))
