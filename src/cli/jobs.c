@@ -143,7 +143,8 @@ void cli_progress_add(cli_progress *pr, size_t articles, size_t bytes)
 	pr->last = t;
 	pr->shown = 1;
 	double el = t - pr->t0, mb = (double)pr->bytes / 1e6, rate = el > 0 ? mb / el : 0;
-	fprintf(stderr, "\r\033[Knewsgraph: %zu articles, %.1f MB, %.1f MB/s", pr->articles, mb, rate);
+	fprintf(stderr, "\r\033[Knewsgraph: %zu article%s, %.1f MB, %.1f MB/s", pr->articles,
+	        pr->articles == 1 ? "" : "s", mb, rate);
 	if (pr->total > pr->bytes && rate > 0) {
 		double eta = ((double)(pr->total - pr->bytes) / 1e6) / rate;
 		fprintf(stderr, ", ETA %d:%02d", (int)(eta / 60), (int)eta % 60);

@@ -99,6 +99,11 @@ int cmd_render(int argc, char **argv)
 			goto done;
 		}
 	}
+	/* An empty picture would look like a failed render: say so instead. */
+	if (!ng_graph_node_count(fg ? fg : g)) {
+		cli_error(input, "no nodes to draw%s", fg ? " (the filters left none)" : "");
+		goto done;
+	}
 	cli_out out;
 	if (cli_out_open(&out, outpath))
 		goto done;

@@ -235,8 +235,8 @@ static int write_cypher(const ng_view *v, FILE *out, int part, const ng_write_op
 {
 	(void)part;
 	(void)o;
-	fprintf(out, "// newsgraph: %zu nodes, %zu edges. Idempotent: run with cypher-shell -f FILE.\n", v->nnodes,
-	        v->nedges);
+	fprintf(out, "// newsgraph: %zu node%s, %zu edge%s. Idempotent: run with cypher-shell -f FILE.\n", v->nnodes,
+	        v->nnodes == 1 ? "" : "s", v->nedges, v->nedges == 1 ? "" : "s");
 	if (write_nodes(out, v->nodes, v->nnodes))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	int rc = write_edges(v->g, out, v->edges, v->nedges, err);

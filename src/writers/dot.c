@@ -40,7 +40,7 @@ static Agraph_t *open_graph(const ng_view *v)
 	const char *title = v->narticles == 1 && v->articles[0]->title ? v->articles[0]->title : NULL;
 	char buf[64];
 	if (!title) {
-		snprintf(buf, sizeof buf, "newsgraph: %zu articles", v->narticles);
+		snprintf(buf, sizeof buf, "newsgraph: %zu article%s", v->narticles, v->narticles == 1 ? "" : "s");
 		title = buf;
 	}
 	set(G, "label", title);

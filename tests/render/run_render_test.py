@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from harness import check, path, run  # noqa: E402
+from harness import check, path, run, write  # noqa: E402
 import harness  # noqa: E402
 
 SRC = ENV = None
@@ -181,6 +181,11 @@ def errors():
     render_error("bad top", ["--top", "0", "-o", out, art], "newsgraph: --top needs a positive number")
     render_error("bad min-count", ["--min-count=two", "-o", out, art],
                  "newsgraph: --min-count needs a positive number")
+    # An empty graph is said, not drawn as a blank picture.
+    empty = write("empty.txt", b"The weather was fine all week.\n")
+    render_error("empty graph", ["-o", out, empty], f"newsgraph: {empty}: no nodes to draw")
+    render_error("filtered to nothing", ["--types", "company", "-o", out, art],
+                 f"newsgraph: {art}: no nodes to draw (the filters left none)")
     check("no output after errors", not os.path.exists(out) and not os.path.exists(path("bad.gif")))
     # a failed write is reported, not a Graphviz exit(1)
     with open("/dev/full", "wb") as full:
