@@ -148,29 +148,52 @@ static char *compact_text(const ng_view *v)
 	return b.s;
 }
 
-/* The pretty text; NULL on out of memory. The items are built by the JSON
- * Lines writer's builders: one definition of each SCHEMA.md object. */
-static char *pretty_text(const ng_view *v)
+/* Writes one item of a top-level array as cJSON_Print would inside the
+ * whole document: its lines two tabs deeper. The item is built by the
+ * JSON Lines writer's builders (one definition of each SCHEMA.md object)
+ * and freed here. 0, NG_ENOMEM or NG_EIO. */
+static int pretty_item(FILE *out, cJSON *item, int first)
 {
-	cJSON *root = cJSON_CreateObject(), *arts = NULL, *ns = NULL, *es = NULL;
-	int ok = root && cJSON_AddNumberToObject(root, "newsgraph", 1) &&
-	         (arts = cJSON_AddArrayToObject(root, "articles")) && (ns = cJSON_AddArrayToObject(root, "nodes")) &&
-	         (es = cJSON_AddArrayToObject(root, "edges"));
-	for (size_t i = 0; ok && i < v->narticles; i++)
-		ok = cJSON_AddItemToArray(arts, ng_jsonl_article(v->articles[i], NULL));
-	for (size_t i = 0; ok && i < v->nnodes; i++)
-		ok = cJSON_AddItemToArray(ns, ng_jsonl_node(&v->nodes[i], NULL));
-	for (size_t i = 0; ok && i < v->nedges; i++)
-		ok = cJSON_AddItemToArray(es, ng_jsonl_edge(&v->edges[i], NULL));
-	char *text = ok ? cJSON_Print(root) : NULL;
-	cJSON_Delete(root);
-	return text;
+	char *text = item ? cJSON_Print(item) : NULL;
+	cJSON_Delete(item);
+	if (!text)
+		return NG_ENOMEM;
+	int bad = !first && fputs(", ", out) == EOF;
+	for (const char *p = text; *p && !bad; p++)
+		bad = fputc(*p, out) == EOF || (*p == '\n' && fputs("\t\t", out) == EOF);
+	free(text);
+	return bad ? NG_EIO : 0;
+}
+
+/* The pretty form, item by item: memory stays that of one item however
+ * big the graph, and the bytes are cJSON_Print's of the whole document. */
+static int pretty_write(const ng_view *v, FILE *out)
+{
+	int rc = fputs("{\n\t\"newsgraph\":\t1,\n\t\"articles\":\t[", out) == EOF ? NG_EIO : 0;
+	for (size_t i = 0; !rc && i < v->narticles; i++)
+		rc = pretty_item(out, ng_jsonl_article(v->articles[i], NULL), i == 0);
+	if (!rc && fputs("],\n\t\"nodes\":\t[", out) == EOF)
+		rc = NG_EIO;
+	for (size_t i = 0; !rc && i < v->nnodes; i++)
+		rc = pretty_item(out, ng_jsonl_node(&v->nodes[i], NULL), i == 0);
+	if (!rc && fputs("],\n\t\"edges\":\t[", out) == EOF)
+		rc = NG_EIO;
+	for (size_t i = 0; !rc && i < v->nedges; i++)
+		rc = pretty_item(out, ng_jsonl_edge(&v->edges[i], NULL), i == 0);
+	if (!rc && fputs("]\n}\n", out) == EOF)
+		rc = NG_EIO;
+	return rc;
 }
 
 static int write_json(const ng_view *v, FILE *out, int part, const ng_write_opts *o, ng_error *err)
 {
 	(void)part;
-	char *text = o->compact ? compact_text(v) : pretty_text(v);
+	if (!o->compact) {
+		int rc = pretty_write(v, out);
+		return !rc ? 0 : rc == NG_EIO ? ng_fail(err, NG_EIO, NULL, 0, "write failed")
+		                              : ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	}
+	char *text = compact_text(v);
 	int rc = 0;
 	if (!text)
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
