@@ -100,6 +100,11 @@ NG_EXTERN int ng_relation_parse(const char *s, size_t n);
 NG_EXTERN int ng_modality_parse(const char *s, size_t n);
 NG_EXTERN int ng_mention_kind_parse(const char *s, size_t n);
 
+/* Is `id` a node id of entity type `type`: "<type>:" and at least one
+ * character (the readers check every id; libcgraph would take a name
+ * starting with '%' for one of its own). */
+NG_EXTERN int ng_node_id_valid(const char *id, ng_type type);
+
 /* Checks the n bytes at s as a date the way graphs hold them: ISO 8601
  * YYYY-MM-DD, or with `partial` also YYYY-MM, YYYY and --MM-DD (a day
  * without its year). Returns 1 for a day of the calendar (2024-02-29 yes,

@@ -66,9 +66,3 @@ int ng_graph_read(const char *data, size_t len, const char *name, ng_graph **out
 		return ng_graph_read_json(data, len, name, out, err);
 	return ng_graph_read_dot(data, len, name, out, err);
 }
-
-int ng_read_id_ok(const char *id, ng_type type)
-{
-	size_t l = strlen(ng_type_name(type));
-	return strncmp(id, ng_type_name(type), l) == 0 && id[l] == ':' && id[l + 1];
-}

@@ -24,9 +24,4 @@ int ng_graph_read_dot(const char *data, size_t len, const char *name, ng_graph *
  * byte that cannot start or continue a value. */
 int ng_read_is_json(const char *data, size_t len);
 
-/* Is `id` a node id of entity type `type`, "<type>:<slug>" (SCHEMA.md)?
- * Checked on read: other ids reach the DOT writer, and libcgraph takes a
- * name starting with '%' for one of its own (and leaks it). */
-int ng_read_id_ok(const char *id, ng_type type);
-
 #endif

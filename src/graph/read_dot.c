@@ -60,7 +60,7 @@ int ng_graph_read_dot(const char *data, size_t len, const char *name, ng_graph *
 			rc = ng_fail(err, NG_EINVAL, name, 0, "node '%s' has no entity type (ng_type or a type: prefix)", id);
 			break;
 		}
-		if (!ng_read_id_ok(id, type)) {
+		if (!ng_node_id_valid(id, type)) {
 			rc = ng_fail(err, NG_EINVAL, name, 0, "node '%s': id must read %s:SLUG", id, ng_type_name(type));
 			break;
 		}

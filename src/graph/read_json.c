@@ -66,7 +66,7 @@ static int read_node(ng_graph *g, const cJSON *n, size_t i, const char *name, ng
 	int t = ng_type_parse(type, strlen(type));
 	if (t < 0)
 		return BAD("node %s: unknown type '%s'", id, type);
-	if (!ng_read_id_ok(id, t))
+	if (!ng_node_id_valid(id, t))
 		return BAD("node %s: id must read %s:SLUG", id, type);
 	const cJSON *kb = cJSON_GetObjectItemCaseSensitive(n, "kb");
 	ng_node *x = ng_graph_node(g, id, t, nm, kb && cJSON_GetArraySize(kb) > 0);

@@ -56,6 +56,13 @@ static int find(const char *const *names, size_t stride, int n, const char *s, s
 	return -1;
 }
 
+int ng_node_id_valid(const char *id, ng_type type)
+{
+	const char *name = ng_type_name(type);
+	size_t l = strlen(name);
+	return strncmp(id, name, l) == 0 && id[l] == ':' && id[l + 1];
+}
+
 /* The number of the n digits at s, or -1 when one is not a digit. */
 static int digits(const char *s, size_t n)
 {
