@@ -141,11 +141,6 @@ void cli_progress_start(cli_progress *pr, int quiet, size_t total_bytes);
 void cli_progress_add(cli_progress *pr, size_t articles, size_t bytes);
 void cli_progress_end(cli_progress *pr);
 
-/* Prints a trace as explain shows it: "S<n>: " and the sentence's
- * placeholder form ("S<n>': " for the reading without appositions), then
- * "  rule: source -relation-> target" per rule that fired. 0, or -1 when a
- * write fails. */
-int cli_print_trace(const ng_trace *t, FILE *out);
 
 int cmd_extract(int argc, char **argv);
 int cmd_entities(int argc, char **argv);

@@ -1,28 +1,10 @@
-/* newsgraph explain: the rule writer's dry run, extract --explain; and the
- * text both print from the library's trace. */
+/* newsgraph explain: the rule writer's dry run, extract --explain with
+ * explain's own options and help. */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-
-int cli_print_trace(const ng_trace *t, FILE *out)
-{
-	for (size_t i = 0; i < ng_trace_count(t); i++) {
-		const ng_trace_sentence *s = ng_trace_get(t, i);
-		if (fprintf(out, "S%zu%s: %s\n", s->sentence, s->without_appositions ? "'" : "", s->form) < 0)
-			return -1;
-		for (size_t k = 0; k < s->nrules; k++) {
-			const ng_trace_rule *r = &s->rules[k];
-			/* A trailing space marks a modality other than asserted, as
-			 * explain has always written it. */
-			if (fprintf(out, "  %s: %s -%s-> %s%s%s\n", r->rule, r->source, ng_relation_name(r->relation), r->target,
-			            r->negated ? " (negated)" : "", r->modality != NG_ASSERTED ? " " : "") < 0)
-				return -1;
-		}
-	}
-	return 0;
-}
 
 typedef struct xpargs {
 	cli_extract_opts o;
@@ -46,7 +28,7 @@ const cli_spec cli_explain_spec = {
 	"The rule writer's dry run (extract --explain). For each sentence prints\n"
 	"S<n>: the sentence with entity mentions as <type#mention> placeholders,\n"
 	"then one line per rule that fired:\n"
-	"  rule-id: source -relation-> target\n",
+	"  rule-id: source -relation-> target [(negated)] [(modality, unless asserted)]\n",
 	groups};
 
 /* Checks the arguments against explain's own options, then runs extract

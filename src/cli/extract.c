@@ -24,6 +24,26 @@ typedef struct xargs {
 #define BATCH_PER_THREAD 16
 #define BATCH_MAX_BYTES ((size_t)32 << 20)
 
+/* --explain: per reading of a sentence its placeholder form, then one line
+ * per rule that fired, from the library's trace. */
+static int print_trace(const ng_trace *t, FILE *out)
+{
+	for (size_t i = 0; i < ng_trace_count(t); i++) {
+		const ng_trace_sentence *s = ng_trace_get(t, i);
+		if (fprintf(out, "S%zu%s: %s\n", s->sentence, s->without_appositions ? "'" : "", s->form) < 0)
+			return -1;
+		for (size_t k = 0; k < s->nrules; k++) {
+			const ng_trace_rule *r = &s->rules[k];
+			if (fprintf(out, "  %s: %s -%s-> %s%s%s%s%s\n", r->rule, r->source, ng_relation_name(r->relation),
+			            r->target, r->negated ? " (negated)" : "", r->modality != NG_ASSERTED ? " (" : "",
+			            r->modality != NG_ASSERTED ? ng_modality_name(r->modality) : "",
+			            r->modality != NG_ASSERTED ? ")" : "") < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 static int set_threads(void *x, const char *v)
 {
 	char *end;
@@ -113,7 +133,7 @@ static int explain_job(const xargs *x, const ng_extractor *ex, const cli_job *j,
 	int rc = 0;
 	if (ng_extract_trace(ex, j->text, j->len, &art, &t, &err))
 		rc = cli_lib_error(&err, j->source);
-	else if (cli_print_trace(t, out))
+	else if (print_trace(t, out))
 		rc = cli_error(x->outpath ? x->outpath : "<stdout>", "write failed: %s", strerror(errno));
 	ng_trace_free(t);
 	return rc;

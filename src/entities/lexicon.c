@@ -254,10 +254,10 @@ int ng_lexicon_value(const ng_lexicon *lx, int cls, const char *form, int def)
 	return def;
 }
 
-void ng_lexicon_first_bytes(const ng_lexicon *lx, ng_classes classes, uint64_t set[4])
+void ng_lexicon_first_bytes(const ng_lexicon *lx, ng_classes want, uint64_t set[4])
 {
 	for (int c = 0; c < NG_W_NCLASSES; c++)
-		if (classes & NG_CLASS(c))
+		if (want & NG_CLASS(c))
 			for (int k = 0; k < 4; k++)
 				set[k] |= lx->list[c].first[k];
 }

@@ -317,6 +317,22 @@ def agreement_identity():
         "agreement:trade-agreement-chl-per", "agreement:trade-agreement-jpn-vnm"], nodes)
 
 
+def readme_usage():
+    """The README's synopsis is every command's usage block from --help,
+    generated from the option tables, so the two cannot drift apart."""
+    with open(os.path.join(SRC, "README.md"), encoding="utf-8") as f:
+        text = f.read()
+    block = text.split("## Commands\n\n```\n", 1)[1].split("```", 1)[0]
+    want = ""
+    for cmd in ("extract", "entities", "explain", "merge", "diff", "render", "eval", "schema"):
+        code, out, _ = run([cmd, "--help"], text=True)
+        usage = out.split("\n\n", 1)[0]
+        # without "usage: ", and the continuation lines as much less indented
+        want += "\n".join(line[len("usage: "):] for line in usage.splitlines()) + "\n"
+    check("README synopsis is the --help usage", block == want + "newsgraph --help | --version | COMMAND --help\n",
+          "\n" + block)
+
+
 def graphs_fresh():
     """graphs/ holds what `make graphs` makes from its articles."""
     gdir = os.path.join(SRC, "graphs")
@@ -344,6 +360,7 @@ def main():
         schema_doc()
         output_targets()
         agreement_identity()
+        readme_usage()
         dates_and_terminals()
         graphs_fresh()
     return harness.summary("cli")

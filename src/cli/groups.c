@@ -1,8 +1,11 @@
-/* Filter options shared by the commands that write or draw a graph
- * (--types, --relations, --min-count, --top). Input: argv. Output: an
- * ng_filter, with every name checked here so that a typo stops the command
- * instead of silently filtering everything away. */
+/* The option groups several commands share: the extract options
+ * (--lexicon, --rules, --date, --id, --base-iri) and the filters (--types,
+ * --relations, --min-count, --top). Every value is checked here, so that a
+ * typo stops the command instead of, say, silently filtering everything
+ * away. */
+#include <ctype.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,3 +106,68 @@ const cli_opt cli_filter_opts[] = {
 	{"--min-count", NULL, "N", CLI_SET, 0, set_min_count, "keep only edges with at least N evidences", NULL},
 	{"--top", NULL, "N", CLI_SET, 0, set_top, "keep only the N nodes of highest degree", NULL},
 	{NULL}};
+
+/* scheme ":" then printable ASCII other than what IRIs forbid; '#' would
+ * clash with the vocabulary's fragments. */
+static int absolute_iri(const char *s)
+{
+	const char *p = s;
+	if (!isalpha((unsigned char)*p))
+		return 0;
+	while (isalnum((unsigned char)*p) || *p == '+' || *p == '.' || *p == '-')
+		p++;
+	if (*p != ':')
+		return 0;
+	for (; *p; p++)
+		if (*p <= ' ' || *p >= 0x7f || strchr("<>\"{}|\\^`#", *p))
+			return 0;
+	return 1;
+}
+
+static int set_date(void *group, const char *val)
+{
+	int v = ng_date_check(val, strlen(val), 0);
+	if (v < 0)
+		return cli_error(NULL, "--date '%s' is not YYYY-MM-DD", val);
+	if (v == 0)
+		return cli_error(NULL, "--date '%s' is not a day of the calendar", val);
+	((cli_extract_opts *)group)->date = val;
+	return 0;
+}
+
+static int set_iri(void *group, const char *val)
+{
+	if (!absolute_iri(val))
+		return cli_error(NULL, "--base-iri '%s' is not an absolute IRI (scheme:..., printable ASCII, no #)", val);
+	((cli_extract_opts *)group)->wopts.base_iri = val;
+	return 0;
+}
+
+#define EX(field) offsetof(cli_extract_opts, field)
+
+const cli_opt cli_lexicon_opts[] = {
+	{"--lexicon", NULL, "FILE", CLI_LIST, EX(lexicons), NULL, "add knowledge-base entries (repeatable)", NULL},
+	{NULL}};
+const cli_opt cli_rules_opts[] = {
+	{"--rules", NULL, "FILE", CLI_LIST, EX(rules), NULL, "add relation rules (repeatable)", NULL},
+	{NULL}};
+const cli_opt cli_article_opts[] = {
+	{"--date", NULL, "DATE", CLI_SET, 0, set_date, "article date, YYYY-MM-DD: resolves relative dates", NULL},
+	{"--id", NULL, "ID", CLI_STR, EX(id), NULL, "article id (default: the file name)", NULL},
+	{NULL}};
+const cli_opt cli_iri_opts[] = {
+	{"--base-iri", NULL, "IRI", CLI_SET, 0, set_iri,
+	 "RDF formats: base of the vocabulary and node IRIs\n(default " NG_DEFAULT_BASE_IRI ")", NULL},
+	{NULL}};
+
+void cli_formats_help(FILE *f)
+{
+	for (const ng_writer *const *w = ng_writers(); *w; w++)
+		fprintf(f, "%23s%-8s %s\n", "", (*w)->name, (*w)->description);
+}
+
+void cli_extract_opts_free(cli_extract_opts *o)
+{
+	cli_list_free(&o->lexicons);
+	cli_list_free(&o->rules);
+}
