@@ -1,10 +1,9 @@
 /* The option parser and the help text, both from the option tables. */
-#include "options.h"
-
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
 
 /* Does argument `a` name option `o`? Sets *inline_val for --name=value. */
 static int names(const cli_opt *o, const char *a, const char **inline_val)

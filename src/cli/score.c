@@ -12,14 +12,13 @@
  * UTF-8 and case handling below follows Python, not the library's text
  * layer (which folds more punctuation, lowers U+0130 to one letter and
  * refuses control bytes). */
-#include "score.h"
-
 #include <cjson/cJSON.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "score.h"
 
 /* Deepest JSON nesting accepted, as the graph readers (cJSON itself would
  * recurse to 1000). */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "graph/graph.h"
+#include "text/doc.h"
 #include "text/utf8.h"
 
 int ng_lexicon_init(ng_lexicon *lx)
@@ -265,7 +266,7 @@ void ng_lexicon_first_bytes(const ng_lexicon *lx, ng_classes want, uint64_t set[
 /* The lexicon's classes behind each text-layer class. */
 static const struct {
 	unsigned text;
-	ng_classes classes;
+	ng_classes lex;
 } text_classes[] = {
 	{NG_TEXT_COMMON, NG_CLASS(NG_W_COMMON)},
 	{NG_TEXT_ABBR_TITLE, NG_CLASS(NG_W_ABBR_TITLE)},
@@ -288,7 +289,7 @@ static unsigned word_classes(const void *ctx, const char *w, size_t n)
 	ng_classes c = ng_lexicon_cue(ctx, low, n);
 	unsigned t = 0;
 	for (size_t i = 0; c && i < sizeof text_classes / sizeof *text_classes; i++)
-		if (c & text_classes[i].classes)
+		if (c & text_classes[i].lex)
 			t |= text_classes[i].text;
 	return t;
 }
@@ -405,7 +406,7 @@ static int load_entry(ng_lexicon *lx, const char *name, int line, char **f, int 
 static const struct {
 	const char *name;
 	int valued;
-} classes[NG_W_NCLASSES] = {
+} class_names[NG_W_NCLASSES] = {
 	[NG_W_PERSON_CUE] = {"person-cue", 0},
 	[NG_W_NOT_NAME] = {"not-name", 0},
 	[NG_W_CONNECTOR] = {"connector", 0},
@@ -464,13 +465,13 @@ static int parse_class(char *s, int *cls, int *value, const char *name, int line
 		*eq = 0;
 	*cls = -1;
 	for (int c = 0; c < NG_W_NCLASSES; c++)
-		if (strcmp(s, classes[c].name) == 0)
+		if (strcmp(s, class_names[c].name) == 0)
 			*cls = c;
 	if (*cls < 0)
 		return ng_fail(err, NG_EINVAL, name, line, "unknown word class '%s'", s);
-	if (!eq && classes[*cls].valued)
+	if (!eq && class_names[*cls].valued)
 		return ng_fail(err, NG_EINVAL, name, line, "class '%s' needs a value: %s=N", s, s);
-	if (eq && !classes[*cls].valued)
+	if (eq && !class_names[*cls].valued)
 		return ng_fail(err, NG_EINVAL, name, line, "class '%s' takes no value", s);
 	*value = 0;
 	if (eq) {

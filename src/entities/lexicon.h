@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include "newsgraph/error.h"
 #include "newsgraph/schema.h"
-#include "text/doc.h"
+#include "text/text.h"
 #include "util/util.h"
 
 typedef struct ng_entry {

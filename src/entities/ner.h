@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "entities/lexicon.h"
-#include "text/doc.h"
+#include "text/text.h"
 
 typedef struct ng_mention {
 	uint32_t start, end; /* bytes of the name itself: no title, no possessive */

@@ -3,14 +3,13 @@
  * union graph with each item's status. Both graphs are walked in canonical
  * order, so the items come in a stable order. The formats are writers'
  * work (src/writers/diff_*.c). */
-#include "newsgraph/diff.h"
-
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "graph/graph.h"
 #include "graph/view.h"
+#include "newsgraph/diff.h"
 
 /* The most fields one item can differ in (an edge: modality, negated, date,
  * attrs, count, confidence, evidence). */

@@ -4,14 +4,13 @@
  * pass, each copied whole (articles, aliases, mentions, kb ids, evidence,
  * attrs, dates) through the graph's own functions so that identity and
  * ordering rules hold in the copy as in the original. */
-#include "newsgraph/filter.h"
-
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "graph/graph.h"
 #include "graph/view.h"
+#include "newsgraph/filter.h"
 
 int ng_filter_active(const ng_filter *f)
 {

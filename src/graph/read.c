@@ -1,10 +1,10 @@
 /* Graph reading: the dispatcher between the JSON and DOT readers, and what
  * both readers share. Input: bytes of a graph file. Output: the graph that
  * read_json.c or read_dot.c builds from them. */
+#include "graph/read.h"
+
 #include <cjson/cJSON.h>
 #include <string.h>
-
-#include "graph/read.h"
 
 int ng_read_is_json(const char *data, size_t len)
 {

@@ -9,7 +9,7 @@
 
 #include "graph/graph.h"
 #include "graph/read.h"
-#include "text/doc.h"
+#include "text/text.h"
 #include "text/utf8.h"
 
 #define BAD(...) ng_fail(err, NG_EINVAL, name, 0, __VA_ARGS__)

@@ -1,8 +1,8 @@
 /* The graph's vocabulary as tables: every name of a type, relation,
  * modality and mention kind exists here once. */
-#include "newsgraph/schema.h"
-
 #include <string.h>
+
+#include "newsgraph/schema.h"
 
 #define P NG_TYPE_BIT(NG_PERSON)
 #define S NG_TYPE_BIT(NG_STATE)

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "graph/graph.h"
-#include "text/doc.h"
+#include "text/text.h"
 #include "text/utf8.h"
 #include "util/embedded.h"
 

@@ -2,7 +2,7 @@
 #ifndef NG_TEXT_TOKEN_H
 #define NG_TEXT_TOKEN_H
 
-#include "text/doc.h"
+#include "text/text.h"
 
 /* Appends the tokens of sentence `si` to doc->toks and its normal forms to
  * doc->norm, and sets the sentence's token range and capitals flag. */

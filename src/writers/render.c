@@ -3,8 +3,6 @@
  * FILE*. Small graphs are laid out by dot with the legend; big ones by sfdp
  * with overlap removal, edges routed around nodes and labels sized by degree,
  * so that a merged graph of hundreds of articles stays a readable map. */
-#include "newsgraph/render.h"
-
 #include <graphviz/gvc.h>
 #include <math.h>
 #include <stdio.h>
@@ -12,6 +10,7 @@
 #include <string.h>
 
 #include "graph/view.h"
+#include "newsgraph/render.h"
 #include "util/util.h"
 #include "writers/dot.h"
 
