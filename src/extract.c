@@ -70,14 +70,15 @@ int ng_extractor_add_rules(ng_extractor *ex, const char *name, const char *data,
 }
 
 /* Runs the stages up to linking. */
-static int analyse(const ng_extractor *ex, const char *text, size_t len, const ng_article *a, ng_doc *doc,
-                   ng_ents *ents, ng_error *err)
+static int analyse(const ng_extractor *ex, const char *text, size_t len, const ng_article *a, int continued,
+                   ng_doc *doc, ng_ents *ents, ng_error *err)
 {
 	memset(ents, 0, sizeof *ents);
 	int rc = ng_text_check(text, len, a && a->source ? a->source : "-", err);
 	if (rc)
 		return rc;
 	ng_text_opts opts = ng_lexicon_text_opts(&ex->lx);
+	opts.continued = continued;
 	rc = ng_doc_init(doc, text, len, &opts, err);
 	if (rc)
 		return rc;
@@ -165,7 +166,7 @@ static int qualify_agreements(ng_ents *x, const ng_rels *rels, const char *artic
 }
 
 static int build_graph(const ng_extractor *ex, const ng_doc *doc, ng_ents *x, const ng_rels *rels,
-                       const ng_article *a, ng_graph *g)
+                       const ng_article *a, uint32_t base, ng_graph *g)
 {
 	const char *art = a && a->id ? a->id : "-";
 	char *title = NULL;
@@ -205,7 +206,7 @@ static int build_graph(const ng_extractor *ex, const ng_doc *doc, ng_ents *x, co
 			}
 			if (m->name && !m->plural && ng_node_add_alias(node[ents[k]], m->name))
 				rc = NG_ENOMEM;
-			else if (ng_node_add_mention(g, node[ents[k]], art, m->start, m->end, m->kind))
+			else if (ng_node_add_mention(g, node[ents[k]], art, base + m->start, base + m->end, m->kind))
 				rc = NG_ENOMEM;
 		}
 	}
@@ -221,7 +222,7 @@ static int build_graph(const ng_extractor *ex, const ng_doc *doc, ng_ents *x, co
 		const ng_sentence *s = &doc->sents[r->sent];
 		char *sentence = ng_strndup(doc->text + s->start, s->end - s->start);
 		ng_evidence ev = {(char *)art, sentence, r->trigger[0] ? (char *)r->trigger : NULL, (char *)r->rule,
-		                  s->start, s->end, r->modality, r->negated, r->conf};
+		                  base + s->start, base + s->end, r->modality, r->negated, r->conf};
 		rc = !sentence || ng_edge_add_evidence(g, e, &ev) || emit_attrs(e, r->attrs) ||
 		     ng_edge_set_date(e, r->date[0] ? r->date : NULL);
 		free(sentence);
@@ -230,19 +231,20 @@ static int build_graph(const ng_extractor *ex, const ng_doc *doc, ng_ents *x, co
 	return rc;
 }
 
-/* Runs the whole pipeline; the graph goes into `into` when given, the
- * readings and rules that fired into `trace` when given. */
-static int run_pipeline(const ng_extractor *ex, const char *text, size_t len, const ng_article *a,
+/* Runs the whole pipeline over text, part `base` bytes into the article;
+ * the graph goes into `into` when given, the readings and rules that fired
+ * into `trace` when given. */
+static int run_pipeline(const ng_extractor *ex, const char *text, size_t len, uint32_t base, const ng_article *a,
                         ng_graph *into, ng_trace *trace, ng_error *err)
 {
 	ng_doc doc;
 	ng_ents ents;
-	int rc = analyse(ex, text, len, a, &doc, &ents, err);
+	int rc = analyse(ex, text, len, a, base > 0, &doc, &ents, err);
 	if (rc)
 		return rc;
 	ng_rels rels = {0};
 	rc = ng_relate(&ex->rs, &ex->lx, &doc, &ents, a ? a->date : NULL, &rels, trace, err);
-	if (!rc && into && build_graph(ex, &doc, &ents, &rels, a, into))
+	if (!rc && into && build_graph(ex, &doc, &ents, &rels, a, base, into))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	ng_rels_free(&rels);
 	ng_ents_free(&ents);
@@ -250,10 +252,46 @@ static int run_pipeline(const ng_extractor *ex, const char *text, size_t len, co
 	return rc;
 }
 
+/* Where a part of a long text may end: after the last paragraph break (a
+ * blank line) before `limit`, else the last line break, else the last
+ * space; `limit` itself when there is none. */
+static size_t part_end(const char *text, size_t limit)
+{
+	size_t line = 0, space = 0;
+	for (size_t i = limit; i-- > 1;) {
+		if (text[i] == '\n' && text[i - 1] == '\n')
+			return i + 1;
+		if (!line && text[i] == '\n')
+			line = i + 1;
+		if (!space && text[i] == ' ')
+			space = i + 1;
+	}
+	return line ? line : space ? space : limit;
+}
+
 int ng_extract(const ng_extractor *ex, const char *text, size_t len, const ng_article *a, ng_graph *into,
                ng_error *err)
 {
-	return run_pipeline(ex, text, len, a, into, NULL, err);
+	return ng_extract_progress(ex, text, len, a, into, NULL, NULL, err);
+}
+
+int ng_extract_progress(const ng_extractor *ex, const char *text, size_t len, const ng_article *a, ng_graph *into,
+                        ng_progress_fn progress, void *ctx, ng_error *err)
+{
+	/* Part by part (newsgraph/extract.h): memory stays that of one part
+	 * plus the graph, however long the text. */
+	int rc = ng_text_check(text, len, a && a->source ? a->source : "-", err);
+	size_t p = 0;
+	while (!rc) {
+		size_t e = len - p > NG_EXTRACT_PART ? p + part_end(text + p, NG_EXTRACT_PART) : len;
+		rc = run_pipeline(ex, text + p, e - p, (uint32_t)p, a, into, NULL, err);
+		if (e == len)
+			break;
+		if (!rc && progress)
+			progress(ctx, e, len);
+		p = e;
+	}
+	return rc;
 }
 
 /* Mentions hold offsets and copies of the node ids (one per entity, shared
@@ -320,7 +358,7 @@ int ng_extract_mentions(const ng_extractor *ex, const char *text, size_t len, co
 	ng_doc doc;
 	ng_ents x;
 	*out = NULL;
-	int rc = analyse(ex, text, len, a, &doc, &x, err);
+	int rc = analyse(ex, text, len, a, 0, &doc, &x, err);
 	if (rc)
 		return rc;
 	ng_mentions *ms = calloc(1, sizeof *ms);
@@ -341,7 +379,7 @@ int ng_extract_trace(const ng_extractor *ex, const char *text, size_t len, const
 	*out = NULL;
 	if (ng_trace_new(&t))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	int rc = run_pipeline(ex, text, len, a, NULL, t, err);
+	int rc = run_pipeline(ex, text, len, 0, a, NULL, t, err);
 	if (rc) {
 		ng_trace_free(t);
 		return rc;

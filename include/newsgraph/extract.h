@@ -39,11 +39,28 @@ typedef struct ng_article {
 	const char *date;   /* YYYY-MM-DD, or NULL when unknown */
 } ng_article;
 
-/* Extracts the graph of one article and merges it into `into`.
+/* Articles longer than this many bytes are extracted in parts cut at
+ * paragraph breaks (see ng_extract). */
+#define NG_EXTRACT_PART ((size_t)1 << 20)
+
+/* Extracts the graph of one article and merges it into `into`. An article
+ * longer than NG_EXTRACT_PART is extracted part by part, cut at paragraph
+ * breaks, so that memory stays bounded; names then link across parts only
+ * through the knowledge base and node ids. Offsets are into the whole text.
  * The text must be UTF-8 without NUL bytes: otherwise NG_EINVAL with a
  * message saying what is wrong and where. */
 NG_EXTERN int ng_extract(const ng_extractor *ex, const char *text, size_t len,
                          const ng_article *article, ng_graph *into, ng_error *err);
+
+/* Called after each part of a long article: `done` of `total` bytes. */
+typedef void (*ng_progress_fn)(void *ctx, size_t done, size_t total);
+
+/* ng_extract, calling progress(ctx, ...) after each part of an article
+ * longer than NG_EXTRACT_PART (never for a shorter one). progress may be
+ * NULL. It runs on the calling thread. */
+NG_EXTERN int ng_extract_progress(const ng_extractor *ex, const char *text, size_t len,
+                                  const ng_article *article, ng_graph *into, ng_progress_fn progress, void *ctx,
+                                  ng_error *err);
 
 /* ---- Mentions ---- */
 

@@ -97,6 +97,21 @@ int cli_graph_from_data(const char *data, size_t len, const char *path, const cl
  * or nothing: every part goes to a temporary file first. 0, or prints and 2. */
 int cli_write_graph(const ng_writer *w, const ng_graph *g, const char *outpath, const ng_write_opts *wo);
 
+/* The progress line on stderr: articles, MB, rate and ETA, a few times a
+ * second, only on a terminal and never with --quiet. */
+typedef struct cli_progress {
+	int on, shown;
+	size_t articles, bytes, total;
+	double t0, last;
+	pthread_t owner; /* the thread that draws: a long article's parts report from it */
+} cli_progress;
+void cli_progress_start(cli_progress *pr, int quiet, size_t total_bytes);
+void cli_progress_add(cli_progress *pr, size_t articles, size_t bytes);
+void cli_progress_end(cli_progress *pr);
+/* An ng_progress_fn for ctx = a cli_progress: `done` bytes into the article
+ * being extracted, drawn when called on the progress line's own thread. */
+void cli_progress_part(void *ctx, size_t done, size_t total);
+
 /* Parallel extraction (jobs.c). A job is one article; the runner fills
  * either `g` (its graph) or `json` (its graph as one line of JSON). */
 #define CLI_MAX_THREADS 256
@@ -112,7 +127,7 @@ typedef struct cli_job {
 } cli_job;
 /* Extracts n jobs on nthreads threads, the caller being one of them. */
 void cli_jobs_run(const ng_extractor *ex, const ng_filter *f, cli_job *jobs, size_t n, int nthreads,
-                  int to_json);
+                  int to_json, cli_progress *pr);
 /* The same in the background: nthreads threads start on the jobs and the
  * caller goes on (reading the next batch) until cli_jobs_wait. With one
  * thread the work is done before cli_jobs_start returns. */
@@ -122,6 +137,7 @@ typedef struct cli_pool {
 	cli_job *jobs;
 	size_t n;
 	int to_json, started;
+	cli_progress *progress; /* or NULL */
 	atomic_size_t next;
 	pthread_t tid[CLI_MAX_THREADS];
 } cli_pool;
@@ -130,16 +146,6 @@ void cli_jobs_start(cli_pool *p, const ng_extractor *ex, const ng_filter *f, cli
 void cli_jobs_wait(cli_pool *p);
 void cli_job_clear(cli_job *j);
 
-/* The progress line on stderr: articles, MB, rate and ETA, a few times a
- * second, only on a terminal and never with --quiet. */
-typedef struct cli_progress {
-	int on, shown;
-	size_t articles, bytes, total;
-	double t0, last;
-} cli_progress;
-void cli_progress_start(cli_progress *pr, int quiet, size_t total_bytes);
-void cli_progress_add(cli_progress *pr, size_t articles, size_t bytes);
-void cli_progress_end(cli_progress *pr);
 
 
 int cmd_extract(int argc, char **argv);

@@ -148,7 +148,7 @@ static int extract_files(xargs *x, const ng_extractor *ex, ng_graph *g, FILE *ex
 	int rc = 0;
 	if (!jobs)
 		return cli_error(NULL, "out of memory");
-	cli_progress_start(&pr, x->quiet || x->nfiles < 2, total_bytes(x));
+	cli_progress_start(&pr, x->quiet, total_bytes(x));
 	for (size_t i = 0; i < x->nfiles && !rc;) {
 		size_t n = 0, bytes = 0;
 		for (; n < batch && i < x->nfiles && bytes < BATCH_MAX_BYTES && !rc; n++, i++) {
@@ -167,7 +167,7 @@ static int extract_files(xargs *x, const ng_extractor *ex, ng_graph *g, FILE *ex
 		if (!rc && x->explain)
 			rc = explain_job(x, ex, &jobs[0], explain_out);
 		else if (!rc) {
-			cli_jobs_run(ex, NULL, jobs, n, x->nthreads, 0);
+			cli_jobs_run(ex, NULL, jobs, n, x->nthreads, 0, &pr);
 			for (size_t k = 0; k < n && !rc; k++) {
 				ng_error err = NG_ERROR_INIT;
 				if (jobs[k].rc)

@@ -18,7 +18,8 @@ static void run_one(const cli_pool *p, cli_job *j)
 	ng_article art = {j->id, j->source, j->date};
 	j->rc = ng_graph_new(&g, &j->err);
 	if (!j->rc)
-		j->rc = ng_extract(p->ex, j->text, j->len, &art, g, &j->err);
+		j->rc = ng_extract_progress(p->ex, j->text, j->len, &art, g, p->progress ? cli_progress_part : NULL,
+		                            p->progress, &j->err);
 	if (!j->rc && p->filter && ng_filter_active(p->filter)) {
 		j->rc = ng_graph_filter(g, p->filter, &cut, &j->err);
 		if (!j->rc) {
@@ -53,7 +54,7 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-static void setup(cli_pool *p, const ng_extractor *ex, const struct ng_filter *f, cli_job *jobs, size_t n,
+static void setup(cli_pool *p, const ng_extractor *ex, const ng_filter *f, cli_job *jobs, size_t n,
                   int to_json)
 {
 	p->ex = ex;
@@ -61,6 +62,7 @@ static void setup(cli_pool *p, const ng_extractor *ex, const struct ng_filter *f
 	p->jobs = jobs;
 	p->n = n;
 	p->to_json = to_json;
+	p->progress = NULL;
 	p->started = 0;
 	atomic_init(&p->next, 0);
 }
@@ -76,7 +78,7 @@ static void spawn(cli_pool *p, int k)
 			p->started++;
 }
 
-void cli_jobs_start(cli_pool *p, const ng_extractor *ex, const struct ng_filter *f, cli_job *jobs, size_t n,
+void cli_jobs_start(cli_pool *p, const ng_extractor *ex, const ng_filter *f, cli_job *jobs, size_t n,
                     int nthreads, int to_json)
 {
 	setup(p, ex, f, jobs, n, to_json);
@@ -93,11 +95,12 @@ void cli_jobs_wait(cli_pool *p)
 	p->started = 0;
 }
 
-void cli_jobs_run(const ng_extractor *ex, const struct ng_filter *f, cli_job *jobs, size_t n, int nthreads,
-                  int to_json)
+void cli_jobs_run(const ng_extractor *ex, const ng_filter *f, cli_job *jobs, size_t n, int nthreads,
+                  int to_json, cli_progress *pr)
 {
 	cli_pool p;
 	setup(&p, ex, f, jobs, n, to_json);
+	p.progress = pr;
 	spawn(&p, nthreads - 1);
 	worker(&p);
 	cli_jobs_wait(&p);
@@ -127,29 +130,50 @@ void cli_progress_start(cli_progress *pr, int quiet, size_t total_bytes)
 	pr->on = !quiet && isatty(STDERR_FILENO);
 	pr->total = total_bytes;
 	pr->t0 = pr->last = now();
+	pr->owner = pthread_self();
+}
+
+/* Draws the line for `bytes` read: articles done, a few times a second
+ * at most; or, `in_part`, how far into the next one. */
+static void draw(cli_progress *pr, size_t bytes, int in_part)
+{
+	double t = now();
+	if (!in_part && t - pr->last < 0.25)
+		return;
+	pr->last = t;
+	pr->shown = 1;
+	double el = t - pr->t0, mb = (double)bytes / 1e6, rate = el > 0 ? mb / el : 0;
+	if (in_part)
+		fprintf(stderr, "\r\033[Knewsgraph: in article %zu, %.1f MB, %.1f MB/s", pr->articles + 1, mb, rate);
+	else
+		fprintf(stderr, "\r\033[Knewsgraph: %zu article%s, %.1f MB, %.1f MB/s", pr->articles,
+		        pr->articles == 1 ? "" : "s", mb, rate);
+	if (pr->total > bytes && rate > 0) {
+		double eta = ((double)(pr->total - bytes) / 1e6) / rate;
+		fprintf(stderr, ", ETA %d:%02d", (int)(eta / 60), (int)eta % 60);
+	}
+	fflush(stderr);
 }
 
 void cli_progress_add(cli_progress *pr, size_t articles, size_t bytes)
 {
 	pr->articles += articles;
 	pr->bytes += bytes;
-	if (!pr->on)
-		return;
-	double t = now();
-	/* A few updates a second at most, and only once there is more than
-	 * one article to report. */
-	if (t - pr->last < 0.25 || pr->articles < 2)
-		return;
-	pr->last = t;
-	pr->shown = 1;
-	double el = t - pr->t0, mb = (double)pr->bytes / 1e6, rate = el > 0 ? mb / el : 0;
-	fprintf(stderr, "\r\033[Knewsgraph: %zu article%s, %.1f MB, %.1f MB/s", pr->articles,
-	        pr->articles == 1 ? "" : "s", mb, rate);
-	if (pr->total > pr->bytes && rate > 0) {
-		double eta = ((double)(pr->total - pr->bytes) / 1e6) / rate;
-		fprintf(stderr, ", ETA %d:%02d", (int)(eta / 60), (int)eta % 60);
-	}
-	fflush(stderr);
+	/* Only once there is more than one article to report: one short
+	 * article's line would flash and vanish. */
+	if (pr->on && pr->articles >= 2)
+		draw(pr, pr->bytes, 0);
+}
+
+void cli_progress_part(void *ctx, size_t done, size_t total)
+{
+	cli_progress *pr = ctx;
+	(void)total;
+	/* Parts of an article on a worker thread are not reported: the line
+	 * belongs to the thread that started it. A part is a mebibyte of
+	 * text: drawing each is a few times a second at most. */
+	if (pr->on && pthread_equal(pthread_self(), pr->owner))
+		draw(pr, pr->bytes + done, 1);
 }
 
 void cli_progress_end(cli_progress *pr)

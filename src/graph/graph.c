@@ -22,8 +22,6 @@ static void free_node(ng_node *n)
 	for (size_t i = 0; i < n->naliases; i++)
 		free(n->aliases[i]);
 	free(n->aliases);
-	for (size_t i = 0; i < n->nmentions; i++)
-		free(n->mentions[i].article);
 	free(n->mentions);
 	free(n->iso3166);
 	free(n->wikidata);
@@ -42,12 +40,6 @@ static void free_edge(ng_edge *e)
 		free(e->attrs[i].val);
 	}
 	free(e->attrs);
-	for (size_t i = 0; i < e->nev; i++) {
-		free(e->ev[i].article);
-		free(e->ev[i].sentence);
-		free(e->ev[i].trigger);
-		free(e->ev[i].rule);
-	}
 	free(e->ev);
 	free(e);
 }
@@ -71,7 +63,8 @@ void ng_graph_free(ng_graph *g)
 	free(g->edges);
 	ng_map_free(&g->node_idx);
 	ng_map_free(&g->edge_idx);
-	ng_map_free(&g->seen);
+	free(g->seen);
+	ng_map_free(&g->strings);
 	ng_map_free(&g->article_idx);
 	free(g);
 }
@@ -181,111 +174,112 @@ int ng_node_add_alias(ng_node *n, const char *alias)
 	return 0;
 }
 
-/* A key built for the seen set: each string length-prefixed ("5:Putin"),
- * so that no two different item lists give the same bytes, whatever the
- * strings hold and however long they are. */
-typedef struct key {
-	char stack[512];
-	char *s;
-	size_t n, cap;
-	int oom;
-} key;
+/* The seen set: mentions and evidence already added, so that merging a
+ * graph twice, or two graphs of one article, adds nothing twice. A slot
+ * names its record (a node's mention or an edge's evidence, by index)
+ * instead of keeping a key: 24 bytes an entry, with the record compared
+ * only when the hashes agree. Strings are interned, so their pointers
+ * stand for them; a node or edge is one object per id in its graph. A
+ * hash set keeps merging linear however many articles a node gathers. */
+typedef struct ng_seen_slot {
+	uint64_t hash;
+	const void *item; /* the node or edge; NULL: an empty slot */
+	uint32_t idx;     /* its mention or evidence */
+	uint32_t evidence;
+} ng_seen_slot;
 
-static void key_init(key *k)
+typedef struct seen_key {
+	int evidence;
+	const void *item;
+	const char *article, *rule; /* rule: evidence only, "" for none */
+	uint32_t start, end;        /* end: mentions only */
+} seen_key;
+
+static uint64_t seen_hash(const seen_key *k)
 {
-	k->s = k->stack;
-	k->n = 0;
-	k->cap = sizeof k->stack;
-	k->oom = 0;
+	uintptr_t v[6] = {(uintptr_t)k->evidence, (uintptr_t)k->item, (uintptr_t)k->article, (uintptr_t)k->rule,
+	                  k->start, k->end};
+	return ng_hash((const char *)v, sizeof v);
 }
 
-/* Writes v in decimal; returns the length. By hand rather than snprintf:
- * keys are built for every mention of every article. */
-static size_t utoa(char *out, size_t v)
+static int seen_is(const ng_seen_slot *s, const seen_key *k)
 {
-	char tmp[24];
-	size_t n = 0;
-	do
-		tmp[n++] = (char)('0' + v % 10);
-	while ((v /= 10));
-	for (size_t i = 0; i < n; i++)
-		out[i] = tmp[n - 1 - i];
-	return n;
-}
-
-static void key_add(key *k, const char *s, size_t len)
-{
-	if (k->oom)
-		return;
-	char num[24];
-	size_t nl = utoa(num, len);
-	num[nl++] = ':';
-	size_t need = k->n + nl + len;
-	if (need > k->cap) {
-		/* On the stack unless long. */
-		size_t cap = need > 2 * k->cap ? need : 2 * k->cap;
-		char *d = malloc(cap);
-		if (!d) {
-			k->oom = 1;
-			return;
-		}
-		memcpy(d, k->s, k->n);
-		if (k->s != k->stack)
-			free(k->s);
-		k->s = d;
-		k->cap = cap;
+	if (s->item != k->item || (int)s->evidence != k->evidence)
+		return 0;
+	if (k->evidence) {
+		const ng_evidence *x = &((const ng_edge *)s->item)->ev[s->idx];
+		return x->article == k->article && x->start == k->start && strcmp(x->rule ? x->rule : "", k->rule) == 0;
 	}
-	memcpy(k->s + k->n, num, nl);
-	memcpy(k->s + k->n + nl, s, len);
-	k->n += nl + len;
+	const ng_mention_rec *m = &((const ng_node *)s->item)->mentions[s->idx];
+	return m->article == k->article && m->start == k->start && m->end == k->end;
 }
 
-static void key_adds(key *k, const char *s)
+static int seen_grow(ng_graph *g)
 {
-	key_add(k, s, strlen(s));
-}
-
-static void key_addu(key *k, uint32_t v)
-{
-	char num[24];
-	key_add(k, num, utoa(num, v));
-}
-
-/* Has the graph seen the item of this key before? Records it and frees
- * the key. 1: seen, 0: new, <0: out of memory. A hash set keeps merging
- * linear in the number of mentions and evidence, however many articles a
- * node gathers. */
-static int seen(ng_graph *g, key *k)
-{
-	void **slot = k->oom ? NULL : ng_map_put(&g->seen, k->s, k->n);
-	if (k->s != k->stack)
-		free(k->s);
-	if (!slot)
+	size_t cap = g->cseen ? 2 * g->cseen : 1024;
+	ng_seen_slot *t = calloc(cap, sizeof *t);
+	if (!t)
 		return NG_ENOMEM;
-	if (*slot)
-		return 1;
-	*slot = (void *)1;
+	for (size_t i = 0; i < g->cseen; i++) {
+		if (!g->seen[i].item)
+			continue;
+		size_t j = (size_t)g->seen[i].hash & (cap - 1);
+		while (t[j].item)
+			j = (j + 1) & (cap - 1);
+		t[j] = g->seen[i];
+	}
+	free(g->seen);
+	g->seen = t;
+	g->cseen = cap;
 	return 0;
+}
+
+/* The slot of k: a full one when k was seen, else the empty one where it
+ * goes. NULL on out of memory. */
+static ng_seen_slot *seen_slot(ng_graph *g, const seen_key *k, uint64_t h)
+{
+	if ((g->nseen + 1) * 2 > g->cseen && seen_grow(g))
+		return NULL;
+	size_t i = (size_t)h & (g->cseen - 1);
+	while (g->seen[i].item && !(g->seen[i].hash == h && seen_is(&g->seen[i], k)))
+		i = (i + 1) & (g->cseen - 1);
+	return &g->seen[i];
+}
+
+/* Records k as the item's record idx. */
+static void seen_add(ng_graph *g, ng_seen_slot *s, const seen_key *k, uint64_t h, size_t idx)
+{
+	*s = (ng_seen_slot){h, k->item, (uint32_t)idx, (uint32_t)k->evidence};
+	g->nseen++;
+}
+
+/* The graph's one copy of s (NULL stays NULL); sets *bad when out of
+ * memory. */
+static char *intern(ng_graph *g, const char *s, int *bad)
+{
+	if (!s)
+		return NULL;
+	const char *i = ng_map_intern(&g->strings, s);
+	if (!i)
+		*bad = 1;
+	return (char *)i;
 }
 
 int ng_node_add_mention(ng_graph *g, ng_node *n, const char *article, uint32_t start, uint32_t end, ng_mention_kind kind)
 {
-	key k;
-	key_init(&k);
-	key_adds(&k, "m");
-	key_adds(&k, n->id);
-	key_adds(&k, article);
-	key_addu(&k, start);
-	key_addu(&k, end);
-	int r = seen(g, &k);
-	if (r)
-		return r < 0 ? r : 0;
-	char *a = ng_strdup(article);
-	ng_mention_rec *m = a ? NG_PUSH(n->mentions, n->nmentions, n->cmentions) : NULL;
-	if (!m) {
-		free(a);
+	int bad = 0;
+	char *a = intern(g, article, &bad);
+	seen_key k = {0, n, a, "", start, end};
+	uint64_t h = seen_hash(&k);
+	ng_seen_slot *slot = bad ? NULL : seen_slot(g, &k, h);
+	if (!slot)
 		return NG_ENOMEM;
-	}
+	if (slot->item)
+		return 0;
+	ng_mention_rec *m = NG_PUSH(n->mentions, n->nmentions, n->cmentions);
+	if (!m)
+		return NG_ENOMEM;
+	seen_add(g, slot, &k, h, n->nmentions - 1);
 	m->article = a;
 	m->start = start;
 	m->end = end;
@@ -338,26 +332,25 @@ ng_edge *ng_graph_edge(ng_graph *g, const char *source, ng_relation rel, const c
 
 int ng_edge_add_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev)
 {
-	key k;
-	key_init(&k);
-	key_adds(&k, "e");
-	key_adds(&k, e->source);
-	key_addu(&k, (uint32_t)e->rel);
-	key_adds(&k, e->target);
-	key_adds(&k, ev->article);
-	key_addu(&k, ev->start);
-	key_adds(&k, ev->rule ? ev->rule : "");
-	int r = seen(g, &k);
-	if (r)
-		return r < 0 ? r : 0;
+	int bad = 0;
+	/* Interned: the sentence of an article's evidence is often that of
+	 * several edges, and article and rule ids repeat throughout. */
+	char *article = intern(g, ev->article, &bad), *rule = intern(g, ev->rule ? ev->rule : "", &bad);
+	seen_key k = {1, e, article, rule, ev->start, 0};
+	uint64_t h = seen_hash(&k);
+	ng_seen_slot *slot = bad ? NULL : seen_slot(g, &k, h);
+	if (!slot)
+		return NG_ENOMEM;
+	if (slot->item)
+		return 0;
 	ng_evidence *x = NG_PUSH(e->ev, e->nev, e->cev);
 	if (!x)
 		return NG_ENOMEM;
-	int bad = 0;
-	x->article = dup_or_null(ev->article, &bad);
-	x->sentence = dup_or_null(ev->sentence, &bad);
-	x->trigger = dup_or_null(ev->trigger, &bad);
-	x->rule = dup_or_null(ev->rule, &bad);
+	seen_add(g, slot, &k, h, e->nev - 1);
+	x->article = article;
+	x->sentence = intern(g, ev->sentence, &bad);
+	x->trigger = intern(g, ev->trigger, &bad);
+	x->rule = ev->rule ? rule : NULL;
 	x->start = ev->start;
 	x->end = ev->end;
 	x->modality = ev->modality;

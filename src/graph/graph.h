@@ -61,7 +61,11 @@ struct ng_graph {
 	ng_article_rec *articles;
 	size_t narticles, carticles;
 	ng_map node_idx, edge_idx;
-	ng_map seen; /* mentions and evidence already added, by key */
+	/* Mentions and evidence already added: an open-addressing set whose
+	 * slots name records the graph holds (see graph.c). */
+	struct ng_seen_slot *seen;
+	size_t nseen, cseen;
+	ng_map strings; /* mentions' and evidence's strings, each kept once */
 	ng_map article_idx; /* article ids present */
 	ng_node **nodes;
 	size_t nnodes, cnodes;

@@ -230,7 +230,7 @@ int ng_split_sentences(ng_doc *d, const ng_text_opts *opts, ng_error *err)
 	/* A first line followed by a blank line or lacking final punctuation is
 	 * the headline, unless longer than a sentence may be: a huge first line
 	 * is text, split and cut like any paragraph. */
-	const char *nl = memchr(t + p, '\n', len - p);
+	const char *nl = opts && opts->continued ? NULL : memchr(t + p, '\n', len - p);
 	if (nl) {
 		size_t e = (size_t)(nl - t), last = e;
 		while (last > p && is_space((unsigned char)t[last - 1]))

@@ -71,6 +71,7 @@ enum {
 typedef struct ng_text_opts {
 	unsigned (*classes)(const void *ctx, const char *w, size_t n);
 	const void *ctx;
+	int continued; /* the text goes on from an earlier part: no headline */
 } ng_text_opts;
 
 static inline unsigned ng_text_classes(const ng_text_opts *o, const char *w, size_t n)

@@ -171,6 +171,17 @@ void **ng_map_put(ng_map *m, const char *key, size_t klen)
 	return &m->vals[i];
 }
 
+const char *ng_map_intern(ng_map *m, const char *s)
+{
+	if ((m->n + 1) * 2 > m->cap && rehash(m))
+		return NULL;
+	size_t len = strlen(s);
+	void **v = ng_map_put(m, s, len);
+	if (v && !*v)
+		*v = m->keys[slot(m, ng_hash(s, len), s, len)];
+	return v ? *v : NULL;
+}
+
 void *ng_map_get(const ng_map *m, const char *key, size_t klen)
 {
 	if (!m->cap)

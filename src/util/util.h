@@ -62,6 +62,9 @@ typedef struct ng_map {
  * NULL on out of memory. */
 void **ng_map_put(ng_map *m, const char *key, size_t klen);
 void *ng_map_get(const ng_map *m, const char *key, size_t klen);
+/* The map's own copy of s, added when absent: a string interned once,
+ * whose pointer stands for its content. NULL on out of memory. */
+const char *ng_map_intern(ng_map *m, const char *s);
 void ng_map_free(ng_map *m);
 
 int ng_cmpstr(const void *a, const void *b);

@@ -44,6 +44,18 @@ def line_of(size):
     return make
 
 
+def article_of(size):
+    """The bundled example article repeated to `size` bytes, as one article:
+    real prose at every size, so every stage's cost grows with it."""
+    def make(path):
+        here = os.path.dirname(os.path.abspath(__file__))
+        with open(os.path.join(here, "..", "..", "graphs", "putin-china-visit.txt"), "rb") as f:
+            unit = f.read() + b"\n\n"
+        with open(path, "wb") as f:
+            f.write(unit * (size // len(unit) + 1))
+    return make
+
+
 def repeated(unit, count, tail=b""):
     def make(path):
         with open(path, "wb") as f:
@@ -72,6 +84,12 @@ CASES = [
          args=EXTRACT + ["{tmp}/a.txt"], exit=0, limit=30, **PUTIN_CHINA),
     dict(name="50 MB single line", files={"a.txt": line_of(50 * MB)}, args=EXTRACT + ["{tmp}/a.txt"], exit=0,
          limit=120, **PUTIN_CHINA),
+    dict(name="one article of 1 MB", files={"a.txt": article_of(1 * MB)}, args=EXTRACT + ["{tmp}/a.txt"], exit=0,
+         limit=60),
+    dict(name="one article of 4 MB", files={"a.txt": article_of(4 * MB)}, args=EXTRACT + ["{tmp}/a.txt"], exit=0,
+         limit=120),
+    dict(name="one article of 16 MB", files={"a.txt": article_of(16 * MB)}, args=EXTRACT + ["{tmp}/a.txt"],
+         exit=0, limit=300),
     dict(name="50 MB single word", files={"a.txt": repeated(b"a", 50 * MB, b"\n")},
          args=EXTRACT + ["{tmp}/a.txt"], exit=0, limit=120, **NOTHING),
     dict(name="one million one-word sentences", files={"a.txt": repeated(b"Yes. ", 1000000)},
@@ -309,6 +327,12 @@ CASES = [
 # The 50 MB line must cost about ten times the 5 MB one (linear, not
 # quadratic); the bound leaves room for noise.
 LINEAR = ("5 MB single line (the linearity baseline)", "50 MB single line", 10, 25)
+
+# One article growing from 1 to 16 MB: the time must grow linearly. The
+# exponent of the fit (time ~ size^k) is bounded loosely against noise; a
+# quadratic path gives k near 2. tests/bench prints the exact figure.
+LADDER = (("one article of 1 MB", 1), ("one article of 4 MB", 4), ("one article of 16 MB", 16))
+LADDER_MAX_EXPONENT = 1.3
 
 assert len({c["name"] for c in CASES}) == len(CASES)
 assert all(os.sep not in f for c in CASES for f in c["files"])

@@ -9,6 +9,7 @@ NG_TEST_TIME_SCALE multiplies every time bound (default 1; tests/valgrind
 sets it).
 """
 import json
+import math
 import os
 import re
 import subprocess
@@ -17,7 +18,7 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from cases import CASES, LINEAR  # noqa: E402
+from cases import CASES, LADDER, LADDER_MAX_EXPONENT, LINEAR  # noqa: E402
 import harness  # noqa: E402
 
 
@@ -87,6 +88,14 @@ def run_case(case, problems):
         return took
 
 
+def growth_exponent(points):
+    """k of the least-squares fit of log(time) = k log(size) + c."""
+    xs = [math.log(s) for s, _ in points]
+    ys = [math.log(max(t, 0.01)) for _, t in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
 def main():
     only, _ = harness.start(__doc__, 0)
     times = {}
@@ -106,6 +115,11 @@ def main():
         r = times[big] / max(times[small], 0.01)
         line = f"linear: {big} took {r:.1f} times the {small} (size x{ratio}, bound x{bound})"
         if harness.check(line, r <= bound):
+            print("ok   " + line)
+    if all(name in times for name, _ in LADDER):
+        k = growth_exponent([(size, times[name]) for name, size in LADDER])
+        line = f"one article 1 to 16 MB: time grows as size^{k:.2f} (bound {LADDER_MAX_EXPONENT})"
+        if harness.check(line, k <= LADDER_MAX_EXPONENT):
             print("ok   " + line)
     return harness.summary("badinput")
 

@@ -8,6 +8,7 @@ import json
 import os
 import pty
 import re
+import select
 import stat
 import subprocess
 import sys
@@ -333,6 +334,34 @@ def readme_usage():
           "\n" + block)
 
 
+def long_article_progress():
+    """One article of several mebibytes, on a terminal, shows how far into
+    it extraction is (by bytes), and ends with the line erased; its graph
+    is whole and its offsets are into the whole text."""
+    unit = open(os.path.join(SRC, "graphs", "putin-china-visit.txt"), "rb").read() + b"\n\n"
+    big = write("big.txt", unit * (3 * 1024 * 1024 // len(unit) + 1))
+    master, slave = pty.openpty()
+    p = subprocess.Popen(harness.argv(["extract", "-f", "json", "-o", path("big.json"), big]), stdout=subprocess.PIPE,
+                         stderr=slave)
+    os.close(slave)
+    p.communicate(timeout=harness.TIMEOUT * harness.SCALE)
+    err = b""
+    while select.select([master], [], [], 0.5)[0]:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        err += chunk
+    os.close(master)
+    check("long article: progress by bytes", p.returncode == 0 and b"newsgraph: in article 1, 1.0 MB" in err and
+          b"in article 1, 3.1 MB" in err and err.endswith(b"\r\x1b[K"), err[-200:])
+    g = json.load(open(path("big.json"), encoding="utf-8"))
+    last = max(m["end"] for n in g["nodes"] for m in n["mentions"])
+    check("long article: offsets into the whole text", len(unit) * 30 < last <= os.path.getsize(big), last)
+
+
 def graphs_fresh():
     """graphs/ holds what `make graphs` makes from its articles."""
     gdir = os.path.join(SRC, "graphs")
@@ -361,6 +390,7 @@ def main():
         output_targets()
         agreement_identity()
         readme_usage()
+        long_article_progress()
         dates_and_terminals()
         graphs_fresh()
     return harness.summary("cli")
