@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "newsgraph/schema.h"
+
 void ng_date_ref_init(ng_date_ref *r, const char *date)
 {
 	memset(r, 0, sizeof *r);
@@ -105,6 +107,13 @@ static int year_of(const char *w)
 
 static int emit(char *out, size_t n, int y, int m, int d)
 {
+	/* "September 31" is no day: the month stands, the day is dropped. */
+	char day[16];
+	if (m && d) {
+		int l = y ? snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, d) : snprintf(day, sizeof day, "--%02d-%02d", m, d);
+		if (l < 0 || ng_date_check(day, (size_t)l, 1) != 1)
+			d = 0;
+	}
 	if (y && m && d)
 		snprintf(out, n, "%04d-%02d-%02d", y, m, d);
 	else if (y && m)
