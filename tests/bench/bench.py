@@ -15,6 +15,7 @@ measured (a crash, a build or a read error).
 import argparse
 import hashlib
 import json
+import math
 import os
 import platform
 import re
@@ -35,6 +36,8 @@ TARGETS = {
     "rss_mb": 64,        # streaming peak RSS (MiB) <
     "linearity": 1.1,    # time at SCALEx / time at 1x <= 1.1 x SCALE (11 at 10x)
     "parallel": 1.7,     # -j 2 throughput / -j 1 throughput >=
+    "one_exponent": 1.1, # one article of 1 to 20 MB: time grows as size^k, k <=
+    "one_rss_mb": 200,   # one article of 20 MB: peak RSS (MiB) <
 }
 
 errors = []
@@ -311,6 +314,69 @@ def streams(bench, ng, data, runs, scale, scale_runs, jobs, tmp):
     return res
 
 
+LADDER_MB = (1, 2, 5, 10, 20)
+
+
+def growth_exponent(points):
+    """k of the least-squares fit of log(y) = k log(x) + c."""
+    xs = [math.log(x) for x, _ in points]
+    ys = [math.log(max(y, 1e-3)) for _, y in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def one_article(bench, ng, runs, tmp):
+    """The bundled article repeated into one article of 1 to 20 MB:
+    [(MB, median s, peak RSS KB)] of extract -f json -o FILE."""
+    with open(os.path.join(REPO, "graphs", "putin-china-visit.txt"), "rb") as f:
+        unit = f.read() + b"\n\n"
+    rows = []
+    for mb in LADDER_MB:
+        art = os.path.join(tmp, "one-%d.txt" % mb)
+        with open(art, "wb") as f:
+            f.write(unit * (mb * 1000000 // len(unit) + 1))
+        cmd = [ng, "extract", "-f", "json", "-o", os.path.join(tmp, "one.json"), art]
+        ts, rs = [], []
+        for _ in range(runs):
+            p, res = measured(bench, cmd, tmp)
+            p.wait()
+            status, rss, t, _ = rusage_result(p, res, cmd)
+            if status != 0:
+                errors.append("%s exited %d" % (" ".join(cmd[1:]), status))
+                return rows
+            ts.append(t)
+            rs.append(rss)
+        rows.append((mb, median(ts), max(rs)))
+        os.unlink(art)
+    return rows
+
+
+def merge_cost(bench, ng, data, tmp):
+    """Merging the corpus's article graphs: (graphs, nodes, edges, peak RSS
+    KB, s), the graphs from extract --jsonl."""
+    graphs = os.path.join(tmp, "graphs.jsonl")
+    with open(graphs, "wb") as out:
+        p = subprocess.run([ng, "extract", "--jsonl", "-j", "2"], input=data, stdout=out, stderr=subprocess.PIPE)
+    if p.returncode != 0:
+        errors.append("extract --jsonl for the merge figure exited %d" % p.returncode)
+        return None
+    merged = os.path.join(tmp, "merged.json")
+    cmd = [ng, "merge", "-f", "json", "-o", merged, graphs]
+    p, res = measured(bench, cmd, tmp)
+    p.wait()
+    status, rss, t, _ = rusage_result(p, res, cmd)
+    if status != 0:
+        errors.append("merge exited %d" % status)
+        return None
+    with open(graphs, "rb") as f:
+        n_graphs = sum(1 for _ in f)
+    with open(merged, encoding="utf-8") as f:
+        g = json.load(f)
+    os.unlink(graphs)
+    os.unlink(merged)
+    return n_graphs, len(g["nodes"]), len(g["edges"]), rss, t
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", nargs="?", default=os.path.join(REPO, "..", "shared", "corpus", "reuters21578.jsonl"))
@@ -363,6 +429,8 @@ def main():
         wc = {loc: time_wc(bench, textfile, a.runs, loc, tmp) for loc in locales}
         cp, cp_why = run_compromise(bench, corpus, a.sample, a.runs, tmp)
         st = streams(bench, ng, data, a.runs, a.scale, a.scale_runs, a.jobs, tmp)
+        ladder = one_article(bench, ng, min(a.runs, 3), tmp)
+        mg = merge_cost(bench, ng, data, tmp)
 
     rows = []
 
@@ -484,9 +552,30 @@ def main():
         target(name, r, r >= TARGETS["parallel"], "%.2fx: %.2f s / %.2f s" % (r, st["x1"]["s"], st["jN"]["s"]))
     else:
         target(name, None, False, "")
+    if len(ladder) == len(LADDER_MB):
+        k = growth_exponent([(mb, t) for mb, t, _ in ladder])
+        target("one article 1-20 MB: time ~ size^k, k <= %g" % TARGETS["one_exponent"], k,
+               k <= TARGETS["one_exponent"], "k = %.2f" % k)
+        rss20 = ladder[-1][2] / 1024
+        target("one article of 20 MB: peak RSS < %d MiB" % TARGETS["one_rss_mb"], rss20,
+               rss20 < TARGETS["one_rss_mb"], "%.1f MiB" % rss20)
+    else:
+        target("one article 1-20 MB: time ~ size^k, k <= %g" % TARGETS["one_exponent"], None, False, "")
     w = max(len(r[0]) for r in results)
     for n, v, d in results:
         print("  %-*s  %-13s  %s" % (w, n, v, d))
+    print()
+    print("one article, the bundled example repeated (extract -f json -o FILE)")
+    for mb, t, rss in ladder:
+        print("  %2d MB  %6.2f s  %6.1f MB/s  peak RSS %6.1f MiB" % (mb, t, mb / t if t else 0, rss / 1024))
+    if mg:
+        n_graphs, nodes, edges, rss, t = mg
+        print()
+        print("merge of the corpus's %d article graphs: %d nodes, %d edges, %.2f s, peak RSS %.1f MiB;"
+              % (n_graphs, nodes, edges, t, rss / 1024))
+        print("  %.0f bytes per node and edge (peak RSS / (nodes + edges)); %.0f per node, %.0f per edge when"
+              % (rss * 1024 / max(nodes + edges, 1), rss * 1024 / max(nodes, 1), rss * 1024 / max(edges, 1)))
+        print("  all of it is charged to one kind")
     print()
     print("checks")
     if "deterministic" in st:
