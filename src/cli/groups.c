@@ -104,7 +104,9 @@ const cli_opt cli_filter_opts[] = {
 	{"--types", NULL, "T,..", CLI_SET, 0, set_types, "keep only these entity types", NULL},
 	{"--relations", NULL, "R,..", CLI_SET, 0, set_relations, "keep only these relation types", NULL},
 	{"--min-count", NULL, "N", CLI_SET, 0, set_min_count, "keep only edges with at least N evidences", NULL},
-	{"--top", NULL, "N", CLI_SET, 0, set_top, "keep only the N nodes of highest degree", NULL},
+	{"--top", NULL, "N", CLI_SET, 0, set_top, "keep only the N nodes of highest degree (after the\nother filters; nodes it cuts off go too)", NULL},
+	{"--drop-isolated", NULL, NULL, CLI_FLAG, offsetof(ng_filter, drop_isolated), NULL,
+	 "drop the nodes left without an edge", NULL},
 	{NULL}};
 
 /* scheme ":" then printable ASCII other than what IRIs forbid; '#' would

@@ -25,7 +25,13 @@ typedef struct rargs {
 	cli_extract_opts o;
 	ng_filter f;
 	const char *format, *engine, *outpath;
+	int keep_isolated;
 } rargs;
+
+/* Above this many entities a map is laid out by sfdp, and entities without
+ * a relation would only stack up beside it: they are left out unless
+ * --keep-isolated. */
+#define BIG_MAP 60
 
 #define R(field) offsetof(rargs, field)
 
@@ -34,6 +40,8 @@ static const cli_opt own_opts[] = {
 	{"-K", NULL, "ENGINE", CLI_STR, R(engine), NULL,
 	 "layout: dot, neato, fdp, sfdp, circo, twopi (default: dot up to\n60 entities, sfdp beyond)", NULL},
 	{"-o", NULL, "FILE", CLI_STR, R(outpath), NULL, "write to FILE (needed; written whole or not at all)", NULL},
+	{"--keep-isolated", NULL, NULL, CLI_FLAG, R(keep_isolated), NULL,
+	 "draw entities without a relation even on a big map (more than\n60 entities: left out by default)", NULL},
 	{NULL}};
 
 static const cli_group groups[] = {{own_opts, 0},          {cli_filter_opts, R(f)}, {cli_article_opts, R(o)},
@@ -93,6 +101,8 @@ int cmd_render(int argc, char **argv)
 	if (cli_read_graph(input, &r.o, &g))
 		goto done;
 	ng_error err = NG_ERROR_INIT;
+	if (!r.keep_isolated && ng_graph_node_count(g) > BIG_MAP)
+		r.f.drop_isolated = 1;
 	if (ng_filter_active(&r.f)) {
 		if (ng_graph_filter(g, &r.f, &fg, &err)) {
 			cli_lib_error(&err, input);

@@ -14,7 +14,7 @@
 
 int ng_filter_active(const ng_filter *f)
 {
-	return f && (f->types || f->relations || f->min_count || f->top);
+	return f && (f->types || f->relations || f->min_count || f->top || f->drop_isolated);
 }
 
 /* Marks in keep[] the relation types named in the comma list. Unknown names
@@ -162,8 +162,23 @@ static void pick_edges(pick *p)
 				p->node_keep[i] = 0;
 }
 
+/* Drops the kept nodes that no kept edge touches. */
+static void drop_orphans(pick *p)
+{
+	const ng_view *v = p->v;
+	memset(p->degree, 0, v->nnodes * sizeof *p->degree);
+	for (size_t i = 0; i < v->nedges; i++)
+		if (p->edge_keep[i]) {
+			p->degree[p->ends[2 * i] - 1]++;
+			p->degree[p->ends[2 * i + 1] - 1]++;
+		}
+	for (size_t i = 0; i < v->nnodes; i++)
+		if (!p->degree[i])
+			p->node_keep[i] = 0;
+}
+
 /* Keeps the f->top kept nodes of highest degree, and the edges between
- * them. */
+ * them; a node whose edges all went to nodes left out goes too. */
 static int pick_top(pick *p)
 {
 	const ng_view *v = p->v;
@@ -183,6 +198,7 @@ static int pick_top(pick *p)
 		if (p->edge_keep[i] && (!p->node_keep[p->ends[2 * i] - 1] || !p->node_keep[p->ends[2 * i + 1] - 1]))
 			p->edge_keep[i] = 0;
 	free(rank);
+	drop_orphans(p);
 	return 0;
 }
 
@@ -220,7 +236,11 @@ int ng_graph_filter(const ng_graph *g, const ng_filter *f, ng_graph **out, ng_er
 	if (pick_nodes(&p))
 		goto oom;
 	pick_edges(&p);
-	if ((p.f->top && pick_top(&p)) || copy_picked(&p, res))
+	if (p.f->top && pick_top(&p))
+		goto oom;
+	if (p.f->drop_isolated)
+		drop_orphans(&p);
+	if (copy_picked(&p, res))
 		goto oom;
 	*out = res;
 	res = NULL;

@@ -362,6 +362,33 @@ def long_article_progress():
     check("long article: offsets into the whole text", len(unit) * 30 < last <= os.path.getsize(big), last)
 
 
+def map_filters():
+    """--top leaves no orphan (a node whose edges all went to nodes cut);
+    --drop-isolated drops nodes without an edge."""
+    def node(i):
+        return {"id": "person:" + i, "type": "person", "name": i.upper()}
+
+    def edge(s, t):
+        return {"source": "person:" + s, "type": "meets", "target": "person:" + t, "evidence": [
+            {"article": "a", "sentence": s + " met " + t + ".", "start": 0, "end": 9, "modality": "asserted",
+             "negated": False}]}
+
+    g = {"newsgraph": 1, "articles": [{"id": "a"}], "nodes": [node(x) for x in "abcdefgh"],
+         "edges": [edge("a", x) for x in "bcd"] + [edge("e", x) for x in "fg"]}
+    src = write("star.json", json.dumps(g).encode())
+
+    def kept(args):
+        code, out, err = run(["merge", "-f", "json"] + args + [src])
+        return sorted(n["id"][7:] for n in json.loads(out)["nodes"]) if code == 0 else err
+
+    check("--top 2: the two hubs share no edge, so nothing is left", kept(["--top", "2"]) == [],
+          kept(["--top", "2"]))
+    # the top 4 are a, e (hubs), b and c (ties by id); e's edges went to f and g
+    check("--top 4: the orphaned hub goes", kept(["--top", "4"]) == ["a", "b", "c"], kept(["--top", "4"]))
+    check("--drop-isolated", kept(["--drop-isolated"]) == list("abcdefg"), kept(["--drop-isolated"]))
+    check("no filter keeps the isolated node", kept([]) == list("abcdefgh"), kept([]))
+
+
 def graphs_fresh():
     """graphs/ holds what `make graphs` makes from its articles."""
     gdir = os.path.join(SRC, "graphs")
@@ -391,6 +418,7 @@ def main():
         agreement_identity()
         readme_usage()
         long_article_progress()
+        map_filters()
         dates_and_terminals()
         graphs_fresh()
     return harness.summary("cli")
