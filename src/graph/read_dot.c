@@ -15,6 +15,17 @@ static const char *attr(void *obj, const char *key)
 	return v && *v ? v : NULL;
 }
 
+/* A diff's status as the DOT writer marks it (ng_diff), as the graph keeps
+ * it; NULL for none or an unknown word. */
+static const char *diff_status(const char *s)
+{
+	static const char *const words[] = {"added", "removed", "changed", "unchanged"};
+	for (size_t i = 0; s && i < sizeof words / sizeof *words; i++)
+		if (strcmp(s, words[i]) == 0)
+			return words[i];
+	return NULL;
+}
+
 int ng_graph_read_dot(const char *data, size_t len, const char *name, ng_graph **out, ng_error *err)
 {
 	*out = NULL;
@@ -68,10 +79,14 @@ int ng_graph_read_dot(const char *data, size_t len, const char *name, ng_graph *
 		ng_node *x = ng_graph_node(g, id, type, nm ? nm : id, 0);
 		if (!x || (nm && ng_node_add_alias(x, nm)))
 			rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+		else if ((x->diff = diff_status(attr(n, "ng_diff"))))
+			g->has_diff = 1;
 	}
 	for (Agnode_t *n = agfstnode(G); n && !rc; n = agnxtnode(G, n)) {
 		for (Agedge_t *e = agfstout(G, n); e && !rc; e = agnxtout(G, e)) {
 			const char *s = agnameof(agtail(e)), *t = agnameof(aghead(e));
+			if (strncmp(s, "legend:", 7) == 0)
+				continue;
 			const char *type = attr(e, "label");
 			if (!type)
 				type = agnameof(e);
@@ -92,6 +107,8 @@ int ng_graph_read_dot(const char *data, size_t len, const char *name, ng_graph *
 			                  neg && !strcmp(neg, "true"), c > 0 && c <= 1 ? c : 0.5};
 			if (!x || ng_edge_add_evidence(g, x, &ev) || ng_edge_set_date(x, attr(e, "ng_date")))
 				rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+			else if ((x->diff = diff_status(attr(e, "ng_diff"))))
+				g->has_diff = 1;
 		}
 	}
 	agclose(G);

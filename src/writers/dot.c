@@ -79,7 +79,10 @@ static int add_nodes(Agraph_t *G, const ng_view *v, int used[])
 	return 0;
 }
 
-static int add_edges(Agraph_t *G, const ng_view *v)
+/* Which edge styles a graph uses, for the legend. */
+enum { DASHED = 1, NEGATED = 2, WIDE = 4 };
+
+static int add_edges(Agraph_t *G, const ng_view *v, int *styles)
 {
 	char buf[64];
 	for (size_t i = 0; i < v->nedges; i++) {
@@ -95,10 +98,16 @@ static int add_edges(Agraph_t *G, const ng_view *v)
 		set(ae, "label", ri->name);
 		if (ri->symmetric)
 			set(ae, "dir", "none");
-		if (e->modality != NG_ASSERTED)
+		if (e->modality != NG_ASSERTED) {
 			set(ae, "style", "dashed");
-		if (e->negated)
+			*styles |= DASHED;
+		}
+		if (e->negated) {
 			set(ae, "color", "red");
+			*styles |= NEGATED;
+		}
+		if (ve->nev > 1)
+			*styles |= WIDE;
 		snprintf(buf, sizeof buf, "%.1f", 1.0 + log2((double)(ve->nev ? ve->nev : 1)));
 		set(ae, "penwidth", buf);
 		if (ve->nev)
@@ -115,13 +124,43 @@ static int add_edges(Agraph_t *G, const ng_view *v)
 	return 0;
 }
 
-static int add_legend(Agraph_t *G, const int used[])
+/* One legend line for an edge style: two points and an edge drawn so. */
+static int legend_edge(Agraph_t *leg, const char *key, const char *label, char *attr, const char *value)
+{
+	char a[64], b[64];
+	snprintf(a, sizeof a, "legend:%s", key);
+	snprintf(b, sizeof b, "legend:%s-to", key);
+	Agnode_t *x = agnode(leg, a, 1), *y = agnode(leg, b, 1);
+	Agedge_t *e = x && y ? agedge(leg, x, y, (char *)key, 1) : NULL;
+	if (!e)
+		return -1;
+	for (Agnode_t *n = x; n; n = n == x ? y : NULL) {
+		set(n, "shape", "point");
+		set(n, "label", "");
+		set(n, "width", "0.05");
+	}
+	set(e, "label", label);
+	set(e, "fontsize", "9");
+	set(e, "arrowhead", "none");
+	set(e, attr, value);
+	return 0;
+}
+
+static int add_legend(Agraph_t *G, const int used[], int styles)
 {
 	char buf[64];
 	Agraph_t *leg = agsubg(G, "cluster_legend", 1);
 	if (!leg)
 		return -1;
 	set(leg, "label", "legend");
+	/* What an edge's look says, for the looks the map uses. */
+	if ((styles & DASHED) && legend_edge(leg, "dashed", "not asserted: reported, expected or hypothetical", "style",
+	                                     "dashed"))
+		return -1;
+	if ((styles & NEGATED) && legend_edge(leg, "negated", "negated: denied in every evidence", "color", "red"))
+		return -1;
+	if ((styles & WIDE) && legend_edge(leg, "wide", "thicker: more evidence", "penwidth", "3"))
+		return -1;
 	for (int t = 0; t < NG_NTYPES; t++) {
 		if (!used[t])
 			continue;
@@ -154,35 +193,60 @@ static void mark(void *obj, const char *colour)
 	set(obj, "penwidth", "2");
 }
 
-/* A diff's union graph: grey by default, what changed in its colour. */
-static void colour_changes(Agraph_t *G, const ng_view *v)
+/* A diff's union graph: grey by default, what changed in its colour, each
+ * node and edge marked ng_diff so that the DOT reader (and so render) gets
+ * the status back; the legend names the colours. */
+static int colour_changes(Agraph_t *G, const ng_view *v)
 {
+	static const char *const statuses[] = {"added", "removed", "changed", "unchanged"};
 	agattr(G, AGNODE, "color", "grey60");
 	agattr(G, AGNODE, "fontcolor", "grey40");
 	agattr(G, AGEDGE, "color", "grey60");
 	agattr(G, AGEDGE, "fontcolor", "grey40");
-	for (size_t i = 0; i < v->nnodes; i++)
-		mark(agnode(G, v->nodes[i].n->id, 0), change_colour(v->nodes[i].n->diff));
+	agattr(G, AGNODE, "ng_diff", "");
+	agattr(G, AGEDGE, "ng_diff", "");
+	for (size_t i = 0; i < v->nnodes; i++) {
+		const ng_node *n = v->nodes[i].n;
+		Agnode_t *an = agnode(G, n->id, 0);
+		if (an && n->diff)
+			set(an, "ng_diff", n->diff);
+		mark(an, change_colour(n->diff));
+	}
 	for (size_t i = 0; i < v->nedges; i++) {
 		const ng_edge *e = v->edges[i].e;
-		const char *colour = change_colour(e->diff);
-		Agnode_t *s = colour ? agnode(G, e->source, 0) : NULL, *t = s ? agnode(G, e->target, 0) : NULL;
-		mark(t ? agedge(G, s, t, (char *)ng_relation_get(e->rel)->name, 0) : NULL, colour);
+		Agnode_t *s = agnode(G, e->source, 0), *t = s ? agnode(G, e->target, 0) : NULL;
+		Agedge_t *ae = t ? agedge(G, s, t, (char *)ng_relation_get(e->rel)->name, 0) : NULL;
+		if (ae && e->diff)
+			set(ae, "ng_diff", e->diff);
+		mark(ae, change_colour(e->diff));
 	}
+	Agraph_t *leg = agsubg(G, "cluster_legend", 1);
+	char key[32];
+	for (size_t i = 0; leg && i < sizeof statuses / sizeof *statuses; i++) {
+		snprintf(key, sizeof key, "legend:%s", statuses[i]);
+		Agnode_t *ln = agnode(leg, key, 1);
+		if (!ln)
+			return -1;
+		set(ln, "label", statuses[i]);
+		set(ln, "shape", "plaintext");
+		set(ln, "style", "");
+		set(ln, "fontsize", "9");
+		mark(ln, change_colour(statuses[i]));
+	}
+	return leg ? 0 : -1;
 }
 
 int ng_dot_build(const ng_view *v, Agraph_t **out, ng_error *err)
 {
-	int used[NG_NTYPES] = {0};
+	int used[NG_NTYPES] = {0}, styles = 0;
 	Agraph_t *G = open_graph(v);
 	*out = NULL;
-	if (!G || add_nodes(G, v, used) || add_edges(G, v) || add_legend(G, used)) {
+	if (!G || add_nodes(G, v, used) || add_edges(G, v, &styles) || add_legend(G, used, styles) ||
+	    (v->has_diff && colour_changes(G, v))) {
 		if (G)
 			agclose(G);
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "cannot build the DOT graph");
 	}
-	if (v->has_diff)
-		colour_changes(G, v);
 	*out = G;
 	return 0;
 }

@@ -133,9 +133,14 @@ def bundled_article():
     svg = render_ok("--relations", ["--relations", "visits", "-o", path("rel.svg"), art])
     root = parse_svg("--relations", svg)
     if root is not None:
+        # the legend's edges (their title names legend: points) are not relations
         labels = {"".join(g.find(SVG_NS + "text").itertext()) for g in root.iter(SVG_NS + "g")
-                  if g.get("class") == "edge" and g.find(SVG_NS + "text") is not None}
+                  if g.get("class") == "edge" and g.find(SVG_NS + "text") is not None and
+                  "legend:" not in "".join(g.find(SVG_NS + "title").itertext())}
         check("--relations keeps only visits", labels == {"visits"}, labels)
+        legend = {"".join(g.find(SVG_NS + "text").itertext()) for g in root.iter(SVG_NS + "g")
+                  if g.get("class") == "edge" and "legend:" in "".join(g.find(SVG_NS + "title").itertext())}
+        check("the legend explains line width", legend == {"thicker: more evidence"}, legend)
 
     # a graph file written by extract, DOT as well as JSON, renders too
     for fmt in ("dot", "json"):
@@ -187,6 +192,14 @@ def errors():
     render_error("filtered to nothing", ["--types", "company", "-o", out, art],
                  f"newsgraph: {art}: no nodes to draw (the filters left none)")
     check("no output after errors", not os.path.exists(out) and not os.path.exists(path("bad.gif")))
+    # A diff drawn as DOT keeps its colours and legend through render.
+    steel = os.path.join(SRC, "graphs", "wto-steel-talks.txt")
+    code, dot, err = run(["diff", "-f", "dot", art, steel])
+    check("diff -f dot", code == 1 and b"ng_diff=added" in dot, err)
+    d = write("diff.dot", dot)
+    svg = render_ok("diff render", ["-f", "svg", "-o", path("diff.svg"), d])
+    check("diff colours survive render", b'stroke="#008b00"' in svg and b'stroke="red"' in svg and
+          b">added</text>" in svg and b">removed</text>" in svg, svg[:200])
     # a failed write is reported, not a Graphviz exit(1)
     with open("/dev/full", "wb") as full:
         r = subprocess.run(harness.argv(["render", "-f", "png", "-o", "-", art]), stdout=full,
