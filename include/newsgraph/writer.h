@@ -21,9 +21,12 @@ extern "C" {
 typedef struct ng_write_opts {
 	const char *base_iri; /* RDF: the vocabulary and node IRIs; NULL gives the default */
 	int compact;          /* json: the whole graph on one line, as JSON Lines carry it */
+	const char *layout;   /* graphml: lay the graph out with this Graphviz engine (dot,
+	                       * neato, fdp, sfdp, circo, twopi) and give each node x and y;
+	                       * NULL: no positions */
 } ng_write_opts;
 
-#define NG_WRITE_OPTS_INIT {NULL, 0}
+#define NG_WRITE_OPTS_INIT {NULL, 0, NULL}
 
 /* The base IRI used when ng_write_opts.base_iri is NULL. */
 #define NG_DEFAULT_BASE_IRI "https://newsgraph.example/"

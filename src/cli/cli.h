@@ -69,7 +69,7 @@ typedef struct cli_extract_opts {
 extern const cli_opt cli_lexicon_opts[]; /* --lexicon */
 extern const cli_opt cli_rules_opts[];   /* --rules */
 extern const cli_opt cli_article_opts[]; /* --date, --id */
-extern const cli_opt cli_iri_opts[];     /* --base-iri */
+extern const cli_opt cli_format_opts[];  /* --base-iri, --layout */
 /* The filter options (group struct: ng_filter). */
 extern const cli_opt cli_filter_opts[];
 /* Help lines listing every graph format, for a -f option's `more`. */

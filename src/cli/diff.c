@@ -59,7 +59,7 @@ static const cli_opt own_opts[] = {
 	 NULL},
 	{NULL}};
 
-static const cli_group groups[] = {{own_opts, 0},          {cli_iri_opts, D(o)},   {cli_article_opts, D(o)},
+static const cli_group groups[] = {{own_opts, 0},          {cli_format_opts, D(o)},   {cli_article_opts, D(o)},
                                    {cli_lexicon_opts, D(o)}, {cli_rules_opts, D(o)}, {NULL, 0}};
 
 const cli_spec cli_diff_spec = {

@@ -74,7 +74,7 @@ static const cli_opt own_opts[] = {
 
 static const cli_group groups[] = {
 	{own_opts, 0},
-	{cli_iri_opts, X(o)},
+	{cli_format_opts, X(o)},
 	{cli_article_opts, X(o)},
 	{cli_lexicon_opts, X(o)},
 	{cli_rules_opts, X(o)},

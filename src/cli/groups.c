@@ -157,9 +157,23 @@ const cli_opt cli_article_opts[] = {
 	{"--date", NULL, "DATE", CLI_SET, 0, set_date, "article date, YYYY-MM-DD: resolves relative dates", NULL},
 	{"--id", NULL, "ID", CLI_STR, EX(id), NULL, "article id (default: the file name)", NULL},
 	{NULL}};
-const cli_opt cli_iri_opts[] = {
+static int set_layout(void *group, const char *val)
+{
+	static const char *const engines[] = {"dot", "neato", "fdp", "sfdp", "circo", "twopi"};
+	for (size_t i = 0; i < sizeof engines / sizeof *engines; i++)
+		if (strcmp(val, engines[i]) == 0) {
+			((cli_extract_opts *)group)->wopts.layout = engines[i];
+			return 0;
+		}
+	return cli_error(NULL, "--layout '%s' is not a layout engine (dot, neato, fdp, sfdp, circo, twopi)", val);
+}
+
+const cli_opt cli_format_opts[] = {
 	{"--base-iri", NULL, "IRI", CLI_SET, 0, set_iri,
 	 "RDF formats: base of the vocabulary and node IRIs\n(default " NG_DEFAULT_BASE_IRI ")", NULL},
+	{"--layout", NULL, "ENGINE", CLI_SET, 0, set_layout,
+	 "graphml: lay the graph out (dot, neato, fdp, sfdp, circo,\ntwopi) and give each node x and y, for Gephi",
+	 NULL},
 	{NULL}};
 
 void cli_formats_help(FILE *f)

@@ -115,7 +115,7 @@ static const cli_opt own_opts[] = {
 	 "write the result as one JSON line, so that merge can reduce\nits own output", NULL},
 	{NULL}};
 
-static const cli_group groups[] = {{own_opts, 0},         {cli_iri_opts, M(o)},     {cli_filter_opts, M(f)},
+static const cli_group groups[] = {{own_opts, 0},         {cli_format_opts, M(o)},     {cli_filter_opts, M(f)},
                                    {cli_article_opts, M(o)}, {cli_lexicon_opts, M(o)}, {cli_rules_opts, M(o)},
                                    {NULL, 0}};
 

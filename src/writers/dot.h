@@ -10,4 +10,9 @@
  * NG_ENOMEM. */
 int ng_dot_build(const ng_view *v, Agraph_t **out, ng_error *err);
 
+/* Lays v out as render would with `engine` (NULL: by size) and fills xy
+ * with each node's position in view order (x, y in points, 2 per node).
+ * Errors: NG_EINVAL for an unknown engine or a failed layout. */
+int ng_dot_positions(const ng_view *v, const char *engine, double *xy, ng_error *err);
+
 #endif

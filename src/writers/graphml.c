@@ -6,6 +6,7 @@
  * in id order with symmetric=true, as in the JSON writer. */
 #include <stdlib.h>
 
+#include "writers/dot.h"
 #include "writers/jsonl.h"
 #include "writers/writers.h"
 
@@ -82,7 +83,13 @@ static int put_json(FILE *out, const char *key, const cJSON *obj, const char *me
 	return rc;
 }
 
-static int put_node(FILE *out, const ng_view_node *vn, ng_error *err)
+/* A node's layout position as two double values. */
+static void put_position(FILE *out, const double *xy)
+{
+	fprintf(out, "      <data key=\"n_x\">%.2f</data>\n      <data key=\"n_y\">%.2f</data>\n", xy[0], xy[1]);
+}
+
+static int put_node(FILE *out, const ng_view_node *vn, const double *xy, ng_error *err)
 {
 	const ng_node *n = vn->n;
 	cJSON *o = ng_jsonl_node(vn, NULL);
@@ -109,6 +116,8 @@ static int put_node(FILE *out, const ng_view_node *vn, ng_error *err)
 		rc = put_json(out, "n_mentions", o, "mentions", err);
 	if (!rc)
 		rc = put_data(out, "      ", "n_diff", n->diff, err);
+	if (!rc && xy)
+		put_position(out, xy);
 	fputs("    </node>\n", out);
 	cJSON_Delete(o);
 	return rc;
@@ -173,10 +182,19 @@ static char *articles_json(const ng_view *v)
 static int write_graphml(const ng_view *v, FILE *out, int part, const ng_write_opts *o, ng_error *err)
 {
 	(void)part;
-	(void)o;
-	char *arts = articles_json(v);
-	if (!arts)
+	/* Positions first: a layout that fails leaves nothing written. */
+	double *xy = o->layout ? malloc((2 * v->nnodes + 2) * sizeof *xy) : NULL;
+	if (o->layout && !xy)
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	if (xy && ng_dot_positions(v, o->layout, xy, err)) {
+		free(xy);
+		return err ? err->code : NG_EINVAL;
+	}
+	char *arts = articles_json(v);
+	if (!arts) {
+		free(xy);
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	}
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
 	      "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
@@ -191,16 +209,22 @@ static int write_graphml(const ng_view *v, FILE *out, int part, const ng_write_o
 		fputs("  <key id=\"n_diff\" for=\"node\" attr.name=\"diff\" attr.type=\"string\"/>\n"
 		      "  <key id=\"e_diff\" for=\"edge\" attr.name=\"diff\" attr.type=\"string\"/>\n",
 		      out);
+	/* Layout positions, named as Gephi and yEd read them. */
+	if (xy)
+		fputs("  <key id=\"n_x\" for=\"node\" attr.name=\"x\" attr.type=\"double\"/>\n"
+		      "  <key id=\"n_y\" for=\"node\" attr.name=\"y\" attr.type=\"double\"/>\n",
+		      out);
 	fputs("  <graph id=\"newsgraph\" edgedefault=\"directed\">\n", out);
 	int rc = put_data(out, "    ", "g_articles", arts, err);
 	for (size_t i = 0; !rc && i < v->nnodes; i++)
-		rc = put_node(out, &v->nodes[i], err);
+		rc = put_node(out, &v->nodes[i], xy ? &xy[2 * i] : NULL, err);
 	for (size_t i = 0; !rc && i < v->nedges; i++)
 		rc = put_edge(out, &v->edges[i], err);
 	fputs("  </graph>\n</graphml>\n", out);
 	if (!rc && ferror(out))
 		rc = ng_fail(err, NG_EIO, NULL, 0, "write failed");
 	free(arts);
+	free(xy);
 	return rc;
 }
 

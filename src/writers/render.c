@@ -102,65 +102,110 @@ static int gv_fail(ng_error *err, int code, const char *what, const char *name)
 	return rc;
 }
 
+/* Lays the DOT graph of v out with `engine` (NULL: by size) as render
+ * draws it: *G built and laid out in gvc, for the caller to free with
+ * gvFreeLayout and agclose (also on failure, when *G is set and *laid). */
+static int lay_out(GVC_t *gvc, const ng_view *v, const char *engine, Agraph_t **G, int *laid, ng_error *err)
+{
+	if (engine && !known(engines, engine))
+		return ng_fail(err, NG_EINVAL, NULL, 0, "unknown layout engine '%s'", engine);
+	int big = v->nnodes > BIG_GRAPH;
+	if (!engine)
+		engine = big ? "sfdp" : "dot";
+	int rc = ng_dot_build(v, G, err);
+	if (rc)
+		return rc;
+	if (big || (strcmp(engine, "dot") != 0 && strcmp(engine, "fdp") != 0))
+		drop_legend(*G);
+	if (big)
+		size_by_degree(*G);
+	if (strcmp(engine, "neato") == 0 || strcmp(engine, "fdp") == 0 || strcmp(engine, "sfdp") == 0) {
+		/* Force-directed layouts overlap nodes unless told not to; edges
+		 * then route around the separated nodes when that is affordable. */
+		set(*G, "overlap", "prism");
+		set(*G, "splines", outline_corners(*G) <= ROUTE_BUDGET ? "true" : "line");
+	}
+	/* A failed layout may leave part of its data behind: freed either way. */
+	*laid = 1;
+	return gvLayout(gvc, *G, engine) != 0 ? gv_fail(err, NG_EINVAL, "layout", engine) : 0;
+}
+
+/* Graphviz's shared state for one call: its messages kept from stderr (the
+ * library never prints; the first failure is reported through err) at a
+ * level restored on the way out, and a context. */
+typedef struct gv_call {
+	agerrlevel_t saved;
+	GVC_t *gvc;
+	Agraph_t *G;
+	int laid;
+} gv_call;
+
+static int gv_begin(gv_call *c, ng_error *err)
+{
+	c->saved = agseterr(AGMAX);
+	agreseterrors();
+	c->G = NULL;
+	c->laid = 0;
+	c->gvc = gvContext();
+	return c->gvc ? 0 : ng_fail(err, NG_ENOMEM, NULL, 0, "cannot start Graphviz");
+}
+
+static void gv_end(gv_call *c)
+{
+	if (c->laid)
+		gvFreeLayout(c->gvc, c->G);
+	if (c->G)
+		agclose(c->G);
+	if (c->gvc)
+		gvFreeContext(c->gvc);
+	agseterr(c->saved);
+}
+
 int ng_render(const ng_graph *g, const char *format, const char *engine, FILE *out, ng_error *err)
 {
 	if (!format || !known(formats, format))
 		return ng_fail(err, NG_EINVAL, NULL, 0, "unknown render format '%s'", format ? format : "");
-	if (engine && !known(engines, engine))
-		return ng_fail(err, NG_EINVAL, NULL, 0, "unknown layout engine '%s'", engine);
-	int big = ng_graph_node_count(g) > BIG_GRAPH;
-	if (!engine)
-		engine = big ? "sfdp" : "dot";
-
-	/* The library never prints: Graphviz's warnings and errors are stored
-	 * instead of going to stderr, and the first failure is reported through
-	 * err. The level is Graphviz-global, so it is restored on the way out. */
-	agerrlevel_t saved = agseterr(AGMAX);
-	agreseterrors();
-	int rc = 0, laid = 0;
-	Agraph_t *G = NULL;
+	gv_call c;
 	ng_view *v = NULL;
-	GVC_t *gvc = gvContext();
-	if (!gvc) {
-		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "cannot start Graphviz");
-		goto done;
-	}
-	if ((rc = ng_view_new(g, &v, err)) || (rc = ng_dot_build(v, &G, err)))
-		goto done;
-	if (big || (strcmp(engine, "dot") != 0 && strcmp(engine, "fdp") != 0))
-		drop_legend(G);
-	if (big)
-		size_by_degree(G);
-	if (strcmp(engine, "neato") == 0 || strcmp(engine, "fdp") == 0 || strcmp(engine, "sfdp") == 0) {
-		/* Force-directed layouts overlap nodes unless told not to; edges
-		 * then route around the separated nodes when that is affordable. */
-		set(G, "overlap", "prism");
-		set(G, "splines", outline_corners(G) <= ROUTE_BUDGET ? "true" : "line");
-	}
-	/* A failed layout may leave part of its data behind: free it either way. */
-	laid = 1;
-	if (gvLayout(gvc, G, engine) != 0) {
-		rc = gv_fail(err, NG_EINVAL, "layout", engine);
-		goto done;
-	}
+	int rc = gv_begin(&c, err);
+	if (!rc)
+		rc = ng_view_new(g, &v, err);
+	if (!rc)
+		rc = lay_out(c.gvc, v, engine, &c.G, &c.laid, err);
 	/* Rendered into memory, then written here: Graphviz's own writer calls
 	 * exit(1) when a write fails (a full disk, a closed pipe). */
 	char *data = NULL;
 	unsigned int len = 0;
-	if (gvRenderData(gvc, G, format, &data, &len) != 0)
+	if (!rc && gvRenderData(c.gvc, c.G, format, &data, &len) != 0)
 		rc = gv_fail(err, NG_EIO, "rendering", format);
-	else if ((len && fwrite(data, 1, len, out) != len) || fflush(out) != 0 || ferror(out))
+	else if (!rc && ((len && fwrite(data, 1, len, out) != len) || fflush(out) != 0 || ferror(out)))
 		rc = ng_fail(err, NG_EIO, NULL, 0, "write failed");
 	if (data)
 		gvFreeRenderData(data);
-done:
-	if (laid)
-		gvFreeLayout(gvc, G);
-	if (G)
-		agclose(G);
+	gv_end(&c);
 	ng_view_free(v);
-	if (gvc)
-		gvFreeContext(gvc);
-	agseterr(saved);
+	return rc;
+}
+
+int ng_dot_positions(const ng_view *v, const char *engine, double *xy, ng_error *err)
+{
+	gv_call c;
+	int rc = gv_begin(&c, err);
+	if (!rc)
+		rc = lay_out(c.gvc, v, engine, &c.G, &c.laid, err);
+	/* Rendering as DOT attaches each node's "pos" ("x,y", points). */
+	char *data = NULL;
+	unsigned int len = 0;
+	if (!rc && gvRenderData(c.gvc, c.G, "dot", &data, &len) != 0)
+		rc = gv_fail(err, NG_EIO, "layout", "dot");
+	if (data)
+		gvFreeRenderData(data);
+	for (size_t i = 0; !rc && i < v->nnodes; i++) {
+		Agnode_t *n = agnode(c.G, v->nodes[i].n->id, 0);
+		const char *pos = n ? agget(n, "pos") : NULL;
+		if (!pos || sscanf(pos, "%lf,%lf", &xy[2 * i], &xy[2 * i + 1]) != 2)
+			rc = ng_fail(err, NG_EINVAL, NULL, 0, "layout gave node %s no position", v->nodes[i].n->id);
+	}
+	gv_end(&c);
 	return rc;
 }

@@ -389,6 +389,23 @@ def map_filters():
     check("no filter keeps the isolated node", kept([]) == list("abcdefgh"), kept([]))
 
 
+def graphml_layout():
+    """--layout gives every GraphML node x and y from Graphviz (what Gephi
+    places nodes by), the same on every run; without it there are none."""
+    art = os.path.join(SRC, "graphs", "putin-china-visit.txt")
+    a = output(["extract", "-f", "graphml", "--layout", "sfdp", art])
+    check("--layout is deterministic", a == output(["extract", "-f", "graphml", "--layout", "sfdp", art]))
+    nodes = a.count(b"<node id=")
+    check("--layout: x and y for every node", a.count(b'<data key="n_x">') == nodes > 10 and
+          a.count(b'<data key="n_y">') == nodes and b'attr.name="x" attr.type="double"' in a, nodes)
+    plain = output(["extract", "-f", "graphml", art])
+    check("no --layout, no positions", b"n_x" not in plain)
+    expect_error("--layout with json", ["extract", "-f", "json", "--layout", "dot", art],
+                 "newsgraph: --layout gives positions to -f graphml only (render draws other maps)")
+    expect_error("--layout engine", ["extract", "-f", "graphml", "--layout", "spring", art],
+                 "newsgraph: --layout 'spring' is not a layout engine (dot, neato, fdp, sfdp, circo, twopi)")
+
+
 def graphs_fresh():
     """graphs/ holds what `make graphs` makes from its articles."""
     gdir = os.path.join(SRC, "graphs")
@@ -419,6 +436,7 @@ def main():
         readme_usage()
         long_article_progress()
         map_filters()
+        graphml_layout()
         dates_and_terminals()
         graphs_fresh()
     return harness.summary("cli")
