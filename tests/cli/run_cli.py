@@ -9,6 +9,7 @@ import os
 import pty
 import re
 import select
+import shutil
 import stat
 import subprocess
 import sys
@@ -406,6 +407,40 @@ def graphml_layout():
                  "newsgraph: --layout 'spring' is not a layout engine (dot, neato, fdp, sfdp, circo, twopi)")
 
 
+def readme_shell():
+    """Every sh block of the README runs, as written, in a directory that
+    holds the files the examples name (newsgraph first on PATH); a block
+    that needs what no test machine has (a Neo4j server, a cluster) says so
+    in its first line."""
+    with open(os.path.join(SRC, "README.md"), encoding="utf-8") as f:
+        blocks = re.findall(r"^ *```sh\n(.*?)^ *```", f.read(), re.S | re.M)
+    work = path("readme")
+    os.makedirs(os.path.join(work, "bin"))
+    shutil.copytree(os.path.join(SRC, "graphs"), os.path.join(work, "graphs"))
+    os.symlink(harness.BIN, os.path.join(work, "bin", "newsgraph"))
+    arts = [os.path.join(SRC, "graphs", n + ".txt") for n in ("putin-china-visit", "wto-steel-talks")]
+    texts = [open(a, "rb").read() for a in arts]
+    for name, data in (("a.txt", texts[0]), ("b.txt", texts[1]), ("c.txt", texts[0][:2000]), ("article.txt", texts[1]),
+                       ("before.txt", texts[0]), ("after.txt", texts[0].replace(b"Beijing", b"Shanghai"))):
+        with open(os.path.join(work, name), "wb") as f:
+            f.write(data)
+    with open(os.path.join(work, "corpus.jsonl"), "w", encoding="utf-8") as f:
+        for i, t in enumerate(texts):
+            f.write(json.dumps({"id": "a%d" % i, "text": t.decode()}) + "\n")
+    env = dict(os.environ, PATH=os.path.join(work, "bin") + os.pathsep + os.environ["PATH"])
+    subprocess.run(["newsgraph", "extract", "-f", "json", "-o", "merged.json"] + arts, cwd=work, env=env, check=True)
+    ran = 0
+    for b in blocks:
+        if "# (not run by the tests:" in b.split("\n", 1)[0]:
+            continue
+        # -e but not pipefail: `| head -3` ends newsgraph by SIGPIPE, as it should
+        r = subprocess.run(["bash", "-e", "-c", b], cwd=work, env=env, capture_output=True,
+                           timeout=harness.TIMEOUT * harness.SCALE)
+        check("README block runs: " + b.split("\n", 1)[0][:60], r.returncode == 0, r.stderr.decode()[-300:])
+        ran += 1
+    check("README blocks run", ran >= 6, ran)
+
+
 def graphs_fresh():
     """graphs/ holds what `make graphs` makes from its articles."""
     gdir = os.path.join(SRC, "graphs")
@@ -437,6 +472,7 @@ def main():
         long_article_progress()
         map_filters()
         graphml_layout()
+        readme_shell()
         dates_and_terminals()
         graphs_fresh()
     return harness.summary("cli")
