@@ -441,6 +441,19 @@ def readme_shell():
     check("README blocks run", ran >= 6, ran)
 
 
+def docs_and_words():
+    """The README names only files a user has, gives the graphs target by
+    the command that works, and counts in words that agree."""
+    with open(os.path.join(SRC, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    check("README cites nothing outside the repository", "../" not in readme and "shared/" not in readme)
+    check("README: graphs/ by the command that works", "`make graphs`" not in readme and
+          "cmake --build build --target graphs" in readme)
+    one = write("one.txt", b"Putin visited China on Monday. He met Xi Jinping there.\n")
+    dot = output(["extract", one])
+    check("one article, not one articles", b'label="newsgraph: 1 article"' in dot, dot[:200])
+
+
 def graphs_fresh():
     """graphs/ holds what `make graphs` makes from its articles."""
     gdir = os.path.join(SRC, "graphs")
@@ -473,6 +486,7 @@ def main():
         map_filters()
         graphml_layout()
         readme_shell()
+        docs_and_words()
         dates_and_terminals()
         graphs_fresh()
     return harness.summary("cli")
