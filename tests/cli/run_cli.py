@@ -394,8 +394,10 @@ def graphml_layout():
     """--layout gives every GraphML node x and y from Graphviz (what Gephi
     places nodes by), the same on every run; without it there are none."""
     art = os.path.join(SRC, "graphs", "putin-china-visit.txt")
-    a = output(["extract", "-f", "graphml", "--layout", "sfdp", art])
-    check("--layout is deterministic", a == output(["extract", "-f", "graphml", "--layout", "sfdp", art]))
+    env = harness.graphviz_env()
+    a = output(["extract", "-f", "graphml", "--layout", "sfdp", art], env=env)
+    check("--layout is deterministic",
+          a == output(["extract", "-f", "graphml", "--layout", "sfdp", art], env=env))
     nodes = a.count(b"<node id=")
     check("--layout: x and y for every node", a.count(b'<data key="n_x">') == nodes > 10 and
           a.count(b'<data key="n_y">') == nodes and b'attr.name="x" attr.type="double"' in a, nodes)

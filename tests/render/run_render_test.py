@@ -24,31 +24,6 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
-# Leaks that Graphviz and the fonts it loads keep to the end of the process
-# whatever the caller does (a plain gvContext/gvLayout/gvRender/gvFreeLayout/
-# agclose/gvFreeContext program leaks them too): fontconfig's caches, the
-# plugin configuration read by gvContext, and dot's virtual edges. They are
-# named by function, so a leak in newsgraph's own code still fails the
-# sanitizer build; full unwinding is needed to see those frames.
-LSAN_SUPPRESSIONS = """\
-leak:libfontconfig.so
-leak:gvconfig
-leak:new_virtual_edge
-"""
-
-
-def sanitizer_env():
-    supp = path("lsan.supp")
-    with open(supp, "w") as f:
-        f.write(LSAN_SUPPRESSIONS)
-    env = dict(os.environ)
-    asan = env.get("ASAN_OPTIONS", "")
-    env["ASAN_OPTIONS"] = (asan + ":" if asan else "") + "fast_unwind_on_malloc=0"
-    lsan = env.get("LSAN_OPTIONS", "")
-    env["LSAN_OPTIONS"] = (lsan + ":" if lsan else "") + f"suppressions={supp}:print_suppressions=0"
-    return env
-
-
 def render(args):
     """newsgraph render, under the leak suppressions (extract needs none, and
     full unwinding only slows it down)."""
@@ -291,7 +266,7 @@ def main():
     (src,), _ = harness.start(__doc__, 1, 1)
     SRC = os.path.abspath(src)
     with harness.tempdir("ng-render-"):
-        ENV = sanitizer_env()
+        ENV = harness.graphviz_env()
         bundled_article()
         errors()
         big_graph()
