@@ -429,7 +429,8 @@ def readme_shell():
     with open(os.path.join(work, "corpus.jsonl"), "w", encoding="utf-8") as f:
         for i, t in enumerate(texts):
             f.write(json.dumps({"id": "a%d" % i, "text": t.decode()}) + "\n")
-    env = dict(os.environ, PATH=os.path.join(work, "bin") + os.pathsep + os.environ["PATH"])
+    # the Graphviz leak suppressions: some blocks render
+    env = dict(harness.graphviz_env(), PATH=os.path.join(work, "bin") + os.pathsep + os.environ["PATH"])
     subprocess.run(["newsgraph", "extract", "-f", "json", "-o", "merged.json"] + arts, cwd=work, env=env, check=True)
     ran = 0
     for b in blocks:
