@@ -13,22 +13,24 @@
 #include "util/util.h"
 
 static const char magic[8] = {'N', 'G', 'P', 'A', 'R', 'S', 'E', '1'};
-enum { HDR_WORDS = 6 }; /* after the magic: version, header, labels, bits, label bytes */
+enum { HDR_WORDS = 7 }; /* after the magic: version, header, labels, bits, label bytes, vocabulary */
 
 struct ng_parser {
 	const unsigned char *action, *labelw; /* int16 little-endian rows */
 	const char *header;
 	const char **names;
+	ng_pvocab vocab;
 	int nlabels, root;
+	uint64_t subj;
 };
 
 /* ---- Configurations ---- */
 
 /* Lowercased, digits folded to 0: "1,250" and "3,000" share their rows. */
-static uint64_t word_hash(const char *s)
+uint64_t ng_parse_word_hash(const char *form)
 {
 	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++) {
+	for (const char *s = form; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c >= 'A' && c <= 'Z')
 			c = (unsigned char)(c + 32);
@@ -39,11 +41,55 @@ static uint64_t word_hash(const char *s)
 	return h;
 }
 
-int ng_pstate_init(ng_pstate *s, ng_pmem *m, const char *const *forms, const int *upos, int n)
+uint64_t ng_parse_subject_mask(const char *const *labels, int n)
+{
+	uint64_t m = 0;
+	for (int i = 0; i < n && i < NG_PARSE_MAX_LABELS; i++)
+		if (!strncmp(labels[i], "nsubj", 5) || !strncmp(labels[i], "csubj", 5))
+			m |= 1ULL << i;
+	return m;
+}
+
+static int known(const ng_pvocab *v, uint64_t h)
+{
+	size_t lo = 0, hi = v->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		uint64_t x;
+		memcpy(&x, v->hashes + 8 * mid, sizeof x);
+		if (x == h)
+			return 1;
+		if (x < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* Words outside the vocabulary share rows by shape (capitalised, all
+ * capitals, digit, hyphen): their own hashed rows would hold only the
+ * weights of whatever features collide with them. */
+static uint64_t word_id(const ng_pvocab *v, const char *form)
+{
+	uint64_t h = ng_parse_word_hash(form);
+	if (!v || known(v, h))
+		return h;
+	unsigned shape = 0, upper = 0, n = 0;
+	for (const char *s = form; *s; s++, n++) {
+		upper += *s >= 'A' && *s <= 'Z';
+		shape |= (*s >= '0' && *s <= '9') << 2 | (*s == '-') << 3;
+	}
+	shape |= (form[0] >= 'A' && form[0] <= 'Z') | (n > 1 && upper == n) << 1;
+	return 0x756e6b00ULL + shape;
+}
+
+int ng_pstate_init(ng_pstate *s, ng_pmem *m, const ng_pvocab *v, const char *const *forms, const int *upos,
+                   int n)
 {
 	size_t k = (size_t)n + 1;
-	/* 10 int arrays (the tags among them), 2 label sets, the word hashes */
-	size_t bytes = k * (10 * sizeof(int) + 3 * sizeof(uint64_t));
+	/* 10 int arrays (the tags among them), 2 label sets, words, suffixes */
+	size_t bytes = k * (10 * sizeof(int) + 4 * sizeof(uint64_t));
 	memset(m, 0, sizeof *m);
 	if (!(m->block = malloc(bytes)))
 		return NG_ENOMEM;
@@ -51,7 +97,8 @@ int ng_pstate_init(ng_pstate *s, ng_pmem *m, const char *const *forms, const int
 	s->lset = u;
 	s->rset = u + k;
 	m->word = u + 2 * k;
-	int *a = (int *)(u + 3 * k);
+	m->suf = u + 3 * k;
+	int *a = (int *)(u + 4 * k);
 	int **arrs[] = {&s->stack, &s->head, &s->label, &s->lc1, &s->lc2, &s->rc1, &s->rc2, &s->nl, &s->nr, &m->pos};
 	for (size_t i = 0; i < sizeof arrs / sizeof *arrs; i++)
 		*arrs[i] = a + i * k;
@@ -61,14 +108,18 @@ int ng_pstate_init(ng_pstate *s, ng_pmem *m, const char *const *forms, const int
 		s->lset[i] = s->rset[i] = 0;
 		s->stack[i] = 0;
 		if (i < (size_t)n) {
-			m->word[i] = word_hash(forms[i]);
+			m->word[i] = word_id(v, forms[i]);
+			size_t len = strlen(forms[i]);
+			m->suf[i] = ng_parse_word_hash(forms[i] + (len > 3 ? len - 3 : 0));
 			m->pos[i] = upos[i] >= 0 && upos[i] < NG_NUPOS ? upos[i] : NG_X;
 		}
 	}
-	m->word[n] = 0x726f6f74; /* the root: its own word and tag */
+	m->word[n] = m->suf[n] = 0x726f6f74; /* the root: its own word and tag */
 	m->pos[n] = NG_NUPOS;
 	s->word = m->word;
+	s->suf = m->suf;
 	s->pos = m->pos;
+	s->subj = 0;
 	s->n = n;
 	s->sp = 0;
 	s->b = 0;
@@ -164,6 +215,8 @@ static inline uint32_t row(uint64_t h, int bits)
 #define L(i) ((uint64_t)((i) < 0 || s->label[i] < 0 ? 99 : s->label[i]))
 #define WP(i) mix(W(i), P(i))
 #define KID(arr, i) ((i) < 0 ? -1 : s->arr[i])
+#define SUF(i) ((i) < 0 ? NONE : s->suf[i])
+#define SUBJ(i) ((uint64_t)((i) >= 0 && ((s->lset[i] | s->rset[i]) & s->subj) != 0))
 
 #define BITS NG_PARSE_ACTION_BITS
 int ng_pstate_action_feats(const ng_pstate *s, uint32_t *f)
@@ -190,6 +243,17 @@ int ng_pstate_action_feats(const ng_pstate *s, uint32_t *f)
 	F2(16, WP(s0), WP(b0)), F2(17, WP(s0), W(b0)), F2(18, W(s0), WP(b0)), F2(19, WP(s0), P(b0));
 	F2(20, P(s0), WP(b0)), F2(21, W(s0), W(b0)), F2(22, P(s0), P(b0)), F2(23, P(b0), P(b1));
 	F2(24, WP(s1), WP(s0)), F2(25, P(s1), P(s0)), F2(26, W(s1), W(s0));
+	F2(94, WP(b0), WP(b1)), F2(95, W(b0), W(b1)), F2(96, WP(b0), P(b1)), F2(97, P(b0), WP(b1));
+	F3(98, W(s0), W(b0), W(b1)), F3(99, W(s0l), W(s0), W(b0));
+	F3(100, W(s1), P(s0), W(b0)), F3(101, WP(s1), P(s0), P(b0)), F3(102, P(s1), P(s0), WP(b0));
+	F4(103, P(s1), P(s0), P(b0), P(b1)), F4(104, P(s1), P(s0), P(b0), d), F3(105, P(s1), P(b0), d1);
+	/* whether s0 is a complete clause (its subject found), s1 a noun
+	 * still waiting for its head, b0 a verb without a subject yet */
+	F3(106, P(s1), s0ls, P(b0)), F4(107, P(s1), P(s0), P(b0), s0ls), F3(108, P(s0), W(s0l), P(b0));
+	F4(109, P(s1), P(s0), L(s0r), P(b0)), F4(110, P(s1), P(b0), vlb, s0ls);
+	F4(111, P(s1), P(s0), P(b0), SUBJ(s0)), F4(112, P(s1), SUF(s0), P(b0), SUBJ(s0));
+	F3(113, SUF(s0), P(b0), SUBJ(s0)), F2(114, SUF(s0), P(s0)), F2(115, SUF(b0), P(b0));
+	F3(116, SUF(s0), SUF(b0), P(s1)), F4(117, P(s1), L(s0l), P(s0), P(b0));
 	/* tag trigrams */
 	F3(27, P(b0), P(b1), P(b2)), F3(28, P(s0), P(b0), P(b1)), F3(29, P(s1), P(s0), P(b0));
 	F3(30, P(s0), P(s0l), P(b0)), F3(31, P(s0), P(s0r), P(b0)), F3(32, P(s0), P(b0), P(b0l));
@@ -238,14 +302,16 @@ int ng_pstate_label_feats(const ng_pstate *s, int h, int dp, uint32_t *f)
 	F4(24, P(h), P(dp), W(l1), dir), F2(25, W(dp), dir), F2(26, W(h), dir);
 	F4(27, P(dp), P(h), dir, s->lset[dp]), F3(28, W(h), P(dp), L(l1));
 	F4(29, P(dp), P(h), W(dprev), dir), F3(30, P(dp), P(h), W(hnext));
+	F4(31, SUF(dp), P(dp), P(h), dir), F4(32, SUF(h), P(h), P(dp), dir), F4(33, P(dp), P(h), dir, SUBJ(dp));
 	return k;
 }
 #undef BITS
 
 /* ---- The model file ----
- * "NGPARSE1", then six uint32 (little-endian): version 1, header bytes,
- * label count, action bits, label bits, label-name bytes; the header text
- * (NUL-terminated), the label names (each NUL-terminated), then int16
+ * "NGPARSE1", then seven uint32 (little-endian): version 1, header bytes,
+ * label count, action bits, label bits, label-name bytes, vocabulary size;
+ * the header text (NUL-terminated), the label names (each NUL-terminated),
+ * the vocabulary (sorted uint64 word hashes, little-endian), then int16
  * weights: 2^action_bits rows of NG_PT_N, 2^label_bits rows of one per
  * label. Only argmaxes are taken, so each table has its own scale. */
 
@@ -275,22 +341,23 @@ static void quantise(const float *w, size_t n, unsigned char *out)
 	}
 }
 
-int ng_parser_write(const char *header, const char *const *labels, int nlabels, const float *action_w,
-                    const float *label_w, unsigned char **out, size_t *len, ng_error *err)
+int ng_parser_write(const char *header, const char *const *labels, int nlabels, const uint64_t *vocab,
+                    size_t nvocab, const float *action_w, const float *label_w, unsigned char **out, size_t *len,
+                    ng_error *err)
 {
 	size_t hlen = strlen(header) + 1, llen = 0;
 	for (int i = 0; i < nlabels; i++)
 		llen += strlen(labels[i]) + 1;
 	size_t na = ((size_t)1 << NG_PARSE_ACTION_BITS) * NG_PT_N;
 	size_t nl = ((size_t)1 << NG_PARSE_LABEL_BITS) * (size_t)nlabels;
-	size_t total = sizeof magic + 4 * HDR_WORDS + hlen + llen + 2 * (na + nl);
+	size_t total = sizeof magic + 4 * HDR_WORDS + hlen + llen + 8 * nvocab + 2 * (na + nl);
 	unsigned char *b = calloc(1, total), *p = b;
 	if (!b)
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	memcpy(p, magic, sizeof magic);
 	p += sizeof magic;
 	uint32_t words[HDR_WORDS] = {1, (uint32_t)hlen, (uint32_t)nlabels, NG_PARSE_ACTION_BITS,
-	                             NG_PARSE_LABEL_BITS, (uint32_t)llen};
+	                             NG_PARSE_LABEL_BITS, (uint32_t)llen, (uint32_t)nvocab};
 	for (int i = 0; i < HDR_WORDS; i++, p += 4)
 		put32(p, words[i]);
 	memcpy(p, header, hlen);
@@ -300,6 +367,9 @@ int ng_parser_write(const char *header, const char *const *labels, int nlabels, 
 		memcpy(p, labels[i], n);
 		p += n;
 	}
+	for (size_t i = 0; i < nvocab; i++)
+		for (int j = 0; j < 8; j++)
+			*p++ = (unsigned char)(vocab[i] >> (8 * j));
 	quantise(action_w, na, p);
 	quantise(label_w, nl, p + 2 * na);
 	*out = b;
@@ -320,7 +390,7 @@ static int check_model(const unsigned char *data, size_t len, uint32_t *w, ng_er
 	if (w[0] != 1 || w[2] == 0 || w[2] > NG_PARSE_MAX_LABELS || w[3] != NG_PARSE_ACTION_BITS ||
 	    w[4] != NG_PARSE_LABEL_BITS || w[1] == 0 || w[5] == 0)
 		return ng_fail(err, NG_EINVAL, NULL, 0, "parser model: unsupported version or sizes");
-	size_t need = sizeof magic + 4 * HDR_WORDS + (size_t)w[1] + w[5] +
+	size_t need = sizeof magic + 4 * HDR_WORDS + (size_t)w[1] + w[5] + 8 * (size_t)w[6] +
 	              2 * (((size_t)1 << w[3]) * NG_PT_N + ((size_t)1 << w[4]) * w[2]);
 	if (len != need)
 		return ng_fail(err, NG_EINVAL, NULL, 0, "parser model: %zu bytes, %zu expected", len, need);
@@ -361,7 +431,10 @@ int ng_parser_load(const unsigned char *data, size_t len, ng_parser **out, ng_er
 		ng_parser_free(p);
 		return ng_fail(err, NG_EINVAL, NULL, 0, "parser model: no root relation");
 	}
-	p->action = (const unsigned char *)end;
+	p->subj = ng_parse_subject_mask(p->names, p->nlabels);
+	p->vocab.hashes = (const unsigned char *)end;
+	p->vocab.n = w[6];
+	p->action = p->vocab.hashes + 8 * p->vocab.n;
 	p->labelw = p->action + 2 * ((size_t)1 << w[3]) * NG_PT_N;
 	*out = p;
 	return 0;
@@ -443,8 +516,9 @@ int ng_parser_parse(const ng_parser *p, const char *const *forms, const int *upo
 		               NG_PARSE_MAX_WORDS);
 	ng_pstate s;
 	ng_pmem m;
-	if (ng_pstate_init(&s, &m, forms, upos, (int)n))
+	if (ng_pstate_init(&s, &m, &p->vocab, forms, upos, (int)n))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	s.subj = p->subj;
 	while (!ng_pstate_done(&s)) {
 		int a = best_action(p, &s), label = -1;
 		if (a != NG_PT_SHIFT) {

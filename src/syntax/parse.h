@@ -41,10 +41,10 @@ const char *ng_parser_header(const ng_parser *p);
  * its own (float, averaging) weights, then writes the model file. */
 
 enum { NG_PT_SHIFT, NG_PT_LEFT, NG_PT_RIGHT, NG_PT_N };
-#define NG_PARSE_ACTION_BITS 19 /* 2^19 hashed rows of NG_PT_N action weights */
-#define NG_PARSE_LABEL_BITS 15  /* 2^15 hashed rows of one weight per label */
+#define NG_PARSE_ACTION_BITS 20 /* 2^19 hashed rows of NG_PT_N action weights */
+#define NG_PARSE_LABEL_BITS 14  /* 2^15 hashed rows of one weight per label */
 #define NG_PARSE_MAX_LABELS 64  /* label sets are 64-bit masks */
-#define NG_PARSE_MAX_FEATS 128
+#define NG_PARSE_MAX_FEATS 128 /* above the templates of the feature functions (118 and 33) */
 
 /* A parser configuration over words 0..n-1 and the root, word n, which
  * ends the buffer. Arrays are sized n+1 by ng_pstate_init. */
@@ -54,18 +54,31 @@ typedef struct ng_pstate {
 	int *lc1, *lc2, *rc1, *rc2; /* leftmost two and rightmost two children */
 	int *nl, *nr;               /* number of left and right children */
 	uint64_t *lset, *rset;      /* labels of left and right children */
-	const uint64_t *word;       /* hashed lowercased forms (root included) */
+	const uint64_t *word, *suf; /* hashed lowercased forms, last 3 bytes (root included) */
 	const int *pos;
+	uint64_t subj;              /* the subject relations (0 after init: the caller sets it) */
 } ng_pstate;
+
+/* The words the model knows: sorted little-endian uint64 hashes (8 bytes
+ * each, read in place). Other words are known by their shape only. */
+typedef struct ng_pvocab {
+	const unsigned char *hashes;
+	size_t n;
+} ng_pvocab;
+uint64_t ng_parse_word_hash(const char *form);
+/* The labels of subjects (nsubj, csubj and their subtypes) as a mask. */
+uint64_t ng_parse_subject_mask(const char *const *labels, int n);
 
 /* One allocation for every array of a sentence of n words. */
 typedef struct ng_pmem {
 	void *block;
-	uint64_t *word;
+	uint64_t *word, *suf;
 	int *pos;
 } ng_pmem;
 
-int ng_pstate_init(ng_pstate *s, ng_pmem *m, const char *const *forms, const int *upos, int n);
+/* v NULL: every word is known. */
+int ng_pstate_init(ng_pstate *s, ng_pmem *m, const ng_pvocab *v, const char *const *forms, const int *upos,
+                   int n);
 void ng_pmem_free(ng_pmem *m);
 int ng_pstate_done(const ng_pstate *s);
 void ng_pstate_legal(const ng_pstate *s, int legal[NG_PT_N]);
@@ -76,10 +89,12 @@ void ng_pstate_apply(ng_pstate *s, int action, int label);
 int ng_pstate_action_feats(const ng_pstate *s, uint32_t *f);
 int ng_pstate_label_feats(const ng_pstate *s, int head, int dep, uint32_t *f);
 
-/* Writes a model: header text, label names, quantised weights (float
+/* Writes a model: header text, label names, vocabulary (sorted word
+ * hashes), quantised weights (float
  * arrays of 2^ACTION_BITS*NG_PT_N and 2^LABEL_BITS*nlabels). Returns a
  * malloc'd buffer in *out, or NG_ENOMEM. */
-int ng_parser_write(const char *header, const char *const *labels, int nlabels, const float *action_w,
-                    const float *label_w, unsigned char **out, size_t *len, ng_error *err);
+int ng_parser_write(const char *header, const char *const *labels, int nlabels, const uint64_t *vocab,
+                    size_t nvocab, const float *action_w, const float *label_w, unsigned char **out, size_t *len,
+                    ng_error *err);
 
 #endif

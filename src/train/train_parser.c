@@ -116,18 +116,40 @@ static int load_list(corpus *c, const char *list, const char *dir)
 	return rc;
 }
 
-/* Arcs cross: the dynamic oracle is exact for projective trees only. */
-static int projective(const ng_ud_sentence *u)
+/* Whether h dominates k (heads 1-based, 0 the root). */
+static int dominates(const int *head, int h, int k)
 {
-	for (size_t i = 0; i < u->n; i++) {
-		int a = (int)i + 1, b = u->words[i].head, lo = a < b ? a : b, hi = a < b ? b : a;
-		for (size_t j = 0; j < u->n; j++) {
-			int c = (int)j + 1, d = u->words[j].head, lo2 = c < d ? c : d, hi2 = c < d ? d : c;
-			if ((lo < lo2 && lo2 < hi && hi < hi2) || (lo2 < lo && lo < hi2 && hi2 < hi))
-				return 0;
-		}
-	}
+	while (k != h && k != 0)
+		k = head[k - 1];
+	return k == h;
+}
+
+/* Whether every word between d and its head hangs under the head. */
+static int arc_projective(const int *head, int d)
+{
+	int h = head[d - 1], lo = h < d ? h : d, hi = h < d ? d : h;
+	for (int k = lo + 1; k < hi; k++)
+		if (!dominates(head, h, k))
+			return 0;
 	return 1;
+}
+
+/* The dynamic oracle is exact for projective trees only: a non-projective
+ * arc is lifted to the head's head, the shortest first, until none is left
+ * (Nivre & Nilsson 2005, without encoding the lifts in the labels). */
+static void projectivise(int *head, int n)
+{
+	for (;;) {
+		int best = 0, len = 0;
+		for (int d = 1; d <= n; d++) {
+			int l = abs(head[d - 1] - d);
+			if (head[d - 1] != 0 && (!best || l < len) && !arc_projective(head, d))
+				best = d, len = l;
+		}
+		if (!best)
+			return;
+		head[best - 1] = head[head[best - 1] - 1];
+	}
 }
 
 static int label_index(const char *const *labels, int n, const char *name)
@@ -160,13 +182,13 @@ static int collect_labels(const corpus *c, const char **labels)
 	return n;
 }
 
-/* Keeps the sentences with complete, projective trees. */
+/* Keeps the sentences with complete trees, projectivised. */
 static int build_sents(corpus *c, const char *const *labels, int nlabels)
 {
 	for (size_t k = 0; k < c->nud; k++)
 		for (size_t j = 0; j < c->ud[k].nsents; j++) {
 			const ng_ud_sentence *u = &c->ud[k].sents[j];
-			int ok = projective(u);
+			int ok = 1;
 			for (size_t i = 0; i < u->n && ok; i++)
 				ok = u->words[i].head >= 0 && u->words[i].upos >= 0;
 			if (!ok)
@@ -183,9 +205,12 @@ static int build_sents(corpus *c, const char *const *labels, int nlabels)
 				const ng_ud_word *w = &u->words[i];
 				s->forms[i] = w->form;
 				s->upos[i] = w->upos;
-				s->gold_head[i] = w->head == 0 ? n : w->head - 1;
+				s->gold_head[i] = w->head;
 				s->gold_label[i] = label_index(labels, nlabels, w->deprel);
 			}
+			projectivise(s->gold_head, n);
+			for (int i = 0; i < n; i++)
+				s->gold_head[i] = s->gold_head[i] == 0 ? n : s->gold_head[i] - 1;
 		}
 	return 0;
 }
@@ -259,7 +284,11 @@ static void costs(const ng_pstate *s, const int *gh, const int legal[NG_PT_N], i
 
 typedef struct trainer {
 	table act, lab;
+	uint64_t *vocab; /* sorted */
+	unsigned char *vbytes; /* the same, little-endian, as the model holds it */
+	ng_pvocab v;
 	int nlabels, root;
+	uint64_t subj;
 	uint32_t now;
 	int explore;
 } trainer;
@@ -301,8 +330,9 @@ static int train_sent(trainer *t, const sent *x)
 {
 	ng_pstate s;
 	ng_pmem m;
-	if (ng_pstate_init(&s, &m, x->forms, x->upos, x->n))
+	if (ng_pstate_init(&s, &m, &t->v, x->forms, x->upos, x->n))
 		return -1;
+	s.subj = t->subj;
 	while (!ng_pstate_done(&s)) {
 		uint32_t f[NG_PARSE_MAX_FEATS];
 		int legal[NG_PT_N], cost[NG_PT_N], zero[NG_PT_N], nf = ng_pstate_action_feats(&s, f);
@@ -352,9 +382,9 @@ static int snapshot(const trainer *t, const char *const *labels, size_t nsent, u
 	if (a && l) {
 		average(&t->act, t->now, a);
 		average(&t->lab, t->now, l);
-		snprintf(header, sizeof header, "%s%zu projective training sentences, %d relations.\n", credits, nsent,
+		snprintf(header, sizeof header, "%s%zu training sentences, %d relations.\n", credits, nsent,
 		         t->nlabels);
-		rc = ng_parser_write(header, labels, t->nlabels, a, l, out, len, &err);
+		rc = ng_parser_write(header, labels, t->nlabels, t->vocab, t->v.n, a, l, out, len, &err);
 	}
 	free(a);
 	free(l);
@@ -396,6 +426,46 @@ static void score(const unsigned char *model, size_t len, const corpus *dev)
 	       total ? (double)las / total : 0);
 	fflush(stdout);
 	ng_parser_free(p);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The vocabulary: words seen at least twice. Words seen once stand for
+ * the unknown words of new text. */
+static int build_vocab(trainer *t, const corpus *c)
+{
+	size_t n = 0, k = 0;
+	for (size_t i = 0; i < c->n; i++)
+		n += (size_t)c->s[i].n;
+	uint64_t *h = malloc((n + 1) * sizeof *h);
+	if (!h)
+		return -1;
+	for (size_t i = 0; i < c->n; i++)
+		for (int j = 0; j < c->s[i].n; j++)
+			h[k++] = ng_parse_word_hash(c->s[i].forms[j]);
+	qsort(h, n, sizeof *h, cmp_u64);
+	size_t m = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && h[j] == h[i])
+			j++;
+		if (j - i >= 2)
+			h[m++] = h[i];
+		i = j;
+	}
+	t->vocab = h;
+	t->v.n = m;
+	if (!(t->vbytes = malloc(8 * m + 1)))
+		return -1;
+	for (size_t i = 0; i < m; i++)
+		for (int b = 0; b < 8; b++)
+			t->vbytes[8 * i + (size_t)b] = (unsigned char)(h[i] >> (8 * b));
+	t->v.hashes = t->vbytes;
+	return 0;
 }
 
 static void corpus_free(corpus *c)
@@ -491,19 +561,22 @@ int main(int argc, char **argv)
 	size_t len = 0;
 	t.nlabels = collect_labels(&c, labels);
 	t.root = t.nlabels > 0 ? label_index(labels, t.nlabels, "root") : -1;
+	t.subj = ng_parse_subject_mask(labels, t.nlabels);
 	if (t.nlabels < 0 || t.root < 0)
 		fprintf(stderr, "ng-train-parser: more than %d relations, or no root\n", NG_PARSE_MAX_LABELS), rc = 1;
-	else if (build_sents(&c, labels, t.nlabels) ||
+	else if (build_sents(&c, labels, t.nlabels) || build_vocab(&t, &c) ||
 	         table_new(&t.act, ((size_t)1 << NG_PARSE_ACTION_BITS) * NG_PT_N) ||
 	         table_new(&t.lab, ((size_t)1 << NG_PARSE_LABEL_BITS) * (size_t)t.nlabels))
 		fprintf(stderr, "ng-train-parser: out of memory\n"), rc = 1;
 	else
-		printf("%zu training sentences, %d relations\n", c.n, t.nlabels);
+		printf("%zu training sentences, %d relations, %zu words known\n", c.n, t.nlabels, t.v.n);
 	if (!rc && (train(&t, &c, &dev, epochs, labels, &model, &len) || write_model(out, model, len)))
 		rc = 1;
 	free(model);
 	table_free(&t.act);
 	table_free(&t.lab);
+	free(t.vocab);
+	free(t.vbytes);
 	corpus_free(&c);
 	corpus_free(&dev);
 	return rc;
