@@ -406,8 +406,11 @@ static void score(const unsigned char *model, size_t len, const corpus *dev)
 			const ng_ud_sentence *u = &dev->ud[k].sents[j];
 			const char **forms = calloc(u->n, sizeof *forms);
 			int *v = calloc(3 * u->n, sizeof *v);
-			if (!forms || !v)
+			if (!forms || !v) {
+				free(forms);
+				free(v);
 				break;
+			}
 			for (size_t i = 0; i < u->n; i++) {
 				forms[i] = u->words[i].form;
 				v[i] = u->words[i].upos;
