@@ -51,8 +51,10 @@ static char lower(char c)
 uint32_t ng_tag_word_hash(const char *form)
 {
 	uint32_t h = 2166136261u;
-	for (const char *s = form; *s; s++)
-		h = fnv(h, (char[]){lower(*s)}, 1);
+	for (const char *s = form; *s; s++) {
+		h ^= (unsigned char)lower(*s);
+		h *= 16777619u;
+	}
 	return h;
 }
 
