@@ -1,6 +1,7 @@
 /* Unit tests of the syntax layer's tagger side: the model container, the
  * compiled-in tagger on a news sentence, and lemmas of regular verbs and
  * nouns. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,45 @@ static void test_tagger(const ng_tagger *t)
 	CHECK(ng_tagger_tag(t, forms, 0, got, &err) == 0);
 }
 
+/* The extractor shares one tagger between threads: each tags and
+ * lemmatizes on its own, and must get what a lone thread gets. */
+typedef struct job {
+	const ng_tagger *t;
+	int same;
+} job;
+
+static const char *const news[] = {"Officials", "said", "the", "talks", "were", "sanctioned", "by", "Brussels", "."};
+#define NNEWS (sizeof news / sizeof *news)
+
+static void *tag_often(void *arg)
+{
+	job *j = arg;
+	int first[NNEWS], again[NNEWS];
+	ng_buf b = {0};
+	j->same = ng_tagger_tag(j->t, news, NNEWS, first, NULL) == 0;
+	for (int r = 0; r < 200 && j->same; r++) {
+		j->same = ng_tagger_tag(j->t, news, NNEWS, again, NULL) == 0 && memcmp(first, again, sizeof first) == 0 &&
+		          ng_lemmatize(ng_tagger_lemmatizer(j->t), "sanctioned", NG_VERB, &b) == 0 &&
+		          strcmp(b.s, "sanction") == 0;
+	}
+	ng_buf_free(&b);
+	return NULL;
+}
+
+static void test_threads(const ng_tagger *t)
+{
+	pthread_t th[4];
+	job jobs[4];
+	for (int i = 0; i < 4; i++) {
+		jobs[i] = (job){t, 0};
+		CHECK(pthread_create(&th[i], NULL, tag_often, &jobs[i]) == 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		pthread_join(th[i], NULL);
+		CHECK(jobs[i].same);
+	}
+}
+
 static void lemma_is(const ng_lemmatizer *l, const char *form, int upos, const char *want)
 {
 	ng_buf b = {0};
@@ -77,6 +117,7 @@ int main(void)
 	if (t) {
 		test_tagger(t);
 		test_lemmas(ng_tagger_lemmatizer(t));
+		test_threads(t);
 	}
 	ng_tagger_free(t);
 	return harness_done("syntax");
