@@ -186,6 +186,11 @@ size_t ng_tag_features(const ng_tag_word *ws, size_t n, size_t i, int p1, int p2
 	f[k++] = feat(++t, r1->w, r2->w);
 	f[k++] = feat(++t, w->w, r1->cls);
 	f[k++] = feat(++t, (uint32_t)p1, w->shape);
+	/* Capitals around a word: a common noun inside a name ("Space Shuttle
+	 * Discovery") is tagged as part of the name. */
+	uint32_t caps = (uint32_t)(l1->cap * 8 + w->cap * 4 + r1->cap * 2 + (i == 0));
+	f[k++] = feat(++t, w->cls, caps);
+	f[k++] = feat(++t, w->w, caps);
 	return k;
 }
 

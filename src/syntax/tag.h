@@ -17,7 +17,7 @@
 #include "syntax/model.h"
 
 /* The most features one position fires. */
-#define NG_TAG_MAXFEAT 40
+#define NG_TAG_MAXFEAT 48
 
 typedef struct ng_tagger ng_tagger;
 

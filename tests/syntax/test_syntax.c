@@ -44,6 +44,14 @@ static void test_tagger(const ng_tagger *t)
 	for (int i = 0; i < 10; i++)
 		CHECK_STR(ng_upos_name(got[i]), ng_upos_name(want[i]));
 	CHECK(ng_tagger_tag(t, forms, 0, got, &err) == 0);
+	/* The feature buffer is exactly as large as the header promises: a
+	 * template added beyond it shows here (under ASan, as an overflow). */
+	ng_tag_word ws[3];
+	for (int i = 0; i < 3; i++)
+		ng_tag_word_init(&ws[i], forms[i], NULL, 0);
+	uint32_t *f = malloc(NG_TAG_MAXFEAT * sizeof *f);
+	CHECK(f && ng_tag_features(ws, 3, 1, NG_DET, NG_NUPOS, f) <= NG_TAG_MAXFEAT);
+	free(f);
 }
 
 /* The extractor shares one tagger between threads: each tags and
