@@ -147,6 +147,12 @@ static const ng_tag_word *at(const ng_tag_word *ws, size_t n, size_t i, int d)
 	return &ws[(ptrdiff_t)i + d];
 }
 
+/* The templates, in order: a bias; the word, its affixes and shape (what
+ * carries over to words never seen in training, frequent in news); two
+ * words on each side; the ambiguity classes of the word and of those to its
+ * right, whose tags are not chosen yet; the two tags before, alone and with
+ * the word. Each template's number goes into its hash, so that equal
+ * values in different templates fall in different buckets. */
 size_t ng_tag_features(const ng_tag_word *ws, size_t n, size_t i, int p1, int p2, uint32_t *f)
 {
 	const ng_tag_word *w = &ws[i], *l1 = at(ws, n, i, -1), *l2 = at(ws, n, i, -2), *r1 = at(ws, n, i, 1),
