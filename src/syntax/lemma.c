@@ -97,13 +97,36 @@ static int apply(const ng_lemma_rule *r, const char *form, size_t n, const char 
 	return 0;
 }
 
+static const char *exception(const ng_lemmatizer *l, const char *form, size_t n, int upos)
+{
+	const ng_lemma_exc *e = find(l->exc, l->nexc, sizeof *e, ng_lemma_key(upos + 32, form, n));
+	return e && strcmp(l->pool + e->form, form) == 0 ? l->pool + e->lemma : NULL;
+}
+
+/* The irregular form's lemma, or NULL. A capitalised form missing from the
+ * table is looked up in lower case ("Did" at a sentence start -> "do"),
+ * names aside: their lemma keeps the capitals. */
+static const char *irregular(const ng_lemmatizer *l, const char *form, size_t n, int upos)
+{
+	const char *lemma = exception(l, form, n, upos);
+	if (lemma || upos == NG_PROPN || n >= 64)
+		return lemma;
+	char low[64];
+	int changed = 0;
+	for (size_t i = 0; i <= n; i++) {
+		low[i] = form[i] >= 'A' && form[i] <= 'Z' ? (char)(form[i] - 'A' + 'a') : form[i];
+		changed |= low[i] != form[i];
+	}
+	return changed ? exception(l, low, n, upos) : NULL;
+}
+
 int ng_lemmatize(const ng_lemmatizer *l, const char *form, int upos, ng_buf *out)
 {
 	size_t n = strlen(form);
 	out->len = 0;
-	const ng_lemma_exc *e = find(l->exc, l->nexc, sizeof *e, ng_lemma_key(upos + 32, form, n));
-	if (e && strcmp(l->pool + e->form, form) == 0)
-		return ng_buf_adds(out, l->pool + e->lemma);
+	const char *lemma = irregular(l, form, n, upos);
+	if (lemma)
+		return ng_buf_adds(out, lemma);
 	char low[NG_LEMMA_MAXSUF];
 	for (size_t k = n < NG_LEMMA_MAXSUF ? n : NG_LEMMA_MAXSUF;; k--) {
 		for (size_t i = 0; i < k; i++) {

@@ -1,6 +1,7 @@
 /* Syntax layer: lemmas. Input: a word form and its part of speech. Output:
  * its lemma ("visited" VERB -> "visit", "talks" NOUN -> "talk"), from rules
  * learnt on the treebanks' lemma column: a table of irregular forms first
+ * (a capitalised form also in lower case, names aside)
  * ("went" VERB -> "go"), else the rewrite of the longest known ending for
  * that part of speech ("-ied" -> "-y"). Both tables live in the tagger's
  * model (sections lemrule, lemexc, lemstr). */

@@ -110,6 +110,7 @@ static void test_lemmas(const ng_lemmatizer *l)
 	lemma_is(l, "Talks", NG_NOUN, "talk");
 	lemma_is(l, "sanctioned", NG_VERB, "sanction");
 	lemma_is(l, "went", NG_VERB, "go");
+	lemma_is(l, "Went", NG_VERB, "go");
 	lemma_is(l, "children", NG_NOUN, "child");
 	lemma_is(l, "studies", NG_NOUN, "study");
 	lemma_is(l, "Obama", NG_PROPN, "Obama");
