@@ -1,9 +1,9 @@
 /* Syntax layer: lemmas. Input: a word form and its part of speech. Output:
  * its lemma ("visited" VERB -> "visit", "talks" NOUN -> "talk"), from rules
  * learnt on the treebanks' lemma column: a table of irregular forms first
- * (a capitalised form also in lower case, names aside)
- * ("went" VERB -> "go"), else the rewrite of the longest known ending for
- * that part of speech ("-ied" -> "-y"). Both tables live in the tagger's
+ * ("went" VERB -> "go"; a capitalised form is also looked up in lower case,
+ * names aside), else the rewrite of the longest known ending for that part
+ * of speech ("-ied" -> "-y"). Both tables live in the tagger's
  * model (sections lemrule, lemexc, lemstr). */
 #ifndef NG_SYNTAX_LEMMA_H
 #define NG_SYNTAX_LEMMA_H
