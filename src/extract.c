@@ -41,6 +41,8 @@ int ng_extractor_new(ng_extractor **out, ng_error *err)
 		rc = ng_rules_load_embedded(&ex->rs, err);
 	if (!rc)
 		rc = ng_rules_index(&ex->rs, err);
+	if (!rc)
+		rc = ng_tagger_new_embedded(&ex->tagger, err);
 	if (rc) {
 		ng_extractor_free(ex);
 		return rc;
@@ -55,6 +57,7 @@ void ng_extractor_free(ng_extractor *ex)
 		return;
 	ng_lexicon_free(&ex->lx);
 	ng_rules_free(&ex->rs);
+	ng_tagger_free(ex->tagger);
 	free(ex);
 }
 

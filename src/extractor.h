@@ -6,10 +6,12 @@
 #include "entities/lexicon.h"
 #include "newsgraph/extract.h"
 #include "relations/rules.h"
+#include "syntax/tag.h"
 
 struct ng_extractor {
 	ng_lexicon lx;
 	ng_rules rs;
+	ng_tagger *tagger; /* the compiled-in model, used in place; read-only, shared by threads */
 };
 
 #endif

@@ -1,5 +1,7 @@
 /* Data files compiled into the library by the build (see CMakeLists.txt):
- * the knowledge base (the .txt files under src/kb) and the rules (the .rules files under src/rules). */
+ * the knowledge base (the .txt files under src/kb), the rules (the .rules
+ * files under src/rules) and the trained models (src/models, binary, each
+ * array 16-byte aligned so that models are used in place). */
 #ifndef NG_EMBEDDED_H
 #define NG_EMBEDDED_H
 
@@ -14,5 +16,6 @@ typedef struct ng_embedded {
 /* NULL-name-terminated tables. */
 extern const ng_embedded ng_embedded_kb[];
 extern const ng_embedded ng_embedded_rules[];
+extern const ng_embedded ng_embedded_models[];
 
 #endif
