@@ -19,6 +19,7 @@
 #include "newsgraph/filter.h"
 #include "newsgraph/diff.h"
 #include "newsgraph/render.h"
+#include "newsgraph/parse.h"
 
 #define NG_VERSION "0.1.0"
 

@@ -43,6 +43,11 @@ int ng_extractor_new(ng_extractor **out, ng_error *err)
 		rc = ng_rules_index(&ex->rs, err);
 	if (!rc)
 		rc = ng_tagger_new_embedded(&ex->tagger, err);
+	for (const ng_embedded *m = ng_embedded_models; !rc && !ex->parser; m++)
+		if (!m->name)
+			rc = ng_fail(err, NG_EINVAL, NULL, 0, "no parser model compiled in");
+		else if (strcmp(m->name, "src/models/parser.model") == 0)
+			rc = ng_parser_load(m->data, m->len, &ex->parser, err);
 	if (rc) {
 		ng_extractor_free(ex);
 		return rc;
@@ -58,6 +63,7 @@ void ng_extractor_free(ng_extractor *ex)
 	ng_lexicon_free(&ex->lx);
 	ng_rules_free(&ex->rs);
 	ng_tagger_free(ex->tagger);
+	ng_parser_free(ex->parser);
 	free(ex);
 }
 

@@ -6,12 +6,14 @@
 #include "entities/lexicon.h"
 #include "newsgraph/extract.h"
 #include "relations/rules.h"
+#include "syntax/parse.h"
 #include "syntax/tag.h"
 
 struct ng_extractor {
 	ng_lexicon lx;
 	ng_rules rs;
-	ng_tagger *tagger; /* the compiled-in model, used in place; read-only, shared by threads */
+	ng_tagger *tagger; /* the compiled-in models, used in place; read-only, shared by threads */
+	ng_parser *parser;
 };
 
 #endif

@@ -156,8 +156,9 @@ int cmd_diff(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
 
 extern const cli_spec cli_extract_spec, cli_entities_spec, cli_explain_spec, cli_merge_spec, cli_diff_spec,
-	cli_render_spec, cli_eval_spec, cli_schema_spec;
+	cli_render_spec, cli_eval_spec, cli_schema_spec, cli_parse_spec;
 
 #endif

@@ -7,7 +7,8 @@
 static const cli_command commands[] = {
 	{&cli_extract_spec, cmd_extract}, {&cli_entities_spec, cmd_entities}, {&cli_explain_spec, cmd_explain},
 	{&cli_merge_spec, cmd_merge},     {&cli_diff_spec, cmd_diff},         {&cli_render_spec, cmd_render},
-	{&cli_eval_spec, cmd_eval},       {&cli_schema_spec, cmd_schema},     {NULL, NULL},
+	{&cli_eval_spec, cmd_eval},       {&cli_schema_spec, cmd_schema},     {&cli_parse_spec, cmd_parse},
+	{NULL, NULL},
 };
 
 static void usage(FILE *f)

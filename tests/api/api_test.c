@@ -188,6 +188,13 @@ int main(int argc, char **argv)
 		check_graph(g, text, len);
 		check_round_trip(g);
 		check_mentions_trace(ex, text, len, &art);
+		ng_parsed *pz = NULL;
+		CHECK(ng_parse_text(ex, "Putin visited China.", 20, "s.txt", &pz, &err) == NG_OK && ng_parsed_count(pz) == 1);
+		const ng_parse_sentence *s = pz ? ng_parsed_sentence(pz, 0) : NULL;
+		CHECK(s && s->n == 4 && strcmp(s->words[1].upos, "VERB") == 0 && s->words[1].head == 0 &&
+		      strcmp(s->words[1].lemma, "visit") == 0 && s->words[0].head == 2 &&
+		      strcmp(s->words[0].deprel, "nsubj") == 0 && s->words[2].start == 14 && s->words[2].end == 19);
+		ng_parsed_free(pz);
 		/* Errors come back as data, never printed. */
 		CHECK(ng_extract(ex, "bad\0text", 8, &art, g, &err) == NG_EINVAL && err.message[0]);
 		CHECK(ng_extractor_add_rules(ex, "user.rules", "rule r\n  relation nope\n", 22, &err) == NG_EINVAL &&

@@ -326,7 +326,7 @@ def readme_usage():
         text = f.read()
     block = text.split("## Commands\n\n```\n", 1)[1].split("```", 1)[0]
     want = ""
-    for cmd in ("extract", "entities", "explain", "merge", "diff", "render", "eval", "schema"):
+    for cmd in ("extract", "entities", "explain", "merge", "diff", "render", "eval", "schema", "parse"):
         code, out, _ = run([cmd, "--help"], text=True)
         usage = out.split("\n\n", 1)[0]
         # without "usage: ", and the continuation lines as much less indented
@@ -457,6 +457,39 @@ def docs_and_words():
     check("one article, not one articles", b'label="newsgraph: 1 article"' in dot, dot[:200])
 
 
+def parse_command():
+    """newsgraph parse: CoNLL-U or JSON with offsets into the text, from a
+    file or stdin; --conllu-in keeps the input's sentences and words; bad
+    input exits 2 with one line."""
+    art = os.path.join(SRC, "graphs", "putin-china-visit.txt")
+    text = open(art, "rb").read()
+    out = output(["parse", art]).decode()
+    rows = [line.split("\t") for line in out.splitlines() if line and not line.startswith("#")]
+    check("parse: ten columns, one root per sentence", rows and all(len(r) == 10 for r in rows) and
+          out.count("\troot\t") == out.count("# sent_id = "), out[:200])
+    bad = [r for r in rows if not r[9].startswith("TokenRange=")]
+    spans = [tuple(int(x) for x in r[9].split("|")[0][len("TokenRange="):].split(":")) for r in rows]
+    check("parse: offsets are the words' bytes", not bad and
+          all(text[s:e].decode() == r[1] for (s, e), r in zip(spans, rows)), bad[:2])
+    check("parse: stdin gives the same", output(["parse"], stdin=text).decode() == out)
+    js = [json.loads(line) for line in output(["parse", "-f", "json", art]).decode().splitlines()]
+    check("parse -f json: a sentence a line", len(js) == out.count("# sent_id = ") and
+          js[0]["words"][0]["upos"] and js[0]["words"][0]["head"] >= 0)
+    conllu = write("in.conllu", b"# sent_id = s1\n# text = Putin visited China.\n"
+                   b"1\tPutin\t_\t_\t_\t_\t_\t_\t_\t_\n2\tvisited\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                   b"3\tChina\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n4\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n")
+    got = output(["parse", "--conllu-in", conllu]).decode()
+    check("parse --conllu-in keeps ids and words", "# sent_id = s1" in got and
+          [line.split("\t")[1] for line in got.splitlines() if line[:1].isdigit()] == ["Putin", "visited", "China", "."]
+          and "\tvisit\tVERB\t" in got and "\tnsubj\t" in got, got)
+    broken = write("broken.conllu", b"1\tPutin\t_\n")
+    expect_error("parse: a short CoNLL-U line", ["parse", "--conllu-in", broken],
+                 f"newsgraph: {broken}:1: a word line needs 10 tab-separated fields")
+    binary = write("bin.txt", b"Putin\x00")
+    expect_error("parse: binary input", ["parse", binary], f"newsgraph: {binary}: NUL byte at offset 5: binary input, not text")
+    expect_error("parse: format", ["parse", "-f", "xml", art], "newsgraph: unknown format 'xml' (parse writes conllu or json)")
+
+
 def graphs_fresh():
     """graphs/ holds what `make graphs` makes from its articles."""
     gdir = os.path.join(SRC, "graphs")
@@ -490,6 +523,7 @@ def main():
         graphml_layout()
         readme_shell()
         docs_and_words()
+        parse_command()
         dates_and_terminals()
         graphs_fresh()
     return harness.summary("cli")
