@@ -351,6 +351,39 @@ def one_article(bench, ng, runs, tmp):
     return rows
 
 
+def syntax_speed(bench, ng, textfile, runs, tmp):
+    """Tag + parse over the corpus text (newsgraph parse, whole pipeline of
+    the syntax layer: sentences, tokens, tags, lemmas, dependencies): (words,
+    median s, median CPU s); and the wall time of extract on a one-line
+    article (start-up included: the models are used in place)."""
+    out = os.path.join(tmp, "parsed.conllu")
+    sample = os.path.join(tmp, "sample.txt")  # the first 2 MB: one parse holds its text whole
+    with open(textfile, "rb") as f, open(sample, "wb") as g:
+        g.write(f.read(2 * 1000 * 1000))
+    cmd = [ng, "parse", "-o", out, sample]
+    ts, cs = [], []
+    for _ in range(runs):
+        p, res = measured(bench, cmd, tmp)
+        p.wait()
+        status, _, t, cpu = rusage_result(p, res, cmd)
+        if status != 0:
+            errors.append("parse exited %d" % status)
+            return None
+        ts.append(t)
+        cs.append(cpu)
+    with open(out, encoding="utf-8", errors="replace") as f:
+        words = sum(1 for line in f if line[:1].isdigit())
+    one = os.path.join(tmp, "one-line.txt")
+    with open(one, "w") as f:
+        f.write("Russian President Vladimir Putin arrived in Beijing on Thursday.\n")
+    starts = []
+    for _ in range(max(runs, 5)):
+        t0 = time.perf_counter()
+        subprocess.run([ng, "extract", "-f", "json", one], capture_output=True)
+        starts.append(time.perf_counter() - t0)
+    return words, median(ts), median(cs), median(starts)
+
+
 def merge_cost(bench, ng, data, tmp):
     """Merging the corpus's article graphs: (graphs, nodes, edges, peak RSS
     KB, s), the graphs from extract --jsonl."""
@@ -431,6 +464,7 @@ def main():
         st = streams(bench, ng, data, a.runs, a.scale, a.scale_runs, a.jobs, tmp)
         ladder = one_article(bench, ng, min(a.runs, 3), tmp)
         mg = merge_cost(bench, ng, data, tmp)
+        syn = syntax_speed(bench, ng, textfile, min(a.runs, 3), tmp)
 
     rows = []
 
@@ -576,6 +610,13 @@ def main():
         print("  %.0f bytes per node and edge (peak RSS / (nodes + edges)); %.0f per node, %.0f per edge when"
               % (rss * 1024 / max(nodes + edges, 1), rss * 1024 / max(nodes, 1), rss * 1024 / max(edges, 1)))
         print("  all of it is charged to one kind")
+    if syn:
+        words, t, cpu, start = syn
+        print()
+        print("syntax layer (newsgraph parse over the corpus text's first 2 MB: sentences, tokens, tags, lemmas, "
+              "dependencies)")
+        print("  %d words, %.2f s, %.0f words/s (%.0f per CPU second); extract of a one-line article: %.3f s"
+              % (words, t, words / t if t else 0, words / cpu if cpu else 0, start))
     print()
     print("checks")
     if "deterministic" in st:
