@@ -1,6 +1,6 @@
-/* Syntax layer: a text or pre-tokenised CoNLL-U in, sentences of tagged,
- * lemmatized and parsed words out (newsgraph/parse.h). The tokens are the
- * text layer's, so offsets point into the input. */
+/* The syntax pipeline, beside extract.c's: a text (through the text layer,
+ * so offsets point into the input) or pre-tokenised CoNLL-U in, sentences
+ * of tagged, lemmatized and parsed words out (newsgraph/parse.h). */
 #include "newsgraph/parse.h"
 
 #include <stdlib.h>
