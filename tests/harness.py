@@ -18,6 +18,7 @@ and time bound (default 1; tests/valgrind sets it).
 import contextlib
 import difflib
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -211,3 +212,19 @@ def graphviz_env():
     lsan = env.get("LSAN_OPTIONS", "")
     env["LSAN_OPTIONS"] = (lsan + ":" if lsan else "") + f"suppressions={supp}:print_suppressions=0"
     return env
+
+
+def drain_pty(master, wait=0.3):
+    """Everything a process wrote to the pty whose master end this is, once
+    it has gone quiet for `wait` seconds; closes the master."""
+    out = b""
+    while select.select([master], [], [], wait)[0]:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    return out

@@ -246,6 +246,15 @@ static ng_seen_slot *seen_slot(ng_graph *g, const seen_key *k, uint64_t h)
 	return &g->seen[i];
 }
 
+/* Looks k up: 1 when seen, 0 when new (*slot is where it goes, *h its
+ * hash, for seen_add once the record exists), NG_ENOMEM. */
+static int seen_check(ng_graph *g, const seen_key *k, ng_seen_slot **slot, uint64_t *h)
+{
+	*h = seen_hash(k);
+	*slot = seen_slot(g, k, *h);
+	return !*slot ? NG_ENOMEM : (*slot)->item != NULL;
+}
+
 /* Records k as the item's record idx. */
 static void seen_add(ng_graph *g, ng_seen_slot *s, const seen_key *k, uint64_t h, size_t idx)
 {
@@ -270,12 +279,11 @@ int ng_node_add_mention(ng_graph *g, ng_node *n, const char *article, uint32_t s
 	int bad = 0;
 	char *a = intern(g, article, &bad);
 	seen_key k = {0, n, a, "", start, end};
-	uint64_t h = seen_hash(&k);
-	ng_seen_slot *slot = bad ? NULL : seen_slot(g, &k, h);
-	if (!slot)
-		return NG_ENOMEM;
-	if (slot->item)
-		return 0;
+	ng_seen_slot *slot;
+	uint64_t h;
+	int r = bad ? NG_ENOMEM : seen_check(g, &k, &slot, &h);
+	if (r)
+		return r < 0 ? r : 0;
 	ng_mention_rec *m = NG_PUSH(n->mentions, n->nmentions, n->cmentions);
 	if (!m)
 		return NG_ENOMEM;
@@ -337,12 +345,11 @@ int ng_edge_add_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev)
 	 * several edges, and article and rule ids repeat throughout. */
 	char *article = intern(g, ev->article, &bad), *rule = intern(g, ev->rule ? ev->rule : "", &bad);
 	seen_key k = {1, e, article, rule, ev->start, 0};
-	uint64_t h = seen_hash(&k);
-	ng_seen_slot *slot = bad ? NULL : seen_slot(g, &k, h);
-	if (!slot)
-		return NG_ENOMEM;
-	if (slot->item)
-		return 0;
+	ng_seen_slot *slot;
+	uint64_t h;
+	int r = bad ? NG_ENOMEM : seen_check(g, &k, &slot, &h);
+	if (r)
+		return r < 0 ? r : 0;
 	ng_evidence *x = NG_PUSH(e->ev, e->nev, e->cev);
 	if (!x)
 		return NG_ENOMEM;

@@ -8,7 +8,6 @@ import json
 import os
 import pty
 import re
-import select
 import shutil
 import stat
 import subprocess
@@ -346,16 +345,7 @@ def long_article_progress():
                          stderr=slave)
     os.close(slave)
     p.communicate(timeout=harness.TIMEOUT * harness.SCALE)
-    err = b""
-    while select.select([master], [], [], 0.5)[0]:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        err += chunk
-    os.close(master)
+    err = harness.drain_pty(master)
     check("long article: progress by bytes", p.returncode == 0 and b"newsgraph: in article 1, 1.0 MB" in err and
           b"in article 1, 3.1 MB" in err and err.endswith(b"\r\x1b[K"), err[-200:])
     g = json.load(open(path("big.json"), encoding="utf-8"))

@@ -16,24 +16,6 @@
 #include "syntax/conllu.h"
 #include "syntax/parse.h"
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *b = malloc((size_t)n + 1);
-	if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-		free(b);
-		b = NULL;
-	}
-	fclose(f);
-	*len = (size_t)n;
-	return b;
-}
-
 /* CPU time of this thread: the speed of one core, whatever else the
  * machine runs. */
 static double now(void)
@@ -46,8 +28,8 @@ static double now(void)
 /* Scores one file; adds to the totals. */
 static int score_file(const ng_parser *p, const char *path, size_t *total, size_t *uas, size_t *las, double *secs)
 {
-	size_t len;
-	char *data = slurp(path, &len);
+	size_t len = 0;
+	char *data = harness_slurp(path, &len);
 	ng_ud_corpus c;
 	ng_error err = NG_ERROR_INIT;
 	if (!data || ng_ud_read(&c, data, len, path, &err)) {
@@ -222,8 +204,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: test_parse MODEL score|spec|bad ...\n");
 		return 2;
 	}
-	size_t len;
-	unsigned char *data = (unsigned char *)slurp(argv[1], &len);
+	size_t len = 0;
+	unsigned char *data = (unsigned char *)harness_slurp(argv[1], &len);
 	ng_parser *p = NULL;
 	ng_error err = NG_ERROR_INIT;
 	CHECK(data != NULL);

@@ -12,7 +12,6 @@ import glob
 import json
 import os
 import pty
-import select
 import subprocess
 import sys
 import threading
@@ -204,20 +203,7 @@ def progress():
         out = p.stdout.read()
         writer.join()
         p.wait(timeout=600)
-        err = b""
-        while True:
-            r, _, _ = select.select([master], [], [], 0.2)
-            if not r:
-                break
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            err += chunk
-        os.close(master)
-        return p.returncode, out, err
+        return p.returncode, out, harness.drain_pty(master, 0.2)
 
     code, out, err = on_tty(["extract", "--jsonl"])
     check("progress on a terminal", code == 0 and b"articles" in err and b"MB/s" in err and err.endswith(b"\x1b[K"),

@@ -4,6 +4,7 @@
 #define NG_HARNESS_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int ng_checks, ng_failures;
@@ -27,6 +28,29 @@ static int ng_checks, ng_failures;
 			        y_ ? y_ : "(null)", x_ ? x_ : "(null)");                                     \
 		}                                                                                         \
 	} while (0)
+
+/* A whole file in memory (NUL-terminated; *len without the NUL), or
+ * NULL. */
+static inline char *harness_slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *b = NULL;
+	if (f && fseek(f, 0, SEEK_END) == 0) {
+		long n = ftell(f);
+		b = n >= 0 && fseek(f, 0, SEEK_SET) == 0 ? malloc((size_t)n + 1) : NULL;
+		if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
+			free(b);
+			b = NULL;
+		}
+		if (b) {
+			b[n] = 0;
+			*len = (size_t)n;
+		}
+	}
+	if (f)
+		fclose(f);
+	return b;
+}
 
 static int harness_done(const char *name)
 {

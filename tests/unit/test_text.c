@@ -17,27 +17,6 @@
 #include "text/utf8.h"
 #include "util/util.h"
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *s = malloc((size_t)n + 1);
-	if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
-		free(s);
-		s = NULL;
-	}
-	fclose(f);
-	if (s) {
-		s[n] = 0;
-		*len = (size_t)n;
-	}
-	return s;
-}
-
 static void utf8_cases(void)
 {
 	ng_error err = NG_ERROR_INIT;
@@ -74,8 +53,8 @@ static ng_text_opts opts;
 
 static void sentence_cases(const char *path)
 {
-	size_t len;
-	char *data = slurp(path, &len);
+	size_t len = 0;
+	char *data = harness_slurp(path, &len);
 	CHECK(data != NULL);
 	if (!data)
 		return;
@@ -121,8 +100,8 @@ static void sentence_cases(const char *path)
  * then a blank line. */
 static void token_cases(const char *path)
 {
-	size_t len;
-	char *data = slurp(path, &len);
+	size_t len = 0;
+	char *data = harness_slurp(path, &len);
 	CHECK(data != NULL);
 	if (!data)
 		return;
