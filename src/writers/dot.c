@@ -26,9 +26,42 @@ static const struct {
 	{"octagon", "#e7d4e8"},  /* group */
 };
 
+/* Text as DOT holds it: backslashes doubled, since Graphviz reads one as
+ * an escape (and one ending a value would escape its closing quote); the
+ * DOT reader halves them. s itself when it has none; NULL out of memory. */
+static char *dot_text(const char *s)
+{
+	size_t n = strlen(s), extra = 0;
+	for (const char *p = s; *p; p++)
+		extra += *p == '\\';
+	if (!extra)
+		return (char *)s;
+	char *d = malloc(n + extra + 1), *q = d;
+	for (const char *p = s; d && *p; p++) {
+		*q++ = *p;
+		if (*p == '\\')
+			*q++ = '\\';
+	}
+	if (d)
+		*q = 0;
+	return d;
+}
+
 static void set(void *obj, char *name, const char *value)
 {
-	agsafeset(obj, name, (char *)value, "");
+	char *v = dot_text(value);
+	agsafeset(obj, name, v ? v : "", "");
+	if (v != value)
+		free(v);
+}
+
+Agnode_t *ng_dot_node(Agraph_t *G, const char *id, int create)
+{
+	char *name = dot_text(id);
+	Agnode_t *n = name ? agnode(G, name, create) : NULL;
+	if (name != id)
+		free(name);
+	return n;
 }
 
 /* The graph with its attribute declarations and title. */
@@ -66,7 +99,7 @@ static int add_nodes(Agraph_t *G, const ng_view *v, int used[])
 {
 	for (size_t i = 0; i < v->nnodes; i++) {
 		const ng_node *n = v->nodes[i].n;
-		Agnode_t *an = agnode(G, n->id, 1);
+		Agnode_t *an = ng_dot_node(G, n->id, 1);
 		if (!an)
 			return -1;
 		set(an, "label", n->name);
@@ -89,7 +122,7 @@ static int add_edges(Agraph_t *G, const ng_view *v, int *styles)
 		const ng_view_edge *ve = &v->edges[i];
 		const ng_edge *e = ve->e;
 		const ng_relation_info *ri = ng_relation_get(e->rel);
-		Agnode_t *s = agnode(G, e->source, 0), *t = agnode(G, e->target, 0);
+		Agnode_t *s = ng_dot_node(G, e->source, 0), *t = ng_dot_node(G, e->target, 0);
 		if (!s || !t)
 			continue;
 		Agedge_t *ae = agedge(G, s, t, (char *)ri->name, 1);
@@ -207,14 +240,14 @@ static int colour_changes(Agraph_t *G, const ng_view *v)
 	agattr(G, AGEDGE, "ng_diff", "");
 	for (size_t i = 0; i < v->nnodes; i++) {
 		const ng_node *n = v->nodes[i].n;
-		Agnode_t *an = agnode(G, n->id, 0);
+		Agnode_t *an = ng_dot_node(G, n->id, 0);
 		if (an && n->diff)
 			set(an, "ng_diff", n->diff);
 		mark(an, change_colour(n->diff));
 	}
 	for (size_t i = 0; i < v->nedges; i++) {
 		const ng_edge *e = v->edges[i].e;
-		Agnode_t *s = agnode(G, e->source, 0), *t = s ? agnode(G, e->target, 0) : NULL;
+		Agnode_t *s = ng_dot_node(G, e->source, 0), *t = s ? ng_dot_node(G, e->target, 0) : NULL;
 		Agedge_t *ae = t ? agedge(G, s, t, (char *)ng_relation_get(e->rel)->name, 0) : NULL;
 		if (ae && e->diff)
 			set(ae, "ng_diff", e->diff);

@@ -201,7 +201,7 @@ int ng_dot_positions(const ng_view *v, const char *engine, double *xy, ng_error 
 	if (data)
 		gvFreeRenderData(data);
 	for (size_t i = 0; !rc && i < v->nnodes; i++) {
-		Agnode_t *n = agnode(c.G, v->nodes[i].n->id, 0);
+		Agnode_t *n = ng_dot_node(c.G, v->nodes[i].n->id, 0);
 		const char *pos = n ? agget(n, "pos") : NULL;
 		if (!pos || sscanf(pos, "%lf,%lf", &xy[2 * i], &xy[2 * i + 1]) != 2)
 			rc = ng_fail(err, NG_EINVAL, NULL, 0, "layout gave node %s no position", v->nodes[i].n->id);
