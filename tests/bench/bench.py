@@ -317,6 +317,18 @@ def streams(bench, ng, data, runs, scale, scale_runs, jobs, tmp):
 LADDER_MB = (1, 2, 5, 10, 20)
 
 
+def run_measured(bench, cmd, tmp):
+    """Runs cmd to the end under `bench --run`: (peak RSS KB, wall s, CPU s),
+    or None after noting the failure in `errors`."""
+    p, res = measured(bench, cmd, tmp)
+    p.wait()
+    status, rss, t, cpu = rusage_result(p, res, cmd)
+    if status != 0:
+        errors.append("%s exited %d" % (" ".join(cmd[1:]), status))
+        return None
+    return rss, t, cpu
+
+
 def growth_exponent(points):
     """k of the least-squares fit of log(y) = k log(x) + c."""
     xs = [math.log(x) for x, _ in points]
@@ -338,14 +350,11 @@ def one_article(bench, ng, runs, tmp):
         cmd = [ng, "extract", "-f", "json", "-o", os.path.join(tmp, "one.json"), art]
         ts, rs = [], []
         for _ in range(runs):
-            p, res = measured(bench, cmd, tmp)
-            p.wait()
-            status, rss, t, _ = rusage_result(p, res, cmd)
-            if status != 0:
-                errors.append("%s exited %d" % (" ".join(cmd[1:]), status))
+            r = run_measured(bench, cmd, tmp)
+            if not r:
                 return rows
-            ts.append(t)
-            rs.append(rss)
+            rs.append(r[0])
+            ts.append(r[1])
         rows.append((mb, median(ts), max(rs)))
         os.unlink(art)
     return rows
@@ -363,14 +372,11 @@ def syntax_speed(bench, ng, textfile, runs, tmp):
     cmd = [ng, "parse", "-o", out, sample]
     ts, cs = [], []
     for _ in range(runs):
-        p, res = measured(bench, cmd, tmp)
-        p.wait()
-        status, _, t, cpu = rusage_result(p, res, cmd)
-        if status != 0:
-            errors.append("parse exited %d" % status)
+        r = run_measured(bench, cmd, tmp)
+        if not r:
             return None
-        ts.append(t)
-        cs.append(cpu)
+        ts.append(r[1])
+        cs.append(r[2])
     with open(out, encoding="utf-8", errors="replace") as f:
         words = sum(1 for line in f if line[:1].isdigit())
     one = os.path.join(tmp, "one-line.txt")
@@ -395,12 +401,10 @@ def merge_cost(bench, ng, data, tmp):
         return None
     merged = os.path.join(tmp, "merged.json")
     cmd = [ng, "merge", "-f", "json", "-o", merged, graphs]
-    p, res = measured(bench, cmd, tmp)
-    p.wait()
-    status, rss, t, _ = rusage_result(p, res, cmd)
-    if status != 0:
-        errors.append("merge exited %d" % status)
+    r = run_measured(bench, cmd, tmp)
+    if not r:
         return None
+    rss, t, _ = r
     with open(graphs, "rb") as f:
         n_graphs = sum(1 for _ in f)
     with open(merged, encoding="utf-8") as f:
