@@ -12,6 +12,7 @@
 #include "syntax/lemma.h"
 #include "syntax/parse.h"
 #include "syntax/tag.h"
+#include "syntax/words.h"
 #include "text/doc.h"
 #include "text/utf8.h"
 #include "util/util.h"
@@ -96,20 +97,27 @@ static ng_parse_word *words_of(ng_parsed *p, size_t n)
 static int text_sentence(const ng_extractor *ex, const ng_doc *d, size_t si, ng_parsed *p, ng_error *err)
 {
 	const ng_sentence *st = &d->sents[si];
-	size_t n = st->tok_end - st->tok_begin;
+	size_t ends[NG_WORDS_MAX], n = 0;
+	for (size_t t = st->tok_begin; t < st->tok_end; t++)
+		n += ng_words_cut(d->text + d->toks[t].start, d->toks[t].end - d->toks[t].start, ends);
 	if (!n)
 		return 0;
 	ng_parse_word *w = words_of(p, n);
 	ng_parse_sentence s = {"", keep(p, d->text + st->start, st->end - st->start), w, n, st->start, st->end};
 	if (!w || !s.text)
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	for (size_t i = 0; i < n; i++) {
-		const ng_token *t = &d->toks[st->tok_begin + i];
-		w[i].start = t->start;
-		w[i].end = t->end;
-		w[i].space_after = i + 1 == n || d->toks[st->tok_begin + i + 1].start > t->end;
-		if (!(w[i].form = keep(p, d->text + t->start, t->end - t->start)))
-			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	size_t i = 0;
+	for (size_t t = st->tok_begin; t < st->tok_end; t++) {
+		const ng_token *tk = &d->toks[t];
+		size_t k = ng_words_cut(d->text + tk->start, tk->end - tk->start, ends), from = tk->start;
+		for (size_t j = 0; j < k; j++, i++) {
+			w[i].start = from;
+			w[i].end = tk->start + ends[j];
+			w[i].space_after = j + 1 == k && (t + 1 == st->tok_end || d->toks[t + 1].start > tk->end);
+			if (!(w[i].form = keep(p, d->text + from, w[i].end - from)))
+				return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+			from = w[i].end;
+		}
 	}
 	return analyse_words(ex, p, &s, w, err);
 }

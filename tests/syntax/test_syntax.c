@@ -1,6 +1,6 @@
 /* Unit tests of the syntax layer's tagger side: the model container, the
- * compiled-in tagger on a news sentence, and lemmas of regular verbs and
- * nouns. */
+ * compiled-in tagger on a news sentence, lemmas of regular verbs and
+ * nouns, and tokens cut into the treebanks' words. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +10,7 @@
 #include "syntax/lemma.h"
 #include "syntax/model.h"
 #include "syntax/tag.h"
+#include "syntax/words.h"
 
 static void test_container(void)
 {
@@ -117,11 +118,49 @@ static void test_lemmas(const ng_lemmatizer *l)
 	lemma_is(l, "", NG_NOUN, "");
 }
 
+/* The words of token `tok`, joined by spaces. */
+static void words_are(const char *tok, const char *want)
+{
+	size_t ends[NG_WORDS_MAX], k = ng_words_cut(tok, strlen(tok), ends), from = 0;
+	char got[256] = "";
+	for (size_t i = 0; i < k; i++) {
+		strcat(got, i ? " " : "");
+		strncat(got, tok + from, ends[i] - from);
+		from = ends[i];
+	}
+	CHECK_STR(got, want);
+}
+
+static void test_words(void)
+{
+	words_are("don't", "do n't");
+	words_are("can't", "ca n't");
+	words_are("won't", "wo n't");
+	words_are("Isn\xE2\x80\x99t", "Is n\xE2\x80\x99t");
+	words_are("cannot", "can not");
+	words_are("it's", "it 's");
+	words_are("we're", "we 're");
+	words_are("they'll", "they 'll");
+	words_are("I'm", "I 'm");
+	words_are("O'Neill", "O'Neill");
+	words_are("D'Alema", "D'Alema");
+	words_are("long-term", "long - term");
+	words_are("Russia-Ukraine", "Russia - Ukraine");
+	words_are("co-founder", "co-founder");
+	words_are("non-profit", "non-profit");
+	words_are("e-mail", "e-mail");
+	words_are("20-year", "20-year");
+	words_are("Kremlin-backed", "Kremlin - backed");
+	words_are("-", "-");
+	words_are("ba-bb-bc-bd-be-bf-bg-bh-bi", "ba - bb - bc - bd - be - bf - bg - bh-bi");
+}
+
 int main(void)
 {
 	ng_tagger *t;
 	ng_error err = NG_ERROR_INIT;
 	test_container();
+	test_words();
 	CHECK(ng_tagger_new_embedded(&t, &err) == 0);
 	if (t) {
 		test_tagger(t);
