@@ -252,7 +252,8 @@ static int run_pipeline(const ng_extractor *ex, const char *text, size_t len, ui
 	if (rc)
 		return rc;
 	ng_rels rels = {0};
-	rc = ng_relate(&ex->rs, &ex->lx, &doc, &ents, a ? a->date : NULL, &rels, trace, err);
+	ng_syntax syn = {ex->tagger, ex->parser};
+	rc = ng_relate(&ex->rs, &ex->lx, &syn, &doc, &ents, a ? a->date : NULL, &rels, trace, err);
 	if (!rc && into && build_graph(ex, &doc, &ents, &rels, a, base, into))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	ng_rels_free(&rels);

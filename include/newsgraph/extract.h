@@ -101,11 +101,13 @@ typedef struct ng_trace_rule {
 
 /* One reading of a sentence and the rules that fired on it. A sentence is
  * read once; when it has appositions ("Exxon, the oil company, signed"), a
- * second time without them. */
+ * second time without them; then, where a path rule may fire, once per
+ * dependency path between two of its mentions. */
 typedef struct ng_trace_sentence {
 	size_t sentence;           /* the sentence's index in the article, from 0 */
 	int without_appositions;   /* 1 for the second reading */
-	const char *form;          /* the sentence, normalised, each mention as <type#mention> */
+	int path;                  /* 1 for a dependency path: "<person#0> <nsubj visit:VERB >obj <state#2>" */
+	const char *form;          /* the sentence, normalised, each mention as <type#mention>; or the path */
 	const ng_trace_rule *rules; /* in the order they fired */
 	size_t nrules;
 } ng_trace_sentence;

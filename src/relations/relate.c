@@ -13,6 +13,7 @@
 
 #include "graph/graph.h"
 #include "relations/date.h"
+#include "relations/paths.h"
 #include "text/utf8.h"
 
 void ng_rels_free(ng_rels *r)
@@ -26,6 +27,8 @@ void ng_rels_free(ng_rels *r)
 typedef struct sent_ctx {
 	const ng_rules *rs;
 	const ng_lexicon *lx;
+	const ng_syntax *syn;
+	ng_paths paths;
 	const ng_doc *d;
 	const ng_ents *x;
 	ng_rels *out;
@@ -440,6 +443,83 @@ static int without_appositions(sent_ctx *c, pcre2_match_data *md)
 	return r;
 }
 
+/* A path rule matched path pa (string s): its slots are the path's two
+ * ends, and its other named groups attributes. */
+static int path_match(sent_ctx *c, const ng_rule *r, const ng_path *pa, const char *s, pcre2_match_data *md)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	int sn = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "S");
+	int tn = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "T");
+	if (ov[2 * sn] == PCRE2_UNSET || ov[2 * tn] == PCRE2_UNSET)
+		return 0;
+	size_t src = ov[2 * sn] == 0 ? pa->from : pa->to, tgt = ov[2 * tn] == 0 ? pa->from : pa->to;
+	uint32_t namecount = 0, entsize = 0;
+	PCRE2_SPTR table = NULL;
+	pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &namecount);
+	pcre2_pattern_info(r->re, PCRE2_INFO_NAMEENTRYSIZE, &entsize);
+	pcre2_pattern_info(r->re, PCRE2_INFO_NAMETABLE, &table);
+	ng_buf attrs = {0};
+	int rc = 0;
+	for (uint32_t k = 0; k < namecount && !rc; k++) {
+		PCRE2_SPTR e = table + k * entsize;
+		int num = (e[0] << 8) | e[1];
+		const char *name = (const char *)e + 2;
+		if (num == sn || num == tn || ov[2 * num] == PCRE2_UNSET || ov[2 * num + 1] == ov[2 * num])
+			continue;
+		rc = (attrs.len && ng_buf_addc(&attrs, '\x1f')) || ng_buf_printf(&attrs, "%s=", name) ||
+		     attr_value(c, &attrs, name, s + ov[2 * num], ov[2 * num + 1] - ov[2 * num]);
+	}
+	int modality = r->modality >= 0 ? r->modality : pa->modality;
+	char trig[48] = "";
+	if (pa->trigger >= 0)
+		snprintf(trig, sizeof trig, "%s", ng_paths_lemma(&c->paths, pa->trigger));
+	int a[2], b[2];
+	int na = referents(c->x, src, a), nb = referents(c->x, tgt, b);
+	for (int p = 0; p < na && !rc; p++)
+		for (int q = 0; q < nb && !rc; q++)
+			rc = add_rel(c, a[p], b[q], r->rel, modality, pa->negated, r->confidence, r->id, trig, attrs.s);
+	if (!rc && c->trace && na && nb)
+		rc = ng_trace_add_rule(c->trace, r->id, &c->x->e[a[0]], r->rel, &c->x->e[b[0]], ov[0], ov[1],
+		                       (ng_modality)modality, pa->negated);
+	ng_buf_free(&attrs);
+	return rc;
+}
+
+/* Path rules run on the parse of the sentence, and only where one may
+ * fire: parsing costs more than every other step together. */
+static int run_paths(sent_ctx *c, const unsigned char *want, size_t first, size_t last, pcre2_match_data *md,
+                     ng_error *err)
+{
+	const ng_rules *rs = c->rs;
+	/* A rule may fire only where the sentence has entities of its slots'
+	 * types: this spares most parses. */
+	unsigned types = 0;
+	for (size_t m = first; m < last; m++)
+		if (usable(&c->x->m[m]))
+			types |= 1u << (c->x->m[m].plural ? c->x->m[m].type : c->x->e[c->x->m[m].entity].type);
+	size_t k = 0;
+	while (k < rs->n && !(rs->r[k].on_path && (want[k] || rs->r[k].always) && (rs->r[k].smask & types) &&
+	                      (rs->r[k].tmask & types)))
+		k++;
+	if (k == rs->n || !c->syn || !c->syn->parser || !c->syn->tagger)
+		return 0;
+	int rc = ng_paths_sentence(&c->paths, c->syn->tagger, c->syn->parser, c->lx, c->d, c->si, c->x, first, last, err);
+	for (size_t i = 0; !rc && i < c->paths.np; i++) {
+		const ng_path *pa = &c->paths.p[i];
+		const char *s = c->paths.text.s + pa->text;
+		if (c->trace && ng_trace_add_reading(c->trace, c->si, 2, s))
+			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+		for (k = 0; k < rs->n && !rc; k++) {
+			const ng_rule *r = &rs->r[k];
+			if (r->on_path && (want[k] || r->always) && (r->smask & types) && (r->tmask & types) &&
+			    pcre2_match(r->re, (PCRE2_SPTR)s, strlen(s), 0, PCRE2_NO_UTF_CHECK, md, rs->mctx) >= 0 &&
+			    path_match(c, r, pa, s, md))
+				rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+		}
+	}
+	return rc;
+}
+
 /* Marks the rules a word triggers; a hyphenated word triggers by its
  * parts too (Lisbon-based). */
 static void want_word(const ng_rules *rs, const char *w, unsigned char *want)
@@ -529,10 +609,10 @@ static int titled(const ng_ents *x, size_t first, size_t last, size_t k)
 	return 0;
 }
 
-int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const ng_ents *x,
+int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_syntax *syn, const ng_doc *d, const ng_ents *x,
               const char *article_date, ng_rels *out, ng_trace *trace, ng_error *err)
 {
-	sent_ctx c = {rs, lx, d, x, out, trace, 0, 0, {0}, "", -1, main_state(x)};
+	sent_ctx c = {rs, lx, syn, {0}, d, x, out, trace, 0, 0, {0}, "", -1, main_state(x)};
 	ng_date_ref dref;
 	ng_date_ref_init(&dref, article_date);
 	unsigned char *want = calloc(rs->n + 1, 1);
@@ -590,7 +670,7 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const n
 		for (size_t t = d->sents[s].tok_begin; t < d->sents[s].tok_end; t++)
 			want_word(rs, ng_tok_norm(d, &d->toks[t]), want);
 		for (size_t k = 0; k < rs->n && !rc; k++)
-			if (want[k] || rs->r[k].always)
+			if ((want[k] || rs->r[k].always) && !rs->r[k].on_path)
 				rc = run_rule(&c, &rs->r[k], md);
 		/* Once more without appositions, so that "Exxon, the world's
 		 * largest oil company, has signed" reads "Exxon has signed". */
@@ -599,16 +679,21 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_doc *d, const n
 			if (!rc && trace)
 				rc = ng_trace_add_reading(trace, s, 1, c.ph.s);
 			for (size_t k = 0; k < rs->n && !rc; k++)
-				if (want[k] || rs->r[k].always)
+				if ((want[k] || rs->r[k].always) && !rs->r[k].on_path)
 					rc = run_rule(&c, &rs->r[k], md);
 		}
 		if (!rc)
 			rc = titles(&c, first, last);
+		if (!rc && (rc = run_paths(&c, want, first, last, md, err)))
+			break;
 	}
 	if (!rc)
 		rc = appointed_serve(&c);
 	free(want);
 	pcre2_match_data_free(md);
 	ng_buf_free(&c.ph);
+	ng_paths_free(&c.paths);
+	if (rc && rc != NG_ENOMEM)
+		return rc; /* err already filled */
 	return rc ? ng_fail(err, rc, NULL, 0, "out of memory") : 0;
 }

@@ -57,7 +57,7 @@ void ng_rules_free(ng_rules *rs)
 }
 
 /* Expands one {NAME:type,type} or {NAME+:types} slot into pcre2 syntax. */
-static int expand_slot(ng_buf *out, const char *s, size_t n, const char *file, int line, ng_error *err)
+static int expand_slot(ng_rule *r, ng_buf *out, const char *s, size_t n, const char *file, int line, ng_error *err)
 {
 	const char *colon = memchr(s, ':', n);
 	if (!colon)
@@ -82,18 +82,26 @@ static int expand_slot(ng_buf *out, const char *s, size_t n, const char *file, i
 			c = e;
 		size_t l = (size_t)(c - p);
 		const char *t = NULL;
-		if (l == 3 && memcmp(p, "any", 3) == 0)
+		unsigned bits = 0;
+		if (l == 3 && memcmp(p, "any", 3) == 0) {
 			t = "[a-z]+";
-		else if (l == 3 && memcmp(p, "org", 3) == 0)
+			bits = ~0u;
+		} else if (l == 3 && memcmp(p, "org", 3) == 0) {
 			t = "organization";
-		else {
+			bits = 1u << NG_ORGANIZATION;
+		} else {
 			int ty = ng_type_parse(p, l);
 			if (ty < 0) {
 				ng_buf_free(&types);
 				return ng_fail(err, NG_EINVAL, file, line, "unknown entity type '%.*s' in slot", (int)l, p);
 			}
 			t = ng_type_name(ty);
+			bits = 1u << ty;
 		}
+		if (!strcmp(name, "S"))
+			r->smask |= bits;
+		else if (!strcmp(name, "T"))
+			r->tmask |= bits;
 		if ((types.len && ng_buf_addc(&types, '|')) || ng_buf_adds(&types, t)) {
 			ng_buf_free(&types);
 			return NG_ENOMEM;
@@ -116,7 +124,7 @@ static int expand_slot(ng_buf *out, const char *s, size_t n, const char *file, i
 }
 
 /* Expands slots and the gap `...` (a few words that cross no mention). */
-static int expand(ng_buf *out, const char *pat, const char *file, int line, ng_error *err)
+static int expand(ng_rule *r, ng_buf *out, const char *pat, const char *file, int line, ng_error *err)
 {
 	for (const char *p = pat; *p;) {
 		if (p[0] == '\\' && p[1]) {
@@ -126,7 +134,7 @@ static int expand(ng_buf *out, const char *pat, const char *file, int line, ng_e
 		} else if (*p == '{' && (isalpha((unsigned char)p[1]) || p[1] == '_') && strchr(p, '}') &&
 		           memchr(p, ':', (size_t)(strchr(p, '}') - p))) {
 			const char *c = strchr(p, '}');
-			int rc = expand_slot(out, p + 1, (size_t)(c - p - 1), file, line, err);
+			int rc = expand_slot(r, out, p + 1, (size_t)(c - p - 1), file, line, err);
 			if (rc)
 				return rc;
 			p = c + 1;
@@ -165,18 +173,18 @@ static int finish_rule(ng_rules *rs, ng_rule *r, const char *pattern, ng_error *
 	if (r->rel == NG_NRELATIONS)
 		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s has no relation", r->id);
 	if (!pattern)
-		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s has no pattern", r->id);
+		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s has no pattern or path", r->id);
 	if (!r->ntriggers && !r->always)
 		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s has no triggers", r->id);
 	ng_buf x = {0};
-	int rc = expand(&x, pattern, r->file, r->line, err);
+	int rc = expand(r, &x, pattern, r->file, r->line, err);
 	if (rc) {
 		ng_buf_free(&x);
 		return rc;
 	}
 	int ec;
 	PCRE2_SIZE off;
-	r->re = pcre2_compile((PCRE2_SPTR)x.s, x.len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ec, &off, NULL);
+	r->re = pcre2_compile((PCRE2_SPTR)x.s, x.len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES, &ec, &off, NULL);
 	ng_buf_free(&x);
 	if (!r->re) {
 		PCRE2_UCHAR msg[200];
@@ -242,9 +250,10 @@ static int rule_field(ng_rule *cur, char *s, char **pattern, const char *name, i
 			if (r)
 				return NG_ENOMEM;
 		}
-	} else if (kl == 7 && strncmp(s, "pattern", 7) == 0) {
+	} else if ((kl == 7 && strncmp(s, "pattern", 7) == 0) || (kl == 4 && strncmp(s, "path", 4) == 0)) {
 		if (*pattern)
 			return ng_fail(err, NG_EINVAL, name, ln, "rule %s has two patterns", cur->id);
+		cur->on_path = kl == 4;
 		if (!(*pattern = ng_strdup(sp)))
 			return NG_ENOMEM;
 	} else if (kl == 10 && strncmp(s, "confidence", 10) == 0) {

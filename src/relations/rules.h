@@ -19,6 +19,8 @@ typedef struct ng_rule {
 	size_t ntriggers, ctriggers;
 	int always;        /* runs on every sentence */
 	int modality;      /* fixed modality, or -1: from the clause */
+	int on_path;       /* matches dependency paths (paths.h), not the sentence */
+	unsigned smask, tmask; /* the entity types its source and target slots take (bit 1u << type) */
 	pcre2_code *re;
 	char *file;
 	int line;

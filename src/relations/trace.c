@@ -42,7 +42,7 @@ void ng_trace_free(ng_trace *t)
 	free(t);
 }
 
-int ng_trace_add_reading(ng_trace *t, size_t sent, int without_appositions, const char *form)
+int ng_trace_add_reading(ng_trace *t, size_t sent, int kind, const char *form)
 {
 	char *copy = ng_strdup(form);
 	ng_trace_sentence *s = copy ? NG_PUSH(t->s, t->n, t->cap) : NULL;
@@ -50,7 +50,7 @@ int ng_trace_add_reading(ng_trace *t, size_t sent, int without_appositions, cons
 		free(copy);
 		return NG_ENOMEM;
 	}
-	*s = (ng_trace_sentence){sent, without_appositions, copy, NULL, 0};
+	*s = (ng_trace_sentence){sent, kind == 1, kind == 2, copy, NULL, 0};
 	return 0;
 }
 

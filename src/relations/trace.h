@@ -11,8 +11,9 @@
 /* Returns 0 and an empty trace in *out, or NG_ENOMEM. */
 int ng_trace_new(ng_trace **out);
 
-/* Starts a reading of sentence `sent`: its placeholder form. 0 or NG_ENOMEM. */
-int ng_trace_add_reading(ng_trace *t, size_t sent, int without_appositions, const char *form);
+/* Starts a reading of sentence `sent`: its placeholder form (kind 0), the
+ * form without appositions (1) or a dependency path (2). 0 or NG_ENOMEM. */
+int ng_trace_add_reading(ng_trace *t, size_t sent, int kind, const char *form);
 
 /* Records a match of rule `rule` over [start, end) of the current reading,
  * from entity src to entity tgt. 0 or NG_ENOMEM. */

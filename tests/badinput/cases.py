@@ -274,7 +274,7 @@ CASES = [
     dict(name="rule without a pattern",
          files={"r.rules": b"rule no-pattern\n  relation meets\n  triggers met\n", "a.txt": ART},
          args=EXTRACT + ["--rules", "{tmp}/r.rules", "{tmp}/a.txt"], exit=2,
-         stderr="newsgraph: {tmp}/r.rules:1: rule no-pattern has no pattern"),
+         stderr="newsgraph: {tmp}/r.rules:1: rule no-pattern has no pattern or path"),
     dict(name="rule file whose last line has no newline",
          files={"r.rules": (RULE % (b"last", b"visited", b"{S:person} visited {T:state}"))[:-1]
                 + b"\n  confidence 0.99", "a.txt": ART},
@@ -284,7 +284,7 @@ CASES = [
     dict(name="rule file whose last rule lacks its pattern, no newline",
          files={"r.rules": b"rule last\n  relation meets\n  triggers met", "a.txt": ART},
          args=EXTRACT + ["--rules", "{tmp}/r.rules", "{tmp}/a.txt"], exit=2,
-         stderr="newsgraph: {tmp}/r.rules:1: rule last has no pattern"),
+         stderr="newsgraph: {tmp}/r.rules:1: rule last has no pattern or path"),
     # Exponential backtracking on a sentence just under NG_MAX_SENTENCE
     # (8192 bytes): pcre2's match limit stops it, that rule gives nothing
     # there, and the rest of the graph stands.

@@ -91,6 +91,14 @@ def user_data():
     code, out, err = run(["explain", "--lexicon", lex, "--rules", rules, art2])
     check("explain", code == 0 and out.decode() ==
           "S0: <person#0> praised <state#1>.\n  my-praise: person:zorblat-quux -supports-> state:frd\n", out)
+    # a path rule's sentence: each dependency path between two mentions, and the rule that fired on it
+    art3 = write("path.txt", b"Chilean President Gabriel Boric, who is visiting Vietnam, said trade would grow.\n")
+    code, out, err = run(["explain", art3])
+    check("explain shows paths", code == 0 and out.decode() ==
+          "S0: <person#1>, who is visiting <state#2>, said trade would grow.\n"
+          "S0 path: <person#1> <nsubj visit:VERB >obj <state#2>\n"
+          "  visits-path: person:gabriel-boric -visits-> state:vnm\n"
+          "S0 path: <state#2> <obj visit:VERB >nsubj <person#1>\n", out)
 
 
 def follows_schema(g):
