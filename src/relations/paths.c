@@ -242,15 +242,21 @@ static int mention_of(const ng_paths *p, const ng_ents *x, size_t first, size_t 
 	return -1;
 }
 
+static int deprel_index(const ng_parser *ps, const char *name)
+{
+	for (int r = 0; r < ng_parser_deprel_count(ps); r++)
+		if (!strcmp(ng_parser_deprel_name(ps, r), name))
+			return r;
+	return -1;
+}
+
 /* A name the parser ran on into the next one ("[Reuters] Putin visited":
  * Putin flat under Reuters) is two: the later name, nearer the verb, takes
- * the phrase's place and the earlier hangs from it. */
+ * the phrase's place and the earlier hangs from it, as its possessor when
+ * it has a possessive ("Norway's Equinor"). */
 static void split_names(ng_paths *p, const ng_parser *ps, const ng_ents *x, size_t first, size_t last)
 {
-	int dep = -1;
-	for (int r = 0; r < ng_parser_deprel_count(ps); r++)
-		if (!strcmp(ng_parser_deprel_name(ps, r), "dep"))
-			dep = r;
+	int dep = deprel_index(ps, "dep"), poss = deprel_index(ps, "nmod:poss");
 	for (size_t i = 0; dep >= 0 && i < p->n; i++) {
 		int d = (int)i, h = p->head[i];
 		if (h < 0 || strcmp(relname(p, ps, d), "flat"))
@@ -262,6 +268,9 @@ static void split_names(ng_paths *p, const ng_parser *ps, const ng_ents *x, size
 		p->rel[d] = p->rel[h];
 		p->head[h] = d;
 		p->rel[h] = dep;
+		for (size_t c = 0; poss >= 0 && c < p->n; c++)
+			if (p->head[c] == h && p->words.s[p->form[c]] == '\'' && is(relname(p, ps, (int)c), "case"))
+				p->rel[h] = poss;
 		for (size_t c = 0; c < p->n; c++)
 			if (p->head[c] == h && (int)c != d && c > i)
 				p->head[c] = d; /* the rest of the later name follows it */
