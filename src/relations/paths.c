@@ -173,8 +173,9 @@ static int enhance_clauses(ng_paths *p, const ng_parser *ps)
 	return 0;
 }
 
-/* Conjuncts share their first conjunct's head and subject; controlled
- * verbs take their controller as subject. */
+/* Conjuncts and appositions share their first conjunct's or noun's head,
+ * conjuncts its subject too; controlled verbs take their controller as
+ * subject. */
 static int enhance_shared(ng_paths *p, const ng_parser *ps)
 {
 	char lab[28], sl[28];
@@ -183,7 +184,13 @@ static int enhance_shared(ng_paths *p, const ng_parser *ps)
 		const char *r = relname(p, ps, d);
 		if (h < 0)
 			continue;
-		if (is(r, "conj")) {
+		if (is(r, "appos") && p->head[h] >= 0) {
+			/* an apposition stands where its noun stands: "talks with
+			 * his counterpart, Olaf Scholz" */
+			label_of(p, ps, h, lab, sizeof lab);
+			if (add_edge(p, p->head[h], d, lab))
+				return NG_ENOMEM;
+		} else if (is(r, "conj")) {
 			if (p->head[h] >= 0) {
 				label_of(p, ps, h, lab, sizeof lab);
 				if (add_edge(p, p->head[h], d, lab))

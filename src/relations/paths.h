@@ -9,7 +9,8 @@
  * (>), obl and nmod carry their preposition (>obl:to), and each word on
  * the way reads lemma:UPOS. The parse is enhanced first, as in Enhanced
  * UD, so the path is short where the meaning is near: a conjunct shares
- * its first conjunct's head and subject ("the EU and Japan imposed"), a
+ * its first conjunct's head and subject ("the EU and Japan imposed"), an
+ * apposition its noun's head ("talks with his counterpart, Olaf Scholz"), a
  * relative clause and a participle take the noun they modify as their
  * subject ("Lula, who is visiting Japan"; "Merkel, touring the plant"),
  * and a controlled verb takes its controller's ("agreed to supply"). */
