@@ -263,6 +263,33 @@ static int recent(const ng_ents *x, size_t before, int type_mask, int not, const
 	return -1;
 }
 
+/* The entity of a type in type_mask most in view before mention i, for
+ * "it" and "the company": in i's own sentence the nearest before it; else,
+ * in the nearest of the two sentences before that holds one, the first
+ * (subjects come first). Demonyms ("Russian" President) are no
+ * antecedents. */
+static int salient(const ng_ents *x, size_t i, int type_mask)
+{
+	const uint32_t sent = x->m[i].sent;
+#define CANDIDATE(k)                                                                                                   \
+	(x->m[k].entity >= 0 && !x->m[k].plural && !x->m[k].adj && (type_mask & (1 << x->e[x->m[k].entity].type)))
+	size_t k = i;
+	for (; k > 0 && x->m[k - 1].sent == sent; k--)
+		if (CANDIDATE(k - 1))
+			return x->m[k - 1].entity;
+	while (k > 0 && sent - x->m[k - 1].sent <= 2) {
+		size_t a = k;
+		while (a > 0 && x->m[a - 1].sent == x->m[k - 1].sent)
+			a--;
+		for (size_t j = a; j < k; j++)
+			if (CANDIDATE(j))
+				return x->m[j].entity;
+		k = a;
+	}
+#undef CANDIDATE
+	return -1;
+}
+
 /* An acronym copy (see parenthesised_acronyms): the entity of its
  * expansion, or -1. The copy's expansion is dropped either way. */
 static int acronym_entity(const ng_lexicon *lx, ng_ents *x, size_t i)
@@ -312,12 +339,24 @@ static int pair_entity(const ng_doc *d, ng_ents *x, size_t i)
 /* An unnamed agreement: the one of the same name, or for a bare "the
  * treaty" the agreement last mentioned. Returns the entity, -1 when there
  * is none yet, -2 for "a treaty" (none in particular). */
+/* Unnamed agreements named alike, in the singular or the plural ("a
+ * preliminary agreement", "preliminary agreements"), are one. */
+static int same_agreement(const ng_lexicon *lx, const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la == lb + 1 && a[la - 1] == 's' && !strncmp(a, b, lb))
+		return 1;
+	if (lb == la + 1 && b[lb - 1] == 's' && !strncmp(a, b, la))
+		return 1;
+	return norm_eq(lx, a, b);
+}
+
 static int agreement_entity(const ng_lexicon *lx, const ng_doc *d, const ng_ents *x, size_t i, const char *text)
 {
 	const ng_mention *m = &x->m[i];
 	int ent = -1;
 	for (size_t k = x->ne; k-- > 0 && ent < 0;)
-		if (x->e[k].type == NG_AGREEMENT && x->e[k].needs_edge && norm_eq(lx, x->e[k].name, text))
+		if (x->e[k].type == NG_AGREEMENT && x->e[k].needs_edge && same_agreement(lx, x->e[k].name, text))
 			ent = (int)k;
 	if (ent >= 0 || m->te - m->tb != 1)
 		return ent;
@@ -398,10 +437,21 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 		m->type = x->e[ent].type;
 		return 0;
 	}
+	const int bodies = 1 << NG_COMPANY | 1 << NG_ORGANIZATION | 1 << NG_GROUP;
 	if (m->entry >= 0)
 		ent = known_entity(lx, d, x, i);
+	else if (m->kind == NG_PRONOUN && m->type != NG_PERSON)
+		ent = salient(x, i, bodies | 1 << NG_STATE);
 	else if (m->kind == NG_PRONOUN)
 		ent = recent(x, i, 1 << NG_PERSON, -1, d, m->sent);
+	else if (m->kind == NG_NOMINAL && m->type == NG_COMPANY) {
+		/* "the company": its text names nothing, so it is no alias */
+		m->entity = salient(x, i, bodies);
+		if (m->entity >= 0)
+			m->type = x->e[m->entity].type;
+		free(text);
+		return 0;
+	}
 	else if (m->plural)
 		ent = pair_entity(d, x, i);
 	else

@@ -519,14 +519,25 @@ static int plural_nominal(ctx *c, size_t i, size_t end, size_t *next)
 	return 0;
 }
 
+/* Can "it" at i stand for a company, an organization or a state? As the
+ * subject of a verb of the it-verb class ("it said", "it would"), and
+ * "its" always; elsewhere ("it is expected", "condemned it") it is most
+ * often about no body. */
+static int it_refers(ctx *c, size_t i, size_t e)
+{
+	if (!strcmp(norm(c, i), "its"))
+		return 1;
+	return i + 1 < e && is(c, i + 1, NG_W_IT_VERB);
+}
+
 /* "He said", "The two sides agreed": pronouns and plural nominals opening a
  * sentence are capitalised but are no names. */
 static int sentence_start_word(ctx *c, size_t i, size_t e, size_t *next, int *rc)
 {
 	if (i != c->s->tok_begin && !(i == c->s->tok_begin + 1 && (c->d->toks[i - 1].flags & NG_TOK_QUOTE)))
 		return 0;
-	if (is(c, i, NG_W_PRONOUN)) {
-		if (!add(c, i, i + 1, NG_PERSON, NG_PRONOUN))
+	if (is(c, i, NG_W_PRONOUN) || (is(c, i, NG_W_PRONOUN_IT) && it_refers(c, i, e))) {
+		if (!add(c, i, i + 1, is(c, i, NG_W_PRONOUN) ? NG_PERSON : NG_ORGANIZATION, NG_PRONOUN))
 			*rc = NG_ENOMEM;
 		*next = i + 1;
 		return 1;
@@ -548,6 +559,12 @@ static int lower_word(ctx *c, size_t i, size_t e, size_t *next)
 	*next = i + 1;
 	if (is(c, i, NG_W_PRONOUN))
 		return add(c, i, i + 1, NG_PERSON, NG_PRONOUN) ? 0 : NG_ENOMEM;
+	if (is(c, i, NG_W_PRONOUN_IT))
+		return it_refers(c, i, e) && !add(c, i, i + 1, NG_ORGANIZATION, NG_PRONOUN) ? NG_ENOMEM : 0;
+	/* "the company", not "the company Tesla" (an apposition names it) */
+	if (is(c, i, NG_W_BODY_NOUN) && i > c->s->tok_begin && is(c, i - 1, NG_W_DEFINITE) &&
+	    !(i + 1 < e && is_name_tok(c, i + 1)))
+		return add(c, i, i + 1, NG_COMPANY, NG_NOMINAL) ? 0 : NG_ENOMEM;
 	if (plural_nominal(c, i, e, &plural))
 		return NG_ENOMEM;
 	if (plural) {

@@ -586,7 +586,8 @@ static int main_state(const ng_ents *x)
 	if (!count)
 		return -1;
 	for (size_t i = 0; i < x->n; i++)
-		if (x->m[i].entity >= 0 && x->e[x->m[i].entity].type == NG_STATE && !x->m[i].plural)
+		if (x->m[i].entity >= 0 && x->e[x->m[i].entity].type == NG_STATE && !x->m[i].plural &&
+		    x->m[i].kind == NG_NAME)
 			count[x->m[i].entity]++;
 	for (size_t k = 0; k < x->ne; k++) {
 		if (count[k] > n1) {
