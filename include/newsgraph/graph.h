@@ -124,7 +124,10 @@ NG_EXTERN size_t ng_edge_attr_count(const ng_edge *e);
 NG_EXTERN const char *ng_edge_attr(const ng_edge *e, const char *key);
 /* The i-th attribute's key (and value in *val), or NULL. */
 NG_EXTERN const char *ng_edge_attr_at(const ng_edge *e, size_t i, const char **val);
+/* The evidence held (at most the bound of a bounded graph), and all the
+ * edge rests on: the `count` the writers give, cut evidence included. */
 NG_EXTERN size_t ng_edge_evidence_count(const ng_edge *e);
+NG_EXTERN uint64_t ng_edge_count(const ng_edge *e);
 NG_EXTERN ng_evidence_info ng_edge_evidence(const ng_edge *e, size_t i);
 
 #ifdef __cplusplus

@@ -160,6 +160,8 @@ int ng_bound_compact(ng_graph *g, int force)
 	int rc = ng_graph_new(&t, &err);
 	if (rc)
 		return rc;
+	t->max_evidence = g->max_evidence;
+	t->max_mentions = g->max_mentions;
 	/* Only the cited articles come along; the records are copied under
 	 * the same bounds, which they already meet. */
 	rc = ng_bound_cited(g, &cited);
@@ -168,16 +170,8 @@ int ng_bound_compact(ng_graph *g, int force)
 		if (cited[i])
 			rc = ng_graph_add_article(t, a->id, a->title, a->date, a->source);
 	}
-	t->max_evidence = g->max_evidence;
-	t->max_mentions = g->max_mentions;
-	t->compact_at = SIZE_MAX;
-	if (!rc) {
-		/* Articles are in t already; merge adds only nodes and edges. */
-		size_t n = g->narticles;
-		g->narticles = 0;
-		rc = ng_graph_merge(t, g, &err);
-		g->narticles = n;
-	}
+	if (!rc)
+		rc = ng_graph_merge_records(t, g);
 	free(cited);
 	if (!rc) {
 		t->compact_at = 2 * t->narticles > 4096 ? 2 * t->narticles : 4096;

@@ -488,13 +488,8 @@ int ng_edge_set_date(ng_edge *e, const char *date)
 	return 0;
 }
 
-int ng_graph_merge(ng_graph *dst, const ng_graph *src, ng_error *err)
+int ng_graph_merge_records(ng_graph *dst, const ng_graph *src)
 {
-	for (size_t i = 0; i < src->narticles; i++) {
-		const ng_article_rec *a = &src->articles[i];
-		if (ng_graph_add_article(dst, a->id, a->title, a->date, a->source))
-			goto oom;
-	}
 	for (size_t i = 0; i < src->nnodes; i++) {
 		const ng_node *s = src->nodes[i];
 		ng_node *d = ng_graph_node(dst, s->id, s->type, s->name, s->name_kb);
@@ -530,7 +525,21 @@ int ng_graph_merge(ng_graph *dst, const ng_graph *src, ng_error *err)
 				d->negated = 0;
 		}
 	}
-	if ((dst->max_evidence || dst->max_mentions) && ng_bound_compact(dst, 0))
+	return 0;
+oom:
+	return NG_ENOMEM;
+}
+
+int ng_graph_merge(ng_graph *dst, const ng_graph *src, ng_error *err)
+{
+	/* Articles first: a bounded graph orders records by their dates. */
+	for (size_t i = 0; i < src->narticles; i++) {
+		const ng_article_rec *a = &src->articles[i];
+		if (ng_graph_add_article(dst, a->id, a->title, a->date, a->source))
+			goto oom;
+	}
+	if (ng_graph_merge_records(dst, src) ||
+	    ((dst->max_evidence || dst->max_mentions) && ng_bound_compact(dst, 0)))
 		goto oom;
 	return 0;
 oom:

@@ -103,6 +103,9 @@ const char *ng_edge_attr(const ng_edge *e, const char *key);
 const ng_node *ng_graph_find_node(const ng_graph *g, const char *id);
 /* The date of article `id` in g, or NULL. */
 const char *ng_graph_article_date(const ng_graph *g, const char *id);
+/* ng_graph_merge without the articles (nor a bounded graph's rebuild):
+ * src's nodes and edges into dst. 0 or NG_ENOMEM. */
+int ng_graph_merge_records(ng_graph *dst, const ng_graph *src);
 /* The graph's one copy of s (NULL stays NULL); sets *bad when out of
  * memory. */
 char *ng_graph_intern(ng_graph *g, const char *s, int *bad);
@@ -120,8 +123,9 @@ int ng_bound_add_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev);
 /* Rebuilds a bounded graph with only what it keeps, when the articles
  * it holds have doubled since the last time. */
 int ng_bound_compact(ng_graph *g, int force);
-/* Is article `id` cited by a kept mention or evidence? Filled by
- * ng_bound_cited; the view of a bounded graph lists only those. */
+/* The articles a kept mention or evidence cites: *cited gets one byte per
+ * article of g (1: cited), for the caller to free. The view of a bounded
+ * graph lists only those. 0 or NG_ENOMEM. */
 int ng_bound_cited(const ng_graph *g, unsigned char **cited);
 
 #endif
