@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The Dask runner (contrib/dask/newsgraph_dask.py) on a real local cluster:
 a `dask scheduler` and two `dask worker` processes on 127.0.0.1, talking
-TCP. The Reuters corpus beside the repository goes through them and must
-give the bytes of `newsgraph extract --jsonl | newsgraph merge -` in one
+TCP. The first 8,000 articles of the Reuters corpus beside the repository
+(a slice, to keep the test short) go through them and must give the bytes of `newsgraph extract --jsonl | newsgraph merge -` in one
 process: unbounded, bounded (--max-evidence, --max-mentions) in another
 format, and with one worker killed mid-run (Dask runs its tasks again on
 the other). Everything started is stopped, even on failure. Dask missing
@@ -23,6 +23,7 @@ from harness import check, check_equal, fatal  # noqa: E402
 import harness  # noqa: E402
 
 STARTED = []  # Popen objects, each the leader of its own process group
+ARTICLES = 8000
 
 
 def dask_commands():
@@ -113,17 +114,21 @@ def main():
     corpus = os.path.normpath(os.path.join(src, "..", "shared", "corpus", "reuters21578.jsonl"))
     if not os.path.exists(corpus):
         fatal(f"{corpus} is missing: the corpus lies beside the repository")
+    with open(corpus, "rb") as f:
+        lines = f.readlines()[:ARTICLES]
+    check_equal("the slice", len(lines), ARTICLES)
     python, sched, work = dask_commands()
     # A timeout's SIGTERM still stops the cluster (the finally below).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     harness.TIMEOUT = 300
     bounds = ["--max-evidence", "20", "--max-mentions", "20"]
     with harness.tempdir("ng-dask-") as tmp:
+        corpus = harness.write("slice.jsonl", b"".join(lines))
         try:
             sfile, workers = cluster(python, sched, work, tmp)
             plain = one_process(corpus, [], "json")
             out = os.path.join(tmp, "graph.json")
-            r = subprocess.run(runner(python, src, sfile, out, ["--partition-mb", "1", "--fan-in", "3", corpus]),
+            r = subprocess.run(runner(python, src, sfile, out, ["--partition-mb", "0.4", "--fan-in", "3", corpus]),
                                capture_output=True, text=True, timeout=300 * harness.SCALE)
             check("unbounded run exit", r.returncode == 0, r.stderr[-2000:])
             check_equal("unbounded: the bytes of one process", open(out, "rb").read() if r.returncode == 0 else b"",
@@ -131,7 +136,7 @@ def main():
 
             want = one_process(corpus, bounds, "graphml")
             out = os.path.join(tmp, "graph.graphml")
-            r = subprocess.run(runner(python, src, sfile, out, bounds + ["-f", "graphml", "--partition-mb", "2",
+            r = subprocess.run(runner(python, src, sfile, out, bounds + ["-f", "graphml", "--partition-mb", "1",
                                                                          corpus]),
                                capture_output=True, text=True, timeout=300 * harness.SCALE)
             check("bounded run exit", r.returncode == 0, r.stderr[-2000:])
@@ -147,7 +152,7 @@ def main():
 def killed_run(python, src, sfile, workers, corpus, tmp, want):
     """Small partitions, and worker 1 killed once the first is done."""
     out = os.path.join(tmp, "killed.json")
-    p = subprocess.Popen(runner(python, src, sfile, out, ["--partition-mb", "0.25", corpus]),
+    p = subprocess.Popen(runner(python, src, sfile, out, ["--partition-mb", "0.15", corpus]),
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     STARTED.append(p)
     done_at_kill, lines = None, []
@@ -160,6 +165,8 @@ def killed_run(python, src, sfile, workers, corpus, tmp, want):
     n = done_at_kill.split("/") if done_at_kill else ["0", "0"]
     check("killed worker: killed mid-run", done_at_kill is not None and int(n[0]) < int(n[1]), done_at_kill)
     check("killed worker: it is gone", workers[0].poll() is not None)
+    log = open(os.path.join(tmp, "scheduler.log"), encoding="utf-8", errors="replace").read()
+    check("killed worker: the scheduler removed it", "Remove worker" in log and "name: w1" in log, log[-1500:])
     check("killed worker: run exit", p.returncode == 0, "".join(lines)[-2000:])
     check("killed worker: every partition done", any(f"{n[1]}/{n[1]} partitions" in x for x in lines),
           "".join(lines)[-500:])
