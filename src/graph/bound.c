@@ -20,6 +20,11 @@ int64_t ng_bound_weight(double conf)
 	return conf > 0 ? llround(-log1p(-conf) * 1e9) : 0;
 }
 
+int64_t ng_bound_add_weight(int64_t a, int64_t b)
+{
+	return a > INT64_MAX - b ? INT64_MAX : a + b;
+}
+
 double ng_bound_miss(int64_t weight)
 {
 	return exp(-(double)weight / 1e9);
@@ -104,7 +109,7 @@ int ng_bound_add_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev)
 	} else {
 		const ng_evidence *out = cmp_evidence(g, &r, &e->ev[last]) < 0 ? &e->ev[last] : &r;
 		e->cut++;
-		e->cut_weight += ng_bound_weight(out->conf);
+		e->cut_weight = ng_bound_add_weight(e->cut_weight, ng_bound_weight(out->conf));
 		if (out != &r)
 			slot = &e->ev[last];
 	}

@@ -518,7 +518,7 @@ int ng_graph_merge_records(ng_graph *dst, const ng_graph *src)
 		 * modality and the negation. */
 		if (s->cut) {
 			d->cut += s->cut;
-			d->cut_weight += s->cut_weight;
+			d->cut_weight = ng_bound_add_weight(d->cut_weight, s->cut_weight);
 			if (s->modality < d->modality)
 				d->modality = s->modality;
 			if (!s->negated)

@@ -113,6 +113,8 @@ char *ng_graph_intern(ng_graph *g, const char *s, int *bad);
 /* Bounded merges (bound.c). A cut evidence's share of its edge's
  * confidence: -ln(1 - conf) in billionths. */
 int64_t ng_bound_weight(double conf);
+/* a + b, held at INT64_MAX (weights read from a file may be huge). */
+int64_t ng_bound_add_weight(int64_t a, int64_t b);
 /* exp of minus a weight sum: the miss probability it stands for. */
 double ng_bound_miss(int64_t weight);
 /* Adds a mention or an evidence to a node or edge of a bounded graph:
