@@ -81,7 +81,11 @@ def map_partition(part, extract, merge):
     with open(path, "rb") as f:
         f.seek(offset)
         data = f.read(length)
-    return pipe([extract, merge], data)
+    try:
+        return pipe([extract, merge], data)
+    except RuntimeError as e:
+        # extract counts lines from the partition's start: name where it is.
+        raise RuntimeError(f"{path}, the partition at byte {offset}: {e}") from None
 
 
 def reduce_lines(merge, *lines):
