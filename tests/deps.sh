@@ -3,11 +3,13 @@
 # the compiler, CMake and the four libraries; python3; the real stores the
 # feed tests load into (rapper and networkx from Debian, kuzu and oxigraph
 # from npm, pinned by tests/feeds/package-lock.json); clang for the fuzz
-# pass; valgrind for memcheck. Usage: bash tests/deps.sh
+# pass; valgrind for memcheck; Dask (python3-distributed: the dask CLI and
+# its scheduler and workers) for the runner in contrib/dask.
+# Usage: bash tests/deps.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pkgs=(build-essential cmake pkg-config libgraphviz-dev graphviz libcjson-dev libpcre2-dev python3
-      raptor2-utils python3-networkx clang valgrind)
+      raptor2-utils python3-networkx clang valgrind python3-distributed)
 command -v node >/dev/null && command -v npm >/dev/null || pkgs+=(nodejs npm)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -25,6 +25,15 @@ NG_EXTERN void ng_graph_free(ng_graph *g);
  * date kept. `src` is unchanged. */
 NG_EXTERN int ng_graph_merge(ng_graph *dst, const ng_graph *src, ng_error *err);
 
+/* Bounds what g keeps, now and in every merge into it (0: no bound): at
+ * most max_evidence evidence per edge and max_mentions mentions per node,
+ * those of the earliest articles (by date, then id, then offsets). An
+ * edge's count, modality, negation and confidence still cover all of its
+ * evidence; the articles listed are those a kept record cites. The result
+ * does not depend on the order or grouping of merges when they bring in
+ * disjoint sets of articles. Errors: NG_ENOMEM. */
+NG_EXTERN int ng_graph_set_bounds(ng_graph *g, size_t max_evidence, size_t max_mentions, ng_error *err);
+
 /* Reads a graph file's bytes (`len` of them; no terminating NUL needed):
  * the JSON of SCHEMA.md (format version 1) when the text opens with '{' or
  * is JSON at all, else the DOT newsgraph writes. `name` labels errors, and
@@ -115,7 +124,10 @@ NG_EXTERN size_t ng_edge_attr_count(const ng_edge *e);
 NG_EXTERN const char *ng_edge_attr(const ng_edge *e, const char *key);
 /* The i-th attribute's key (and value in *val), or NULL. */
 NG_EXTERN const char *ng_edge_attr_at(const ng_edge *e, size_t i, const char **val);
+/* The evidence held (at most the bound of a bounded graph), and all the
+ * edge rests on: the `count` the writers give, cut evidence included. */
 NG_EXTERN size_t ng_edge_evidence_count(const ng_edge *e);
+NG_EXTERN uint64_t ng_edge_count(const ng_edge *e);
 NG_EXTERN ng_evidence_info ng_edge_evidence(const ng_edge *e, size_t i);
 
 #ifdef __cplusplus

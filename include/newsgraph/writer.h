@@ -24,9 +24,12 @@ typedef struct ng_write_opts {
 	const char *layout;   /* graphml: lay the graph out with this Graphviz engine (dot,
 	                       * neato, fdp, sfdp, circo, twopi) and give each node x and y;
 	                       * NULL: no positions */
+	int partial;          /* compact json: each evidence also keeps its own confidence,
+	                       * for another merge (a tree of merges then computes every
+	                       * confidence as one merge would) */
 } ng_write_opts;
 
-#define NG_WRITE_OPTS_INIT {NULL, 0, NULL}
+#define NG_WRITE_OPTS_INIT {NULL, 0, NULL, 0}
 
 /* The base IRI used when ng_write_opts.base_iri is NULL. */
 #define NG_DEFAULT_BASE_IRI "https://newsgraph.example/"

@@ -58,11 +58,17 @@ int cli_out_open_stream(cli_out *o, const char *path);
 int cli_out_commit(cli_out *o); /* 0 or 2 */
 void cli_out_abort(cli_out *o);
 
+/* --max-evidence, --max-mentions: 0 for no bound. */
+typedef struct cli_bounds {
+	size_t max_evidence, max_mentions;
+} cli_bounds;
+
 /* Options shared by every command that extracts. */
 typedef struct cli_extract_opts {
 	cli_list lexicons, rules;
 	const char *date, *id;
 	ng_write_opts wopts; /* --base-iri */
+	cli_bounds bounds;
 } cli_extract_opts;
 
 /* Their option tables (group struct: cli_extract_opts). */
@@ -70,6 +76,7 @@ extern const cli_opt cli_lexicon_opts[]; /* --lexicon */
 extern const cli_opt cli_rules_opts[];   /* --rules */
 extern const cli_opt cli_article_opts[]; /* --date, --id */
 extern const cli_opt cli_format_opts[];  /* --base-iri, --layout */
+extern const cli_opt cli_bound_opts[];   /* --max-evidence, --max-mentions */
 /* The filter options (group struct: ng_filter). */
 extern const cli_opt cli_filter_opts[];
 /* Help lines listing every graph format, for a -f option's `more`. */
@@ -134,6 +141,7 @@ void cli_jobs_run(const ng_extractor *ex, const ng_filter *f, cli_job *jobs, siz
 typedef struct cli_pool {
 	const ng_extractor *ex;
 	const ng_filter *filter;
+	const cli_bounds *bounds; /* to_json: each graph bounded before it is written */
 	cli_job *jobs;
 	size_t n;
 	int to_json, started;
@@ -141,8 +149,8 @@ typedef struct cli_pool {
 	atomic_size_t next;
 	pthread_t tid[CLI_MAX_THREADS];
 } cli_pool;
-void cli_jobs_start(cli_pool *p, const ng_extractor *ex, const ng_filter *f, cli_job *jobs, size_t n,
-                    int nthreads, int to_json);
+void cli_jobs_start(cli_pool *p, const ng_extractor *ex, const ng_filter *f, const cli_bounds *b,
+                    cli_job *jobs, size_t n, int nthreads, int to_json);
 void cli_jobs_wait(cli_pool *p);
 void cli_job_clear(cli_job *j);
 

@@ -80,6 +80,7 @@ static const cli_group groups[] = {
 	{cli_lexicon_opts, X(o)},
 	{cli_rules_opts, X(o)},
 	{cli_filter_opts, X(f)},
+	{cli_bound_opts, X(o)},
 	{NULL, 0}};
 
 const cli_spec cli_extract_spec = {
@@ -363,7 +364,7 @@ static int stream_file(stream *s, const char *path, cli_job *jobs)
 	while (!rc && (bufs[cur].n || bufs[cur].bad)) {
 		batch *b = &bufs[cur], *next = &bufs[1 - cur];
 		cli_pool pool;
-		cli_jobs_start(&pool, s->ex, &s->x->f, b->jobs, b->n, s->x->nthreads, 1);
+		cli_jobs_start(&pool, s->ex, &s->x->f, &s->x->o.bounds, b->jobs, b->n, s->x->nthreads, 1);
 		next->n = 0;
 		next->bad = NULL;
 		int rr = b->bad || eof ? 0 : read_batch(s, f, name, next, &eof);
@@ -431,7 +432,8 @@ int cmd_extract(int argc, char **argv)
 		goto done;
 	}
 	ng_error err = NG_ERROR_INIT;
-	if (ng_graph_new(&g, &err)) {
+	if (ng_graph_new(&g, &err) ||
+	    ng_graph_set_bounds(g, x.o.bounds.max_evidence, x.o.bounds.max_mentions, &err)) {
 		cli_lib_error(&err, NULL);
 		goto done;
 	}

@@ -100,6 +100,27 @@ static int set_top(void *f, const char *val)
 	return parse_count(val, &((ng_filter *)f)->top) ? cli_error(NULL, "--top needs a positive number") : 0;
 }
 
+static int set_max_evidence(void *group, const char *val)
+{
+	return parse_count(val, &((cli_extract_opts *)group)->bounds.max_evidence)
+	               ? cli_error(NULL, "--max-evidence needs a positive number")
+	               : 0;
+}
+
+static int set_max_mentions(void *group, const char *val)
+{
+	return parse_count(val, &((cli_extract_opts *)group)->bounds.max_mentions)
+	               ? cli_error(NULL, "--max-mentions needs a positive number")
+	               : 0;
+}
+
+const cli_opt cli_bound_opts[] = {
+	{"--max-evidence", NULL, "N", CLI_SET, 0, set_max_evidence,
+	 "keep N evidence per edge, of the earliest articles (the\ncount covers all)", NULL},
+	{"--max-mentions", NULL, "N", CLI_SET, 0, set_max_mentions, "keep N mentions per node, of the earliest articles",
+	 NULL},
+	{NULL}};
+
 const cli_opt cli_filter_opts[] = {
 	{"--types", NULL, "T,..", CLI_SET, 0, set_types, "keep only these entity types", NULL},
 	{"--relations", NULL, "R,..", CLI_SET, 0, set_relations, "keep only these relation types", NULL},

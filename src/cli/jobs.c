@@ -27,6 +27,10 @@ static void run_one(const cli_pool *p, cli_job *j)
 			g = cut;
 		}
 	}
+	/* Bounds cut the article's graph once it is whole, so that what is
+	 * counted and kept is exact within the article. */
+	if (!j->rc && p->bounds && (p->bounds->max_evidence || p->bounds->max_mentions))
+		j->rc = ng_graph_set_bounds(g, p->bounds->max_evidence, p->bounds->max_mentions, &j->err);
 	if (!j->rc && p->to_json) {
 		/* One line of JSON Lines, without its newline: the writer of the
 		 * batch adds it. */
@@ -59,6 +63,7 @@ static void setup(cli_pool *p, const ng_extractor *ex, const ng_filter *f, cli_j
 {
 	p->ex = ex;
 	p->filter = f;
+	p->bounds = NULL;
 	p->jobs = jobs;
 	p->n = n;
 	p->to_json = to_json;
@@ -78,10 +83,11 @@ static void spawn(cli_pool *p, int k)
 			p->started++;
 }
 
-void cli_jobs_start(cli_pool *p, const ng_extractor *ex, const ng_filter *f, cli_job *jobs, size_t n,
-                    int nthreads, int to_json)
+void cli_jobs_start(cli_pool *p, const ng_extractor *ex, const ng_filter *f, const cli_bounds *b,
+                    cli_job *jobs, size_t n, int nthreads, int to_json)
 {
 	setup(p, ex, f, jobs, n, to_json);
+	p->bounds = b;
 	if (nthreads > 1 && n > 1)
 		spawn(p, nthreads);
 	if (!p->started)

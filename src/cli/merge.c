@@ -102,7 +102,7 @@ typedef struct margs {
 	cli_extract_opts o;
 	ng_filter f;
 	const char *format, *outpath;
-	int jsonl;
+	int jsonl, partial;
 } margs;
 
 #define M(field) offsetof(margs, field)
@@ -113,11 +113,14 @@ static const cli_opt own_opts[] = {
 	 NULL},
 	{"--jsonl", NULL, NULL, CLI_FLAG, M(jsonl), NULL,
 	 "write the result as one JSON line, so that merge can reduce\nits own output", NULL},
+	{"--partial", NULL, NULL, CLI_FLAG, M(partial), NULL,
+	 "--jsonl for another merge: each evidence keeps its own\nconfidence, so that any tree of merges gives the bytes of one",
+	 NULL},
 	{NULL}};
 
 static const cli_group groups[] = {{own_opts, 0},         {cli_format_opts, M(o)},     {cli_filter_opts, M(f)},
-                                   {cli_article_opts, M(o)}, {cli_lexicon_opts, M(o)}, {cli_rules_opts, M(o)},
-                                   {NULL, 0}};
+                                   {cli_bound_opts, M(o)},   {cli_article_opts, M(o)}, {cli_lexicon_opts, M(o)},
+                                   {cli_rules_opts, M(o)},   {NULL, 0}};
 
 const cli_spec cli_merge_spec = {
 	"merge", "merge graphs by identity, keeping provenance",
@@ -148,11 +151,15 @@ int cmd_merge(int argc, char **argv)
 		cli_error(NULL, "unknown format '%s' (try newsgraph merge --help)", format);
 		goto done;
 	}
+	if (m.partial && !m.jsonl) {
+		cli_error(NULL, "--partial needs --jsonl");
+		goto done;
+	}
 	if (!nfiles) {
 		cli_error(NULL, "merge needs at least one graph (try newsgraph merge --help)");
 		goto done;
 	}
-	if (ng_graph_new(&g, &err)) {
+	if (ng_graph_new(&g, &err) || ng_graph_set_bounds(g, m.o.bounds.max_evidence, m.o.bounds.max_mentions, &err)) {
 		cli_lib_error(&err, NULL);
 		goto done;
 	}
@@ -166,6 +173,7 @@ int cmd_merge(int argc, char **argv)
 	/* --jsonl: the graph as one line of JSON, as extract --jsonl writes it. */
 	ng_write_opts wo = m.o.wopts;
 	wo.compact = m.jsonl;
+	wo.partial = m.partial;
 	rc = cli_write_graph(m.jsonl ? ng_writer_find("json") : w, cut ? cut : g, outpath, &wo);
 done:
 	cli_graph_inputs_done();

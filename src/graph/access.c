@@ -137,6 +137,11 @@ size_t ng_edge_evidence_count(const ng_edge *e)
 	return e->nev;
 }
 
+uint64_t ng_edge_count(const ng_edge *e)
+{
+	return e->nev + e->cut;
+}
+
 ng_evidence_info ng_edge_evidence(const ng_edge *e, size_t i)
 {
 	ng_evidence_info v = {0};

@@ -102,8 +102,8 @@ static int compare_edges(const ng_view_edge *x, const ng_view_edge *y, const ng_
 	free(a1);
 	free(a2);
 	if (!o->ignore_counts) {
-		snprintf(n1, sizeof n1, "%zu", x->nev);
-		snprintf(n2, sizeof n2, "%zu", y->nev);
+		snprintf(n1, sizeof n1, "%zu", x->count);
+		snprintf(n2, sizeof n2, "%zu", y->count);
 		rc = rc || note(c, "count", n1, n2);
 	}
 	if (!o->ignore_confidence) {

@@ -85,6 +85,8 @@ static int copy_edge(ng_graph *dst, const ng_view_edge *s)
 	 * directly; the copy keeps what the original says. */
 	d->modality = e->modality;
 	d->negated = e->negated;
+	d->cut = e->cut;
+	d->cut_weight = e->cut_weight;
 	return 0;
 }
 
@@ -148,7 +150,7 @@ static void pick_edges(pick *p)
 		p->ends[2 * i + 1] = t;
 		p->edge_keep[i] = s && t && p->node_keep[s - 1] && p->node_keep[t - 1] &&
 		                  (!f->relations || (e->rel >= 0 && e->rel < NG_NRELATIONS && rel_keep[e->rel])) &&
-		                  v->edges[i].nev >= f->min_count;
+		                  v->edges[i].count >= f->min_count;
 		if (p->edge_keep[i]) {
 			p->degree[s - 1]++;
 			p->degree[t - 1]++;

@@ -102,16 +102,22 @@ int ng_graph_add_article(ng_graph *g, const char *id, const char *title, const c
 		return NG_ENOMEM;
 	if (*slot)
 		return 0;
-	*slot = (void *)1;
 	ng_article_rec *a = NG_PUSH(g->articles, g->narticles, g->carticles);
 	if (!a)
 		return NG_ENOMEM;
+	*slot = (void *)(uintptr_t)g->narticles;
 	int bad = 0;
 	a->id = dup_or_null(id, &bad);
 	a->title = dup_or_null(title, &bad);
 	a->date = dup_or_null(date, &bad);
 	a->source = dup_or_null(source, &bad);
 	return bad ? NG_ENOMEM : 0;
+}
+
+const char *ng_graph_article_date(const ng_graph *g, const char *id)
+{
+	uintptr_t i = (uintptr_t)ng_map_get(&g->article_idx, id, strlen(id));
+	return i ? g->articles[i - 1].date : NULL;
 }
 
 const ng_node *ng_graph_find_node(const ng_graph *g, const char *id)
@@ -262,9 +268,7 @@ static void seen_add(ng_graph *g, ng_seen_slot *s, const seen_key *k, uint64_t h
 	g->nseen++;
 }
 
-/* The graph's one copy of s (NULL stays NULL); sets *bad when out of
- * memory. */
-static char *intern(ng_graph *g, const char *s, int *bad)
+char *ng_graph_intern(ng_graph *g, const char *s, int *bad)
 {
 	if (!s)
 		return NULL;
@@ -276,8 +280,10 @@ static char *intern(ng_graph *g, const char *s, int *bad)
 
 int ng_node_add_mention(ng_graph *g, ng_node *n, const char *article, uint32_t start, uint32_t end, ng_mention_kind kind)
 {
+	if (g->max_mentions)
+		return ng_bound_add_mention(g, n, &(ng_mention_rec){(char *)article, start, end, kind});
 	int bad = 0;
-	char *a = intern(g, article, &bad);
+	char *a = ng_graph_intern(g, article, &bad);
 	seen_key k = {0, n, a, "", start, end};
 	ng_seen_slot *slot;
 	uint64_t h;
@@ -340,10 +346,12 @@ ng_edge *ng_graph_edge(ng_graph *g, const char *source, ng_relation rel, const c
 
 int ng_edge_add_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev)
 {
+	if (g->max_evidence)
+		return ng_bound_add_evidence(g, e, ev);
 	int bad = 0;
 	/* Interned: the sentence of an article's evidence is often that of
 	 * several edges, and article and rule ids repeat throughout. */
-	char *article = intern(g, ev->article, &bad), *rule = intern(g, ev->rule ? ev->rule : "", &bad);
+	char *article = ng_graph_intern(g, ev->article, &bad), *rule = ng_graph_intern(g, ev->rule ? ev->rule : "", &bad);
 	seen_key k = {1, e, article, rule, ev->start, 0};
 	ng_seen_slot *slot;
 	uint64_t h;
@@ -355,8 +363,8 @@ int ng_edge_add_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev)
 		return NG_ENOMEM;
 	seen_add(g, slot, &k, h, e->nev - 1);
 	x->article = article;
-	x->sentence = intern(g, ev->sentence, &bad);
-	x->trigger = intern(g, ev->trigger, &bad);
+	x->sentence = ng_graph_intern(g, ev->sentence, &bad);
+	x->trigger = ng_graph_intern(g, ev->trigger, &bad);
 	x->rule = ev->rule ? rule : NULL;
 	x->start = ev->start;
 	x->end = ev->end;
@@ -480,13 +488,8 @@ int ng_edge_set_date(ng_edge *e, const char *date)
 	return 0;
 }
 
-int ng_graph_merge(ng_graph *dst, const ng_graph *src, ng_error *err)
+int ng_graph_merge_records(ng_graph *dst, const ng_graph *src)
 {
-	for (size_t i = 0; i < src->narticles; i++) {
-		const ng_article_rec *a = &src->articles[i];
-		if (ng_graph_add_article(dst, a->id, a->title, a->date, a->source))
-			goto oom;
-	}
 	for (size_t i = 0; i < src->nnodes; i++) {
 		const ng_node *s = src->nodes[i];
 		ng_node *d = ng_graph_node(dst, s->id, s->type, s->name, s->name_kb);
@@ -511,7 +514,33 @@ int ng_graph_merge(ng_graph *dst, const ng_graph *src, ng_error *err)
 		for (size_t k = 0; k < s->nev; k++)
 			if (ng_edge_add_evidence(dst, d, &s->ev[k]))
 				goto oom;
+		/* What a bounded merge cut still counts, and still weighs in the
+		 * modality and the negation. */
+		if (s->cut) {
+			d->cut += s->cut;
+			d->cut_weight = ng_bound_add_weight(d->cut_weight, s->cut_weight);
+			if (s->modality < d->modality)
+				d->modality = s->modality;
+			if (!s->negated)
+				d->negated = 0;
+		}
 	}
+	return 0;
+oom:
+	return NG_ENOMEM;
+}
+
+int ng_graph_merge(ng_graph *dst, const ng_graph *src, ng_error *err)
+{
+	/* Articles first: a bounded graph orders records by their dates. */
+	for (size_t i = 0; i < src->narticles; i++) {
+		const ng_article_rec *a = &src->articles[i];
+		if (ng_graph_add_article(dst, a->id, a->title, a->date, a->source))
+			goto oom;
+	}
+	if (ng_graph_merge_records(dst, src) ||
+	    ((dst->max_evidence || dst->max_mentions) && ng_bound_compact(dst, 0)))
+		goto oom;
 	return 0;
 oom:
 	return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");

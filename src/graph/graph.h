@@ -54,6 +54,11 @@ typedef struct ng_edge {
 	size_t nattrs, cattrs;
 	ng_evidence *ev;
 	size_t nev, cev;
+	/* Evidence a bounded merge counted but did not keep (see bound.c):
+	 * how many, and their share of the confidence as an integer sum of
+	 * ng_bound_weight, so that any grouping adds up to the same bits. */
+	uint64_t cut;
+	int64_t cut_weight;
 	const char *diff; /* as for nodes */
 } ng_edge;
 
@@ -66,12 +71,15 @@ struct ng_graph {
 	struct ng_seen_slot *seen;
 	size_t nseen, cseen;
 	ng_map strings; /* mentions' and evidence's strings, each kept once */
-	ng_map article_idx; /* article ids present */
+	ng_map article_idx; /* article id -> its index in articles, plus 1 */
 	ng_node **nodes;
 	size_t nnodes, cnodes;
 	ng_edge **edges;
 	size_t nedges, cedges;
 	int has_diff; /* the union graph of a diff: writers add the `diff` property */
+	/* Bounds (0: none): evidence kept per edge, mentions per node. */
+	size_t max_evidence, max_mentions;
+	size_t compact_at; /* articles held when the next compaction runs */
 };
 
 int ng_graph_add_article(ng_graph *g, const char *id, const char *title, const char *date,
@@ -93,5 +101,33 @@ int ng_edge_set_attr(ng_edge *e, const char *key, const char *val);
 int ng_edge_set_date(ng_edge *e, const char *date);
 const char *ng_edge_attr(const ng_edge *e, const char *key);
 const ng_node *ng_graph_find_node(const ng_graph *g, const char *id);
+/* The date of article `id` in g, or NULL. */
+const char *ng_graph_article_date(const ng_graph *g, const char *id);
+/* ng_graph_merge without the articles (nor a bounded graph's rebuild):
+ * src's nodes and edges into dst. 0 or NG_ENOMEM. */
+int ng_graph_merge_records(ng_graph *dst, const ng_graph *src);
+/* The graph's one copy of s (NULL stays NULL); sets *bad when out of
+ * memory. */
+char *ng_graph_intern(ng_graph *g, const char *s, int *bad);
+
+/* Bounded merges (bound.c). A cut evidence's share of its edge's
+ * confidence: -ln(1 - conf) in billionths. */
+int64_t ng_bound_weight(double conf);
+/* a + b, held at INT64_MAX (weights read from a file may be huge). */
+int64_t ng_bound_add_weight(int64_t a, int64_t b);
+/* exp of minus a weight sum: the miss probability it stands for. */
+double ng_bound_miss(int64_t weight);
+/* Adds a mention or an evidence to a node or edge of a bounded graph:
+ * a duplicate of a kept one is ignored; past the bound the record that
+ * sorts last (by article date, article id, offsets) is cut. */
+int ng_bound_add_mention(ng_graph *g, ng_node *n, const ng_mention_rec *m);
+int ng_bound_add_evidence(ng_graph *g, ng_edge *e, const ng_evidence *ev);
+/* Rebuilds a bounded graph with only what it keeps, when the articles
+ * it holds have doubled since the last time. */
+int ng_bound_compact(ng_graph *g, int force);
+/* The articles a kept mention or evidence cites: *cited gets one byte per
+ * article of g (1: cited), for the caller to free. The view of a bounded
+ * graph lists only those. 0 or NG_ENOMEM. */
+int ng_bound_cited(const ng_graph *g, unsigned char **cited);
 
 #endif

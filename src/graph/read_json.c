@@ -58,6 +58,26 @@ static int modality_of(const char *s)
 	return s ? ng_modality_parse(s, strlen(s)) : -1;
 }
 
+/* A count above the evidence listed is a bounded merge's: the rest were
+ * cut, and the edge's own count, cut_weight, modality and negation stand
+ * for them. Returns the miss probability the cut evidence holds (1 when
+ * none was cut). */
+static double read_cut(const cJSON *e, ng_edge *x, size_t nev)
+{
+	const cJSON *count = cJSON_GetObjectItemCaseSensitive(e, "count");
+	if (!cJSON_IsNumber(count) || !(count->valuedouble > (double)nev) || count->valuedouble > 9e15)
+		return 1.0;
+	x->cut = (uint64_t)count->valuedouble - nev;
+	const cJSON *w = cJSON_GetObjectItemCaseSensitive(e, "cut_weight");
+	x->cut_weight = cJSON_IsNumber(w) && w->valuedouble > 0 && w->valuedouble < 9e15 ? (int64_t)w->valuedouble : 0;
+	int m = modality_of(str(e, "modality"));
+	if (m >= 0 && (ng_modality)m < x->modality)
+		x->modality = (ng_modality)m;
+	if (cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(e, "negated")))
+		x->negated = 0;
+	return ng_bound_miss(x->cut_weight);
+}
+
 static int read_node(ng_graph *g, const cJSON *n, size_t i, const char *name, ng_error *err)
 {
 	const char *id = str(n, "id"), *type = str(n, "type"), *nm = str(n, "name");
@@ -123,11 +143,13 @@ static int read_edge(ng_graph *g, const cJSON *e, size_t i, const char *name, ng
 	int nev = cJSON_GetArraySize(evs);
 	if (!cJSON_IsArray(evs) || nev < 1)
 		return BAD("edge %s -%s-> %s: evidence must be a non-empty list", src, type, tgt);
-	/* Spread the edge's confidence over its evidence, so that re-reading
-	 * and merging reproduce it. */
+	/* Spread the edge's confidence over its evidence (less what a bounded
+	 * merge's cut evidence holds), so that re-reading and merging
+	 * reproduce it. */
 	const cJSON *c = cJSON_GetObjectItemCaseSensitive(e, "confidence");
 	double conf = cJSON_IsNumber(c) && c->valuedouble > 0 && c->valuedouble <= 1 ? c->valuedouble : 0.5;
-	double per = 1.0 - pow(1.0 - conf, 1.0 / nev);
+	double miss = (1.0 - conf) / read_cut(e, x, (size_t)nev);
+	double per = 1.0 - pow(miss < 1.0 ? miss : 1.0, 1.0 / nev);
 	const cJSON *v;
 	cJSON_ArrayForEach(v, evs)
 	{
@@ -144,7 +166,9 @@ static int read_edge(ng_graph *g, const cJSON *e, size_t i, const char *name, ng
 			return BAD("edge %s -%s-> %s: an evidence needs article, sentence, start, end, modality, negated", src,
 			           type, tgt);
 		ev.negated = cJSON_IsTrue(neg);
-		ev.conf = per;
+		/* A partial result (merge --partial) keeps each evidence's own. */
+		const cJSON *own = cJSON_GetObjectItemCaseSensitive(v, "confidence");
+		ev.conf = cJSON_IsNumber(own) && own->valuedouble > 0 && own->valuedouble <= 1 ? own->valuedouble : per;
 		if (ng_edge_add_evidence(g, x, &ev))
 			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	}

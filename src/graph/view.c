@@ -94,7 +94,9 @@ static void fill_edge(ng_view_edge *ve, const ng_edge *e, const ng_evidence **ev
 	double miss = 1.0;
 	for (size_t k = 0; k < e->nev; k++)
 		miss *= 1.0 - ev[k]->conf;
-	*ve = (ng_view_edge){e, ev, attrs, e->nev, e->nattrs, 1.0 - miss > 0.99 ? 0.99 : 1.0 - miss};
+	if (e->cut)
+		miss *= ng_bound_miss(e->cut_weight);
+	*ve = (ng_view_edge){e, ev, attrs, e->nev, e->nattrs, e->nev + e->cut, 1.0 - miss > 0.99 ? 0.99 : 1.0 - miss};
 }
 
 int ng_view_new(const ng_graph *g, ng_view **out, ng_error *err)
@@ -120,9 +122,17 @@ int ng_view_new(const ng_graph *g, ng_view **out, ng_error *err)
 	char *p = (char *)(edges + g->nedges);
 	ng_view_node *nodes = carve(&p, g->nnodes, sizeof *nodes);
 	const ng_article_rec **articles = carve(&p, g->narticles, sizeof *articles);
+	size_t narticles = 0;
+	unsigned char *cited = NULL;
+	if ((g->max_evidence || g->max_mentions) && ng_bound_cited(g, &cited)) {
+		free(b);
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	}
 	for (size_t i = 0; i < g->narticles; i++)
-		articles[i] = &g->articles[i];
-	ng_sort(articles, g->narticles, sizeof *articles, cmp_article);
+		if (!cited || cited[i])
+			articles[narticles++] = &g->articles[i];
+	free(cited);
+	ng_sort(articles, narticles, sizeof *articles, cmp_article);
 	for (size_t i = 0; i < g->nnodes; i++) {
 		const ng_node *n = g->nodes[i];
 		fill_node(&nodes[i], n, carve(&p, n->naliases, sizeof(const char *)),
@@ -135,7 +145,7 @@ int ng_view_new(const ng_graph *g, ng_view **out, ng_error *err)
 		          carve(&p, e->nattrs, sizeof(const ng_attr *)));
 	}
 	ng_sort(edges, g->nedges, sizeof *edges, cmp_edge);
-	b->v = (ng_view){g, articles, nodes, edges, g->narticles, g->nnodes, g->nedges, g->has_diff};
+	b->v = (ng_view){g, articles, nodes, edges, narticles, g->nnodes, g->nedges, g->has_diff};
 	*out = &b->v;
 	return 0;
 }

@@ -23,12 +23,13 @@ typedef struct ng_view_edge {
 	const ng_evidence *const *ev;    /* by article, start, rule */
 	const ng_attr *const *attrs;     /* by key */
 	size_t nev, nattrs;
-	double confidence;               /* from the evidence, in the order above */
+	size_t count;                    /* nev, plus the evidence a bounded merge cut */
+	double confidence;               /* from the evidence, in the order above, and the cut */
 } ng_view_edge;
 
 typedef struct ng_view {
 	const ng_graph *g;
-	const ng_article_rec *const *articles; /* by id */
+	const ng_article_rec *const *articles; /* by id; of a bounded graph, those cited */
 	const ng_view_node *nodes;
 	const ng_view_edge *edges;
 	size_t narticles, nnodes, nedges;

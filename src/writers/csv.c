@@ -101,7 +101,7 @@ static int edge_row(FILE *out, const ng_view_edge *ve, ng_error *err)
 		fprintf(out, ",%s,%s,%s,%s,", ri->name, ri->symmetric ? "true" : "false", ng_modality_name(e->modality),
 		        e->negated ? "true" : "false");
 		put_field(out, e->date);
-		fprintf(out, ",%zu,%s,", ve->nev, conf);
+		fprintf(out, ",%zu,%s,", ve->count, conf);
 		put_field(out, ri->cameo);
 		fputc(',', out);
 		rc = put_json(out, o, "attrs");

@@ -117,7 +117,7 @@ static int edge_row(FILE *out, const ng_view_edge *ve)
 	fprintf(out, ", negated: %s, date: ", e->negated ? "true" : "false");
 	put_str_or_null(out, e->date);
 	/* A float literal even when whole, so that Neo4j stores a float. */
-	fprintf(out, ", count: %zu, confidence: %s%s, cameo: ", ve->nev, conf, strchr(conf, '.') ? "" : ".0");
+	fprintf(out, ", count: %zu, confidence: %s%s, cameo: ", ve->count, conf, strchr(conf, '.') ? "" : ".0");
 	put_str_or_null(out, ri->cameo);
 	fputs(", attrs: ", out);
 	int rc = put_json(out, o, "attrs");

@@ -139,15 +139,15 @@ static int add_edges(Agraph_t *G, const ng_view *v, int *styles)
 			set(ae, "color", "red");
 			*styles |= NEGATED;
 		}
-		if (ve->nev > 1)
+		if (ve->count > 1)
 			*styles |= WIDE;
-		snprintf(buf, sizeof buf, "%.1f", 1.0 + log2((double)(ve->nev ? ve->nev : 1)));
+		snprintf(buf, sizeof buf, "%.1f", 1.0 + log2((double)(ve->count ? ve->count : 1)));
 		set(ae, "penwidth", buf);
 		if (ve->nev)
 			set(ae, "tooltip", ve->ev[0]->sentence);
 		set(ae, "ng_modality", ng_modality_name(e->modality));
 		set(ae, "ng_negated", e->negated ? "true" : "false");
-		snprintf(buf, sizeof buf, "%zu", ve->nev);
+		snprintf(buf, sizeof buf, "%zu", ve->count);
 		set(ae, "ng_count", buf);
 		if (e->date)
 			set(ae, "ng_date", e->date);

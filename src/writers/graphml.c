@@ -132,7 +132,7 @@ static int put_edge(FILE *out, const ng_view_edge *ve, ng_error *err)
 	if (ng_jsonl_edge_fields(ve, &o, &conf))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	char count[24];
-	snprintf(count, sizeof count, "%zu", ve->nev);
+	snprintf(count, sizeof count, "%zu", ve->count);
 	fputs("    <edge source=\"", out);
 	int rc = put_text(out, e->source, 1, err);
 	fputs("\" target=\"", out);

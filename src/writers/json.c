@@ -100,7 +100,7 @@ static int c_node(ng_buf *b, const ng_view_node *vn)
 	return bad || ng_buf_adds(b, "]}");
 }
 
-static int c_edge(ng_buf *b, const ng_view_edge *ve)
+static int c_edge(ng_buf *b, const ng_view_edge *ve, int partial)
 {
 	const ng_edge *e = ve->e;
 	const ng_relation_info *ri = ng_relation_get(e->rel);
@@ -108,8 +108,11 @@ static int c_edge(ng_buf *b, const ng_view_edge *ve)
 	          c_str(b, ri->name) || c_key(b, "target", 0) || c_str(b, e->target) || c_key(b, "symmetric", 0) ||
 	          c_bool(b, ri->symmetric) || c_key(b, "modality", 0) || c_str(b, ng_modality_name(e->modality)) ||
 	          c_key(b, "negated", 0) || c_bool(b, e->negated) || c_key(b, "date", 0) || c_str(b, e->date) ||
-	          c_key(b, "count", 0) || c_double(b, (double)ve->nev) || c_key(b, "confidence", 0) ||
-	          c_double(b, round(ve->confidence * 100) / 100) || c_key(b, "cameo", 0) || c_str(b, ri->cameo) ||
+	          c_key(b, "count", 0) || c_double(b, (double)ve->count) || c_key(b, "confidence", 0) ||
+	          c_double(b, round(ve->confidence * 100) / 100) ||
+	          /* A bounded merge's cut evidence, for the next merge's confidence. */
+	          (e->cut && (c_key(b, "cut_weight", 0) || c_double(b, (double)e->cut_weight))) ||
+	          c_key(b, "cameo", 0) || c_str(b, ri->cameo) ||
 	          c_key(b, "attrs", 0) || ng_buf_addc(b, '{');
 	for (size_t i = 0; !bad && i < ve->nattrs; i++)
 		bad = c_key(b, ve->attrs[i]->key, i == 0) || c_str(b, ve->attrs[i]->val);
@@ -120,13 +123,14 @@ static int c_edge(ng_buf *b, const ng_view_edge *ve)
 		      c_key(b, "sentence", 0) || c_str(b, v->sentence) || c_key(b, "start", 0) || c_uint(b, v->start) ||
 		      c_key(b, "end", 0) || c_uint(b, v->end) || c_key(b, "trigger", 0) || c_str(b, v->trigger) ||
 		      c_key(b, "modality", 0) || c_str(b, ng_modality_name(v->modality)) || c_key(b, "negated", 0) ||
-		      c_bool(b, v->negated) || c_key(b, "rule", 0) || c_str(b, v->rule) || ng_buf_addc(b, '}');
+		      c_bool(b, v->negated) || c_key(b, "rule", 0) || c_str(b, v->rule) ||
+		      (partial && (c_key(b, "confidence", 0) || c_double(b, v->conf))) || ng_buf_addc(b, '}');
 	}
 	return bad || ng_buf_adds(b, "]}");
 }
 
 /* The compact text; NULL on out of memory. */
-static char *compact_text(const ng_view *v)
+static char *compact_text(const ng_view *v, int partial)
 {
 	ng_buf b = {0};
 	int bad = ng_buf_adds(&b, "{\"newsgraph\":1,\"articles\":[");
@@ -141,7 +145,7 @@ static char *compact_text(const ng_view *v)
 		bad = (i && ng_buf_addc(&b, ',')) || c_node(&b, &v->nodes[i]);
 	bad = bad || ng_buf_adds(&b, "],\"edges\":[");
 	for (size_t i = 0; !bad && i < v->nedges; i++)
-		bad = (i && ng_buf_addc(&b, ',')) || c_edge(&b, &v->edges[i]);
+		bad = (i && ng_buf_addc(&b, ',')) || c_edge(&b, &v->edges[i], partial);
 	bad = bad || ng_buf_adds(&b, "]}");
 	if (bad)
 		ng_buf_free(&b);
@@ -193,7 +197,7 @@ static int write_json(const ng_view *v, FILE *out, int part, const ng_write_opts
 		return !rc ? 0 : rc == NG_EIO ? ng_fail(err, NG_EIO, NULL, 0, "write failed")
 		                              : ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	}
-	char *text = compact_text(v);
+	char *text = compact_text(v, o->partial);
 	int rc = 0;
 	if (!text)
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");

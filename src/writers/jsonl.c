@@ -88,8 +88,10 @@ cJSON *ng_jsonl_edge(const ng_view_edge *ve, const char *kind)
 	         add(o, "symmetric", cJSON_CreateBool(ri->symmetric)) &&
 	         add(o, "modality", cJSON_CreateString(ng_modality_name(e->modality))) &&
 	         add(o, "negated", cJSON_CreateBool(e->negated)) && add(o, "date", str_or_null(e->date)) &&
-	         add(o, "count", cJSON_CreateNumber((double)ve->nev)) &&
+	         add(o, "count", cJSON_CreateNumber((double)ve->count)) &&
 	         add(o, "confidence", cJSON_CreateNumber(round(ve->confidence * 100) / 100)) &&
+	         /* A bounded merge's cut evidence, for the next merge's confidence. */
+	         (!e->cut || add(o, "cut_weight", cJSON_CreateNumber((double)e->cut_weight))) &&
 	         add(o, "cameo", str_or_null(ri->cameo));
 	cJSON *at = ok ? cJSON_CreateObject() : NULL;
 	ok = ok && add(o, "attrs", at);

@@ -373,7 +373,7 @@ static void statement(rdf *r, const ng_view_edge *ve)
 	char conf[32];
 	snprintf(conf, sizeof conf, "%.2f", round(ve->confidence * 100) / 100); /* as JSON rounds it */
 	emit(r, s, r->t[NG_CONFIDENCE], lit(r, &r->o, conf, XSD_DECIMAL));
-	emit(r, s, r->t[NG_COUNT], uint_lit(r, &r->o, ve->nev));
+	emit(r, s, r->t[NG_COUNT], uint_lit(r, &r->o, ve->count));
 	if (ri->cameo)
 		emit(r, s, r->t[NG_CAMEO], lit(r, &r->o, ri->cameo, -1));
 	if (e->diff)

@@ -1,6 +1,8 @@
 /* Unit tests of the graph model and its canonical view: identity and
  * deduplication without length limits, attribute value sets of any size,
- * and a view that orders everything without touching the graph. */
+ * a view that orders everything without touching the graph, and bounded
+ * merges that keep the earliest records in any merge order. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,11 +159,58 @@ static void view_order(void)
 	ng_graph_free(g);
 }
 
+/* Article k (dated 2024-01-<31-k>, so later ids are earlier) holds one
+ * meets edge with one evidence of confidence 0.5 and one mention. */
+static ng_graph *article(int k)
+{
+	char id[16], date[16];
+	snprintf(id, sizeof id, "a%02d", k);
+	snprintf(date, sizeof date, "2024-01-%02d", 31 - k);
+	ng_graph *g = NULL;
+	CHECK(ng_graph_new(&g, NULL) == 0 && ng_graph_add_article(g, id, NULL, date, NULL) == 0);
+	ng_node *n = ng_graph_node(g, "person:x", NG_PERSON, "X", 0);
+	CHECK(n && ng_graph_node(g, "person:y", NG_PERSON, "Y", 0));
+	CHECK(ng_node_add_mention(g, n, id, 0, 1, NG_NAME) == 0);
+	ng_evidence ev = evidence(id, 0, "r", 0.5);
+	ng_edge *e = ng_graph_edge(g, "person:x", NG_REL_MEETS, "person:y");
+	CHECK(e && ng_edge_add_evidence(g, e, &ev) == 0);
+	return g;
+}
+
+/* Twenty articles merged into a graph bounded to 3 records, forwards and
+ * backwards: the three latest ids (the earliest dates) are kept, all 20
+ * counted, and only their articles listed. */
+static void bounded_merge(void)
+{
+	for (int dir = 0; dir < 2; dir++) {
+		ng_graph *g = NULL;
+		CHECK(ng_graph_new(&g, NULL) == 0 && ng_graph_set_bounds(g, 3, 3, NULL) == 0);
+		for (int i = 0; i < 20; i++) {
+			ng_graph *a = article(dir ? 19 - i : i);
+			CHECK(ng_graph_merge(g, a, NULL) == 0);
+			ng_graph_free(a);
+		}
+		ng_view *v = NULL;
+		CHECK(ng_view_new(g, &v, NULL) == 0);
+		const ng_view_edge *e = &v->edges[0];
+		CHECK(e->nev == 3 && e->count == 20 && e->e->cut == 17);
+		CHECK_STR(e->ev[0]->article, "a17");
+		CHECK_STR(e->ev[2]->article, "a19");
+		CHECK(e->e->cut_weight == 17 * ng_bound_weight(0.5));
+		CHECK(e->confidence == 0.99);
+		CHECK(v->nodes[0].nmentions == 3 && strcmp(v->nodes[0].mentions[0]->article, "a17") == 0);
+		CHECK(v->narticles == 3 && strcmp(v->articles[0]->id, "a17") == 0);
+		ng_view_free(v);
+		ng_graph_free(g);
+	}
+}
+
 int main(void)
 {
 	attr_values();
 	attr_case();
 	evidence_long_ids();
 	view_order();
+	bounded_merge();
 	return harness_done("test_graph");
 }
