@@ -3,11 +3,13 @@
 # the compiler, CMake and the four libraries; python3; the real stores the
 # feed tests load into (rapper and networkx from Debian, kuzu and oxigraph
 # from npm, pinned by tests/feeds/package-lock.json); clang for the fuzz
-# pass; valgrind for memcheck. Usage: bash tests/deps.sh
+# pass; valgrind for memcheck; chromium, driven headless by puppeteer-core
+# (from npm, pinned by tests/html/package-lock.json) for the HTML map's
+# tests. Usage: bash tests/deps.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pkgs=(build-essential cmake pkg-config libgraphviz-dev graphviz libcjson-dev libpcre2-dev python3
-      raptor2-utils python3-networkx clang valgrind)
+      raptor2-utils python3-networkx clang valgrind chromium)
 command -v node >/dev/null && command -v npm >/dev/null || pkgs+=(nodejs npm)
 missing=()
 for p in "${pkgs[@]}"; do
@@ -20,3 +22,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 [ -d tests/feeds/node_modules ] || (cd tests/feeds && npm ci --no-audit --no-fund --loglevel=error)
+[ -d tests/html/node_modules ] || (cd tests/html && npm ci --no-audit --no-fund --loglevel=error)
