@@ -75,7 +75,9 @@ async function step(s, ctx) {
   if (s.clickEdge !== undefined) return {clicked: await clickEdge(page, s.clickEdge)};
   if (s.hover) { await page.hover(s.hover); return {hovered: s.hover}; }
   if (s.type) {
-    await page.click(s.type[0], {clickCount: 3});
+    // What a user does: empties the field, then types.
+    await page.$eval(s.type[0], (e) => { e.value = ''; });
+    await page.click(s.type[0]);
     await page.keyboard.type(s.type[1]);
     return {typed: s.type[1]};
   }
