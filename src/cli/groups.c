@@ -173,7 +173,7 @@ const cli_opt cli_format_opts[] = {
 	 "RDF formats: base of the vocabulary and node IRIs\n(default " NG_DEFAULT_BASE_IRI ")", NULL},
 	{"--layout", NULL, "ENGINE", CLI_SET, 0, set_layout,
 	 "graphml: lay the graph out (dot, neato, fdp, sfdp, circo,\ntwopi) and give each node x and y, for Gephi;\n"
-	 "html: the map's layout (default: dot up to 60 entities,\nsfdp beyond)",
+	 "html: the map's layout (default: neato up to 60 entities,\nsfdp beyond)",
 	 NULL},
 	{NULL}};
 

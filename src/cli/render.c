@@ -49,7 +49,7 @@ static int draw(const ng_graph *g, const char *format, const char *engine, FILE 
 static const cli_opt own_opts[] = {
 	{"-f", NULL, "FORMAT", CLI_STR, R(format), NULL, "svg, png, pdf or html (an interactive map);\ndefault: the extension of -o", NULL},
 	{"-K", NULL, "ENGINE", CLI_STR, R(engine), NULL,
-	 "layout: dot, neato, fdp, sfdp, circo, twopi (default: dot up to\n60 entities, sfdp beyond)", NULL},
+	 "layout: dot, neato, fdp, sfdp, circo, twopi (default: dot up to\n60 entities, sfdp beyond; html: neato, sfdp)", NULL},
 	{"-o", NULL, "FILE", CLI_STR, R(outpath), NULL, "write to FILE (needed; written whole or not at all)", NULL},
 	{"--keep-isolated", NULL, NULL, CLI_FLAG, R(keep_isolated), NULL,
 	 "draw entities without a relation even on a big map (more than\n60 entities: left out by default)", NULL},

@@ -15,7 +15,8 @@
 #include "writers/jsonl.h"
 #include "writers/writers.h"
 
-/* Mirrors render's choice, which lay_out makes when no engine is given. */
+/* As render: above this many entities sfdp. Below it neato rather than
+ * render's dot: a map to explore reads better as a network than in ranks. */
 #define BIG_GRAPH 60
 
 static const ng_embedded *part(const char *name)
@@ -123,7 +124,7 @@ static int write_html(const ng_view *v, FILE *out, int part_no, const ng_write_o
 	                  *js = part("src/writers/map.js");
 	if (!css || !body || !js)
 		return ng_fail(err, NG_EINVAL, NULL, 0, "the map's page is missing from this build");
-	const char *engine = o->layout ? o->layout : v->nnodes > BIG_GRAPH ? "sfdp" : "dot";
+	const char *engine = o->layout ? o->layout : v->nnodes > BIG_GRAPH ? "sfdp" : "neato";
 	/* Positions first: a layout that fails leaves nothing written. */
 	double *xy = calloc(2 * v->nnodes + 2, sizeof *xy);
 	if (!xy)

@@ -161,23 +161,30 @@
   function applyView() {
     viewport.setAttribute('transform', 'translate(' + view.x.toFixed(1) + ',' + view.y.toFixed(1) + ') scale(' + view.k.toFixed(4) + ')');
   }
+  /* The whole map (or the nodes in list) in the part of the view the
+   * panel leaves free. */
   function fit(list) {
     var box = svg.getBoundingClientRect(), pts = list.length ? list : nodes;
-    if (!pts.length || !box.width) return;
+    var free = {width: box.width - ($('panel').hidden ? 0 : $('panel').offsetWidth), height: box.height};
+    if (!pts.length || free.width <= 0) return;
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     pts.forEach(function (n) {
       x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, -n.y); y1 = Math.max(y1, -n.y);
     });
-    var pad = 60, w = Math.max(x1 - x0, 1), h = Math.max(y1 - y0, 1);
-    view.k = Math.min(2, Math.min((box.width - 2 * pad) / w, (box.height - 2 * pad) / h));
-    view.x = box.width / 2 - view.k * (x0 + x1) / 2;
-    view.y = box.height / 2 - view.k * (y0 + y1) / 2;
+    if (!list.length) { /* the whole drawing, labels included */
+      var all = viewport.getBBox();
+      x0 = all.x; y0 = all.y; x1 = all.x + all.width; y1 = all.y + all.height;
+    }
+    var pad = 30, w = Math.max(x1 - x0, 1), h = Math.max(y1 - y0, 1);
+    view.k = Math.max(0.02, Math.min(2, Math.min((free.width - 2 * pad) / w, (free.height - 2 * pad) / h)));
+    view.x = free.width / 2 - view.k * (x0 + x1) / 2;
+    view.y = free.height / 2 - view.k * (y0 + y1) / 2;
     applyView();
   }
   function centreOn(n) {
-    var box = svg.getBoundingClientRect();
+    var box = svg.getBoundingClientRect(), width = box.width - ($('panel').hidden ? 0 : $('panel').offsetWidth);
     view.k = Math.max(view.k, 1);
-    view.x = box.width / 2 - view.k * n.x;
+    view.x = width / 2 - view.k * n.x;
     view.y = box.height / 2 + view.k * n.y;
     applyView();
   }
@@ -534,8 +541,8 @@
   edges.forEach(function (e, i) { e.el.addEventListener('click', function () { select({edge: i}); }); });
   buildFilters();
   $('fit').addEventListener('click', function () { fit([]); });
-  fit([]);
   readHash();
+  if (!selected || selected.node === undefined) fit([]);
   window.addEventListener('resize', function () { fit([]); });
   document.body.setAttribute('data-ready', '1');
 })();

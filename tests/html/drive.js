@@ -3,7 +3,7 @@
 //
 // usage: node drive.js PLAN.json   -> prints one JSON result per step
 //        node drive.js --time MAP.html [RUNS]   -> prints open times
-//        node drive.js --shot MAP.html PNG [EDGE-INDEX]   -> a screenshot
+//        node drive.js --shot MAP.html PNG [#FRAGMENT]   -> a screenshot
 //
 // A plan is a list of steps run in order; "open" starts a fresh page, with
 // the network off, that records console errors, page errors, dialogs and
@@ -17,9 +17,9 @@ const puppeteer = require('puppeteer-core');
 const CHROMIUM = process.env.NG_CHROMIUM || '/usr/bin/chromium';
 const VIEWPORT = {width: 1400, height: 900};
 
-async function launch() {
+async function launch(viewport) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run bash tests/deps.sh (Debian package chromium)`);
-  return puppeteer.launch({executablePath: CHROMIUM, headless: true, defaultViewport: VIEWPORT,
+  return puppeteer.launch({executablePath: CHROMIUM, headless: true, defaultViewport: viewport || VIEWPORT,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run']});
 }
 
@@ -138,13 +138,13 @@ async function time(file, runs) {
   }
 }
 
-// The README's picture: the map with one edge's evidence open.
-async function shot(file, png, edge) {
-  const browser = await launch();
+// The README's picture: the map as a shared URL shows it (the fragment
+// names a selection, e.g. one edge with its evidence open).
+async function shot(file, png, hash) {
+  const browser = await launch({width: 1600, height: 1000});
   try {
     const log = {console: [], errors: [], dialogs: [], requests: []};
-    const page = await open(browser, file, '', log);
-    if (edge !== undefined && !(await clickEdge(page, edge))) throw new Error(`edge ${edge} cannot be clicked`);
+    const page = await open(browser, file, hash || '', log);
     await page.mouse.move(5, 5);
     await page.screenshot({path: png});
   } finally {
@@ -154,6 +154,6 @@ async function shot(file, png, edge) {
 
 const a = process.argv.slice(2);
 const main = a[0] === '--time' ? time(a[1], parseInt(a[2] || '3', 10))
-  : a[0] === '--shot' ? shot(a[1], a[2], a[3] === undefined ? undefined : parseInt(a[3], 10))
+  : a[0] === '--shot' ? shot(a[1], a[2], a[3])
   : runPlan(a[0]);
 main.catch((e) => { console.error(String(e && e.stack || e)); process.exit(1); });

@@ -229,9 +229,12 @@ def bundled_map(src):
                                            for n in data["nodes"]))
     check("the page forbids every request", b"content=\"default-src 'none'; style-src 'unsafe-inline'; "
           b"script-src 'unsafe-inline'\">" in html)
-    committed = os.path.join(src, "graphs", "putin-china-visit.html")
-    check("graphs/ holds the bundled article's map", os.path.exists(committed) and page_data(
-        open(committed, "rb").read())["edges"] == page_data(newsgraph(["extract", "-f", "html", art]))["edges"])
+    gdir = os.path.join(src, "graphs")
+    for f in sorted(x for x in os.listdir(gdir) if x.endswith(".txt")):
+        have = os.path.join(gdir, f[:-4] + ".html")
+        code, out, err = harness.run(["extract", "-f", "html", f], cwd=gdir, env=harness.graphviz_env())
+        check(f"graphs/{f[:-4]}.html is current (cmake --build build --target graphs)",
+              code == 0 and os.path.exists(have) and open(have, "rb").read() == out, err)
 
     ids = [n["id"] for n in g["nodes"]]
     putin = ids.index("person:vladimir-putin")
@@ -386,7 +389,7 @@ def hostile_map():
     check("hostile: no raw markup from the graph in the page", b"<img" not in html and html.count(b"<script") == 2
           and html.count(b"</script>") == 2, html.count(b"<script"))
     ids = [n["id"] for n in g["nodes"]]
-    evil, rtl = ids.index("person:evil"), ids.index("state:rtl")
+    evil = ids.index("person:evil")
     leads = next(i for i, e in enumerate(g["edges"]) if e["type"] == "leads")
     probe = ("[document.querySelectorAll('img, iframe, object, embed, b, u, h1:not(#title)').length, typeof window.pwned,"
              " document.scripts.length, Array.from(document.querySelectorAll('.node text')).map(t => t.textContent),"
@@ -403,7 +406,7 @@ def hostile_map():
                  " document.querySelectorAll('img, b, u, h1:not(#title)').length]"},
         {"type": ["#search", "RTL alias"]},
         {"eval": "Array.from(document.querySelectorAll('#results li')).map(l => l.textContent)"},
-        {"click": f'.node[data-i="{rtl}"] circle'},
+        {"click": "#results li"},
         {"eval": "document.querySelector('#panel-body h2').textContent"},
         {"log": 1}])
     elements, pwned, scripts, labels, title = r[1]["value"]
