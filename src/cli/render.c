@@ -47,9 +47,11 @@ static int draw(const ng_graph *g, const char *format, const char *engine, FILE 
 }
 
 static const cli_opt own_opts[] = {
-	{"-f", NULL, "FORMAT", CLI_STR, R(format), NULL, "svg, png, pdf or html (an interactive map);\ndefault: the extension of -o", NULL},
+	{"-f", NULL, "FORMAT", CLI_STR, R(format), NULL,
+	 "svg, png, pdf or html (an interactive map);\ndefault: the extension of -o", NULL},
 	{"-K", NULL, "ENGINE", CLI_STR, R(engine), NULL,
-	 "layout: dot, neato, fdp, sfdp, circo, twopi (default: dot up to\n60 entities, sfdp beyond; html: neato, sfdp)", NULL},
+	 "layout: dot, neato, fdp, sfdp, circo, twopi (default: dot up to\n60 entities, sfdp beyond; html: neato, sfdp)",
+	 NULL},
 	{"-o", NULL, "FILE", CLI_STR, R(outpath), NULL, "write to FILE (needed; written whole or not at all)", NULL},
 	{"--keep-isolated", NULL, NULL, CLI_FLAG, R(keep_isolated), NULL,
 	 "draw entities without a relation even on a big map (more than\n60 entities: left out by default)", NULL},
@@ -64,9 +66,9 @@ const cli_spec cli_render_spec = {
 	"Draws a graph (JSON or DOT written by newsgraph) or the graph of an\n"
 	"article. Graphs of up to 60 entities are laid out by dot with a legend;\n"
 	"bigger ones by sfdp, without overlaps, labels sized by degree. html is\n"
-	"one self-contained page laid out the same way: pan, zoom, search, filters\n"
-	"and every relation's evidence. The article options apply when the input\n"
-	"is an article.\n",
+	"one self-contained page (neato up to 60 entities, sfdp beyond) with pan,\n"
+	"zoom, search, filters and every relation's evidence. The article options\n"
+	"apply when the input is an article.\n",
 	groups};
 
 int cmd_render(int argc, char **argv)
