@@ -328,9 +328,14 @@ def bundled_map(src):
     share, colours = ink(open(path("map.png"), "rb").read())
     check("the screenshot is not blank", share > 0.01 and colours > 20, f"{share:.4f} inked, {colours} colours")
 
-    # The shared view: a fragment opens the edge's panel.
-    r = drive([{"open": page, "hash": "#edge=person%3Avladimir-putin/visits/state%3Achn"}, {"eval": panel}])
+    # The shared view: a fragment opens the edge's panel, or a node's.
+    r = drive([{"open": page, "hash": "#edge=person%3Avladimir-putin/visits/state%3Achn"}, {"eval": panel},
+               {"open": page, "hash": "#node=state%3Achn"}, {"eval": panel}, {"log": 1}])
     check_equal("a shared URL opens the edge", r[1]["value"]["h2"], "Vladimir Putin visits China")
+    p = r[3]["value"]
+    check_equal("a shared URL opens the node: ISO 3166 and Wikidata", [p["h2"]] + p["facts"][:4] + p["links"],
+                ["China", "state", "state:chn", "CHN", "Q148", "https://www.wikidata.org/wiki/Q148"])
+    clean("shared URLs", r[-1]["log"])
 
     check_filters("bundled", page, g, [
         {"types": ["person"]}, {"types": ["state", "agreement"]}, {"rels": ["works_for"]},
@@ -491,6 +496,38 @@ def empty_map():
     clean("empty map", r[-1]["log"])
 
 
+def big_map():
+    """More than 60 entities: laid out by sfdp, those without a relation
+    left out before the layout, as render does; every one drawn."""
+    types = ["person", "state", "organization", "company"]
+    nodes = [{"id": f"{types[i % 4]}:n{i:03d}", "type": types[i % 4], "name": f"Name {i}", "aliases": [f"Name {i}"],
+              "kb": {}, "mentions": []} for i in range(120)]
+    ev = {"article": "big", "sentence": "A met B.", "start": 0, "end": 8, "trigger": "met", "modality": "asserted",
+          "negated": False, "rule": "r"}
+    edges = [{"source": nodes[i]["id"], "type": "meets", "target": nodes[(i * 7 + 3) % 80]["id"], "symmetric": True,
+              "modality": "asserted", "negated": False, "date": None, "count": 1, "confidence": 0.5, "cameo": None,
+              "attrs": {}, "evidence": [ev]} for i in range(80) if (i * 7 + 3) % 80 != i]
+    for e in edges:  # a symmetric relation's source is the smaller id
+        if e["source"] > e["target"]:
+            e["source"], e["target"] = e["target"], e["source"]
+    edges = list({(e["source"], e["target"]): e for e in edges}.values())
+    edges.sort(key=lambda e: (e["source"], e["type"], e["target"]))
+    nodes.sort(key=lambda n: n["id"])
+    g = {"newsgraph": 1, "articles": [{"id": "big", "title": None, "date": None, "source": None}], "nodes": nodes,
+         "edges": edges}
+    src = write("big.json", json.dumps(g).encode())
+    page = path("big.html")
+    newsgraph(["render", "-o", page, src])
+    data = page_data(open(page, "rb").read())
+    linked = {x for e in edges for x in (e["source"], e["target"])}
+    check_equal("big map: sfdp", data["layout"], "sfdp")
+    check_equal("big map: entities without a relation left out", [n["id"] for n in data["nodes"]], sorted(linked))
+    r = drive([{"open": page}, {"eval": "[document.querySelectorAll('.node').length,"
+                                        " document.querySelectorAll('.edge').length]"}, {"log": 1}])
+    check_equal("big map: every node and edge drawn", r[1]["value"], [len(linked), len(edges)])
+    clean("big map", r[-1]["log"])
+
+
 def bad_input(src):
     art = os.path.join(src, "graphs", "putin-china-visit.txt")
     harness.expect_error("unknown engine", ["render", "-f", "html", "-K", "spring", "-o", path("x.html"), art],
@@ -514,6 +551,7 @@ def main():
         hostile_map()
         diff_map()
         empty_map()
+        big_map()
         bad_input(src)
     return harness.summary("html", need_some=True)
 
