@@ -9,7 +9,9 @@ against the same rules computed here), and the URL fragment brings a view
 back; the search finds a node by an alias; the diff page marks what was
 added, removed and changed and can show only that; a screenshot is not
 blank; hostile names and evidence (markup, quotes, &, right-to-left text)
-show as text; an empty graph gives an empty map. Missing chromium, node or
+show as text; an empty graph gives an empty map; a map of more than 60
+entities is laid out by sfdp without those that have no relation, and drawn
+whole. Missing chromium, node or
 the npm packages fail the test (bash tests/deps.sh installs them).
 
 usage: python3 run_html.py NEWSGRAPH PROJECT_SOURCE_DIR"""
