@@ -463,9 +463,22 @@
     ul.hidden = false;
   }
   $('search').addEventListener('input', search);
+  /* Enter opens the highlighted result (the first by default), the arrows
+   * move the highlight, Escape closes the list. */
   $('search').addEventListener('keydown', function (ev) {
-    var first = $('results').querySelector('li[data-i]');
-    if (ev.key === 'Enter' && first) { $('results').hidden = true; select({node: +first.getAttribute('data-i')}); }
+    var items = Array.prototype.slice.call($('results').querySelectorAll('li[data-i]'));
+    var at = items.findIndex(function (li) { return li.classList.contains('active'); });
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      ev.preventDefault();
+      if (at >= 0) items[at].classList.remove('active');
+      at = Math.max(0, Math.min(items.length - 1, at + (ev.key === 'ArrowDown' ? 1 : -1)));
+      if (items[at]) { items[at].classList.add('active'); items[at].scrollIntoView({block: 'nearest'}); }
+    } else if (ev.key === 'Enter' && items.length) {
+      $('results').hidden = true;
+      select({node: +items[Math.max(at, 0)].getAttribute('data-i')});
+    } else if (ev.key === 'Escape') {
+      $('results').hidden = true;
+    }
   });
 
   /* ---- The view in the URL fragment: selection and filters ---- */

@@ -81,6 +81,7 @@ async function step(s, ctx) {
     await page.keyboard.type(s.type[1]);
     return {typed: s.type[1]};
   }
+  if (s.press) { await page.keyboard.press(s.press); return {pressed: s.press}; }
   if (s.select) { await page.select(s.select[0], s.select[1]); return {selected: s.select[1]}; }
   if (s.wheel) {
     const box = await page.$eval('#map', (e) => { const r = e.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; });

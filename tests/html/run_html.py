@@ -277,6 +277,13 @@ def bundled_map(src):
         {"click": "#results li"},
         {"eval": panel},
         {"click": "#close"},
+        {"type": ["#search", "chin"]},
+        {"press": "ArrowDown"},
+        {"press": "ArrowDown"},
+        {"eval": "Array.from(document.querySelectorAll('#results li')).map(l => l.firstChild.textContent.trim())"},
+        {"press": "Enter"},
+        {"eval": panel},
+        {"click": "#close"},
         {"click": "#fit"},
         {"screenshot": path("map.png"), "clip": "#map"},
         {"log": 1},
@@ -326,6 +333,9 @@ def bundled_map(src):
     check("search finds a node by an alias", r[15]["value"][:1] == ["the West group, as Western countries"],
           r[15]["value"])
     check_equal("a search result opens its node", r[17]["value"]["h2"], "the West")
+    found = r[22]["value"]
+    check("search: several results for 'chin'", len(found) >= 2 and "China" in found, found)
+    check_equal("search: the arrows and Enter open the second result", r[24]["value"]["h2"], found[1:2] and found[1])
     clean("bundled map", r[-1]["log"])
     share, colours = ink(open(path("map.png"), "rb").read())
     check("the screenshot is not blank", share > 0.01 and colours > 20, f"{share:.4f} inked, {colours} colours")
