@@ -17,7 +17,7 @@
   var EDGE_LABELS_UP_TO = 150;
 
   var data = JSON.parse(document.getElementById('ng-data').textContent);
-  var nodes = data.nodes, edges = data.edges, byId = {}, articles = {};
+  var nodes = data.nodes, edges = data.edges, byId = Object.create(null), articles = Object.create(null);
   var $ = function (id) { return document.getElementById(id); };
   var svg = $('map'), viewport = $('viewport');
 
@@ -503,6 +503,11 @@
     var hash = p.length ? '#' + p.join('&') : '';
     if (hash !== location.hash) history.replaceState(null, '', hash || location.pathname + location.search);
   }
+  /* A fragment typed or cut by hand may hold a bad %-escape: it names
+   * nothing, rather than stopping the page. */
+  function decode(v) {
+    try { return decodeURIComponent(v); } catch (e) { return null; }
+  }
   function readHash() {
     var p = {};
     location.hash.replace(/^#/, '').split('&').forEach(function (kv) {
@@ -512,7 +517,7 @@
     reading = true;
     state = {types: {}, rels: {}, mods: {}, diffs: {}, negation: 'all', min: 1, from: '', to: ''};
     ['types', 'rels', 'mods', 'diffs'].forEach(function (k) {
-      if (p['hide-' + k]) p['hide-' + k].split(',').forEach(function (v) { state[k][decodeURIComponent(v)] = false; });
+      if (p['hide-' + k]) p['hide-' + k].split(',').map(decode).forEach(function (v) { if (v !== null) state[k][v] = false; });
     });
     if (p.negation === 'affirmed' || p.negation === 'negated') state.negation = p.negation;
     state.min = Math.max(1, parseInt(p.min, 10) || 1);
@@ -522,9 +527,10 @@
     syncControls();
     applyFilters();
     var sel = null;
-    if (p.node !== undefined && byId[decodeURIComponent(p.node)] !== undefined) sel = {node: byId[decodeURIComponent(p.node)]};
+    var id = p.node !== undefined ? decode(p.node) : null;
+    if (id !== null && id in byId) sel = {node: byId[id]};
     if (p.edge !== undefined) {
-      var k = p.edge.split('/').map(decodeURIComponent);
+      var k = p.edge.split('/').map(decode);
       var i = edges.findIndex(function (e) { return e.source === k[0] && e.type === k[1] && e.target === k[2]; });
       if (i >= 0) sel = {edge: i};
     }

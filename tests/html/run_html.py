@@ -342,12 +342,18 @@ def bundled_map(src):
 
     # The shared view: a fragment opens the edge's panel, or a node's.
     r = drive([{"open": page, "hash": "#edge=person%3Avladimir-putin/visits/state%3Achn"}, {"eval": panel},
-               {"open": page, "hash": "#node=state%3Achn"}, {"eval": panel}, {"log": 1}])
+               {"open": page, "hash": "#node=state%3Achn"}, {"eval": panel}, {"log": 1},
+               {"open": page, "hash": "#node=%E0%A4%A&hide-types=%,person&edge=%/x&min=x&from=2024"},
+               {"eval": SHOWN}, {"log": 1}])
     check_equal("a shared URL opens the edge", r[1]["value"]["h2"], "Vladimir Putin visits China")
     p = r[3]["value"]
     check_equal("a shared URL opens the node: ISO 3166 and Wikidata", [p["h2"]] + p["facts"][:4] + p["links"],
                 ["China", "state", "state:chn", "CHN", "Q148", "https://www.wikidata.org/wiki/Q148"])
-    clean("shared URLs", r[-1]["log"])
+    clean("shared URLs", r[4]["log"])
+    nodes, edges = visible(g, {"types": ["person"]})
+    check_equal("a bad fragment: what it names well applies, the rest is ignored", r[6]["value"][:2],
+                [sorted(nodes), sorted(edges)])
+    clean("a bad fragment", r[-1]["log"])
 
     check_filters("bundled", page, g, [
         {"types": ["person"]}, {"types": ["state", "agreement"]}, {"rels": ["works_for"]},
