@@ -1,9 +1,9 @@
-# Regenerates graphs/NAME.{json,dot,svg} from every graphs/NAME.txt.
+# Regenerates graphs/NAME.{json,dot,html,svg} from every graphs/NAME.txt.
 file(GLOB articles ${DIR}/*.txt)
 find_program(DOT dot REQUIRED)
 foreach(a ${articles})
   get_filename_component(name ${a} NAME_WE)
-  foreach(fmt json dot)
+  foreach(fmt json dot html)
     execute_process(COMMAND ${NEWSGRAPH} extract -f ${fmt} -o ${name}.${fmt} ${name}.txt
                     WORKING_DIRECTORY ${DIR} RESULT_VARIABLE rc)
     if(rc)

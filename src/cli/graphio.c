@@ -57,8 +57,8 @@ int cli_read_graph(const char *path, const cli_extract_opts *o, ng_graph **out)
 int cli_write_graph(const ng_writer *w, const ng_graph *g, const char *outpath, const ng_write_opts *wo)
 {
 	ng_error err = NG_ERROR_INIT;
-	if (wo && wo->layout && strcmp(w->name, "graphml") != 0)
-		return cli_error(NULL, "--layout gives positions to -f graphml only (render draws other maps)");
+	if (wo && wo->layout && strcmp(w->name, "graphml") != 0 && strcmp(w->name, "html") != 0)
+		return cli_error(NULL, "--layout gives positions to -f graphml and html only (render draws other maps)");
 	if (!w->parts) {
 		cli_out out;
 		if (cli_out_open(&out, outpath))

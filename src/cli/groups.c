@@ -193,7 +193,8 @@ const cli_opt cli_format_opts[] = {
 	{"--base-iri", NULL, "IRI", CLI_SET, 0, set_iri,
 	 "RDF formats: base of the vocabulary and node IRIs\n(default " NG_DEFAULT_BASE_IRI ")", NULL},
 	{"--layout", NULL, "ENGINE", CLI_SET, 0, set_layout,
-	 "graphml: lay the graph out (dot, neato, fdp, sfdp, circo,\ntwopi) and give each node x and y, for Gephi",
+	 "graphml: lay the graph out (dot, neato, fdp, sfdp, circo,\ntwopi) and give each node x and y, for Gephi;\n"
+	 "html: the map's layout (default: neato up to 60 entities,\nsfdp beyond)",
 	 NULL},
 	{NULL}};
 

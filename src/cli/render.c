@@ -1,5 +1,6 @@
 /* newsgraph render: a graph file or an article in, a drawing (SVG, PNG,
- * PDF) out, optionally filtered down to a readable map first. */
+ * PDF) or an interactive map (HTML) out, optionally filtered down to a
+ * readable map first. */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,9 +9,9 @@
 #include "newsgraph/filter.h"
 #include "newsgraph/render.h"
 
-/* The same lists ng_render accepts, checked here so that a typo stops the
- * command before the input is read. */
-static const char *const formats[] = {"svg", "png", "pdf", NULL};
+/* The same lists ng_render accepts, and the html writer, checked here so
+ * that a typo stops the command before the input is read. */
+static const char *const formats[] = {"svg", "png", "pdf", "html", NULL};
 static const char *const engines[] = {"dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL};
 
 static int known(const char *const *list, const char *s)
@@ -35,10 +36,22 @@ typedef struct rargs {
 
 #define R(field) offsetof(rargs, field)
 
+/* The map is the html writer's, laid out by the same Graphviz. */
+static int draw(const ng_graph *g, const char *format, const char *engine, FILE *out, ng_error *err)
+{
+	if (strcmp(format, "html") != 0)
+		return ng_render(g, format, engine, out, err);
+	ng_write_opts wo = NG_WRITE_OPTS_INIT;
+	wo.layout = engine;
+	return ng_write(ng_writer_find("html"), g, out, 0, &wo, err);
+}
+
 static const cli_opt own_opts[] = {
-	{"-f", NULL, "FORMAT", CLI_STR, R(format), NULL, "svg, png or pdf (default: the extension of -o)", NULL},
+	{"-f", NULL, "FORMAT", CLI_STR, R(format), NULL,
+	 "svg, png, pdf or html (an interactive map);\ndefault: the extension of -o", NULL},
 	{"-K", NULL, "ENGINE", CLI_STR, R(engine), NULL,
-	 "layout: dot, neato, fdp, sfdp, circo, twopi (default: dot up to\n60 entities, sfdp beyond)", NULL},
+	 "layout: dot, neato, fdp, sfdp, circo, twopi (default: dot up to\n60 entities, sfdp beyond; html: neato, sfdp)",
+	 NULL},
 	{"-o", NULL, "FILE", CLI_STR, R(outpath), NULL, "write to FILE (needed; written whole or not at all)", NULL},
 	{"--keep-isolated", NULL, NULL, CLI_FLAG, R(keep_isolated), NULL,
 	 "draw entities without a relation even on a big map (more than\n60 entities: left out by default)", NULL},
@@ -48,12 +61,14 @@ static const cli_group groups[] = {{own_opts, 0},          {cli_filter_opts, R(f
                                    {cli_lexicon_opts, R(o)}, {cli_rules_opts, R(o)}, {NULL, 0}};
 
 const cli_spec cli_render_spec = {
-	"render", "draw a graph or an article as SVG, PNG or PDF",
+	"render", "draw a graph or an article as SVG, PNG, PDF or an HTML map",
 	"GRAPH|ARTICLE",
 	"Draws a graph (JSON or DOT written by newsgraph) or the graph of an\n"
 	"article. Graphs of up to 60 entities are laid out by dot with a legend;\n"
-	"bigger ones by sfdp, without overlaps, labels sized by degree. The\n"
-	"article options apply when the input is an article.\n",
+	"bigger ones by sfdp, without overlaps, labels sized by degree. html is\n"
+	"one self-contained page (neato up to 60 entities, sfdp beyond) with pan,\n"
+	"zoom, search, filters and every relation's evidence. The article options\n"
+	"apply when the input is an article.\n",
 	groups};
 
 int cmd_render(int argc, char **argv)
@@ -81,7 +96,7 @@ int cmd_render(int argc, char **argv)
 	if (!format) {
 		const char *dot = strrchr(outpath, '.');
 		if (!dot || strchr(dot, '/') || !known(formats, dot + 1)) {
-			cli_error(NULL, "render needs -f svg|png|pdf (cannot tell from '%s')", outpath);
+			cli_error(NULL, "render needs -f svg|png|pdf|html (cannot tell from '%s')", outpath);
 			goto done;
 		}
 		format = dot + 1;
@@ -117,7 +132,7 @@ int cmd_render(int argc, char **argv)
 	cli_out out;
 	if (cli_out_open(&out, outpath))
 		goto done;
-	if (ng_render(fg ? fg : g, format, engine, out.f, &err)) {
+	if (draw(fg ? fg : g, format, engine, out.f, &err)) {
 		cli_out_abort(&out);
 		const char *to = strcmp(outpath, "-") == 0 ? "<stdout>" : outpath;
 		cli_lib_error(&err, err.code == NG_EIO ? to : input);

@@ -5,7 +5,8 @@
 
 static const ng_writer *const registry[] = {&ng_writer_dot,     &ng_writer_json, &ng_writer_jsonl,
                                             &ng_writer_graphml, &ng_writer_cypher, &ng_writer_csv,
-                                            &ng_writer_nt,      &ng_writer_ttl,    NULL};
+                                            &ng_writer_nt,      &ng_writer_ttl,    &ng_writer_html,
+                                            NULL};
 
 const ng_writer *const *ng_writers(void)
 {

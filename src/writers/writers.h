@@ -17,6 +17,7 @@ extern const ng_writer ng_writer_cypher;
 extern const ng_writer ng_writer_csv;
 extern const ng_writer ng_writer_nt;
 extern const ng_writer ng_writer_ttl;
+extern const ng_writer ng_writer_html;
 
 /* A diff format: text, json (dot draws the diff's union graph instead). */
 typedef struct ng_diff_writer {

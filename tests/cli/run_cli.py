@@ -402,7 +402,7 @@ def graphml_layout():
     plain = output(["extract", "-f", "graphml", art])
     check("no --layout, no positions", b"n_x" not in plain)
     expect_error("--layout with json", ["extract", "-f", "json", "--layout", "dot", art],
-                 "newsgraph: --layout gives positions to -f graphml only (render draws other maps)")
+                 "newsgraph: --layout gives positions to -f graphml and html only (render draws other maps)")
     expect_error("--layout engine", ["extract", "-f", "graphml", "--layout", "spring", art],
                  "newsgraph: --layout 'spring' is not a layout engine (dot, neato, fdp, sfdp, circo, twopi)")
 

@@ -1,6 +1,7 @@
 /* Helpers of the fuzz targets (see fuzz.h). Aborting is right here: a fuzz
  * target reports a broken invariant by crashing. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "fuzz.h"
 
@@ -45,6 +46,12 @@ void fuzz_check_error(int rc, const ng_error *err)
 void fuzz_write_all(const ng_graph *g)
 {
 	for (const ng_writer *const *w = ng_writers(); *w; w++) {
+		/* The html map lays its graph out through libgvc, like render,
+		 * which the fuzz targets leave alone too: Graphviz's cost per
+		 * input and its own leaks and process-wide state. Its data is the
+		 * JSON Lines writer's objects, written here. */
+		if (strcmp((*w)->name, "html") == 0)
+			continue;
 		int nparts = 1;
 		if ((*w)->parts)
 			for (nparts = 0; (*w)->parts[nparts]; nparts++)

@@ -149,7 +149,7 @@ def errors():
                  "newsgraph: unknown render format 'gif' (try newsgraph render --help)")
     render_error("no -o", ["-f", "svg", art], "newsgraph: render needs -o FILE")
     render_error("no format", ["-o", path("bad.txt"), art],
-                 f"newsgraph: render needs -f svg|png|pdf (cannot tell from '{path('bad.txt')}')")
+                 f"newsgraph: render needs -f svg|png|pdf|html (cannot tell from '{path('bad.txt')}')")
     render_error("bad type", ["--types", "person,country", "-o", out, art],
                  "newsgraph: --types: unknown entity type 'country' (one of person, state, organization, company, "
                  "agreement, location, group)")
