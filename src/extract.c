@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entities/dateline.h"
 #include "entities/lexicon.h"
 #include "entities/link.h"
 #include "entities/ner.h"
@@ -96,6 +97,9 @@ static int analyse(const ng_extractor *ex, const char *text, size_t len, const n
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	}
 	rc = ng_ner(&ex->lx, doc, ents, err);
+	ng_dateline dl;
+	if (!rc && !continued && ng_dateline_find(text, len, &dl) && ng_dateline_mentions(&dl, doc, ents))
+		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	if (!rc)
 		rc = ng_link(&ex->lx, doc, ents, err);
 	if (rc) {
@@ -278,6 +282,21 @@ static size_t part_end(const char *text, size_t limit)
 	return line ? line : space ? space : limit;
 }
 
+/* The article as the pipeline sees it: its date settled (see ng_article's
+ * ref_date) into `day`. */
+static ng_article dated(const ng_article *a, const char *text, size_t len, char day[11])
+{
+	ng_article d = {0};
+	ng_dateline dl;
+	if (a)
+		d = *a;
+	if (!d.date && ng_dateline_find(text, len, &dl) && ng_dateline_date(&dl, d.ref_date, day))
+		d.date = day;
+	if (!d.date)
+		d.date = d.ref_date;
+	return d;
+}
+
 int ng_extract(const ng_extractor *ex, const char *text, size_t len, const ng_article *a, ng_graph *into,
                ng_error *err)
 {
@@ -290,10 +309,12 @@ int ng_extract_progress(const ng_extractor *ex, const char *text, size_t len, co
 	/* Part by part (newsgraph/extract.h): memory stays that of one part
 	 * plus the graph, however long the text. */
 	int rc = ng_text_check(text, len, a && a->source ? a->source : "-", err);
+	char day[11];
+	ng_article art = dated(a, text, len, day);
 	size_t p = 0;
 	while (!rc) {
 		size_t e = len - p > NG_EXTRACT_PART ? p + part_end(text + p, NG_EXTRACT_PART) : len;
-		rc = run_pipeline(ex, text + p, e - p, (uint32_t)p, a, into, NULL, err);
+		rc = run_pipeline(ex, text + p, e - p, (uint32_t)p, &art, into, NULL, err);
 		if (e == len)
 			break;
 		if (!rc && progress)
@@ -388,7 +409,9 @@ int ng_extract_trace(const ng_extractor *ex, const char *text, size_t len, const
 	*out = NULL;
 	if (ng_trace_new(&t))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	int rc = run_pipeline(ex, text, len, 0, a, NULL, t, err);
+	char day[11];
+	ng_article art = dated(a, text, len, day);
+	int rc = run_pipeline(ex, text, len, 0, &art, NULL, t, err);
 	if (rc) {
 		ng_trace_free(t);
 		return rc;

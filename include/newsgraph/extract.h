@@ -37,6 +37,10 @@ typedef struct ng_article {
 	const char *id;     /* article id, e.g. the file name */
 	const char *source; /* file path or other origin */
 	const char *date;   /* YYYY-MM-DD, or NULL when unknown */
+	/* A day near the article's (a crawl's WARC-Date, a batch's --date), or
+	 * NULL. When `date` is NULL, the article's date is its dateline's day
+	 * ("MOSCOW, May 16 (Reuters) -") in ref_date's year, else ref_date. */
+	const char *ref_date;
 } ng_article;
 
 /* Articles longer than this many bytes are extracted in parts cut at

@@ -119,7 +119,8 @@ typedef struct cli_job {
 	char *text;              /* freed by the runner once extracted */
 	size_t len;
 	char *id, *date, *source;
-	long line;               /* JSON Lines input: the line number */
+	char *ref_date;          /* a day near the article's (ng_article) */
+	long line;               /* JSON Lines input: the line number; WARC: the record's */
 	ng_graph *g;
 	char *json;
 	ng_error err;
@@ -145,6 +146,16 @@ void cli_jobs_start(cli_pool *p, const ng_extractor *ex, const ng_filter *f, cli
                     int nthreads, int to_json);
 void cli_jobs_wait(cli_pool *p);
 void cli_job_clear(cli_job *j);
+
+/* An article file's bytes into a job (page.c): HTML is read as a web page
+ * (its text, its canonical URL as id unless --id, its date unless
+ * --date). 0, or a library error in *err. */
+int cli_article_read(const char *data, size_t len, const char *path, const cli_extract_opts *o, cli_job *j,
+                     ng_error *err);
+/* A WARC document into a job: id = the page's canonical URL or the
+ * target URI, date = the page's, else its dateline's or the crawl's
+ * (WARC-Date, else `date`). 0, or a library error in *err. */
+int cli_article_from_doc(const ng_warc_doc *d, const char *name, const char *date, cli_job *j, ng_error *err);
 
 
 

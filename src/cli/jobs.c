@@ -15,7 +15,7 @@
 static void run_one(const cli_pool *p, cli_job *j)
 {
 	ng_graph *g = NULL, *cut = NULL;
-	ng_article art = {j->id, j->source, j->date};
+	ng_article art = {j->id, j->source, j->date, j->ref_date};
 	j->rc = ng_graph_new(&g, &j->err);
 	if (!j->rc)
 		j->rc = ng_extract_progress(p->ex, j->text, j->len, &art, g, p->progress ? cli_progress_part : NULL,
@@ -111,6 +111,7 @@ void cli_job_clear(cli_job *j)
 	free(j->text);
 	free(j->id);
 	free(j->date);
+	free(j->ref_date);
 	free(j->source);
 	free(j->json);
 	ng_graph_free(j->g);
