@@ -89,6 +89,8 @@ static const char *const skip_tags[] = {"script", "style", "noscript", "template
 static const char *const skip_roles[] = {"navigation", "banner", "contentinfo", "complementary",
                                          "dialog", "alertdialog", "search", "menu", NULL};
 
+static const char *const para_tags[] = {"p", "pre", "blockquote", "h2", "h3", "h4", "li", "td", "dd", NULL};
+
 static int attr_is_boiler(xmlNodePtr n, const char *name, int words)
 {
 	char *v = ng_page_attr(n, name);
@@ -108,6 +110,10 @@ static int is_boiler(xmlNodePtr n)
 		return n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE;
 	if (tag_in(n, skip_tags) || xmlHasProp(n, (const xmlChar *)"hidden"))
 		return 1;
+	/* A <time> of its own is the page's dateline stamp; inside a
+	 * paragraph it is part of a sentence. */
+	if (is_tag(n, "time") && n->parent && !tag_in(n->parent, para_tags))
+		return 1;
 	char *aria = ng_page_attr(n, "aria-hidden");
 	int hidden = aria && !strcasecmp(aria, "true");
 	xmlFree(aria);
@@ -118,7 +124,6 @@ static int is_boiler(xmlNodePtr n)
 static const char *const block_tags[] = {"p", "div", "section", "article", "main", "h2", "h3", "h4", "h5",
                                          "h6", "li", "ul", "ol", "blockquote", "pre", "table", "tr", "td",
                                          "th", "dl", "dt", "dd", "br", "hr", "body", NULL};
-static const char *const para_tags[] = {"p", "pre", "blockquote", "h2", "h3", "h4", "li", "td", "dd", NULL};
 
 /* Text length of a paragraph and of its links, for scoring. */
 static void measure(xmlNodePtr n, int in_link, size_t *text, size_t *links)
@@ -413,12 +418,19 @@ static int page_body(xmlDocPtr doc, emitter *e, const char *name, ng_error *err)
 	if (oom)
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	/* Split by adverts or boxes, an article's paragraphs lie in several
-	 * blocks: the nearest article element above them holds them all. */
-	for (xmlNodePtr a = root; a && a != body; a = a->parent)
-		if (hint(a) > 1) {
-			root = a;
+	 * blocks: the <article> above them holds them all, else the nearest
+	 * element marked as the article. */
+	xmlNodePtr marked = NULL;
+	for (xmlNodePtr a = root; a && a != body; a = a->parent) {
+		if (is_tag(a, "article")) {
+			marked = a;
 			break;
 		}
+		if (!marked && hint(a) > 1)
+			marked = a;
+	}
+	if (marked)
+		root = marked;
 	emit(e, root ? root : body, 0);
 	flush(e);
 	if (e->oom)

@@ -308,6 +308,11 @@ static int record(ng_warc *w, ng_warc_doc *doc, ng_error *err)
 	size_t tl = 0, ul = 0, ll = 0, dl = 0;
 	const char *type = field(h, hlen, "WARC-Type", &tl), *uri = field(h, hlen, "WARC-Target-URI", &ul);
 	const char *clen = field(h, hlen, "Content-Length", &ll), *date = field(h, hlen, "WARC-Date", &dl);
+	/* WARC 1.0's grammar puts the URI in angle brackets (wget does) */
+	if (uri && ul >= 2 && uri[0] == '<' && uri[ul - 1] == '>') {
+		uri++;
+		ul -= 2;
+	}
 	char *end;
 	unsigned long long blen = clen && ll && isdigit((unsigned char)*clen) ? strtoull(clen, &end, 10) : 0;
 	if (!clen || !ll || end != clen + ll)
