@@ -228,6 +228,8 @@ static int read_header(ng_warc *w, size_t *hlen, ng_error *err)
 			return rc;
 		const char *b = w->buf + w->pos;
 		size_t n = avail(w);
+		if (memcmp(b, "WARC/", n < 5 ? n : 5))
+			return bad(w, err, "%s", "not a WARC 1.0 or 1.1 record");
 		const char *e = ng_input_find(b, n, "\r\n\r\n", 4);
 		if (e) {
 			*hlen = (size_t)(e - b) + 4;
