@@ -33,7 +33,8 @@ typedef struct ng_page ng_page;
  * else does and is its id when it names no canonical URL. `name` goes into
  * error messages. Errors: NG_ELIMIT for a page over NG_PAGE_MAX; NG_EINVAL
  * for a page without article text, or not in English (the message names
- * the language). */
+ * the language). Pages may be read on several threads once one call has
+ * returned: the first initialises libxml2. */
 NG_EXTERN int ng_html_read(const char *html, size_t len, const char *url, const char *name, ng_page **out,
                            ng_error *err);
 NG_EXTERN void ng_page_free(ng_page *p);

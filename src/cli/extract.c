@@ -346,25 +346,29 @@ static void report(const stream *s, const char *name, long line, const char *msg
 		cli_error(NULL, "%s:%ld: %s", name, line, msg);
 }
 
-/* The next JSON Lines article into j: 0, 1 for a blank line, 2 at the end,
- * -1 with *msg for a bad line, or an exit code (2) on a read error. */
+/* What reading the next article of a stream gave. */
+enum { NEXT_OK, NEXT_NONE, NEXT_END, NEXT_BAD, NEXT_FAILED };
+
+/* The next JSON Lines article into j: NEXT_OK, NEXT_NONE for a blank line,
+ * NEXT_END, NEXT_BAD with *msg for a bad line, NEXT_FAILED (printed) when
+ * the file cannot be read. */
 static int next_line(stream *s, FILE *f, const char *name, cli_job *j, const char **msg, size_t *bytes)
 {
 	ssize_t len = getline(&s->line, &s->cap, f);
 	if (len < 0)
-		return ferror(f) ? -2 - cli_error(name, "cannot read: %s", strerror(errno)) : 2;
+		return ferror(f) && cli_error(name, "cannot read: %s", strerror(errno)) ? NEXT_FAILED : NEXT_END;
 	s->lineno++;
 	*bytes = (size_t)len;
 	size_t l = (size_t)len;
 	while (l && (s->line[l - 1] == '\n' || s->line[l - 1] == '\r'))
 		l--;
 	if (strspn(s->line, " \t") >= l)
-		return 1;
+		return NEXT_NONE;
 	*msg = parse_line(s->line, l, s->lineno, j);
 	/* --date: a day near every article's, dating those without one */
 	if (!*msg && !j->date && s->x->o.date && !(j->ref_date = strdup(s->x->o.date)))
 		*msg = "out of memory";
-	return *msg ? -1 : 0;
+	return *msg ? NEXT_BAD : NEXT_OK;
 }
 
 /* The next page of a WARC file into j, the same way. */
@@ -374,13 +378,13 @@ static int next_record(stream *s, const char *name, cli_job *j, const char **msg
 	ng_error err = NG_ERROR_INIT;
 	int rc = ng_warc_next(s->warc, &d, &err);
 	if (rc == 0)
-		return 2;
+		return NEXT_END;
 	if (rc < 0) {
 		/* The message names the record: line 0 says so to report(). */
 		snprintf(s->why, sizeof s->why, "%s", err.message);
 		*msg = s->why;
 		s->lineno = 0;
-		return -1;
+		return NEXT_BAD;
 	}
 	*bytes = d.offset - s->offset;
 	s->offset = d.offset;
@@ -388,9 +392,9 @@ static int next_record(stream *s, const char *name, cli_job *j, const char **msg
 	if (cli_article_from_doc(&d, name, s->x->o.date, j, &err)) {
 		snprintf(s->why, sizeof s->why, "%s: %s", d.uri, err.message);
 		*msg = s->why;
-		return -1;
+		return NEXT_BAD;
 	}
-	return 0;
+	return NEXT_OK;
 }
 
 /* --emit-text with a stream: the article as a JSON Lines line that --jsonl
@@ -422,14 +426,14 @@ static int read_batch(stream *s, FILE *f, const char *name, batch *b, int *eof)
 		const char *msg = NULL;
 		size_t len = 0;
 		int r = s->warc ? next_record(s, name, j, &msg, &len) : next_line(s, f, name, j, &msg, &len);
-		if (r == 2 || r < -1) {
+		if (r == NEXT_END || r == NEXT_FAILED) {
 			*eof = 1;
-			return r < -1 ? -2 - r : 0;
+			return r == NEXT_FAILED ? 2 : 0;
 		}
-		cli_progress_add(&s->pr, r == 0, len);
-		if (r == 1)
+		cli_progress_add(&s->pr, r == NEXT_OK, len);
+		if (r == NEXT_NONE)
 			continue;
-		if (r == 0) {
+		if (r == NEXT_OK) {
 			if (s->text_out && emit_line(s, j))
 				return 2;
 			bytes += j->len;
