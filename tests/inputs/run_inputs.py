@@ -12,8 +12,8 @@
   on 127.0.0.1) serving those pages plain, gzip, deflate and chunked, into
   a gzip and an uncompressed archive; extract --warc gives one graph per
   English page, the same graphs as the pages, the same bytes for -j 1 and
-  -j 2; a truncated archive fails with what is wrong, or yields the pages
-  before the damage with --keep-going; --emit-text writes JSON Lines that
+  -j 2; a truncated archive, or a record with a lying Content-Length,
+  fails with what is wrong, or with --keep-going yields the other pages; --emit-text writes JSON Lines that
   extract --jsonl reads back to the same graphs.
 - Datelines: the place is a location mention, the agency no node, the day
   the article's date when none was given.
@@ -183,6 +183,25 @@ def warcs():
                 [sourceless(graph(x))["nodes"] for x in back.splitlines()],
                 [sourceless(graph(x))["nodes"] for x in out.splitlines()])
     truncated(gz, plain)
+    lying(plain, port)
+
+
+def lying(plain, port):
+    """The wire page's response record claims 50 bytes more than it holds."""
+    data = open(plain, "rb").read()
+    at = data.index(b"WARC-Type: response")
+    cl = data.index(b"Content-Length: ", at) + 16
+    end = data.index(b"\r\n", cl)
+    bad = harness.write("lying.warc", data[:cl] + b"%d" % (int(data[cl:end]) + 50) + data[end:])
+    code, out, err = run(["extract", "--warc", bad], text=True)
+    msg = (f"newsgraph: {bad}: record 3: Content-Length does not end at the record's end: "
+           "the header lies or the record is damaged")
+    check_equal("a lying Content-Length: exit 2 and which record", (code, err, out), (2, msg + "\n", ""))
+    code, out, err = run(["extract", "--warc", "--keep-going", bad], text=True)
+    check_equal("... with --keep-going: the record is skipped, the reader finds the next",
+                (code, [graph(x)["articles"][0]["id"] for x in out.splitlines()], err.splitlines()[0]),
+                (0, [EXPECT[n]["id"] for n in ("newspaper", "jsonld", "ads")] +
+                 [f"http://127.0.0.1:{port}/wire-copy.txt"], msg))
 
 
 def truncated(gz, plain):
