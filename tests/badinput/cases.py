@@ -282,6 +282,10 @@ CASES = [
     dict(name="HTML page of 50 MB", files={"a.html": page_of(50 * MB)}, args=EXTRACT + ["{tmp}/a.html"], exit=2,
          stderr=re.compile(r"newsgraph: .*/a\.html: the page is 5\d{7} bytes, over the limit of 16777216 "
                            r"for a web page")),
+    # libxml2 stops nesting at 256 levels; the readers' walks stay shallow
+    dict(name="HTML nested 200,000 deep",
+         files={"a.html": b"<html><body>" + b"<div>" * 200000 + b"<p>Putin visited China.</p>" + b"</div>" * 200000},
+         args=EXTRACT + ["{tmp}/a.html"], exit=2, stderr="newsgraph: {tmp}/a.html: the page has no article text"),
     dict(name="HTML with binary content", files={"a.html": b"<html><body><p>" + bytes(range(256)) * 4},
          args=EXTRACT + ["{tmp}/a.html"], exit=2,
          stderr="newsgraph: {tmp}/a.html: the page holds a NUL byte: binary data, not HTML"),
