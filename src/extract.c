@@ -92,13 +92,18 @@ static int analyse(const ng_extractor *ex, const char *text, size_t len, const n
 	rc = ng_doc_init(doc, text, len, &opts, err);
 	if (rc)
 		return rc;
+	ng_dateline dl;
+	int has_dl = !continued && ng_dateline_find(text, len, &dl);
+	if (has_dl && ng_dateline_split(doc, &dl)) {
+		ng_doc_free(doc);
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	}
 	if (ng_lexicon_tag(&ex->lx, doc)) {
 		ng_doc_free(doc);
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	}
 	rc = ng_ner(&ex->lx, doc, ents, err);
-	ng_dateline dl;
-	if (!rc && !continued && ng_dateline_find(text, len, &dl) && ng_dateline_mentions(&dl, doc, ents))
+	if (!rc && has_dl && ng_dateline_mentions(&dl, doc, ents))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	if (!rc)
 		rc = ng_link(&ex->lx, doc, ents, err);

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "newsgraph/schema.h"
+#include "util/util.h"
 
 /* An upper-case word of a place name: "MOSCOW", "ST.", "D.C.", "AL-ARISH". */
 static size_t caps_word(const char *s, size_t n)
@@ -186,4 +187,31 @@ int ng_dateline_date(const ng_dateline *dl, const char *ref, char out[11])
 	snprintf(d, sizeof d, "%04d-%02d-%02d", year, dl->month, dl->day);
 	memcpy(out, d, 11);
 	return ng_date_check(out, 10, 0) == 1;
+}
+
+int ng_dateline_split(ng_doc *d, const ng_dateline *dl)
+{
+	size_t s = 0, k;
+	while (s < d->nsents && d->sents[s].end <= dl->start)
+		s++;
+	if (s == d->nsents || d->sents[s].headline || d->sents[s].start > dl->start)
+		return 0;
+	for (k = d->sents[s].tok_begin; k < d->sents[s].tok_end && d->toks[k].start < dl->end; k++)
+		;
+	if (k == d->sents[s].tok_begin || k == d->sents[s].tok_end)
+		return 0;
+	ng_sentence *slot = NG_PUSH(d->sents, d->nsents, d->csents);
+	if (!slot)
+		return NG_ENOMEM;
+	memmove(&d->sents[s + 1], &d->sents[s], (d->nsents - 1 - s) * sizeof *d->sents);
+	/* "MOSCOW, May 16 (Reuters) -" alone; the story's first sentence
+	 * after it, where "May" is no modal verb */
+	d->sents[s].end = d->toks[k - 1].end;
+	d->sents[s].tok_end = (uint32_t)k;
+	d->sents[s + 1].start = d->toks[k].start;
+	d->sents[s + 1].tok_begin = (uint32_t)k;
+	for (size_t i = s; i < d->nsents; i++)
+		for (size_t t = d->sents[i].tok_begin; t < d->sents[i].tok_end; t++)
+			d->toks[t].sent = (uint32_t)i;
+	return 0;
 }

@@ -3,6 +3,7 @@
 #define NG_TEXT_DATELINE_H
 
 #include <stddef.h>
+#include "text/text.h"
 
 /* "MOSCOW, May 16 (Reuters) - ": byte spans in the article's text. */
 typedef struct ng_dateline {
@@ -20,5 +21,10 @@ int ng_dateline_find(const char *text, size_t len, ng_dateline *dl);
  * of `ref` (YYYY-MM-DD, or NULL), the one before when the day would come
  * after ref. 1, or 0 when it names no day or no year is known. */
 int ng_dateline_date(const ng_dateline *dl, const char *ref, char out[11]);
+
+/* Makes the dateline a sentence of its own, so that the story's first
+ * sentence is read without it (a dateline in a headline stays). 0 or
+ * NG_ENOMEM. */
+int ng_dateline_split(ng_doc *d, const ng_dateline *dl);
 
 #endif

@@ -16,7 +16,8 @@
   fails with what is wrong, or with --keep-going yields the other pages; --emit-text writes JSON Lines that
   extract --jsonl reads back to the same graphs.
 - Datelines: the place is a location mention, the agency no node, the day
-  the article's date when none was given.
+  the article's date when none was given, and the story's first sentence
+  is read without the dateline.
 
 usage: run_inputs.py NEWSGRAPH SOURCE_DIR
 """
@@ -243,6 +244,9 @@ def datelines():
                                       "location:salvador"} <= set().union(*ids), ids)
     moscow = [n for n in gs[0]["nodes"] if n["id"] == "location:moscow"][0]
     check_equal("the place's mention", [(m["start"], m["end"]) for m in moscow["mentions"]], [(0, 6)])
+    evs = [v for e in gs[0]["edges"] for v in e["evidence"]]
+    check_equal("the story's first sentence is read without its dateline (\"May\" is no modal verb)",
+                sorted({(v["sentence"][:7], v["start"], v["modality"]) for v in evs}), [("Russian", 27, "asserted")])
     salvador = [n for n in gs[4]["nodes"] if n["id"] == "location:salvador"][0]
     check_equal("a place the knowledge base does not know", [(m["start"], m["end"]) for m in salvador["mentions"]],
                 [(0, 8)])
