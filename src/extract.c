@@ -287,18 +287,15 @@ static size_t part_end(const char *text, size_t limit)
 	return line ? line : space ? space : limit;
 }
 
-/* The article as the pipeline sees it: its date settled (see ng_article's
- * ref_date) into `day`. */
+/* The article as the pipeline sees it: without a date, its dateline's
+ * when that has a year (into `day`). */
 static ng_article dated(const ng_article *a, const char *text, size_t len, char day[11])
 {
 	ng_article d = {0};
-	ng_dateline dl;
 	if (a)
 		d = *a;
-	if (!d.date && ng_dateline_find(text, len, &dl) && ng_dateline_date(&dl, d.ref_date, day))
+	if (!d.date && ng_dateline_day(text, len, NULL, day))
 		d.date = day;
-	if (!d.date)
-		d.date = d.ref_date;
 	return d;
 }
 

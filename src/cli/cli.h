@@ -119,7 +119,7 @@ typedef struct cli_job {
 	char *text;              /* freed by the runner once extracted */
 	size_t len;
 	char *id, *date, *source;
-	char *ref_date;          /* a day near the article's (ng_article) */
+	char *ref_date;          /* without a date: a day near the article's (cli_job_date) */
 	long line;               /* JSON Lines input: the line number; WARC: the record's */
 	ng_graph *g;
 	char *json;
@@ -146,6 +146,9 @@ void cli_jobs_start(cli_pool *p, const ng_extractor *ex, const ng_filter *f, cli
                     int nthreads, int to_json);
 void cli_jobs_wait(cli_pool *p);
 void cli_job_clear(cli_job *j);
+/* The job's article date: its own, else its dateline's day in ref_date's
+ * year (into `day`), else ref_date. */
+const char *cli_job_date(const cli_job *j, char day[11]);
 
 /* An article file's bytes into a job (page.c): HTML is read as a web page
  * (its text, its canonical URL as id unless --id, its date unless

@@ -66,7 +66,7 @@ static int print_file(const ng_extractor *ex, const cli_extract_opts *o, const c
 	free(data);
 	if (rc)
 		return rc;
-	ng_article art = {j.id, src, j.date, NULL};
+	ng_article art = {j.id, src, j.date};
 	ng_mentions *ms = NULL;
 	char *js = NULL;
 	rc = ng_extract_mentions(ex, j.text, j.len, &art, &ms, &err) ? cli_lib_error(&err, src) : 0;

@@ -402,8 +402,9 @@ static int next_record(stream *s, const char *name, cli_job *j, const char **msg
 static int emit_line(stream *s, const cli_job *j)
 {
 	cJSON *o = cJSON_CreateObject();
-	char *line = NULL;
-	if (o && cJSON_AddStringToObject(o, "id", j->id) && (!j->date || cJSON_AddStringToObject(o, "date", j->date)) &&
+	char *line = NULL, day[11];
+	const char *date = cli_job_date(j, day);
+	if (o && cJSON_AddStringToObject(o, "id", j->id) && (!date || cJSON_AddStringToObject(o, "date", date)) &&
 	    cJSON_AddStringToObject(o, "text", j->text))
 		line = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);

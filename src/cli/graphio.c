@@ -33,7 +33,7 @@ int cli_graph_from_data(const char *data, size_t len, const char *path, const cl
 		rc = cli_article_read(data, len, path, o, &j, &err);
 		if (!rc)
 			rc = ng_graph_new(out, &err);
-		ng_article art = {j.id, j.source, j.date, NULL};
+		ng_article art = {j.id, j.source, j.date};
 		if (!rc)
 			rc = ng_extract(article_extractor, j.text, j.len, &art, *out, &err);
 		cli_job_clear(&j);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "newsgraph/extract.h"
 #include "newsgraph/schema.h"
 #include "util/util.h"
 
@@ -187,6 +188,12 @@ int ng_dateline_date(const ng_dateline *dl, const char *ref, char out[11])
 	snprintf(d, sizeof d, "%04d-%02d-%02d", year, dl->month, dl->day);
 	memcpy(out, d, 11);
 	return ng_date_check(out, 10, 0) == 1;
+}
+
+int ng_dateline_day(const char *text, size_t len, const char *ref, char out[11])
+{
+	ng_dateline dl;
+	return ng_dateline_find(text, len, &dl) && ng_dateline_date(&dl, ref, out);
 }
 
 int ng_dateline_split(ng_doc *d, const ng_dateline *dl)

@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ng_graph *g;
 	if (ng_graph_new(&g, &err))
 		abort();
-	ng_article art = {ng_page_url(p), "fuzz.html", date, NULL};
+	ng_article art = {ng_page_url(p), "fuzz.html", date};
 	fuzz_check_error(ng_extract(fuzz_extractor(), text, len, &art, g, &err), &err);
 	ng_graph_free(g);
 	ng_page_free(p);

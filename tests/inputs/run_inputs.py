@@ -256,6 +256,12 @@ def datelines():
     check_equal("a plain article: no year, no date", g["articles"][0]["date"], None)
     check("... but the place and no agency", "location:moscow" in {n["id"] for n in g["nodes"]} and
           "organization:reuters" not in {n["id"] for n in g["nodes"]})
+    f = harness.write("year.txt", b"MOSCOW, May 16, 2024 (Reuters) - Putin met Xi Jinping.\n")
+    check_equal("a dateline with its year dates a plain article",
+                graph(output(["extract", "-f", "json", f]))["articles"][0]["date"], "2024-05-16")
+    check_equal("... unless --date says otherwise",
+                graph(output(["extract", "-f", "json", "--date", "2024-05-17", f]))["articles"][0]["date"],
+                "2024-05-17")
 
 
 def main():
