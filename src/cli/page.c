@@ -46,7 +46,8 @@ int cli_article_from_doc(const ng_warc_doc *d, const char *name, const char *dat
 	ng_page *p = NULL;
 	const char *text = d->body, *id = d->uri, *own = NULL;
 	size_t len = d->len;
-	if (d->html) {
+	/* a page served as text/plain is still a page */
+	if (d->html || ng_html_sniff(d->body, d->len)) {
 		int rc = ng_html_read(d->body, d->len, d->uri, d->uri, &p, err);
 		if (rc)
 			return rc;

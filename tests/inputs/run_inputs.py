@@ -185,6 +185,7 @@ def warcs():
                 [sourceless(graph(x))["nodes"] for x in out.splitlines()])
     truncated(gz, plain)
     lying(plain, port)
+    mislabelled()
 
 
 def lying(plain, port):
@@ -203,6 +204,17 @@ def lying(plain, port):
                 (code, [graph(x)["articles"][0]["id"] for x in out.splitlines()], err.splitlines()[0]),
                 (0, [EXPECT[n]["id"] for n in ("newspaper", "jsonld", "ads")] +
                  [f"http://127.0.0.1:{port}/wire-copy.txt"], msg))
+
+
+def mislabelled():
+    """A page kept as a text/plain resource record is still read as a page."""
+    body = open(page("wire.html"), "rb").read()
+    rec = (b"WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: file:///pages/wire.html\r\n"
+           b"WARC-Date: 2024-05-17T00:00:00Z\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n"
+           % len(body)) + body + b"\r\n\r\n"
+    g = graph(output(["extract", "--warc", harness.write("res.warc", rec)]))
+    check_equal("a page in a text/plain resource record", (g["articles"][0]["id"], g["articles"][0]["title"]),
+                (EXPECT["wire"]["id"], EXPECT["wire"]["title"]))
 
 
 def truncated(gz, plain):
