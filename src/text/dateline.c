@@ -14,11 +14,12 @@
 #include "newsgraph/schema.h"
 #include "util/util.h"
 
-/* An upper-case word of a place name: "MOSCOW", "ST.", "D.C.", "AL-ARISH". */
+/* An upper-case word of a place name: "MOSCOW", "ST.", "D.C.", "AL-ARISH",
+ * and places filed from together: "GENEVA/BRUSSELS". */
 static size_t caps_word(const char *s, size_t n)
 {
 	size_t i = 0, letters = 0;
-	while (i < n && (isupper((unsigned char)s[i]) || ((s[i] == '.' || s[i] == '-' || s[i] == '\'') && i))) {
+	while (i < n && (isupper((unsigned char)s[i]) || (i && strchr(".-'/", s[i]) && s[i]))) {
 		letters += isupper((unsigned char)s[i]) != 0;
 		i++;
 	}

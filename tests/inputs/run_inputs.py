@@ -276,6 +276,38 @@ def datelines():
                 "2024-05-17")
 
 
+# Wire styles: (text, the date with --date 2024-06-01, places that must be
+# location nodes); None: not a dateline, so --date stands.
+STYLES = [
+    ("NEW YORK, May 16 (Reuters) - Pfizer Inc said it would buy Seagen.", "2024-05-16", {"location:new-york"}),
+    ("KYIV, Ukraine, May 16 (AP) \u2014 Russia attacked Ukraine overnight.", "2024-05-16", {"location:kyiv"}),
+    ("SAN FRANCISCO/NEW YORK, May 16 (Reuters) - Apple Inc sued Samsung.", "2024-05-16",
+     {"location:san-francisco", "location:new-york"}),
+    ("GENEVA/BRUSSELS (Reuters) - The European Union criticised China.", None,
+     {"location:geneva", "location:brussels"}),
+    ("PARIS, Sept. 3 (AFP) - France and Germany signed a defence pact.", "2023-09-03", {"location:paris"}),
+    ("BEIJING, March 5 -- China criticised Japan.", "2024-03-05", {"location:beijing"}),
+    ("WASHINGTON, D.C. \u2014 President Joe Biden met Fumio Kishida.", None, {"location:washington"}),
+    ("U.S. officials said China criticised Japan.", None, set()),
+    ("NATO - the alliance - criticised Russia.", None, set()),
+    ("WASHINGTON - The United States sanctioned Iran.", None, set()),
+]
+
+
+def wire_styles():
+    data = "".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, (t, _, _) in enumerate(STYLES)).encode()
+    gs = [graph(x) for x in output(["extract", "--jsonl", "--date", "2024-06-01"], stdin=data).splitlines()]
+    for (text, day, places), g in zip(STYLES, gs):
+        ids = {n["id"] for n in g["nodes"]}
+        check_equal(f"dateline {text[:30]!r}: date", g["articles"][0]["date"], day or "2024-06-01")
+        check(f"dateline {text[:30]!r}: places, no agency",
+              places <= ids and not ids & {"organization:reuters", "organization:ap", "organization:afp"},
+              sorted(ids))
+    check("a dateline's place is not the government it may stand for",
+          "organization:eu" in {n["id"] for n in gs[3]["nodes"]} and
+          [m["start"] for n in gs[3]["nodes"] if n["id"] == "organization:eu" for m in n["mentions"]] == [32])
+
+
 def main():
     global PAGES
     args, _ = harness.start(__doc__, 1, 1)
@@ -284,6 +316,7 @@ def main():
         pages()
         warcs()
         datelines()
+        wire_styles()
     sys.exit(harness.summary("inputs"))
 
 
