@@ -120,6 +120,7 @@ typedef struct cli_job {
 	size_t len;
 	char *id, *date, *source;
 	char *ref_date;          /* without a date: a day near the article's (cli_job_date) */
+	char *outlet;            /* a web page's site name, or NULL */
 	long line;               /* JSON Lines input: the line number; WARC: the record's */
 	ng_graph *g;
 	char *json;

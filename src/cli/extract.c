@@ -398,14 +398,14 @@ static int next_record(stream *s, const char *name, cli_job *j, const char **msg
 }
 
 /* --emit-text with a stream: the article as a JSON Lines line that --jsonl
- * reads back to the same graph. */
+ * reads back to the same graph (a page's outlet too, which it ignores). */
 static int emit_line(stream *s, const cli_job *j)
 {
 	cJSON *o = cJSON_CreateObject();
 	char *line = NULL, day[11];
 	const char *date = cli_job_date(j, day);
 	if (o && cJSON_AddStringToObject(o, "id", j->id) && (!date || cJSON_AddStringToObject(o, "date", date)) &&
-	    cJSON_AddStringToObject(o, "text", j->text))
+	    (!j->outlet || cJSON_AddStringToObject(o, "outlet", j->outlet)) && cJSON_AddStringToObject(o, "text", j->text))
 		line = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
 	int bad = !line || fputs(line, s->text_out) == EOF || fputc('\n', s->text_out) == EOF;

@@ -120,6 +120,7 @@ void cli_job_clear(cli_job *j)
 	free(j->id);
 	free(j->date);
 	free(j->ref_date);
+	free(j->outlet);
 	free(j->source);
 	free(j->json);
 	ng_graph_free(j->g);

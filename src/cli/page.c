@@ -67,9 +67,11 @@ int cli_article_from_doc(const ng_warc_doc *d, const char *name, const char *dat
 	/* The crawl's day: the year of a dateline, or the date itself. */
 	const char *ref = d->date ? d->date : date;
 	j->ref_date = ref ? strdup(ref) : NULL;
+	const char *outlet = p ? ng_page_outlet(p) : NULL;
+	j->outlet = outlet ? strdup(outlet) : NULL;
 	j->line = (long)d->record;
 	ng_page_free(p);
-	if (!j->text || !j->id || !j->source || (own && !j->date) || (ref && !j->ref_date)) {
+	if (!j->text || !j->id || !j->source || (own && !j->date) || (ref && !j->ref_date) || (outlet && !j->outlet)) {
 		cli_job_clear(j);
 		snprintf(err->message, sizeof err->message, "out of memory");
 		return NG_ENOMEM;

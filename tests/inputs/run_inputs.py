@@ -180,6 +180,9 @@ def warcs():
     texts = harness.path("texts.jsonl")
     code, out, err = run(["extract", "--warc", "--keep-going", "--emit-text", texts, gz], text=True)
     back = run(["extract", "--jsonl", texts], text=True)[1]
+    check_equal("--emit-text with --warc: each page's outlet",
+                [json.loads(x).get("outlet") for x in open(texts, encoding="utf-8")],
+                ["Globe Wire", "The Daily Planet", "Capital Ledger", "Euro Times", None])
     check_equal("--emit-text with --warc: JSON Lines that --jsonl reads back to the same graphs",
                 [sourceless(graph(x))["nodes"] for x in back.splitlines()],
                 [sourceless(graph(x))["nodes"] for x in out.splitlines()])
