@@ -290,9 +290,11 @@ static void cut_site(char *t, const char *site)
 		*last = 0;
 }
 
+/* The first of the slots that holds a value, taken out of it (c may be
+ * NULL). */
 static char *first_of(char **a, char **b, char **c)
 {
-	char **pick = *a ? a : *b ? b : c;
+	char **pick = *a ? a : *b || !c ? b : c;
 	char *v = *pick;
 	*pick = NULL;
 	return v;
@@ -301,16 +303,22 @@ static char *first_of(char **a, char **b, char **c)
 static int settle(ng_page *p, found *f, const char *url)
 {
 	char day[11];
-	p->outlet = first_of(&f->og_site, &f->ld_publisher, &f->og_site);
+	p->outlet = first_of(&f->og_site, &f->ld_publisher, NULL);
+	if (p->outlet)
+		ng_page_squeeze(p->outlet);
 	p->title = first_of(&f->og_title, &f->ld_headline, &f->title);
-	if (!p->title)
-		p->title = first_of(&f->h1, &f->h1, &f->h1);
+	if (!p->title) {
+		p->title = f->h1;
+		f->h1 = NULL;
+	}
 	if (p->title) {
 		ng_page_squeeze(p->title);
 		cut_site(p->title, p->outlet);
 	}
-	if (p->outlet)
-		ng_page_squeeze(p->outlet);
+	if (p->title && !p->title[0]) {
+		free(p->title);
+		p->title = NULL;
+	}
 	p->url = first_of(&f->canonical, &f->og_url, &f->ld_url);
 	if (!p->url && url && !(p->url = ng_strdup(url)))
 		return NG_ENOMEM;
