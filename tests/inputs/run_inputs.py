@@ -7,7 +7,9 @@
   page equals the graph of its clean text given the same id and date; the
   page's entities and key relations are there; merge, diff and render read
   a page as extract does. A German page is refused, or skipped with
-  --keep-going in a batch.
+  --keep-going in a batch. Small pages that give their date or title one
+  way only: in the canonical URL, in the text, in a <title> with the site
+  name before or after it; a story in <br>-separated text.
 - WARC: wget --warc-file crawls tests/inputs/serve.py (Python's http.server
   on 127.0.0.1) serving those pages plain, gzip, deflate and chunked, into
   a gzip and an uncompressed archive; extract --warc gives one graph per
@@ -114,6 +116,35 @@ def pages():
     check_equal("a German page in a batch, --keep-going: skipped",
                 (code, err), (0, f"newsgraph: {page('german.html')}: {GERMAN}\nnewsgraph: 1 bad file skipped\n"))
     check_equal("... and the others extracted", [a["id"] for a in graph(out)["articles"]], [EXPECT["wire"]["id"]])
+
+
+BODY = "<p>Chile and Peru signed a trade agreement on Tuesday, officials said.</p>"
+# Pages that give a date or a title one way only: (page, what extract reads).
+METADATA = [
+    ("<html lang=en><head><title>Trade deal signed | The Andes Post</title>"
+     "<link rel=canonical href='https://andes.example/2021/07/09/trade'></head><body><article>" + BODY,
+     ("https://andes.example/2021/07/09/trade", "Trade deal signed", "2021-07-09")),
+    ("<html lang=en><head><title>Trade deal signed - Andes Post</title></head><body><main>"
+     "<p class=dateline>Published July 9, 2021</p>" + BODY + "<p>Updated 9 July 2021.</p>",
+     ("page.html", "Trade deal signed", "2021-07-09")),
+    ("<html lang=en><head><meta property='og:site_name' content='Andes Post'>"
+     "<title>Andes Post :: Trade deal signed</title></head><body><h1>Ignored</h1><article>" + BODY,
+     ("page.html", "Trade deal signed", None)),
+    ("<!DOCTYPE html><html lang=en><body><div class=story><h1>Trade deal signed</h1>"
+     "<div class=text>Chile and Peru signed a trade agreement on Tuesday.<br><br>Officials in Lima said "
+     "the deal cuts tariffs on copper.</div></div></body></html>",
+     ("page.html", "Trade deal signed", None)),
+]
+
+
+def metadata():
+    for k, (html, want) in enumerate(METADATA):
+        f = harness.write("page.html", html.encode())
+        g = graph(output(["extract", "-f", "json", f]))
+        a = g["articles"][0]
+        check_equal(f"metadata page {k}: id, title, date", (a["id"], a["title"], a["date"]), want)
+        check(f"metadata page {k}: the agreement", "agreement:trade-agreement-chl-per" in
+              {n["id"] for n in g["nodes"]}, sorted(n["id"] for n in g["nodes"]))
 
 
 def crawl(port, warc, urls, compress):
@@ -317,6 +348,7 @@ def main():
     PAGES = os.path.join(args[0], "tests", "inputs", "pages")
     with harness.tempdir("ng-inputs-"):
         pages()
+        metadata()
         warcs()
         datelines()
         wire_styles()
