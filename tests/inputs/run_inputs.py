@@ -110,6 +110,10 @@ def pages():
         check_equal(f"{name}: merge reads a page as extract does", merged, sourceless(g))
     code, out, err = run(["diff", page("wire.html"), page("wire.html")], text=True)
     check_equal("diff of a page with itself", (code, err), (0, ""))
+    svg = harness.path("wire.svg")
+    code, out, err = run(["render", "-o", svg, page("wire.html")], text=True, env=harness.graphviz_env())
+    check("render draws a page", code == 0 and err == "" and "Xi Jinping" in open(svg, encoding="utf-8").read(),
+          (code, err))
     expect_error("a German page is refused", ["extract", page("german.html")], f"newsgraph: {page('german.html')}: {GERMAN}")
     code, out, err = run(["extract", "-f", "json", "--keep-going", page("german.html"), page("wire.html")],
                          text=True)
