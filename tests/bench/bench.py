@@ -490,6 +490,7 @@ def main():
     ap.add_argument("--scale", type=int, default=10, help="the big streaming input, in corpus copies (default 10)")
     ap.add_argument("--scale-runs", type=int, default=3, help="runs at --scale (default 3)")
     ap.add_argument("--jobs", type=int, default=2, help="threads of the parallel line (default 2)")
+    ap.add_argument("--web", type=int, default=3000, help="articles made into web pages (default 3000)")
     a = ap.parse_args()
     a.runs = max(1, a.runs)
     a.scale_runs = max(1, a.scale_runs)
@@ -536,7 +537,7 @@ def main():
         ladder = one_article(bench, ng, min(a.runs, 3), tmp)
         mg = merge_cost(bench, ng, data, tmp)
         syn = syntax_speed(bench, ng, textfile, min(a.runs, 3), tmp)
-        web, web_same = web_inputs(bench, ng, data, min(a.runs, 3), 3000, tmp)
+        web, web_same = web_inputs(bench, ng, data, min(a.runs, 3), a.web, tmp)
 
     rows = []
 
