@@ -20,6 +20,7 @@
 #include "newsgraph/diff.h"
 #include "newsgraph/render.h"
 #include "newsgraph/parse.h"
+#include "newsgraph/input.h"
 
 #define NG_VERSION "0.1.0"
 

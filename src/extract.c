@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entities/dateline.h"
 #include "entities/lexicon.h"
 #include "entities/link.h"
 #include "entities/ner.h"
@@ -91,11 +92,19 @@ static int analyse(const ng_extractor *ex, const char *text, size_t len, const n
 	rc = ng_doc_init(doc, text, len, &opts, err);
 	if (rc)
 		return rc;
+	ng_dateline dl;
+	int has_dl = !continued && ng_dateline_find(text, len, &dl);
+	if (has_dl && ng_dateline_split(doc, &dl)) {
+		ng_doc_free(doc);
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	}
 	if (ng_lexicon_tag(&ex->lx, doc)) {
 		ng_doc_free(doc);
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	}
 	rc = ng_ner(&ex->lx, doc, ents, err);
+	if (!rc && has_dl && ng_dateline_mentions(&dl, doc, ents))
+		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	if (!rc)
 		rc = ng_link(&ex->lx, doc, ents, err);
 	if (rc) {
@@ -279,6 +288,18 @@ static size_t part_end(const char *text, size_t limit)
 	return line ? line : space ? space : limit;
 }
 
+/* The article as the pipeline sees it: without a date, its dateline's
+ * when that has a year (into `day`). */
+static ng_article dated(const ng_article *a, const char *text, size_t len, char day[11])
+{
+	ng_article d = {0};
+	if (a)
+		d = *a;
+	if (!d.date && ng_dateline_day(text, len, NULL, day))
+		d.date = day;
+	return d;
+}
+
 int ng_extract(const ng_extractor *ex, const char *text, size_t len, const ng_article *a, ng_graph *into,
                ng_error *err)
 {
@@ -291,10 +312,12 @@ int ng_extract_progress(const ng_extractor *ex, const char *text, size_t len, co
 	/* Part by part (newsgraph/extract.h): memory stays that of one part
 	 * plus the graph, however long the text. */
 	int rc = ng_text_check(text, len, a && a->source ? a->source : "-", err);
+	char day[11];
+	ng_article art = dated(a, text, len, day);
 	size_t p = 0;
 	while (!rc) {
 		size_t e = len - p > NG_EXTRACT_PART ? p + part_end(text + p, NG_EXTRACT_PART) : len;
-		rc = run_pipeline(ex, text + p, e - p, (uint32_t)p, a, into, NULL, err);
+		rc = run_pipeline(ex, text + p, e - p, (uint32_t)p, &art, into, NULL, err);
 		if (e == len)
 			break;
 		if (!rc && progress)
@@ -389,7 +412,9 @@ int ng_extract_trace(const ng_extractor *ex, const char *text, size_t len, const
 	*out = NULL;
 	if (ng_trace_new(&t))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	int rc = run_pipeline(ex, text, len, 0, a, NULL, t, err);
+	char day[11];
+	ng_article art = dated(a, text, len, day);
+	int rc = run_pipeline(ex, text, len, 0, &art, NULL, t, err);
 	if (rc) {
 		ng_trace_free(t);
 		return rc;

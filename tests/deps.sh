@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need on Debian 12, when missing:
-# the compiler, CMake and the four libraries; python3; the real stores the
+# the compiler, CMake and the six libraries; python3; wget, which makes the
+# web archives of the input tests; the real stores the
 # feed tests load into (rapper and networkx from Debian, kuzu and oxigraph
 # from npm, pinned by tests/feeds/package-lock.json); clang for the fuzz
 # pass; valgrind for memcheck; Dask (python3-distributed: the dask CLI and
@@ -10,8 +11,8 @@
 # Usage: bash tests/deps.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-pkgs=(build-essential cmake pkg-config libgraphviz-dev graphviz libcjson-dev libpcre2-dev python3
-      raptor2-utils python3-networkx clang valgrind python3-distributed chromium)
+pkgs=(build-essential cmake pkg-config libgraphviz-dev graphviz libcjson-dev libpcre2-dev libxml2-dev
+      zlib1g-dev python3 wget raptor2-utils python3-networkx clang valgrind python3-distributed chromium)
 command -v node >/dev/null && command -v npm >/dev/null || pkgs+=(nodejs npm)
 missing=()
 for p in "${pkgs[@]}"; do

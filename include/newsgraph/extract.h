@@ -36,8 +36,18 @@ NG_EXTERN int ng_extractor_add_rules(ng_extractor *ex, const char *name,
 typedef struct ng_article {
 	const char *id;     /* article id, e.g. the file name */
 	const char *source; /* file path or other origin */
-	const char *date;   /* YYYY-MM-DD, or NULL when unknown */
+	/* YYYY-MM-DD, or NULL when unknown: then a dateline with its year
+	 * ("MOSCOW, May 16, 2024 (Reuters) -") dates the article. */
+	const char *date;
 } ng_article;
+
+/* The day of the wire dateline that opens `text` (or its first paragraph
+ * after a headline): "MOSCOW, May 16 (Reuters) -". Its year is its own,
+ * else that of `ref` (YYYY-MM-DD: a crawl's date, a batch's --date), the
+ * year before when the day would fall after ref. Returns 1 with the day in
+ * out (YYYY-MM-DD and a NUL), or 0 when there is no dateline with a day, or
+ * no year is known (ref may be NULL). */
+NG_EXTERN int ng_dateline_day(const char *text, size_t len, const char *ref, char out[11]);
 
 /* Articles longer than this many bytes are extracted in parts cut at
  * paragraph breaks (see ng_extract). */

@@ -126,7 +126,9 @@ typedef struct cli_job {
 	char *text;              /* freed by the runner once extracted */
 	size_t len;
 	char *id, *date, *source;
-	long line;               /* JSON Lines input: the line number */
+	char *ref_date;          /* without a date: a day near the article's (cli_job_date) */
+	char *outlet;            /* a web page's site name, or NULL */
+	long line;               /* JSON Lines input: the line number; WARC: the record's */
 	ng_graph *g;
 	char *json;
 	ng_error err;
@@ -153,6 +155,19 @@ void cli_jobs_start(cli_pool *p, const ng_extractor *ex, const ng_filter *f, con
                     cli_job *jobs, size_t n, int nthreads, int to_json);
 void cli_jobs_wait(cli_pool *p);
 void cli_job_clear(cli_job *j);
+/* The job's article date: its own, else its dateline's day in ref_date's
+ * year (into `day`), else ref_date. */
+const char *cli_job_date(const cli_job *j, char day[11]);
+
+/* An article file's bytes into a job (page.c): HTML is read as a web page
+ * (its text, its canonical URL as id unless --id, its date unless
+ * --date). 0, or a library error in *err. */
+int cli_article_read(const char *data, size_t len, const char *path, const cli_extract_opts *o, cli_job *j,
+                     ng_error *err);
+/* A WARC document into a job: id = the page's canonical URL or the
+ * target URI, date = the page's, else its dateline's or the crawl's
+ * (WARC-Date, else `date`). 0, or a library error in *err. */
+int cli_article_from_doc(const ng_warc_doc *d, const char *name, const char *date, cli_job *j, ng_error *err);
 
 
 

@@ -60,17 +60,23 @@ static int print_file(const ng_extractor *ex, const cli_extract_opts *o, const c
 		return 2;
 	ng_error err = NG_ERROR_INIT;
 	const char *src = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	ng_article art = {cli_article_id(o, path), src, o->date};
+	/* A web page: its text, which the offsets count in */
+	cli_job j = {0};
+	int rc = cli_article_read(data, len, path, o, &j, &err) ? cli_lib_error(&err, src) : 0;
+	free(data);
+	if (rc)
+		return rc;
+	ng_article art = {j.id, src, j.date};
 	ng_mentions *ms = NULL;
 	char *js = NULL;
-	int rc = ng_extract_mentions(ex, data, len, &art, &ms, &err) ? cli_lib_error(&err, src) : 0;
-	if (!rc && json && !(js = mentions_json(ms, data)))
+	rc = ng_extract_mentions(ex, j.text, j.len, &art, &ms, &err) ? cli_lib_error(&err, src) : 0;
+	if (!rc && json && !(js = mentions_json(ms, j.text)))
 		rc = cli_error(NULL, "out of memory");
-	if (!rc && (json ? printf("%s\n", js) < 0 : write_tsv(ms, data) != 0))
+	if (!rc && (json ? printf("%s\n", js) < 0 : write_tsv(ms, j.text) != 0))
 		rc = cli_error("<stdout>", "write failed: %s", strerror(errno));
 	free(js);
 	ng_mentions_free(ms);
-	free(data);
+	cli_job_clear(&j);
 	return rc;
 }
 

@@ -13,10 +13,11 @@
 typedef struct xargs {
 	cli_extract_opts o;
 	ng_filter f;
-	const char *format, *outpath;
+	const char *format, *outpath, *emit_text;
 	const char **files; /* operands, "-" added when none */
 	size_t nfiles;
-	int explain, jsonl, keep_going, quiet, nthreads;
+	int explain, jsonl, warc, keep_going, quiet, nthreads;
+	size_t skipped; /* bad files, with --keep-going */
 } xargs;
 
 /* Articles handed to the threads at once: enough to keep them busy and
@@ -67,7 +68,13 @@ static const cli_opt own_opts[] = {
 	 "streaming: read JSON Lines articles {\"id\", \"date\", \"title\",\n\"text\"} and write one JSON graph "
 	 "per line, in input order",
 	 NULL},
-	{"--keep-going", NULL, NULL, CLI_FLAG, X(keep_going), NULL, "--jsonl: report a bad line on stderr and skip it",
+	{"--warc", NULL, NULL, CLI_FLAG, X(warc), NULL,
+	 "streaming: read web archives (WARC, plain or gzip) and write one\nJSON graph per HTML or text page, as --jsonl",
+	 NULL},
+	{"--keep-going", NULL, NULL, CLI_FLAG, X(keep_going), NULL,
+	 "report a bad line, record or file on stderr and skip it", NULL},
+	{"--emit-text", NULL, "FILE", CLI_STR, X(emit_text), NULL,
+	 "write the text that offsets count in (with --jsonl or --warc:\nJSON Lines articles that --jsonl reads back)",
 	 NULL},
 	{"-j", NULL, "N", CLI_SET, 0, set_threads, "extract on N threads (same output for any N)", NULL},
 	{"--quiet", "-q", NULL, CLI_FLAG, X(quiet), NULL, "no progress line on a terminal", NULL},
@@ -88,8 +95,10 @@ const cli_spec cli_extract_spec = {
 	"[FILE...]",
 	"Reads articles (stdin when no FILE or FILE is -) and writes one graph;\n"
 	"several articles are merged by identity, each mention and evidence\n"
-	"keeping its article id (the file name, unless --id). With --jsonl, reads\n"
-	"JSON Lines articles and writes one graph per line.\n",
+	"keeping its article id (the file name, unless --id). A file whose\n"
+	"content is HTML is read as a web page: its main text, title and date,\n"
+	"its canonical URL as id. With --jsonl (JSON Lines articles) or --warc\n"
+	"(web archives), writes one graph per line.\n",
 	groups};
 
 static int parse(xargs *x, int argc, char **argv)
@@ -99,16 +108,27 @@ static int parse(xargs *x, int argc, char **argv)
 		return rc;
 	if (!x->nfiles) {
 		x->files[x->nfiles++] = "-";
-		cli_stdin_hint("extract", x->jsonl ? "JSON Lines" : "an article");
+		cli_stdin_hint("extract", x->jsonl ? "JSON Lines" : x->warc ? "a WARC file" : "an article");
 	}
+	int stream = x->jsonl || x->warc;
+	if (x->jsonl && x->warc)
+		return cli_error(NULL, "--jsonl and --warc cannot be combined");
+	if (x->o.id && x->warc)
+		return cli_error(NULL, "--id cannot be used with --warc: each page has its own id");
+	if (x->emit_text && !stream && x->nfiles > 1)
+		return cli_error(NULL, "--emit-text writes one article's text, but %zu were given", x->nfiles);
+	if (x->emit_text && x->explain)
+		return cli_error(NULL, "--emit-text and --explain cannot be combined");
+	if (x->warc && x->explain)
+		return cli_error(NULL, "--warc and --explain cannot be combined");
 	if (x->o.id && x->jsonl)
 		return cli_error(NULL, "--id cannot be used with --jsonl: each line has its own id");
 	if (x->o.id && x->nfiles > 1)
 		return cli_error(NULL, "--id names one article, but %zu were given", x->nfiles);
 	if (x->jsonl && x->explain)
 		return cli_error(NULL, "--jsonl and --explain cannot be combined");
-	if (x->keep_going && !x->jsonl)
-		return cli_error(NULL, "--keep-going needs --jsonl");
+	if (x->keep_going && !stream && x->nfiles < 2)
+		return cli_error(NULL, "--keep-going needs --jsonl, --warc or several files");
 	return 0;
 }
 
@@ -124,6 +144,40 @@ static size_t total_bytes(const xargs *x)
 		total += (size_t)st.st_size;
 	}
 	return total;
+}
+
+/* Writes the text that offsets count in to --emit-text's file. */
+static int emit_text(const xargs *x, const char *text, size_t len)
+{
+	cli_out out;
+	if (cli_out_open(&out, x->emit_text))
+		return 2;
+	if (fwrite(text, 1, len, out.f) != len) {
+		cli_out_abort(&out);
+		return cli_error(x->emit_text, "write failed: %s", strerror(errno));
+	}
+	return cli_out_commit(&out);
+}
+
+/* One article file into a job. 0; 1 when it was bad and skipped
+ * (--keep-going); or prints and returns 2. */
+static int read_article(xargs *x, const char *path, cli_job *j)
+{
+	char *data;
+	size_t len;
+	ng_error err = NG_ERROR_INIT;
+	if (cli_read(path, &data, &len))
+		return 2;
+	int rc = cli_article_read(data, len, path, &x->o, j, &err);
+	free(data);
+	if (rc && x->keep_going) {
+		cli_lib_error(&err, strcmp(path, "-") == 0 ? "<stdin>" : path);
+		x->skipped++;
+		return 1;
+	}
+	if (rc)
+		return cli_lib_error(&err, strcmp(path, "-") == 0 ? "<stdin>" : path);
+	return x->emit_text ? emit_text(x, j->text, j->len) : 0;
 }
 
 /* Prints the trace of one article. 0, or prints and returns 2. */
@@ -153,26 +207,25 @@ static int extract_files(xargs *x, const ng_extractor *ex, ng_graph *g, FILE *ex
 	cli_progress_start(&pr, x->quiet, total_bytes(x));
 	for (size_t i = 0; i < x->nfiles && !rc;) {
 		size_t n = 0, bytes = 0;
-		for (; n < batch && i < x->nfiles && bytes < BATCH_MAX_BYTES && !rc; n++, i++) {
-			cli_job *j = &jobs[n];
-			rc = cli_read(x->files[i], &j->text, &j->len);
-			if (rc)
-				break;
-			const char *src = strcmp(x->files[i], "-") == 0 ? "<stdin>" : x->files[i];
-			j->id = strdup(cli_article_id(&x->o, x->files[i]));
-			j->source = strdup(src);
-			j->date = x->o.date ? strdup(x->o.date) : NULL;
-			if (!j->id || !j->source || (x->o.date && !j->date))
-				rc = cli_error(NULL, "out of memory");
-			bytes += j->len;
+		for (; n < batch && i < x->nfiles && bytes < BATCH_MAX_BYTES && !rc; i++) {
+			rc = read_article(x, x->files[i], &jobs[n]);
+			if (rc == 1) {
+				rc = 0; /* skipped, --keep-going */
+				continue;
+			}
+			bytes += jobs[n++].len;
 		}
-		if (!rc && x->explain)
+		if (!rc && x->explain && n)
 			rc = explain_job(x, ex, &jobs[0], explain_out);
 		else if (!rc) {
 			cli_jobs_run(ex, NULL, jobs, n, x->nthreads, 0, &pr);
 			for (size_t k = 0; k < n && !rc; k++) {
 				ng_error err = NG_ERROR_INIT;
-				if (jobs[k].rc)
+				if (jobs[k].rc && x->keep_going) {
+					cli_progress_end(&pr);
+					cli_lib_error(&jobs[k].err, jobs[k].source);
+					x->skipped++;
+				} else if (jobs[k].rc)
 					rc = cli_lib_error(&jobs[k].err, jobs[k].source);
 				else if (ng_graph_merge(g, jobs[k].g, &err))
 					rc = cli_lib_error(&err, NULL);
@@ -264,8 +317,11 @@ static const char *parse_line(const char *line, size_t len, long lineno, cli_job
 typedef struct stream {
 	xargs *x;
 	const ng_extractor *ex;
-	FILE *out;
+	FILE *out, *text_out; /* text_out: --emit-text */
+	ng_warc *warc;        /* reading a WARC file, else JSON Lines */
 	size_t batch, skipped;
+	size_t offset; /* WARC: bytes read, for the progress line */
+	char why[320]; /* a bad record's message */
 	cli_progress pr;
 	char *line;
 	size_t cap;
@@ -281,32 +337,108 @@ typedef struct batch {
 	long bad_line;
 } batch;
 
-/* Reads up to one batch of articles from f. With --keep-going a bad line is
- * reported and skipped; without, it ends the batch and is kept in b->bad
- * for when the lines before it are written. 0, or 2 on a read error. */
+/* A bad line or record: "FILE:LINE: what" or "FILE: record N: what". */
+static void report(const stream *s, const char *name, long line, const char *msg)
+{
+	if (s->warc && !line)
+		cli_error(name, "%s", msg);
+	else if (s->warc)
+		cli_error(name, "record %ld: %s", line, msg);
+	else
+		cli_error(NULL, "%s:%ld: %s", name, line, msg);
+}
+
+/* What reading the next article of a stream gave. */
+enum { NEXT_OK, NEXT_NONE, NEXT_END, NEXT_BAD, NEXT_FAILED };
+
+/* The next JSON Lines article into j: NEXT_OK, NEXT_NONE for a blank line,
+ * NEXT_END, NEXT_BAD with *msg for a bad line, NEXT_FAILED (printed) when
+ * the file cannot be read. */
+static int next_line(stream *s, FILE *f, const char *name, cli_job *j, const char **msg, size_t *bytes)
+{
+	ssize_t len = getline(&s->line, &s->cap, f);
+	if (len < 0)
+		return ferror(f) && cli_error(name, "cannot read: %s", strerror(errno)) ? NEXT_FAILED : NEXT_END;
+	s->lineno++;
+	*bytes = (size_t)len;
+	size_t l = (size_t)len;
+	while (l && (s->line[l - 1] == '\n' || s->line[l - 1] == '\r'))
+		l--;
+	if (strspn(s->line, " \t") >= l)
+		return NEXT_NONE;
+	*msg = parse_line(s->line, l, s->lineno, j);
+	/* --date: a day near every article's, dating those without one */
+	if (!*msg && !j->date && s->x->o.date && !(j->ref_date = strdup(s->x->o.date)))
+		*msg = "out of memory";
+	return *msg ? NEXT_BAD : NEXT_OK;
+}
+
+/* The next page of a WARC file into j, the same way. */
+static int next_record(stream *s, const char *name, cli_job *j, const char **msg, size_t *bytes)
+{
+	ng_warc_doc d;
+	ng_error err = NG_ERROR_INIT;
+	int rc = ng_warc_next(s->warc, &d, &err);
+	if (rc == 0)
+		return NEXT_END;
+	if (rc < 0) {
+		/* The message names the record: line 0 says so to report(). */
+		snprintf(s->why, sizeof s->why, "%s", err.message);
+		*msg = s->why;
+		s->lineno = 0;
+		return NEXT_BAD;
+	}
+	*bytes = d.offset - s->offset;
+	s->offset = d.offset;
+	s->lineno = (long)d.record;
+	if (cli_article_from_doc(&d, name, s->x->o.date, j, &err)) {
+		snprintf(s->why, sizeof s->why, "%s: %s", d.uri, err.message);
+		*msg = s->why;
+		return NEXT_BAD;
+	}
+	return NEXT_OK;
+}
+
+/* --emit-text with a stream: the article as a JSON Lines line that --jsonl
+ * reads back to the same graph (a page's outlet too, which it ignores). */
+static int emit_line(stream *s, const cli_job *j)
+{
+	cJSON *o = cJSON_CreateObject();
+	char *line = NULL, day[11];
+	const char *date = cli_job_date(j, day);
+	if (o && cJSON_AddStringToObject(o, "id", j->id) && (!date || cJSON_AddStringToObject(o, "date", date)) &&
+	    (!j->outlet || cJSON_AddStringToObject(o, "outlet", j->outlet)) && cJSON_AddStringToObject(o, "text", j->text))
+		line = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	int bad = !line || fputs(line, s->text_out) == EOF || fputc('\n', s->text_out) == EOF;
+	free(line);
+	return bad ? cli_error(s->x->emit_text, "write failed: %s", strerror(errno)) : 0;
+}
+
+/* Reads up to one batch of articles. With --keep-going a bad line or
+ * record is reported and skipped; without, it ends the batch and is kept
+ * in b->bad for when the articles before it are written. 0, or 2 on a
+ * read error. */
 static int read_batch(stream *s, FILE *f, const char *name, batch *b, int *eof)
 {
 	size_t bytes = 0;
 	b->n = 0;
 	b->bad = NULL;
 	while (b->n < s->batch && bytes < BATCH_MAX_BYTES) {
-		ssize_t len = getline(&s->line, &s->cap, f);
-		if (len < 0) {
-			*eof = 1;
-			return ferror(f) ? cli_error(name, "cannot read: %s", strerror(errno)) : 0;
-		}
-		s->lineno++;
-		size_t l = (size_t)len;
-		while (l && (s->line[l - 1] == '\n' || s->line[l - 1] == '\r'))
-			l--;
-		if (strspn(s->line, " \t") >= l)
-			continue;
 		cli_job *j = &b->jobs[b->n];
-		const char *msg = parse_line(s->line, l, s->lineno, j);
-		if (!msg && !j->date && s->x->o.date && !(j->date = strdup(s->x->o.date)))
-			msg = "out of memory";
-		cli_progress_add(&s->pr, 1, (size_t)len);
-		if (!msg) {
+		const char *msg = NULL;
+		size_t len = 0;
+		int r = s->warc ? next_record(s, name, j, &msg, &len) : next_line(s, f, name, j, &msg, &len);
+		if (r == NEXT_END || r == NEXT_FAILED) {
+			*eof = 1;
+			return r == NEXT_FAILED ? 2 : 0;
+		}
+		cli_progress_add(&s->pr, r == NEXT_OK, len);
+		if (r == NEXT_NONE)
+			continue;
+		if (r == NEXT_OK) {
+			if (s->text_out && emit_line(s, j))
+				return 2;
 			bytes += j->len;
 			b->n++;
 			continue;
@@ -319,7 +451,7 @@ static int read_batch(stream *s, FILE *f, const char *name, batch *b, int *eof)
 			return 0;
 		}
 		cli_progress_end(&s->pr);
-		cli_error(NULL, "%s:%ld: %s", name, s->lineno, msg);
+		report(s, name, s->lineno, msg);
 	}
 	return 0;
 }
@@ -332,7 +464,7 @@ static int write_batch(stream *s, batch *b, const char *name)
 		cli_job *j = &b->jobs[k];
 		if (!rc && j->rc) {
 			cli_progress_end(&s->pr);
-			cli_error(NULL, "%s:%ld: %s", name, j->line, j->err.message[0] ? j->err.message : "failed");
+			report(s, name, j->line, j->err.message[0] ? j->err.message : "failed");
 			if (s->x->keep_going)
 				s->skipped++;
 			else
@@ -344,7 +476,8 @@ static int write_batch(stream *s, batch *b, const char *name)
 	b->n = 0;
 	if (!rc && b->bad) {
 		cli_progress_end(&s->pr);
-		rc = cli_error(NULL, "%s:%ld: %s", name, b->bad_line, b->bad);
+		report(s, name, b->bad_line, b->bad);
+		rc = 2;
 	}
 	return rc;
 }
@@ -360,7 +493,11 @@ static int stream_file(stream *s, const char *path, cli_job *jobs)
 	batch bufs[2] = {{jobs, 0, NULL, 0}, {jobs + s->batch, 0, NULL, 0}};
 	int cur = 0, eof = 0;
 	s->lineno = 0;
-	int rc = read_batch(s, f, name, &bufs[0], &eof);
+	s->offset = 0;
+	ng_error err = NG_ERROR_INIT;
+	int rc = s->x->warc && ng_warc_new(f, name, &s->warc, &err) ? cli_lib_error(&err, name) : 0;
+	if (!rc)
+		rc = read_batch(s, f, name, &bufs[0], &eof);
 	while (!rc && (bufs[cur].n || bufs[cur].bad)) {
 		batch *b = &bufs[cur], *next = &bufs[1 - cur];
 		cli_pool pool;
@@ -377,18 +514,25 @@ static int stream_file(stream *s, const char *path, cli_job *jobs)
 	for (int k = 0; k < 2; k++)
 		for (size_t i = 0; i < bufs[k].n; i++)
 			cli_job_clear(&bufs[k].jobs[i]);
+	ng_warc_free(s->warc);
+	s->warc = NULL;
 	cli_close(f);
 	return rc;
 }
 
 static int extract_jsonl(xargs *x, const ng_extractor *ex)
 {
-	stream s = {x, ex, NULL, x->nthreads > 1 ? (size_t)x->nthreads * BATCH_PER_THREAD : 1, 0, {0}, NULL, 0, 0};
-	cli_out out;
+	stream s = {.x = x, .ex = ex, .batch = x->nthreads > 1 ? (size_t)x->nthreads * BATCH_PER_THREAD : 1};
+	cli_out out, text = {0};
 	int rc = cli_out_open_stream(&out, x->outpath);
 	if (rc)
 		return rc;
+	if (x->emit_text && cli_out_open(&text, x->emit_text)) {
+		cli_out_abort(&out);
+		return 2;
+	}
 	s.out = out.f;
+	s.text_out = text.f;
 	cli_job *jobs = calloc(2 * s.batch, sizeof *jobs);
 	if (!jobs) {
 		cli_out_abort(&out);
@@ -400,12 +544,16 @@ static int extract_jsonl(xargs *x, const ng_extractor *ex)
 	cli_progress_end(&s.pr);
 	free(jobs);
 	free(s.line);
+	if (!rc && x->emit_text)
+		rc = cli_out_commit(&text);
+	else if (x->emit_text)
+		cli_out_abort(&text);
 	if (rc) {
 		cli_out_abort(&out);
 		return rc;
 	}
 	if (s.skipped)
-		cli_error(NULL, "%zu bad line%s skipped", s.skipped, s.skipped == 1 ? "" : "s");
+		cli_error(NULL, "%zu bad %s%s skipped", s.skipped, x->warc ? "record" : "line", s.skipped == 1 ? "" : "s");
 	return cli_out_commit(&out);
 }
 
@@ -427,7 +575,7 @@ int cmd_extract(int argc, char **argv)
 	}
 	if (cli_extractor(&x.o, &ex))
 		goto done;
-	if (x.jsonl) {
+	if (x.jsonl || x.warc) {
 		rc = extract_jsonl(&x, ex);
 		goto done;
 	}
@@ -453,6 +601,8 @@ int cmd_extract(int argc, char **argv)
 		goto done;
 	}
 	rc = cli_write_graph(w, cut ? cut : g, x.outpath, &x.o.wopts);
+	if (!rc && x.skipped)
+		cli_error(NULL, "%zu bad file%s skipped", x.skipped, x.skipped == 1 ? "" : "s");
 done:
 	ng_graph_free(cut);
 	ng_graph_free(g);

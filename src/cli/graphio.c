@@ -29,10 +29,14 @@ int cli_graph_from_data(const char *data, size_t len, const char *path, const cl
 	} else {
 		if (!article_extractor && cli_extractor(o, &article_extractor))
 			return 2;
-		rc = ng_graph_new(out, &err);
-		ng_article art = {cli_article_id(o, path), name, o->date};
+		cli_job j = {0};
+		rc = cli_article_read(data, len, path, o, &j, &err);
 		if (!rc)
-			rc = ng_extract(article_extractor, data, len, &art, *out, &err);
+			rc = ng_graph_new(out, &err);
+		ng_article art = {j.id, j.source, j.date};
+		if (!rc)
+			rc = ng_extract(article_extractor, j.text, j.len, &art, *out, &err);
+		cli_job_clear(&j);
 	}
 	if (rc) {
 		ng_graph_free(*out);

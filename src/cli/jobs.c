@@ -15,7 +15,8 @@
 static void run_one(const cli_pool *p, cli_job *j)
 {
 	ng_graph *g = NULL, *cut = NULL;
-	ng_article art = {j->id, j->source, j->date};
+	char day[11];
+	ng_article art = {j->id, j->source, cli_job_date(j, day)};
 	j->rc = ng_graph_new(&g, &j->err);
 	if (!j->rc)
 		j->rc = ng_extract_progress(p->ex, j->text, j->len, &art, g, p->progress ? cli_progress_part : NULL,
@@ -112,11 +113,20 @@ void cli_jobs_run(const ng_extractor *ex, const ng_filter *f, cli_job *jobs, siz
 	cli_jobs_wait(&p);
 }
 
+const char *cli_job_date(const cli_job *j, char day[11])
+{
+	if (j->date || !j->ref_date)
+		return j->date;
+	return ng_dateline_day(j->text, j->len, j->ref_date, day) ? day : j->ref_date;
+}
+
 void cli_job_clear(cli_job *j)
 {
 	free(j->text);
 	free(j->id);
 	free(j->date);
+	free(j->ref_date);
+	free(j->outlet);
 	free(j->source);
 	free(j->json);
 	ng_graph_free(j->g);

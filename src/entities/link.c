@@ -308,13 +308,13 @@ static int acronym_entity(const ng_lexicon *lx, ng_ents *x, size_t i)
 }
 
 /* A knowledge-base mention: its entry, or the government it stands for
- * when it acts. */
+ * when it acts (never a dateline's place, whose metonym flag is cleared). */
 static int known_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i)
 {
 	ng_mention *m = &x->m[i];
 	const ng_entry *e = &lx->entries[m->entry];
 	const ng_entry *g = e->gov ? ng_lexicon_entry(lx, e->gov) : NULL;
-	if (g && acts(lx, d, m)) {
+	if (g && m->metonym && acts(lx, d, m)) {
 		m->type = g->type;
 		return entity(x, g->id, g->name, g->type, (int)(g - lx->entries), (int)i);
 	}

@@ -20,6 +20,7 @@ A case is a dict:
   root    "skip" when the case means nothing for root (which reads mode
           000 files); the runner says so in its output
 """
+import gzip
 import os
 import re
 
@@ -66,6 +67,40 @@ def repeated(unit, count, tail=b""):
 def graph_json(nodes, edges=b"[]", articles=b'[{"id": "a"}]', version=b"1"):
     return (b'{"newsgraph": ' + version + b', "articles": ' + articles + b', "nodes": ' + nodes +
             b', "edges": ' + edges + b"}\n")
+
+
+def warc_record(body, length=None, ctype=b"text/html"):
+    """A WARC response record as crawlers write it; `length` may lie."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: " + ctype + b"\r\n\r\n" + body
+    head = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://x.example/a\r\n"
+            b"WARC-Date: 2024-05-17T10:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
+            b"Content-Length: %d\r\n\r\n" % (len(http) if length is None else length))
+    return head + http + b"\r\n\r\n"
+
+
+PAGE = b"<!DOCTYPE html><html lang=en><body><article><p>Putin visited China.</p></article></body></html>\n"
+WARC_OK = warc_record(PAGE)
+
+
+def page_of(size):
+    """A web page of `size` bytes: the example article's paragraphs."""
+    def make(path):
+        here = os.path.dirname(os.path.abspath(__file__))
+        with open(os.path.join(here, "..", "..", "graphs", "putin-china-visit.txt"), "rb") as f:
+            paras = [p for p in f.read().split(b"\n\n") if p.strip()]
+        unit = b"".join(b"<p>" + p.replace(b"\n", b" ") + b"</p>\n" for p in paras)
+        with open(path, "wb") as f:
+            f.write(b"<!DOCTYPE html>\n<html lang=en><body><article>\n")
+            f.write(unit * (size // len(unit) + 1))
+            f.write(b"</article></body></html>\n")
+    return make
+
+
+def binary(size):
+    def make(path):
+        with open(path, "wb") as f:
+            f.write(bytes((i * 7919 + (i >> 8) * 31) & 0xff for i in range(size)))
+    return make
 
 
 NODE_X = b'{"id": "person:x", "type": "person", "name": "X"}'
@@ -237,6 +272,54 @@ CASES = [
     dict(name="article opening with 'graph' and 'strict' in words", files={"a.txt": b"graphite, strictly: " + ART,
                                                                           "b.txt": b"strict rules. " + ART},
          args=MERGE + ["{tmp}/a.txt", "{tmp}/b.txt"], exit=0, **PUTIN_CHINA),
+    # ---- web pages and web archives (WARC)
+    dict(name="HTML with no body", files={"a.html": b"<!DOCTYPE html><html><head><title>X</title></head></html>"},
+         args=EXTRACT + ["{tmp}/a.html"], exit=2, stderr="newsgraph: {tmp}/a.html: the page has no <body>: no article text"),
+    dict(name="HTML whose body has no text", files={"a.html": b"<html><body><nav><a href=/>Home</a></nav></body></html>"},
+         args=EXTRACT + ["{tmp}/a.html"], exit=2, stderr="newsgraph: {tmp}/a.html: the page has no article text"),
+    dict(name="HTML page of 8 MB (under the limit: read whole, in time)", files={"a.html": page_of(8 * MB)},
+         args=EXTRACT + ["{tmp}/a.html"], exit=0, limit=60),
+    dict(name="HTML page of 50 MB", files={"a.html": page_of(50 * MB)}, args=EXTRACT + ["{tmp}/a.html"], exit=2,
+         stderr=re.compile(r"newsgraph: .*/a\.html: the page is 5\d{7} bytes, over the limit of 16777216 "
+                           r"for a web page")),
+    # libxml2 stops nesting at 256 levels; the readers' walks stay shallow
+    dict(name="HTML nested 200,000 deep",
+         files={"a.html": b"<html><body>" + b"<div>" * 200000 + b"<p>Putin visited China.</p>" + b"</div>" * 200000},
+         args=EXTRACT + ["{tmp}/a.html"], exit=2, stderr="newsgraph: {tmp}/a.html: the page has no article text"),
+    dict(name="HTML with binary content", files={"a.html": b"<html><body><p>" + bytes(range(256)) * 4},
+         args=EXTRACT + ["{tmp}/a.html"], exit=2,
+         stderr="newsgraph: {tmp}/a.html: the page holds a NUL byte: binary data, not HTML"),
+    dict(name="binary content given as a web archive", files={"a.warc": binary(100000)},
+         args=EXTRACT + ["--warc", "{tmp}/a.warc"], exit=2,
+         stderr="newsgraph: {tmp}/a.warc: record 1: not a WARC 1.0 or 1.1 record"),
+    dict(name="WARC record with binary content", files={"a.warc": warc_record(bytes(range(256)) * 8)},
+         args=EXTRACT + ["--warc", "{tmp}/a.warc"], exit=2,
+         stderr="newsgraph: {tmp}/a.warc: record 1: http://x.example/a: the page holds a NUL byte: binary data, not HTML"),
+    dict(name="WARC record of binary text/plain", files={"a.warc": warc_record(b"\x89PNG\r\n\x1a\n\x00\x00", ctype=b"text/plain")},
+         args=EXTRACT + ["--warc", "{tmp}/a.warc"], exit=2,
+         stderr="newsgraph: {tmp}/a.warc: record 1: invalid UTF-8 at offset 0 (line 1)"),
+    dict(name="WARC gzip truncated", files={"a.warc.gz": (gzip.compress(WARC_OK) + gzip.compress(WARC_OK))[:-40]},
+         args=EXTRACT + ["--warc", "{tmp}/a.warc.gz"], exit=2,
+         stderr="newsgraph: {tmp}/a.warc.gz: the gzip data ends early: the file is truncated"),
+    dict(name="WARC gzip whole", files={"a.warc.gz": gzip.compress(WARC_OK)},
+         args=EXTRACT + ["--warc", "{tmp}/a.warc.gz"], exit=0, **PUTIN_CHINA),
+    dict(name="WARC with a lying Content-Length (too long)",
+         files={"a.warc": warc_record(PAGE, length=len(PAGE) + 200) + WARC_OK},
+         args=EXTRACT + ["--warc", "{tmp}/a.warc"], exit=2,
+         stderr="newsgraph: {tmp}/a.warc: record 1: Content-Length does not end at the record's end: "
+                "the header lies or the record is damaged"),
+    dict(name="WARC with a lying Content-Length (too short)", files={"a.warc": warc_record(PAGE, length=20) + WARC_OK},
+         args=EXTRACT + ["--warc", "{tmp}/a.warc"], exit=2,
+         stderr="newsgraph: {tmp}/a.warc: record 1: Content-Length does not end at the record's end: "
+                "the header lies or the record is damaged"),
+    dict(name="WARC with a Content-Length past the end of the file",
+         files={"a.warc": warc_record(PAGE, length=1 << 20)},
+         args=EXTRACT + ["--warc", "{tmp}/a.warc"], exit=2,
+         stderr="newsgraph: {tmp}/a.warc: the file ends inside a record: it is truncated"),
+    dict(name="WARC with a Content-Length of 2^64", files={"a.warc": re.sub(
+        rb"Content-Length: \d+", b"Content-Length: 18446744073709551616", warc_record(PAGE))},
+         args=EXTRACT + ["--warc", "{tmp}/a.warc"], exit=2,
+         stderr="newsgraph: {tmp}/a.warc: record 1: the record is over the size limit of 64 MB"),
     # ---- DOT graphs
     dict(name="DOT truncated", files={"g.dot": DOT_OK[:70]}, args=MERGE + ["{tmp}/g.dot"], exit=2,
          stderr="newsgraph: {tmp}/g.dot: not a DOT graph: syntax error in line 3"),

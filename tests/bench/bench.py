@@ -7,13 +7,17 @@ is its title, a blank line and its text, the bytes `extract --jsonl` reads),
 prints: the in-process stages of tests/bench/bench.c (text layer, entities, full
 extract, extract + merge, merge alone), `wc -w` over the same bytes,
 compromise over a sample, the CLI's streaming mode (`extract --jsonl`) at 1x
-and Nx the corpus, `-j 2` against `-j 1`, the machine, and each target of
+and Nx the corpus, `-j 2` against `-j 1`, web inputs (the same articles as
+news pages in a WARC file, plain and gzip, against their text as JSON
+Lines), the machine, and each target of
 issue 7 with PASS/FAIL. Every timing is the median of several runs. A missed
 target is not an error: the exit status is 0 unless something could not be
 measured (a crash, a build or a read error).
 """
 import argparse
+import gzip
 import hashlib
+import html
 import json
 import math
 import os
@@ -414,6 +418,69 @@ def merge_cost(bench, ng, data, tmp):
     return n_graphs, len(g["nodes"]), len(g["edges"]), rss, t
 
 
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>%(title)s | The Bench Courier</title>
+<meta property="og:site_name" content="The Bench Courier">
+<link rel="canonical" href="https://courier.example/%(id)s">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": %(jtitle)s, "datePublished": "%(date)s"}</script>
+<script>var ads = [];</script></head>
+<body><div class="cookie-banner"><p>We use cookies to improve your experience. By browsing you accept them.</p></div>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/markets">Markets</a></li></ul></nav>
+<main><article><h1>%(title)s</h1><div class="share"><a href="#">Share</a><a href="#">Email</a></div>
+<div class="article-body">%(body)s</div></article>
+<section class="related"><h2>Related</h2><ul><li><a href="/a">Markets close higher</a></li><li><a href="/b">Oil prices fall</a></li></ul></section>
+<section id="comments"><p>Comments are closed for this story, which is older than thirty days.</p></section></main>
+<footer><p>The Bench Courier. All rights reserved.</p></footer></body></html>
+"""
+
+
+def web_inputs(bench, ng, data, runs, count, tmp):
+    """The first `count` articles as news pages (PAGE) in a WARC file, one
+    gzip member per record as crawlers write it, and uncompressed, against
+    the same articles' text as JSON Lines: {name: (input bytes, articles,
+    median s, peak RSS KB)}, and whether the graphs agree."""
+    lines = [json.loads(x) for x in data.splitlines()[:count]]
+    text, plain, packed = [], [], []
+    for k, a in enumerate(lines):
+        title = " ".join((a.get("title") or "").split())
+        paras = [" ".join(p.split()) for p in a["text"].split("\n\n") if p.strip()]
+        date = a.get("date") or "2024-01-01"
+        aid = "story-%d" % k
+        body = "".join("<p>%s</p>" % html.escape(p, quote=False) for p in paras)
+        page = PAGE % {"title": html.escape(title), "jtitle": json.dumps(title), "date": date, "id": aid,
+                       "body": body}
+        text.append(json.dumps({"id": "https://courier.example/" + aid, "date": date,
+                                "text": (title + "\n\n" if title else "") + "\n\n".join(paras)}) + "\n")
+        block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page.encode()
+        rec = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://courier.example/%s\r\n"
+               b"WARC-Date: 2024-06-01T00:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
+               b"Content-Length: %d\r\n\r\n" % (aid.encode(), len(block))) + block + b"\r\n\r\n"
+        plain.append(rec)
+        packed.append(gzip.compress(rec, compresslevel=6, mtime=0))
+    files = {"text (--jsonl)": ("web.jsonl", "".join(text).encode(), "--jsonl"),
+             "HTML in WARC (--warc)": ("web.warc", b"".join(plain), "--warc"),
+             "HTML in WARC.gz (--warc)": ("web.warc.gz", b"".join(packed), "--warc")}
+    res, outs = {}, {}
+    for name, (fname, blob, mode) in files.items():
+        path = os.path.join(tmp, fname)
+        with open(path, "wb") as f:
+            f.write(blob)
+        out = os.path.join(tmp, "web-out.jsonl")
+        ts, rs = [], []
+        for _ in range(runs):
+            r = run_measured(bench, [ng, "extract", mode, "-o", out, path], tmp)
+            if not r:
+                return res, False
+            rs.append(r[0])
+            ts.append(r[1])
+        with open(out, encoding="utf-8") as f:
+            outs[name] = [sorted(n["id"] for n in json.loads(x)["nodes"]) for x in f]
+        res[name] = (len(blob), len(lines), median(ts), max(rs))
+        os.unlink(path)
+    same = len({json.dumps(v) for v in outs.values()}) == 1
+    return res, same
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", nargs="?", default=os.path.join(REPO, "..", "shared", "corpus", "reuters21578.jsonl"))
@@ -423,6 +490,7 @@ def main():
     ap.add_argument("--scale", type=int, default=10, help="the big streaming input, in corpus copies (default 10)")
     ap.add_argument("--scale-runs", type=int, default=3, help="runs at --scale (default 3)")
     ap.add_argument("--jobs", type=int, default=2, help="threads of the parallel line (default 2)")
+    ap.add_argument("--web", type=int, default=3000, help="articles made into web pages (default 3000)")
     a = ap.parse_args()
     a.runs = max(1, a.runs)
     a.scale_runs = max(1, a.scale_runs)
@@ -469,6 +537,7 @@ def main():
         ladder = one_article(bench, ng, min(a.runs, 3), tmp)
         mg = merge_cost(bench, ng, data, tmp)
         syn = syntax_speed(bench, ng, textfile, min(a.runs, 3), tmp)
+        web, web_same = web_inputs(bench, ng, data, min(a.runs, 3), a.web, tmp)
 
     rows = []
 
@@ -621,8 +690,21 @@ def main():
               "dependencies)")
         print("  %d words, %.2f s, %.0f words/s (%.0f per CPU second); extract of a one-line article: %.3f s"
               % (words, t, words / t if t else 0, words / cpu if cpu else 0, start))
+    if web:
+        print()
+        print("web inputs: the corpus's first %d articles as news pages (cookie banner, menu, share buttons,"
+              % next(iter(web.values()))[1])
+        print("related list, comments, JSON-LD) in a WARC file, against their text (extract MODE -o FILE)")
+        base = web.get("text (--jsonl)")
+        for name, (byts, arts, t, rss) in web.items():
+            print("  %-24s %7.1f MB in  %6.2f s  %6.2f MB/s  %6.0f articles/s  peak RSS %6.1f MiB%s"
+                  % (name, byts / 1e6, t, byts / 1e6 / t if t else 0, arts / t if t else 0, rss / 1024,
+                     "  (%.2fx the text's time)" % (t / base[2]) if base and base[2] and name != "text (--jsonl)"
+                     else ""))
     print()
     print("checks")
+    if web:
+        print("  the pages' graphs have the nodes of their text's graphs: %s" % ("OK" if web_same else "DIFFERENT"))
     if "deterministic" in st:
         print("  the %d runs of extract --jsonl%s give the same bytes: %s"
               % (a.runs, jflag, "OK" if st["deterministic"] else "DIFFERENT"))

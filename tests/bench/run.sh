@@ -4,7 +4,7 @@
 # when missing, then prints the figure table (tests/bench/bench.py).
 #
 # usage: bash tests/bench/run.sh [CORPUS.jsonl] [--runs N] [--sample N]
-#                                [--scale N] [--scale-runs N] [--jobs N] [--no-build]
+#                                [--scale N] [--scale-runs N] [--jobs N] [--web N] [--no-build]
 # CORPUS defaults to ../shared/corpus/reuters21578.jsonl beside the repository.
 # Exit status: 0 whether or not the targets hold; non-zero when something
 # could not be built or measured.

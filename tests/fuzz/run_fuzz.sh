@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 secs=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(extract read_json read_dot rules lexicon roundtrip parse)
+[ ${#targets[@]} -gt 0 ] || targets=(extract read_json read_dot rules lexicon roundtrip parse html warc)
 build=${NG_FUZZ_BUILD:-build-fuzz}
 cc=${CC:-clang}
 command -v "$cc" >/dev/null || { echo "run_fuzz.sh: $cc not found (apt-get install clang)" >&2; exit 2; }

@@ -119,7 +119,8 @@ def streaming():
     check("keep-going messages", err.splitlines() == want, err)
     check("keep-going keeps the rest", code == 0 and o == out, (code, o.count(b"\n")))
     code, _, err = run(["extract", "--keep-going", "x.txt"])
-    check("keep-going needs jsonl", code == 2 and err == "newsgraph: --keep-going needs --jsonl\n", err)
+    check("keep-going needs a batch", code == 2 and err == "newsgraph: --keep-going needs --jsonl, --warc or several files\n",
+          err)
     code, _, err = run(["extract", "--jsonl", "-j", "0"], b"")
     check("bad -j", code == 2 and err == "newsgraph: -j '0' is not a thread count from 1 to 256\n", err)
     code, o, err = run(["extract", "--jsonl"], b"")
