@@ -31,7 +31,10 @@ NG_EXTERN int ng_graph_merge(ng_graph *dst, const ng_graph *src, ng_error *err);
  * edge's count, modality, negation and confidence still cover all of its
  * evidence; the articles listed are those a kept record cites. The result
  * does not depend on the order or grouping of merges when they bring in
- * disjoint sets of articles. Errors: NG_ENOMEM. */
+ * disjoint sets of articles. A duplicate of a record already cut cannot be
+ * recognised and counts again: extract each article into a graph of its
+ * own and merge it in (as the CLI does), rather than straight into a
+ * bounded graph. Errors: NG_ENOMEM. */
 NG_EXTERN int ng_graph_set_bounds(ng_graph *g, size_t max_evidence, size_t max_mentions, ng_error *err);
 
 /* Reads a graph file's bytes (`len` of them; no terminating NUL needed):

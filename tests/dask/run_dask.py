@@ -87,7 +87,8 @@ def cluster(python, sched, work, tmp):
     if not os.path.exists(sfile):
         fatal("the scheduler did not start: " + open(os.path.join(tmp, "scheduler.log")).read()[-2000:])
     workers = [start(work + ["--scheduler-file", sfile, "--host", "127.0.0.1", "--nthreads", "1", "--no-nanny",
-                             "--no-dashboard", "--name", f"w{i}"], os.path.join(tmp, f"worker{i}.log"))
+                             "--no-dashboard", "--name", f"w{i}", "--local-directory", os.path.join(tmp, f"w{i}")],
+                       os.path.join(tmp, f"worker{i}.log"))
                for i in (1, 2)]
     wait = subprocess.run([python, "-c", "import sys; from distributed import Client; "
                            "c = Client(scheduler_file=sys.argv[1], timeout='60s'); "
