@@ -29,6 +29,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 
 
@@ -47,31 +48,43 @@ def partitions(path, size):
     return out
 
 
+def feed(stream, data):
+    """Writes data to a process's stdin; a process that stopped reading
+    (it failed) is reported by its exit status, not here."""
+    try:
+        stream.write(data)
+        stream.close()
+    except BrokenPipeError:
+        pass
+
+
 def pipe(cmds, data):
     """Runs the commands as one pipeline with `data` on stdin; returns its
-    stdout, or raises with the first failing command's stderr."""
-    procs, prev = [], subprocess.PIPE
+    stdout, or raises with the first failing command's stderr. Each
+    stderr goes to a file, so that none can fill a pipe and stall."""
+    procs, errs, prev = [], [], subprocess.PIPE
     for i, cmd in enumerate(cmds):
-        p = subprocess.Popen(cmd, stdin=prev, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        errs.append(tempfile.TemporaryFile())
+        p = subprocess.Popen(cmd, stdin=prev, stdout=subprocess.PIPE, stderr=errs[-1])
         if i:
             procs[-1].stdout.close()  # the next process owns the pipe now
         procs.append(p)
         prev = p.stdout
-    first = procs[0]
-    if len(procs) == 1:
-        out, err = first.communicate(data)
-        errs = [err]
-    else:
-        feed = threading.Thread(target=lambda: (first.stdin.write(data), first.stdin.close()))
-        feed.start()
-        out, last_err = procs[-1].communicate()
-        feed.join()
-        errs = [p.stderr.read() for p in procs[:-1]] + [last_err]
-        for p in procs[:-1]:
-            p.wait()
-    for p, err in zip(procs, errs):
-        if p.returncode:
-            raise RuntimeError(err.decode("utf-8", "replace").strip() or f"{p.args[0]} exited {p.returncode}")
+    writer = threading.Thread(target=feed, args=(procs[0].stdin, data))
+    writer.start()
+    out = procs[-1].stdout.read()
+    writer.join()
+    for p in procs:
+        p.wait()
+    try:
+        for p, err in zip(procs, errs):
+            if p.returncode:
+                err.seek(0)
+                msg = err.read().decode("utf-8", "replace").strip()
+                raise RuntimeError(msg or f"{p.args[0]} exited {p.returncode}")
+    finally:
+        for err in errs:
+            err.close()
     return out
 
 
