@@ -163,7 +163,7 @@ static void view_order(void)
  * meets edge with one evidence of confidence 0.5 and one mention. */
 static ng_graph *article(int k)
 {
-	char id[16], date[16];
+	char id[16], date[32];
 	snprintf(id, sizeof id, "a%02d", k);
 	snprintf(date, sizeof date, "2024-01-%02d", 31 - k);
 	ng_graph *g = NULL;
