@@ -41,8 +41,8 @@ const char *ng_parser_header(const ng_parser *p);
  * its own (float, averaging) weights, then writes the model file. */
 
 enum { NG_PT_SHIFT, NG_PT_LEFT, NG_PT_RIGHT, NG_PT_N };
-#define NG_PARSE_ACTION_BITS 20 /* 2^19 hashed rows of NG_PT_N action weights */
-#define NG_PARSE_LABEL_BITS 14  /* 2^15 hashed rows of one weight per label */
+#define NG_PARSE_ACTION_BITS 20 /* 2^20 hashed rows of NG_PT_N action weights */
+#define NG_PARSE_LABEL_BITS 15  /* 2^15 hashed rows of one weight per label (2^14: LAS 0.2 lower on dev) */
 #define NG_PARSE_MAX_LABELS 64  /* label sets are 64-bit masks */
 #define NG_PARSE_MAX_FEATS 128 /* above the templates of the feature functions (118 and 33) */
 
