@@ -284,6 +284,31 @@ static void split_names(ng_paths *p, const ng_parser *ps, const ng_ents *x, size
 	}
 }
 
+/* A name after a noun and a comma that the parser hung from the clause
+ * ("talks with his counterpart, Olaf Scholz": Scholz parataxis of held)
+ * is the noun's apposition. */
+static void appositions(ng_paths *p, const ng_parser *ps)
+{
+	int appos = deprel_index(ps, "appos");
+	for (size_t i = 2; appos >= 0 && i < p->n; i++) {
+		int d = (int)i, n = d - 2;
+		if (p->upos[d] != NG_PROPN || strcmp(p->words.s + p->form[d - 1], ",") ||
+		    (p->upos[n] != NG_NOUN && p->upos[n] != NG_PROPN) || p->head[d] == n)
+			continue;
+		const char *r = relname(p, ps, d);
+		if (!is(r, "parataxis") && !is(r, "dep") && !is(r, "list"))
+			continue;
+		int up = n;
+		for (size_t hops = 0; up >= 0 && up != d && hops < p->n; hops++)
+			up = p->head[up];
+		if (up == d)
+			continue; /* the noun hangs from the name: no cycle */
+		p->head[d] = n;
+		p->rel[d] = appos;
+		p->head[d - 1] = d; /* the comma goes with it */
+	}
+}
+
 /* ---- Paths ---- */
 
 /* The head word of mention m: of the words of its phrase (with its title
@@ -532,6 +557,7 @@ int ng_paths_sentence(ng_paths *p, const ng_tagger *tg, const ng_parser *ps, con
 	if ((rc = analyse(p, tg, ps, err)))
 		return rc;
 	split_names(p, ps, x, first, last);
+	appositions(p, ps);
 	if (enhance(p, ps))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	size_t nm = 0, *mi = malloc((last - first + 1) * sizeof *mi);
