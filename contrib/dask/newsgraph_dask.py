@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs newsgraph over JSON Lines shards on a Dask cluster.
+"""Runs newsgraph over JSON Lines and WARC shards on a Dask cluster.
 
 Each partition (a run of whole lines of one shard, about --partition-mb
 megabytes) is piped on a worker through `newsgraph extract --jsonl` and
@@ -12,7 +12,9 @@ pipes, the contract Hadoop Streaming and Spark `pipe` use too, and merge is
 associative and commutative, so the result has the bytes of one
 `newsgraph extract --jsonl SHARDS | newsgraph merge -` whatever the
 partitions, the tree or the worker that ran each task. A task lost with its
-worker (killed, crashed) is run again by Dask on another one.
+worker (killed, crashed) is run again by Dask on another one. A WARC shard
+(`.warc`, `.warc.gz`: a crawl) is one partition, read on the worker by
+`newsgraph extract --warc`.
 
 The shards must be readable at the same path by every worker (a shared
 file system), as must the newsgraph binary (--newsgraph). Every article
@@ -33,8 +35,15 @@ import tempfile
 import threading
 
 
+def is_warc(path):
+    return path.endswith(".warc") or path.endswith(".warc.gz")
+
+
 def partitions(path, size):
-    """(path, offset, length) runs of whole lines of about `size` bytes."""
+    """(path, offset, length) runs of whole lines of about `size` bytes; a
+    WARC shard whole, (path, -1, 0): its records are not lines."""
+    if is_warc(path):
+        return [(path, -1, 0)]
     total = os.path.getsize(path)
     out, start = [], 0
     with open(path, "rb") as f:
@@ -91,6 +100,12 @@ def pipe(cmds, data):
 def map_partition(part, extract, merge):
     """One partition's articles in, their merged graph out (one line)."""
     path, offset, length = part
+    if offset < 0:
+        try:
+            return pipe([extract["warc"] + [path], merge], b"")
+        except RuntimeError as e:
+            raise RuntimeError(f"{path}: {e}") from None
+    extract = extract["jsonl"]
     with open(path, "rb") as f:
         f.seek(offset)
         data = f.read(length)
@@ -116,7 +131,7 @@ def options(argv):
     ap.add_argument("--fan-in", type=int, default=8, help="graphs per reduce task (default 8)")
     ap.add_argument("--max-evidence", type=int, help="passed to extract and merge")
     ap.add_argument("--max-mentions", type=int, help="passed to extract and merge")
-    ap.add_argument("--keep-going", action="store_true", help="skip bad lines (extract --keep-going)")
+    ap.add_argument("--keep-going", action="store_true", help="skip bad lines and records (extract --keep-going)")
     ap.add_argument("-f", dest="format", default="json", help="output format (default json)")
     ap.add_argument("-o", dest="out", required=True, help="output file (a directory for csv)")
     ap.add_argument("shards", nargs="+", metavar="SHARD")
@@ -132,7 +147,9 @@ def commands(a):
         bounds += ["--max-evidence", str(a.max_evidence)]
     if a.max_mentions is not None:
         bounds += ["--max-mentions", str(a.max_mentions)]
-    extract = [a.newsgraph, "extract", "--jsonl", "--quiet"] + (["--keep-going"] if a.keep_going else []) + bounds
+    common = ["--quiet"] + (["--keep-going"] if a.keep_going else []) + bounds
+    extract = {"jsonl": [a.newsgraph, "extract", "--jsonl"] + common,
+               "warc": [a.newsgraph, "extract", "--warc"] + common}
     merge = [a.newsgraph, "merge", "--jsonl", "--partial"] + bounds + ["-"]
     final = [a.newsgraph, "merge", "-f", a.format, "-o", a.out] + bounds + ["-"]
     return extract, merge, final

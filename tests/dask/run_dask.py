@@ -10,6 +10,9 @@ fails the test (tests/deps.sh installs Debian's python3-distributed).
 
 usage: run_dask.py NEWSGRAPH SOURCE_DIR
 """
+import gzip
+import importlib.util
+import json
 import os
 import shutil
 import signal
@@ -105,6 +108,40 @@ def one_process(corpus, bounds, fmt):
     return harness.output(["merge", "-f", fmt] + bounds + ["-"], stdin=lines)
 
 
+def warc_of(lines, gz):
+    """A WARC of text/plain resource records, one per article (a gzip
+    member each when gz), as a crawler of plain-text pages writes it."""
+    out = []
+    for line in lines:
+        a = json.loads(line)
+        body = a["text"].encode()
+        rec = (f"WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: file:///articles/{a['id']}\r\n"
+               f"WARC-Date: {a.get('date') or '1987-03-01'}T00:00:00Z\r\nContent-Type: text/plain\r\n"
+               f"Content-Length: {len(body)}\r\n\r\n").encode() + body + b"\r\n\r\n"
+        out.append(gzip.compress(rec, mtime=0) if gz else rec)
+    return b"".join(out)
+
+
+def warc_run(python, src, sfile, tmp, lines):
+    """WARC shards (gzip and plain) beside a JSON Lines one: each WARC is one
+    partition, read on a worker by extract --warc; the bytes of one process."""
+    shards = [harness.write("a.warc.gz", warc_of(lines[:200], True)), harness.write("b.warc", warc_of(lines[200:400], False)),
+              harness.write("c.jsonl", b"".join(lines[400:600]))]
+    graphs = b"".join(harness.output(["extract", "--warc", "--quiet", w]) for w in shards[:2])
+    graphs += harness.output(["extract", "--jsonl", "--quiet", shards[2]])
+    want = harness.output(["merge", "-f", "json", "-"], stdin=graphs)
+    out = os.path.join(tmp, "warc.json")
+    r = subprocess.run(runner(python, src, sfile, out, ["--partition-mb", "0.1"] + shards),
+                       capture_output=True, text=True, timeout=300 * harness.SCALE)
+    check("warc run exit", r.returncode == 0, r.stderr[-2000:])
+    spec = importlib.util.spec_from_file_location("runner", os.path.join(src, "contrib", "dask", "newsgraph_dask.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    n = 2 + len(mod.partitions(shards[2], int(0.1 * 1024 * 1024)))
+    check("warc run: one partition per archive", f"newsgraph_dask: {n} partitions," in r.stderr, r.stderr[-500:])
+    check_equal("warc shards: the bytes of one process", open(out, "rb").read() if r.returncode == 0 else b"", want)
+
+
 def runner(python, src, sfile, out, extra):
     return [python, os.path.join(src, "contrib", "dask", "newsgraph_dask.py"), "--scheduler-file", sfile,
             "--newsgraph", harness.BIN, "-o", out] + extra
@@ -144,6 +181,7 @@ def main():
             check_equal("bounded graphml: the bytes of one process",
                         open(out, "rb").read() if r.returncode == 0 else b"", want)
 
+            warc_run(python, src, sfile, tmp, lines)
             killed_run(python, src, sfile, workers, corpus, tmp, plain)
         finally:
             stop_all()
