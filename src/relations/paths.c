@@ -50,6 +50,19 @@ static int add_word(ng_paths *p, const char *text, uint32_t a, uint32_t b)
 	return 0;
 }
 
+/* The lexicon's lemma of a form, when it has one: the learnt ending rules
+ * guess wrong on words the treebanks lack ("shelled" -> "shel"). */
+static const char *known_lemma(const ng_paths *p, const char *form)
+{
+	char low[32];
+	size_t n = strlen(form);
+	if (!p->known || n >= sizeof low)
+		return NULL;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = (char)tolower((unsigned char)form[i]);
+	return ng_map_get(p->known, low, n);
+}
+
 /* Tags, parses and lemmatizes the words (lemmas lower-cased). */
 static int analyse(ng_paths *p, const ng_tagger *tg, const ng_parser *ps, ng_error *err)
 {
@@ -62,7 +75,8 @@ static int analyse(ng_paths *p, const ng_tagger *tg, const ng_parser *ps, ng_err
 	for (size_t i = 0; !rc && i < p->n; i++) {
 		p->head[i]--; /* 0-based, the root -1 */
 		lemma.len = 0;
-		if (ng_lemmatize(ng_tagger_lemmatizer(tg), p->words.s + p->form[i], p->upos[i], &lemma))
+		const char *f = p->words.s + p->form[i], *k = known_lemma(p, f);
+		if (k ? ng_buf_adds(&lemma, k) : ng_lemmatize(ng_tagger_lemmatizer(tg), f, p->upos[i], &lemma))
 			rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 		p->lemma[i] = p->words.len;
 		for (size_t k = 0; !rc && k < lemma.len; k++)
@@ -489,9 +503,10 @@ static int write_path(ng_paths *p, const ng_ents *x, size_t ma, size_t mb, int a
 			return NG_ENOMEM;
 		if (v != b && ng_buf_printf(&p->text, " %s:%s", ng_paths_lemma(p, v), ng_upos_name((ng_upos)p->upos[v])))
 			return NG_ENOMEM;
-		/* a verb's object off the path: "pay:VERB(visit) >obl:to" */
+		/* a verb's object off the path: "pay:VERB(visit) >obl:to"; not a
+		 * relative pronoun, whose noun the enhanced graph put on it */
 		int obj = v != b && p->upos[v] == NG_VERB ? child_of(p, v, "obj") : -1;
-		if (obj >= 0 && !on_path(p, steps, n, obj) && ng_buf_printf(&p->text, "(%s)", ng_paths_lemma(p, obj)))
+		if (obj >= 0 && !on_path(p, steps, n, obj) && !relative_pronoun(p, obj) && ng_buf_printf(&p->text, "(%s)", ng_paths_lemma(p, obj)))
 			return NG_ENOMEM;
 		u = v;
 	}

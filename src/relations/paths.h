@@ -54,6 +54,7 @@ typedef struct ng_paths {
 	size_t np, cp;
 	ng_buf text;
 	ng_buf group; /* scratch: a verb group's words */
+	const ng_map *known; /* form -> lemma the trigger lexicon knows ("shelled" -> shell), or NULL */
 } ng_paths;
 
 /* Parses sentence si and fills p->p with the paths between the linked

@@ -503,6 +503,7 @@ static int run_paths(sent_ctx *c, const unsigned char *want, size_t first, size_
 		k++;
 	if (k == rs->n || !c->syn || !c->syn->parser || !c->syn->tagger)
 		return 0;
+	c->paths.known = &rs->lemma_of;
 	int rc = ng_paths_sentence(&c->paths, c->syn->tagger, c->syn->parser, c->lx, c->d, c->si, c->x, first, last, err);
 	for (size_t i = 0; !rc && i < c->paths.np; i++) {
 		const ng_path *pa = &c->paths.p[i];

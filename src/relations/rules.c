@@ -3,7 +3,8 @@
  * each entity mention reads <type#n>. A pattern names its source {S:types}
  * and target {T:types}; {T+:types} takes a coordination ("A, B and C").
  * Rules are indexed by trigger word so a sentence runs only those it may
- * fire. */
+ * fire. Trigger classes ("words" lines, the lexicon derived from CAMEO)
+ * stand in patterns as {@class} and in triggers as @class. */
 #include "relations/rules.h"
 
 #include <ctype.h>
@@ -35,6 +36,23 @@ int ng_rules_init(ng_rules *rs)
 
 static void free_lists(ng_rules *rs);
 
+static void free_classes(ng_rules *rs)
+{
+	for (size_t i = 0; i < rs->nwc; i++) {
+		ng_word_class *c = rs->wc[i];
+		ng_buf_free(&c->lemmas);
+		ng_buf_free(&c->forms);
+		for (size_t k = 0; k < c->nwords; k++)
+			free(c->words[k]);
+		free(c->words);
+		free(c);
+	}
+	free(rs->wc);
+	ng_map_free(&rs->classes);
+	ng_map_free(&rs->lemma_of);
+	ng_map_free(&rs->lemmas);
+}
+
 static void free_rule(ng_rule *r)
 {
 	free(r->id);
@@ -51,6 +69,7 @@ void ng_rules_free(ng_rules *rs)
 		free_rule(&rs->r[i]);
 	free(rs->r);
 	free_lists(rs);
+	free_classes(rs);
 	pcre2_match_context_free(rs->mctx);
 	pcre2_code_free(rs->appos);
 	memset(rs, 0, sizeof *rs);
@@ -123,14 +142,38 @@ static int expand_slot(ng_rule *r, ng_buf *out, const char *s, size_t n, const c
 	return rc ? NG_ENOMEM : 0;
 }
 
-/* Expands slots and the gap `...` (a few words that cross no mention). */
-static int expand(ng_rule *r, ng_buf *out, const char *pat, const char *file, int line, ng_error *err)
+static ng_word_class *find_class(const ng_rules *rs, const char *name, size_t n)
+{
+	return ng_map_get(&rs->classes, name, n);
+}
+
+/* {@class}: the class's lemmas on a path, every form in a sentence. */
+static int expand_class(const ng_rules *rs, ng_rule *r, ng_buf *out, const char *s, size_t n, ng_error *err)
+{
+	ng_word_class *c = find_class(rs, s, n);
+	if (!c)
+		return ng_fail(err, NG_EINVAL, r->file, r->line, "unknown word class '@%.*s' (a 'words' line defines it)",
+		               (int)n, s);
+	const ng_buf *b = r->on_path ? &c->lemmas : &c->forms;
+	return ng_buf_adds(out, "(?:") || ng_buf_add(out, b->s, b->len) || ng_buf_addc(out, ')') ? NG_ENOMEM : 0;
+}
+
+/* Expands slots, classes and the gap `...` (a few words that cross no
+ * mention). */
+static int expand(const ng_rules *rs, ng_rule *r, ng_buf *out, const char *pat, const char *file, int line,
+                  ng_error *err)
 {
 	for (const char *p = pat; *p;) {
 		if (p[0] == '\\' && p[1]) {
 			if (ng_buf_add(out, p, 2))
 				return NG_ENOMEM;
 			p += 2;
+		} else if (p[0] == '{' && p[1] == '@' && strchr(p, '}')) {
+			const char *c = strchr(p, '}');
+			int rc = expand_class(rs, r, out, p + 2, (size_t)(c - p - 2), err);
+			if (rc)
+				return rc;
+			p = c + 1;
 		} else if (*p == '{' && (isalpha((unsigned char)p[1]) || p[1] == '_') && strchr(p, '}') &&
 		           memchr(p, ':', (size_t)(strchr(p, '}') - p))) {
 			const char *c = strchr(p, '}');
@@ -177,7 +220,7 @@ static int finish_rule(ng_rules *rs, ng_rule *r, const char *pattern, ng_error *
 	if (!r->ntriggers && !r->always)
 		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s has no triggers", r->id);
 	ng_buf x = {0};
-	int rc = expand(r, &x, pattern, r->file, r->line, err);
+	int rc = expand(rs, r, &x, pattern, r->file, r->line, err);
 	if (rc) {
 		ng_buf_free(&x);
 		return rc;
@@ -198,7 +241,6 @@ static int finish_rule(ng_rules *rs, ng_rule *r, const char *pattern, ng_error *
 		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s: pattern needs a source {S:...} and a target {T:...}",
 		               r->id);
 	pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
-	(void)rs;
 	return 0;
 }
 
@@ -221,8 +263,20 @@ static int start_rule(ng_rules *rs, const char *s, const char *name, int ln, ng_
 	return r->id && r->file ? 0 : NG_ENOMEM;
 }
 
+static int add_trigger(ng_rule *cur, const char *t)
+{
+	ng_buf nb = {0};
+	char **slot = NG_PUSH(cur->triggers, cur->ntriggers, cur->ctriggers);
+	if (!slot)
+		return NG_ENOMEM;
+	int r = ng_norm_append(&nb, t, strlen(t));
+	*slot = nb.s; /* the rule owns it, even half made */
+	return r ? NG_ENOMEM : 0;
+}
+
 /* One indented line of a rule: "KEY value". */
-static int rule_field(ng_rule *cur, char *s, char **pattern, const char *name, int ln, ng_error *err)
+static int rule_field(const ng_rules *rs, ng_rule *cur, char *s, char **pattern, const char *name, int ln,
+                      ng_error *err)
 {
 	char *sp = s;
 	while (*sp && !isspace((unsigned char)*sp))
@@ -241,14 +295,17 @@ static int rule_field(ng_rule *cur, char *s, char **pattern, const char *name, i
 				cur->always = 1;
 				continue;
 			}
-			ng_buf nb = {0};
-			char **slot = NG_PUSH(cur->triggers, cur->ntriggers, cur->ctriggers);
-			if (!slot)
-				return NG_ENOMEM;
-			int r = ng_norm_append(&nb, t, strlen(t));
-			*slot = nb.s; /* the rule owns it, even half made */
-			if (r)
-				return NG_ENOMEM;
+			if (t[0] != '@') {
+				if (add_trigger(cur, t))
+					return NG_ENOMEM;
+				continue;
+			}
+			const ng_word_class *c = find_class(rs, t + 1, strlen(t + 1));
+			if (!c)
+				return ng_fail(err, NG_EINVAL, name, ln, "unknown word class '%s' (a 'words' line defines it)", t);
+			for (size_t k = 0; k < c->nwords; k++)
+				if (add_trigger(cur, c->words[k]))
+					return NG_ENOMEM;
 		}
 	} else if ((kl == 7 && strncmp(s, "pattern", 7) == 0) || (kl == 4 && strncmp(s, "path", 4) == 0)) {
 		if (*pattern)
@@ -267,6 +324,55 @@ static int rule_field(ng_rule *cur, char *s, char **pattern, const char *name, i
 			return ng_fail(err, NG_EINVAL, name, ln, "unknown modality '%s'", sp);
 	} else
 		return ng_fail(err, NG_EINVAL, name, ln, "unknown rule field '%.*s'", (int)kl, s);
+	return 0;
+}
+
+static int class_add(ng_rules *rs, ng_word_class *c, const char *lemma, const char *w)
+{
+	/* words stand in patterns as they are: letters, '-' and '\'' only */
+	for (const char *p = w; *p; p++)
+		if (!isalpha((unsigned char)*p) && *p != '-' && *p != '\'')
+			return NG_EINVAL;
+	char **slot = NG_PUSH(c->words, c->nwords, c->cwords);
+	if (!slot || !(*slot = ng_strdup(w)))
+		return NG_ENOMEM;
+	const char *l = ng_map_intern(&rs->lemmas, lemma);
+	void **known = l ? ng_map_put(&rs->lemma_of, w, strlen(w)) : NULL;
+	if (!known)
+		return NG_ENOMEM;
+	*known = (void *)l;
+	return (c->forms.len && ng_buf_addc(&c->forms, '|')) || ng_buf_adds(&c->forms, w) ? NG_ENOMEM : 0;
+}
+
+/* "words CLASS CAMEO LEMMA FORM...": one lemma of a trigger class. */
+static int add_words(ng_rules *rs, char *s, const char *name, int ln, ng_error *err)
+{
+	char *cls = strtok(s, " \t"), *code = strtok(NULL, " \t"), *lemma = strtok(NULL, " \t");
+	if (!lemma)
+		return ng_fail(err, NG_EINVAL, name, ln, "expected 'words CLASS CAMEO LEMMA FORM...'");
+	size_t cl = strlen(code);
+	if (strspn(code, "0123456789") != cl || cl < 2 || cl > 4)
+		return ng_fail(err, NG_EINVAL, name, ln, "'%s' is not a CAMEO code (2 to 4 digits)", code);
+	void **slot = ng_map_put(&rs->classes, cls, strlen(cls));
+	if (!slot)
+		return NG_ENOMEM;
+	ng_word_class *c = *slot;
+	if (!c) {
+		ng_word_class **p = NG_PUSH(rs->wc, rs->nwc, rs->cwc);
+		if (!p || !(c = calloc(1, sizeof *c)))
+			return NG_ENOMEM;
+		*p = c;
+		*slot = c;
+	}
+	if ((c->lemmas.len && ng_buf_addc(&c->lemmas, '|')) || ng_buf_adds(&c->lemmas, lemma))
+		return NG_ENOMEM;
+	for (char *w = lemma; w; w = strtok(NULL, " \t")) {
+		int rc = class_add(rs, c, lemma, w);
+		if (rc == NG_EINVAL)
+			return ng_fail(err, rc, name, ln, "word '%s' must be letters, '-' or an apostrophe", w);
+		if (rc)
+			return rc;
+	}
 	return 0;
 }
 
@@ -304,7 +410,7 @@ int ng_rules_load(ng_rules *rs, const char *name, const char *data, size_t len, 
 		if (*s == '#' || (!*s && !eof))
 			continue;
 		if (!eof && indented) {
-			rc = cur ? rule_field(cur, s, &pattern, name, ln, err)
+			rc = cur ? rule_field(rs, cur, s, &pattern, name, ln, err)
 			         : ng_fail(err, NG_EINVAL, name, ln, "indented line outside a rule");
 			continue;
 		}
@@ -315,7 +421,8 @@ int ng_rules_load(ng_rules *rs, const char *name, const char *data, size_t len, 
 			cur = NULL;
 		}
 		if (!rc && !eof)
-			rc = start_rule(rs, s, name, ln, &cur, err);
+			rc = strncmp(s, "words ", 6) == 0 ? add_words(rs, s + 6, name, ln, err)
+			                                  : start_rule(rs, s, name, ln, &cur, err);
 		if (eof)
 			break;
 	}

@@ -26,9 +26,22 @@ typedef struct ng_rule {
 	int line;
 } ng_rule;
 
+/* A trigger class of the lexicon ("words CLASS CAMEO LEMMA FORM..."). */
+typedef struct ng_word_class {
+	ng_buf lemmas; /* "attack|bomb|...": paths */
+	ng_buf forms;  /* every lemma and form, "attack|attacked|...": sentences */
+	char **words;  /* the same, one by one: triggers */
+	size_t nwords, cwords;
+} ng_word_class;
+
 typedef struct ng_rules {
 	ng_rule *r;
 	size_t n, cap;
+	ng_map classes; /* class name -> ng_word_class */
+	ng_map lemma_of; /* a class word's form -> its lemma (a key of lemmas) */
+	ng_map lemmas;
+	ng_word_class **wc;
+	size_t nwc, cwc;
 	ng_map index; /* trigger word -> ng_rule_list */
 	struct ng_rule_list **lists;
 	size_t nlists, clists;

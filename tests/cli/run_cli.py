@@ -61,6 +61,15 @@ def usage_and_errors():
     rules3 = write("bad3.rules", b"rule r3\n  relation visits\n  triggers go\n  pattern {S:person} goes\n")
     expect_error("rule without target", ["extract", "--rules", rules3, art],
                  f"newsgraph: {rules3}:1: rule r3: pattern needs a source {{S:...}} and a target {{T:...}}")
+    rules4 = write("bad4.rules", b"rule r4\n  relation visits\n  triggers @nosuch\n  path ^{S:person} <nsubj x {T:state}$\n")
+    expect_error("unknown word class", ["extract", "--rules", rules4, art],
+                 f"newsgraph: {rules4}:3: unknown word class '@nosuch' (a 'words' line defines it)")
+    rules5 = write("bad5.rules", b"words praise 05x laud lauded\n")
+    expect_error("bad CAMEO code", ["extract", "--rules", rules5, art],
+                 f"newsgraph: {rules5}:1: '05x' is not a CAMEO code (2 to 4 digits)")
+    rules6 = write("bad6.rules", b"words praise 051 laud l(a)uded\n")
+    expect_error("bad class word", ["extract", "--rules", rules6, art],
+                 f"newsgraph: {rules6}:1: word 'l(a)uded' must be letters, '-' or an apostrophe")
     # No half-written output: a failing input leaves no file behind.
     out_path = harness.path("out.json")
     code, _, _ = run(["extract", "-f", "json", "-o", out_path, art, bad])
@@ -88,6 +97,16 @@ def user_data():
     ev = [e for e in g["edges"] if e["type"] == "supports"]
     check("user rules", code == 0 and len(ev) == 1 and ev[0]["evidence"][0]["rule"] == "my-praise" and
           ev[0]["confidence"] == 0.6 and ev[0]["evidence"][0]["trigger"] == "praised", out[:300])
+    # A user's trigger class, read on the parse.
+    crules = write("user-class.rules", b"words acclaim 051 laud lauded lauds lauding\n"
+                                      b"rule my-laud\n  relation supports\n  triggers @acclaim\n"
+                                      b"  path ^{S:person} <nsubj {@acclaim}:VERB >obj {T:state}$\n")
+    laud = write("laud.txt", b"Zorblat Quux, who lauded Freedonia, left.\n")
+    code, out, err = run(["extract", "-f", "json", "--lexicon", lex, "--rules", crules, laud])
+    g = json.loads(out)
+    check("user word class", code == 0 and [(e["source"], e["type"], e["target"], e["evidence"][0]["rule"])
+                                           for e in g["edges"]] ==
+          [("person:zorblat-quux", "supports", "state:frd", "my-laud")], out[:300])
     code, out, err = run(["explain", "--lexicon", lex, "--rules", rules, art2])
     check("explain", code == 0 and out.decode() ==
           "S0: <person#0> praised <state#1>.\n  my-praise: person:zorblat-quux -supports-> state:frd\n", out)
