@@ -421,6 +421,7 @@ static const struct {
 	[NG_W_DAY] = {"day", 1},
 	[NG_W_YEAR_PREP] = {"year-prep", 0},
 	[NG_W_ORDINAL_SUFFIX] = {"ordinal-suffix", 0},
+	[NG_W_CLAUSE_BREAK] = {"clause-break", 0},
 	[NG_W_ABBR_TITLE] = {"abbr-title", 0},
 	[NG_W_ABBR_NUMBER] = {"abbr-number", 0},
 	[NG_W_ABBR_FIRM] = {"abbr-firm", 0},

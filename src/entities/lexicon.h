@@ -52,6 +52,7 @@ enum {
 	NG_W_DAY,        /* =N: yesterday, today, tomorrow */
 	NG_W_YEAR_PREP,  /* in, since: a year after it is a date */
 	NG_W_ORDINAL_SUFFIX, /* 16th, 1st */
+	NG_W_CLAUSE_BREAK,   /* while, after: a date before it does not date what follows */
 	/* the text layer */
 	NG_W_ABBR_TITLE,     /* Mr.: a full stop that ends no sentence */
 	NG_W_ABBR_NUMBER,    /* No.: ends one unless a number follows */

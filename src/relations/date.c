@@ -266,7 +266,7 @@ static int may_start(const ng_lexicon *lx, const uint64_t first[4], const char *
 	return isdigit(c) || (w->cls & STARTS) || EQ(w->s, "the");
 }
 
-int ng_date_find(ng_date_ref *r, const ng_lexicon *lx, const char *s, char *out, size_t outsz)
+int ng_date_find(ng_date_ref *r, const ng_lexicon *lx, const char *s, char *out, size_t outsz, size_t *where)
 {
 	word w[4];
 	uint64_t first[4] = {0};
@@ -309,8 +309,11 @@ int ng_date_find(ng_date_ref *r, const ng_lexicon *lx, const char *s, char *out,
 			found = days_back(&a);
 		if (found < 0)
 			found = bare_year(&a, s, pos);
-		if (found >= 0)
+		if (found >= 0) {
+			if (where)
+				*where = pos;
 			return found;
+		}
 		pos += adv ? adv : 1;
 	}
 	return 0;

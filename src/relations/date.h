@@ -16,7 +16,8 @@ typedef struct ng_date_ref {
 
 void ng_date_ref_init(ng_date_ref *r, const char *article_date);
 /* Finds the first date expression in normalised text `s`; writes ISO 8601
- * (2024-05-16, 2024-05, 2023, --05-16) to out and returns 1, or returns 0. */
-int ng_date_find(ng_date_ref *r, const ng_lexicon *lx, const char *s, char *out, size_t outsz);
+ * (2024-05-16, 2024-05, 2023, --05-16) to out, its byte offset in s to *where
+ * (when where is not NULL) and returns 1, or returns 0. */
+int ng_date_find(ng_date_ref *r, const ng_lexicon *lx, const char *s, char *out, size_t outsz, size_t *where);
 
 #endif

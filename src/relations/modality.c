@@ -10,7 +10,13 @@
 /* Does a cue word or phrase occur in s[a, b) at word boundaries? A cue
  * beginning with an apostrophe or "n" may start inside a word ("don't",
  * "he'll"; "cannot" holds "not"). */
-static int has(const char *s, size_t a, size_t b, const char *const *cues)
+static int is_month_date(const ng_lexicon *lx, const char *s, size_t i, size_t l)
+{
+	return isdigit((unsigned char)s[i + l + 1]) && s[i + l] == ' ' &&
+	       (ng_lexicon_cue(lx, s + i, l) & NG_CLASS(NG_W_MONTH));
+}
+
+static int has(const ng_lexicon *lx, const char *s, size_t a, size_t b, const char *const *cues)
 {
 	for (const char *const *c = cues; *c; c++) {
 		size_t l = strlen(*c);
@@ -21,7 +27,8 @@ static int has(const char *s, size_t a, size_t b, const char *const *cues)
 			int right = i + l >= b || !isalnum((unsigned char)s[i + l]) || !isalnum((unsigned char)(*c)[l - 1]);
 			if ((*c)[0] == 'n' && (*c)[1] == '\'')
 				left = 1;
-			if (left && right)
+			/* "may 14" is a date, not a modal */
+			if (left && right && !is_month_date(lx, s, i, l))
 				return 1;
 		}
 	}
@@ -30,25 +37,35 @@ static int has(const char *s, size_t a, size_t b, const char *const *cues)
 
 int ng_modality_reported(const ng_lexicon *lx, const char *ph)
 {
-	return has(ph, 0, strlen(ph), ng_lexicon_forms(lx, NG_W_REPORTING));
+	return has(lx, ph, 0, strlen(ph), ng_lexicon_forms(lx, NG_W_REPORTING));
 }
 
 int ng_modality_classify(const ng_lexicon *lx, const char *ph, size_t start, size_t end, int reported, int *negated)
 {
-	/* The clause before the match: back to a clause boundary, at most 60
+	/* The clause before the match: back to a clause boundary (a
+	 * clause-break word such as "while" or "after" too), at most 60
 	 * bytes. */
 	size_t a = start > 60 ? start - 60 : 0;
-	for (size_t i = start; i > a; i--)
+	for (size_t i = start; i > a; i--) {
 		if (ph[i - 1] == ';' || ph[i - 1] == ':' || (ph[i - 1] == ',' && i + 1 < start && i < start - 25)) {
 			a = i;
 			break;
 		}
+		size_t l = 0;
+		while (i + l < start && isalpha((unsigned char)ph[i + l]))
+			l++;
+		if (l && l < 16 && (i == 1 || !isalpha((unsigned char)ph[i - 1])) &&
+		    (ng_lexicon_cue(lx, ph + i, l) & NG_CLASS(NG_W_CLAUSE_BREAK))) {
+			a = i;
+			break;
+		}
+	}
 	size_t na = start > 20 ? start - 20 : 0;
-	*negated = has(ph, na < a ? a : na, end, ng_lexicon_forms(lx, NG_W_NEGATION)) &&
-	           !has(ph, na < a ? a : na, end, ng_lexicon_forms(lx, NG_W_NEGATION_IDIOM));
-	if (has(ph, a, end, ng_lexicon_forms(lx, NG_W_HYPOTHETICAL)))
+	*negated = has(lx, ph, na < a ? a : na, end, ng_lexicon_forms(lx, NG_W_NEGATION)) &&
+	           !has(lx, ph, na < a ? a : na, end, ng_lexicon_forms(lx, NG_W_NEGATION_IDIOM));
+	if (has(lx, ph, a, end, ng_lexicon_forms(lx, NG_W_HYPOTHETICAL)))
 		return 3;
-	if (has(ph, a, end, ng_lexicon_forms(lx, NG_W_EXPECTED)))
+	if (has(lx, ph, a, end, ng_lexicon_forms(lx, NG_W_EXPECTED)))
 		return 2;
 	return reported ? 1 : 0;
 }

@@ -39,6 +39,13 @@ typedef struct sent_ctx {
 	char date[16];
 	int sole_state; /* the one state entity mentioned in the sentence, or -1 */
 	int main_state; /* the state the article is about, or -1 */
+	/* The clause of each mention [mfirst, mfirst + nclause) and of the
+	 * sentence's own date (-1: none, or it dates every clause); ma and mb
+	 * are the mentions of the relation being added ((size_t)-1: unknown). */
+	int *clause;
+	size_t mfirst, nclause, cclause;
+	int date_clause;
+	size_t ma, mb;
 } sent_ctx;
 
 static int glue_left(const char *w, uint16_t flags)
@@ -159,6 +166,74 @@ static size_t placeholders(const char *ph, size_t a, size_t b, size_t *out, size
 	return n;
 }
 
+static int clause_of(const sent_ctx *c, size_t m)
+{
+	return m >= c->mfirst && m - c->mfirst < c->nclause ? c->clause[m - c->mfirst] : -1;
+}
+
+/* Does the sentence's date date the relation between mentions ma and mb?
+ * Only in its own clause, when the clauses are known. */
+static int dates_it(const sent_ctx *c)
+{
+	int a = clause_of(c, c->ma), b = clause_of(c, c->mb);
+	return c->date_clause < 0 || a < 0 || b < 0 || a == c->date_clause || b == c->date_clause;
+}
+
+static int word_is(const sent_ctx *c, const char *s, int cls)
+{
+	size_t n = 0;
+	while (isalpha((unsigned char)s[n]))
+		n++;
+	return n && n < 16 && (ng_lexicon_cue(c->lx, s, n) & NG_CLASS(cls));
+}
+
+/* Numbers the clauses of the placeholder sentence ph (mentions from
+ * mfirst): a new one at ';', ", and", ", but" and a clause-break word
+ * ("while", "after") that is not the date's own ("since 2023"). Sets the
+ * clause of each mention and of the date at byte date_at ((size_t)-1:
+ * none). */
+static int number_clauses(sent_ctx *c, size_t mfirst, size_t mlast, size_t date_at)
+{
+	c->mfirst = mfirst;
+	c->nclause = mlast - mfirst;
+	c->date_clause = -1;
+	if (c->nclause > c->cclause) {
+		int *v = realloc(c->clause, c->nclause * sizeof *v);
+		if (!v)
+			return NG_ENOMEM;
+		c->clause = v;
+		c->cclause = c->nclause;
+	}
+	for (size_t k = 0; k < c->nclause; k++)
+		c->clause[k] = -1;
+	const char *ph = c->ph.s;
+	int k = 0;
+	for (size_t i = 0; ph[i]; i++) {
+		if (i == date_at)
+			c->date_clause = k;
+		int word_start = i == 0 || ph[i - 1] == ' ';
+		if (ph[i] == ';' || (ph[i] == ',' && (!strncmp(ph + i, ", and ", 6) || !strncmp(ph + i, ", but ", 6)))) {
+			k++;
+		} else if (word_start && word_is(c, ph + i, NG_W_CLAUSE_BREAK)) {
+			const char *next = strchr(ph + i, ' ');
+			if (!next || (size_t)(next + 1 - ph) != date_at)
+				k++;
+		} else if (ph[i] == '<') {
+			const char *h = strchr(ph + i, '#');
+			size_t m = h ? strtoul(h + 1, NULL, 10) : 0;
+			if (h && m >= mfirst && m < mlast)
+				c->clause[m - mfirst] = k;
+		}
+	}
+	int breaks = k;
+	/* one clause, or a date before every mention ("On May 3, A met B, and
+	 * C ..."): the date dates the whole sentence */
+	const char *first_mention = strchr(ph, '<');
+	if (!breaks || (date_at != (size_t)-1 && first_mention && date_at < (size_t)(first_mention - ph)))
+		c->date_clause = -1;
+	return 0;
+}
+
 static int add_rel(sent_ctx *c, int src, int tgt, ng_relation rel, ng_modality modality, int negated, double conf,
                    const char *rule, const char *trigger, const char *attrs)
 {
@@ -201,7 +276,7 @@ static int add_rel(sent_ctx *c, int src, int tgt, ng_relation rel, ng_modality m
 	r->conf = conf;
 	r->rule = rule;
 	snprintf(r->trigger, sizeof r->trigger, "%s", trigger ? trigger : "");
-	snprintf(r->date, sizeof r->date, "%s", c->date);
+	snprintf(r->date, sizeof r->date, "%s", dates_it(c) ? c->date : "");
 	if (attrs && *attrs && !(r->attrs = ng_strdup(attrs)))
 		return NG_ENOMEM;
 	return 0;
@@ -329,6 +404,8 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 			for (size_t j = 0; j < nt && !rc; j++) {
 				int a[2], b[2];
 				int na = referents(c->x, ms[i], a), nb = referents(c->x, mt[j], b);
+				c->ma = ms[i];
+				c->mb = mt[j];
 				for (int p = 0; p < na && !rc; p++)
 					for (int q = 0; q < nb && !rc; q++)
 						rc = add_rel(c, a[p], b[q], r->rel, modality, negated, r->confidence, r->id, trig,
@@ -364,6 +441,7 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 {
 	const ng_ents *x = c->x;
 	const ng_doc *d = c->d;
+	c->ma = c->mb = (size_t)-1; /* a title and its name: one noun phrase */
 	for (size_t i = from; i < to; i++) {
 		const ng_mention *m = &x->m[i];
 		if (m->entity < 0 || m->kind != NG_NAME || m->type != NG_PERSON)
@@ -475,6 +553,8 @@ static int path_match(sent_ctx *c, const ng_rule *r, const ng_path *pa, const ch
 		snprintf(trig, sizeof trig, "%s", ng_paths_lemma(&c->paths, pa->trigger));
 	int a[2], b[2];
 	int na = referents(c->x, src, a), nb = referents(c->x, tgt, b);
+	c->ma = src;
+	c->mb = tgt;
 	for (int p = 0; p < na && !rc; p++)
 		for (int q = 0; q < nb && !rc; q++)
 			rc = add_rel(c, a[p], b[q], r->rel, modality, pa->negated, r->confidence, r->id, trig, attrs.s);
@@ -547,6 +627,7 @@ static void want_word(const ng_rules *rs, const char *w, unsigned char *want)
 static int appointed_serve(sent_ctx *c)
 {
 	size_t n = c->out->n;
+	c->ma = c->mb = (size_t)-1;
 	for (size_t i = 0; i < n; i++) {
 		ng_rel r = c->out->r[i];
 		const char *role = r.attrs ? strstr(r.attrs, "role=") : NULL;
@@ -602,6 +683,18 @@ static int main_state(const ng_ents *x)
 	return n1 >= 2 && n1 * 2 >= n2 * 3 ? best : -1;
 }
 
+/* Is the word before byte at of the placeholder sentence a clause break? */
+static int after_break(const sent_ctx *c, size_t at)
+{
+	const char *ph = c->ph.s;
+	size_t b = at;
+	while (b > 0 && ph[b - 1] == ' ')
+		b--;
+	while (b > 0 && isalpha((unsigned char)ph[b - 1]))
+		b--;
+	return b < at && word_is(c, ph + b, NG_W_CLAUSE_BREAK);
+}
+
 /* Is mention k the state or body of a title in mentions [first, last)? */
 static int titled(const ng_ents *x, size_t first, size_t last, size_t k)
 {
@@ -614,7 +707,7 @@ static int titled(const ng_ents *x, size_t first, size_t last, size_t k)
 int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_syntax *syn, const ng_doc *d, const ng_ents *x,
               const char *article_date, ng_rels *out, ng_trace *trace, ng_error *err)
 {
-	sent_ctx c = {rs, lx, syn, {0}, d, x, out, trace, 0, 0, {0}, "", -1, main_state(x)};
+	sent_ctx c = {rs, lx, syn, {0}, d, x, out, trace, 0, 0, {0}, "", -1, main_state(x), NULL, 0, 0, 0, -1, 0, 0};
 	ng_date_ref dref;
 	ng_date_ref_init(&dref, article_date);
 	unsigned char *want = calloc(rs->n + 1, 1);
@@ -650,10 +743,18 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_syntax *syn, co
 			para = d->sents[s].para;
 			para_date[0] = 0;
 		}
-		if (ng_date_find(&dref, lx, c.ph.s, c.date, sizeof c.date))
-			snprintf(para_date, sizeof para_date, "%s", c.date);
-		else
+		size_t date_at = (size_t)-1;
+		if (ng_date_find(&dref, lx, c.ph.s, c.date, sizeof c.date, &date_at)) {
+			/* "since 2023", "after May 16": a bound, not the time the
+			 * paragraph goes on to tell */
+			if (!after_break(&c, date_at))
+				snprintf(para_date, sizeof para_date, "%s", c.date);
+		} else {
 			snprintf(c.date, sizeof c.date, "%s", para_date);
+		}
+		if ((rc = number_clauses(&c, first, last, date_at)))
+			break;
+		c.ma = c.mb = (size_t)-1;
 		if (trace)
 			rc = ng_trace_add_reading(trace, s, 0, c.ph.s);
 		/* A relation needs two placeholders; most sentences of a wire story
@@ -694,6 +795,7 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_syntax *syn, co
 	free(want);
 	pcre2_match_data_free(md);
 	ng_buf_free(&c.ph);
+	free(c.clause);
 	ng_paths_free(&c.paths);
 	if (rc && rc != NG_ENOMEM)
 		return rc; /* err already filled */

@@ -12,11 +12,13 @@ A case is
     E-                                      (no entity at all)
     R source relation target modality [negated] [key=value ...]
     R-                                      (no relation at all)
+    D 2024-05-20                            (the article date, --date)
 
 Entities are checked, as an exact set, when the case has any E line (or E-).
 Relations are checked, as an exact set of (source, relation, target,
 modality, negated), when the case has any R line (or R-); key=value
-attributes must be present with that value. A case must check something.
+attributes must be present with that value; date=... is the edge's date
+(date=none: it has none). A case must check something.
 Prints one line per failing case and a closing 'N passed, N failed'.
 """
 import json
@@ -39,7 +41,8 @@ def parse(path, modalities):
         for ln, line in enumerate(f, 1):
             line = line.rstrip("\n")
             if line.startswith("### "):
-                cur = {"name": line[4:].strip(), "file": path, "line": ln, "text": [], "E": None, "R": None}
+                cur = {"name": line[4:].strip(), "file": path, "line": ln, "text": [], "E": None, "R": None,
+                       "date": None}
                 cases.append(cur)
             elif cur is None or (line.startswith("#") and not cur["text"]):
                 continue
@@ -50,6 +53,8 @@ def parse(path, modalities):
                 if len(parts) != 4:
                     sys.exit(f"{path}:{ln}: E line needs text | type | node | kind")
                 cur["E"] = (cur["E"] or []) + [tuple(parts)]
+            elif line.startswith("D "):
+                cur["date"] = line[2:].strip()
             elif line.startswith("R-"):
                 cur["R"] = cur["R"] or []
             elif line.startswith("R "):
@@ -89,10 +94,10 @@ def problems_of(case, symmetric):
         return ["the case checks nothing: give E or R lines"]
     if case["R"] is None:
         return problems
-    g = run_on(["extract", "-f", "json"], text)
+    g = run_on(["extract", "-f", "json"] + (["--date", case["date"]] if case["date"] else []), text)
     have = {}
     for e in g["edges"]:
-        have[(e["source"], e["type"], e["target"], e["modality"], e["negated"])] = e["attrs"]
+        have[(e["source"], e["type"], e["target"], e["modality"], e["negated"])] = dict(e["attrs"], date=e["date"] or "none")
     want = {}
     for key, attrs in case["R"]:
         s, rel, t, mod, neg = key

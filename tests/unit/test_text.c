@@ -237,17 +237,17 @@ static void cue_user_cases(ng_lexicon *lx)
 	ng_date_ref r;
 	char out[32] = "";
 	ng_date_ref_init(&r, "1987-03-15");
-	CHECK(ng_date_find(&r, lx, "talks end on sept 30", out, sizeof out) == 0);
+	CHECK(ng_date_find(&r, lx, "talks end on sept 30", out, sizeof out, NULL) == 0);
 	CHECK(load(lx, "word|month-abbr=9|sept\n", &err) == 0);
-	CHECK(ng_date_find(&r, lx, "talks end on sept 30", out, sizeof out) == 1);
+	CHECK(ng_date_find(&r, lx, "talks end on sept 30", out, sizeof out, NULL) == 1);
 	CHECK_STR(out, "1987-09-30");
 	/* A day the calendar lacks keeps its month only (graph readers refuse
 	 * a date like 1987-09-31). */
-	CHECK(ng_date_find(&r, lx, "talks end on september 31", out, sizeof out) == 1);
+	CHECK(ng_date_find(&r, lx, "talks end on september 31", out, sizeof out, NULL) == 1);
 	CHECK_STR(out, "1987-09");
-	CHECK(ng_date_find(&r, lx, "it met on february 29, 1987", out, sizeof out) == 1);
+	CHECK(ng_date_find(&r, lx, "it met on february 29, 1987", out, sizeof out, NULL) == 1);
 	CHECK_STR(out, "1987-02");
-	CHECK(ng_date_find(&r, lx, "it met on february 29, 1988", out, sizeof out) == 1);
+	CHECK(ng_date_find(&r, lx, "it met on february 29, 1988", out, sizeof out, NULL) == 1);
 	CHECK_STR(out, "1988-02-29");
 }
 
