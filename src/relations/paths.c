@@ -431,6 +431,30 @@ static int reported_clause(const ng_paths *p, const ng_parser *ps, const ng_lexi
 	return 0;
 }
 
+static int is_negation_word(const ng_paths *p, const ng_lexicon *lx, int w)
+{
+	for (const char *const *c = ng_lexicon_forms(lx, NG_W_NEGATION); *c; c++)
+		if (!strcasecmp(p->words.s + p->form[w], *c))
+			return 1;
+	return 0;
+}
+
+/* Is the clause of word t the complement of a denial ("denied that ...",
+ * "rejected claims that ...")? */
+static int denied_clause(const ng_paths *p, const ng_parser *ps, const ng_lexicon *lx, int t)
+{
+	int h = p->head[t];
+	if (h < 0 || !is(relname(p, ps, t), "ccomp"))
+		return 0;
+	/* one negation, the denial's own: "did not deny" denies nothing */
+	int n = 0;
+	for (size_t w = 0; w < p->n; w++)
+		if ((w == (size_t)h || (p->head[w] == h && is(relname(p, ps, (int)w), "advmod"))) &&
+		    is_negation_word(p, lx, (int)w))
+			n++;
+	return n == 1 && is_negation_word(p, lx, h);
+}
+
 /* The modality and negation of the verb group of word t: t and the verbs
  * controlling it ("agreed to supply"), with their auxiliaries, negation
  * and adverbs, read by the modality cues. */
@@ -457,7 +481,12 @@ static int verb_group(ng_paths *p, const ng_parser *ps, const ng_lexicon *lx, in
 	if (rc)
 		return -1;
 	int reported = reported_clause(p, ps, lx, t) || ng_modality_reported(lx, p->group.s);
-	return ng_modality_classify(lx, p->group.s, 0, p->group.len, reported, negated);
+	int denial = denied_clause(p, ps, lx, t);
+	int m = ng_modality_classify(lx, p->group.s, 0, p->group.len, reported || denial, negated);
+	/* "China denied that it supplies": a denial negates what it reports */
+	if (denial)
+		*negated = !*negated;
+	return m;
 }
 
 /* A basic-tree child of h by relation rel, or -1 (the parser need not be

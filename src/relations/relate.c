@@ -683,6 +683,39 @@ static int main_state(const ng_ents *x)
 	return n1 >= 2 && n1 * 2 >= n2 * 3 ? best : -1;
 }
 
+static int same_edge(const ng_rel *a, const ng_rel *b)
+{
+	return a->rel == b->rel && ((a->src == b->src && a->tgt == b->tgt) ||
+	                            (ng_relation_get(a->rel)->symmetric && a->src == b->tgt && a->tgt == b->src));
+}
+
+/* A headline's relation is never stronger than the body's: where the body
+ * states the same relation, the headline takes the body's most certain
+ * modality and its negation ("France Sanctions Drone Maker Over Supplies
+ * to Russia" and, below, "China denied that it supplies weapons"). */
+static void headline_defers(const ng_doc *d, ng_rels *out)
+{
+	for (size_t i = 0; i < out->n; i++) {
+		ng_rel *h = &out->r[i];
+		if (!d->sents[h->sent].headline)
+			continue;
+		int best = -1, neg = 0;
+		for (size_t k = 0; k < out->n; k++) {
+			const ng_rel *b = &out->r[k];
+			if (d->sents[b->sent].headline || !same_edge(h, b))
+				continue;
+			if (best < 0 || (int)b->modality < best || ((int)b->modality == best && b->negated)) {
+				best = (int)b->modality;
+				neg = b->negated;
+			}
+		}
+		if (best >= 0 && (best > (int)h->modality || neg != h->negated)) {
+			h->modality = best > (int)h->modality ? (ng_modality)best : h->modality;
+			h->negated = neg;
+		}
+	}
+}
+
 /* Is the word before byte at of the placeholder sentence a clause break? */
 static int after_break(const sent_ctx *c, size_t at)
 {
@@ -792,6 +825,8 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_syntax *syn, co
 	}
 	if (!rc)
 		rc = appointed_serve(&c);
+	if (!rc)
+		headline_defers(d, out);
 	free(want);
 	pcre2_match_data_free(md);
 	ng_buf_free(&c.ph);

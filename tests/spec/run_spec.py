@@ -7,7 +7,8 @@ A case is
 
     ### name of the case
     One or more lines of article text (a first line followed by a blank
-    line would be a headline, so cases are plain paragraphs).
+    line would be a headline, so cases are plain paragraphs; a line "---"
+    stands for a blank line: a headline, then "---", then the body).
     E text | type | node id | kind          (zero or more)
     E-                                      (no entity at all)
     R source relation target modality [negated] [key=value ...]
@@ -53,6 +54,8 @@ def parse(path, modalities):
                 if len(parts) != 4:
                     sys.exit(f"{path}:{ln}: E line needs text | type | node | kind")
                 cur["E"] = (cur["E"] or []) + [tuple(parts)]
+            elif line == "---":
+                cur["text"].append("")
             elif line.startswith("D "):
                 cur["date"] = line[2:].strip()
             elif line.startswith("R-"):
