@@ -544,6 +544,23 @@ static int write_path(ng_paths *p, const ng_ents *x, size_t ma, size_t mb, int a
 	               : 0;
 }
 
+/* The verb whose object is the agreement at the top of a path from word
+ * a to word b, or -1. */
+static int agreement_verb(const ng_paths *p, const ng_ents *x, size_t ma, int a, size_t mb, int b)
+{
+	int top = b; /* the endpoint above the other */
+	for (int w = p->head[b], hops = 0; w >= 0 && hops < NG_PATH_MAX_STEPS; w = p->head[w], hops++)
+		if (w == a)
+			top = a;
+	size_t m = top == a ? ma : mb;
+	if (mention_type(x, m) != NG_AGREEMENT || p->head[top] < 0 || p->upos[p->head[top]] != NG_VERB)
+		return -1;
+	for (size_t k = 0; k < p->nedges; k++)
+		if (p->edges[k].dep == top && p->edges[k].head == p->head[top] && !strcmp(p->edges[k].label, "obj"))
+			return p->head[top];
+	return -1;
+}
+
 static int add_paths(ng_paths *p, const ng_parser *ps, const ng_lexicon *lx, const ng_ents *x, const size_t *mi,
                      const int *heads, size_t nm)
 {
@@ -567,11 +584,14 @@ static int add_paths(ng_paths *p, const ng_parser *ps, const ng_lexicon *lx, con
 			path->to = mi[j];
 			path->text = p->text.len;
 			rc = write_path(p, x, mi[i], mi[j], heads[i], heads[j], scratch, &path->trigger);
-			/* no verb between them: a noun phrase states it ("X of Y") */
+			/* no verb between them: a noun phrase states it ("X of Y"),
+			 * unless it is an agreement, which is as certain as the verb
+			 * that makes it ("will strike a deal with Russia") */
 			path->negated = 0;
 			path->modality = NG_ASSERTED;
-			if (!rc && path->trigger >= 0) {
-				int m = verb_group(p, ps, lx, path->trigger, &path->negated);
+			int t = path->trigger >= 0 ? path->trigger : agreement_verb(p, x, mi[i], heads[i], mi[j], heads[j]);
+			if (!rc && t >= 0) {
+				int m = verb_group(p, ps, lx, t, &path->negated);
 				if (m < 0)
 					rc = NG_ENOMEM;
 				else
