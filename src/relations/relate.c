@@ -358,6 +358,35 @@ static int attr_value(sent_ctx *c, ng_buf *out, const char *name, const char *v,
 	return 0;
 }
 
+/* The home state of mention k: its knowledge-base state when the article
+ * names it, else the sentence's one state, else the article's. */
+static int home_state(const sent_ctx *c, size_t k)
+{
+	const ng_mention *m = &c->x->m[k];
+	const char *in = m->entry >= 0 ? c->lx->entries[m->entry].in : NULL;
+	if (in && strncmp(in, "state:", 6) == 0) {
+		for (size_t e = 0; e < c->x->ne; e++)
+			if (strcmp(c->x->e[e].id, in) == 0)
+				return (int)e;
+	}
+	return c->sole_state >= 0 ? c->sole_state : c->main_state;
+}
+
+/* A "source home" rule's relation: from the target's home state
+ * ("state-owned Rosneft"). */
+static int add_home(sent_ctx *c, const ng_rule *r, size_t t, int modality, int negated, const char *trig,
+                    const char *attrs, const PCRE2_SIZE *ov)
+{
+	int h = home_state(c, t), b[2], nb = referents(c->x, t, b), rc = 0;
+	c->ma = c->mb = t;
+	for (int q = 0; h >= 0 && q < nb && !rc; q++)
+		rc = add_rel(c, h, b[q], r->rel, modality, negated, r->confidence, r->id, trig, attrs);
+	if (!rc && c->trace && h >= 0 && nb)
+		rc = ng_trace_add_rule(c->trace, r->id, &c->x->e[h], r->rel, &c->x->e[b[0]], ov[0], ov[1],
+		                       (ng_modality)modality, negated);
+	return rc;
+}
+
 static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 {
 	const char *ph = c->ph.s;
@@ -379,7 +408,7 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 			break; /* no match, or a limit hit: the rule gives nothing here */
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 		size_t ms[8], mt[8];
-		size_t ns = ov[2 * sn] == PCRE2_UNSET ? 0 : placeholders(ph, ov[2 * sn], ov[2 * sn + 1], ms, 8);
+		size_t ns = sn < 0 || ov[2 * sn] == PCRE2_UNSET ? 0 : placeholders(ph, ov[2 * sn], ov[2 * sn + 1], ms, 8);
 		size_t nt = ov[2 * tn] == PCRE2_UNSET ? 0 : placeholders(ph, ov[2 * tn], ov[2 * tn + 1], mt, 8);
 		ng_buf attrs = {0};
 		for (uint32_t k = 0; k < namecount; k++) {
@@ -400,6 +429,8 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 			modality = r->modality;
 		char trig[48];
 		find_trigger(r, ph, ov[0], ov[1], trig, sizeof trig);
+		for (size_t j = 0; r->home && j < nt && !rc; j++)
+			rc = add_home(c, r, mt[j], modality, negated, trig, attrs.s, ov);
 		for (size_t i = 0; i < ns && !rc; i++)
 			for (size_t j = 0; j < nt && !rc; j++) {
 				int a[2], b[2];

@@ -235,9 +235,12 @@ static int finish_rule(ng_rules *rs, ng_rule *r, const char *pattern, ng_error *
 		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s: bad pattern: %s", r->id, (char *)msg);
 	}
 	uint32_t dummy;
-	if (pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &dummy) == 0 &&
-	    (pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "S") < 0 ||
-	     pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "T") < 0))
+	int has_s = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "S") >= 0;
+	int has_t = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "T") >= 0;
+	if (pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &dummy) == 0 && r->home && (has_s || !has_t || r->on_path))
+		return ng_fail(err, NG_EINVAL, r->file, r->line,
+		               "rule %s: a rule with 'source home' needs a pattern with a target {T:...} and no source", r->id);
+	if (pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &dummy) == 0 && !r->home && (!has_s || !has_t))
 		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s: pattern needs a source {S:...} and a target {T:...}",
 		               r->id);
 	pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
@@ -313,6 +316,10 @@ static int rule_field(const ng_rules *rs, ng_rule *cur, char *s, char **pattern,
 		cur->on_path = kl == 4;
 		if (!(*pattern = ng_strdup(sp)))
 			return NG_ENOMEM;
+	} else if (kl == 6 && strncmp(s, "source", 6) == 0) {
+		if (strcmp(sp, "home") != 0)
+			return ng_fail(err, NG_EINVAL, name, ln, "unknown source '%s' (the one source is 'home')", sp);
+		cur->home = 1;
 	} else if (kl == 10 && strncmp(s, "confidence", 10) == 0) {
 		char *end;
 		cur->confidence = strtod(sp, &end);

@@ -20,6 +20,7 @@ typedef struct ng_rule {
 	int always;        /* runs on every sentence */
 	int modality;      /* fixed modality, or -1: from the clause */
 	int on_path;       /* matches dependency paths (paths.h), not the sentence */
+	int home;          /* "source home": the source is the target's home state */
 	unsigned smask, tmask; /* the entity types its source and target slots take (bit 1u << type) */
 	pcre2_code *re;
 	char *file;

@@ -70,6 +70,14 @@ def usage_and_errors():
     rules6 = write("bad6.rules", b"words praise 051 laud l(a)uded\n")
     expect_error("bad class word", ["extract", "--rules", rules6, art],
                  f"newsgraph: {rules6}:1: word 'l(a)uded' must be letters, '-' or an apostrophe")
+    rules7 = write("bad7.rules", b"rule r7\n  relation owns\n  triggers owned\n  pattern {S:state} owned {T:company}\n"
+                                 b"  source home\n")
+    expect_error("home rule with a source", ["extract", "--rules", rules7, art],
+                 f"newsgraph: {rules7}:1: rule r7: a rule with 'source home' needs a pattern with a target {{T:...}} "
+                 "and no source")
+    rules8 = write("bad8.rules", b"rule r8\n  relation owns\n  source away\n")
+    expect_error("unknown source", ["extract", "--rules", rules8, art],
+                 f"newsgraph: {rules8}:3: unknown source 'away' (the one source is 'home')")
     # No half-written output: a failing input leaves no file behind.
     out_path = harness.path("out.json")
     code, _, _ = run(["extract", "-f", "json", "-o", out_path, art, bad])
