@@ -206,6 +206,8 @@ static int number_clauses(sent_ctx *c, size_t mfirst, size_t mlast, size_t date_
 	}
 	for (size_t k = 0; k < c->nclause; k++)
 		c->clause[k] = -1;
+	if (date_at == (size_t)-1 || c->nclause < 2)
+		return 0; /* no date of its own, or no pair: nothing to scope */
 	const char *ph = c->ph.s;
 	int k = 0;
 	for (size_t i = 0; ph[i]; i++) {
