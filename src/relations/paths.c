@@ -126,6 +126,13 @@ static void label_of(const ng_paths *p, const ng_parser *ps, int d, char *out, s
 			snprintf(out, n, "%s:%s", r, ng_paths_lemma(p, (int)c));
 			return;
 		}
+	/* "with President Macron" parsed with "with" on the title: the first
+	 * case marker inside the phrase before the head */
+	for (int c = d - 1; c >= 0 && p->head[c] >= 0 && p->head[c] <= d && p->head[c] > c; c--)
+		if (!strcmp(relname(p, ps, c), "case")) {
+			snprintf(out, n, "%s:%s", r, ng_paths_lemma(p, c));
+			return;
+		}
 }
 
 /* The enhanced subject of verb v so far ("nsubj" or "nsubj:pass"), or -1. */
@@ -469,6 +476,15 @@ static int verb_group(ng_paths *p, const ng_parser *ps, const ng_lexicon *lx, in
 		for (size_t c = 0; c < p->n; c++)
 			for (size_t k = 0; p->head[c] == w && k < sizeof part / sizeof *part; k++)
 				in[c] |= is(relname(p, ps, (int)c), part[k]);
+		/* a conjunct verb with no auxiliary of its own shares its first
+		 * conjunct's ("will make a visit and hold talks") */
+		if (is(relname(p, ps, w), "conj") && p->head[w] >= 0 && p->upos[p->head[w]] == NG_VERB &&
+		    child_with(p, ps, w, "aux") < 0) {
+			int h = p->head[w];
+			for (size_t c = 0; c < p->n; c++)
+				if (p->head[c] == h && (is(relname(p, ps, (int)c), "aux") || is(relname(p, ps, (int)c), "advmod")))
+					in[c] = 1;
+		}
 		w = is(relname(p, ps, w), "xcomp") ? p->head[w] : -1;
 	}
 	p->group.len = 0;
