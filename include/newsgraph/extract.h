@@ -120,6 +120,8 @@ typedef struct ng_trace_sentence {
 	const char *form;          /* the sentence, normalised, each mention as <type#mention>; or the path */
 	const ng_trace_rule *rules; /* in the order they fired */
 	size_t nrules;
+	int parse;                 /* 1 for the sentence's dependency parse, before its paths: form is
+	                              "1:Putin/PROPN>2:nsubj 2:visited/VERB>0:root ..." (word, head, relation) */
 } ng_trace_sentence;
 
 /* Runs the pipeline over `text` as ng_extract does, recording every

@@ -31,7 +31,7 @@ static int print_trace(const ng_trace *t, FILE *out)
 {
 	for (size_t i = 0; i < ng_trace_count(t); i++) {
 		const ng_trace_sentence *s = ng_trace_get(t, i);
-		if (fprintf(out, "S%zu%s: %s\n", s->sentence, s->path ? " path" : s->without_appositions ? "'" : "",
+		if (fprintf(out, "S%zu%s: %s\n", s->sentence, s->parse ? " parse" : s->path ? " path" : s->without_appositions ? "'" : "",
 		            s->form) < 0)
 			return -1;
 		for (size_t k = 0; k < s->nrules; k++) {

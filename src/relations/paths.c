@@ -655,6 +655,16 @@ int ng_paths_sentence(ng_paths *p, const ng_tagger *tg, const ng_parser *ps, con
 	return rc ? ng_fail(err, rc, NULL, 0, "out of memory") : 0;
 }
 
+int ng_paths_write_parse(const ng_paths *p, const ng_parser *ps, ng_buf *out)
+{
+	out->len = 0;
+	int rc = ng_buf_adds(out, "");
+	for (size_t i = 0; i < p->n && !rc; i++)
+		rc = ng_buf_printf(out, "%s%zu:%s/%s>%d:%s", i ? " " : "", i + 1, p->words.s + p->form[i],
+		                   ng_upos_name((ng_upos)p->upos[i]), p->head[i] + 1, relname(p, ps, (int)i));
+	return rc ? NG_ENOMEM : 0;
+}
+
 void ng_paths_free(ng_paths *p)
 {
 	free(p->start);

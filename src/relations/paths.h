@@ -63,6 +63,9 @@ typedef struct ng_paths {
 int ng_paths_sentence(ng_paths *p, const ng_tagger *tg, const ng_parser *ps, const ng_lexicon *lx, const ng_doc *d,
                       uint32_t si, const ng_ents *x, size_t first, size_t last, ng_error *err);
 void ng_paths_free(ng_paths *p);
+/* Writes the parse of the last sentence to out, NUL-terminated:
+ * "1:Putin/PROPN>2:nsubj 2:visited/VERB>0:root ...". 0 or NG_ENOMEM. */
+int ng_paths_write_parse(const ng_paths *p, const ng_parser *ps, ng_buf *out);
 
 /* The lemma of word i. */
 static inline const char *ng_paths_lemma(const ng_paths *p, int i)

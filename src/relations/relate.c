@@ -618,6 +618,13 @@ static int run_paths(sent_ctx *c, const unsigned char *want, size_t first, size_
 		return 0;
 	c->paths.known = &rs->lemma_of;
 	int rc = ng_paths_sentence(&c->paths, c->syn->tagger, c->syn->parser, c->lx, c->d, c->si, c->x, first, last, err);
+	if (!rc && c->trace) {
+		ng_buf parse = {0};
+		rc = ng_paths_write_parse(&c->paths, c->syn->parser, &parse) || ng_trace_add_reading(c->trace, c->si, 3, parse.s);
+		ng_buf_free(&parse);
+		if (rc)
+			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	}
 	for (size_t i = 0; !rc && i < c->paths.np; i++) {
 		const ng_path *pa = &c->paths.p[i];
 		const char *s = c->paths.text.s + pa->text;

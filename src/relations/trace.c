@@ -50,7 +50,7 @@ int ng_trace_add_reading(ng_trace *t, size_t sent, int kind, const char *form)
 		free(copy);
 		return NG_ENOMEM;
 	}
-	*s = (ng_trace_sentence){sent, kind == 1, kind == 2, copy, NULL, 0};
+	*s = (ng_trace_sentence){sent, kind == 1, kind == 2, copy, NULL, 0, kind == 3};
 	return 0;
 }
 
