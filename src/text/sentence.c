@@ -169,8 +169,8 @@ static int split_paragraph(ng_doc *d, const ng_text_opts *o, size_t p, size_t e,
 		int end;
 		if (k >= e)
 			end = 1;
-		else if (islower((unsigned char)t[k]))
-			end = 0;
+		else if (islower((unsigned char)t[k]) || t[k] == ',' || t[k] == ';')
+			end = 0; /* "Bethany, Conn. , was" in tokenised text */
 		else if (ellipsis)
 			end = quoted;
 		else if (c == '.')
