@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entities/coref.h"
 #include "graph/graph.h"
 #include "text/utf8.h"
 
@@ -243,9 +244,32 @@ static int parenthesised_acronyms(const ng_doc *d, ng_ents *x)
 		}
 	}
 	free(covered);
-	if (!rc)
-		ng_sort(x->m, x->n, sizeof *x->m, cmp_mention);
 	return rc;
+}
+
+/* Sorts mentions added at the end into text order. Titles point at
+ * mentions by index (ng_mention.title_of): they follow across the sort,
+ * through entity2, which nothing has set before linking. */
+static int sort_mentions(ng_ents *x)
+{
+	int *pos = malloc((x->n + 1) * sizeof *pos);
+	if (!pos)
+		return NG_ENOMEM;
+	for (size_t i = 0; i < x->n; i++)
+		x->m[i].entity2 = (int)i;
+	ng_sort(x->m, x->n, sizeof *x->m, cmp_mention);
+	for (size_t i = 0; i < x->n; i++)
+		pos[x->m[i].entity2] = (int)i;
+	for (size_t i = 0; i < x->n; i++) {
+		ng_mention *m = &x->m[i];
+		m->entity2 = -1;
+		if (m->title_of >= 0)
+			m->title_of = pos[m->title_of];
+		if (m->title_of2 >= 0)
+			m->title_of2 = pos[m->title_of2];
+	}
+	free(pos);
+	return 0;
 }
 
 static int recent(const ng_ents *x, size_t before, int type_mask, int not, const ng_doc *d, uint32_t sent)
@@ -270,20 +294,21 @@ static int recent(const ng_ents *x, size_t before, int type_mask, int not, const
  * antecedents. */
 static int salient(const ng_ents *x, size_t i, int type_mask)
 {
+	/* returns the antecedent mention */
 	const uint32_t sent = x->m[i].sent;
 #define CANDIDATE(k)                                                                                                   \
 	(x->m[k].entity >= 0 && !x->m[k].plural && !x->m[k].adj && (type_mask & (1 << x->e[x->m[k].entity].type)))
 	size_t k = i;
 	for (; k > 0 && x->m[k - 1].sent == sent; k--)
 		if (CANDIDATE(k - 1))
-			return x->m[k - 1].entity;
+			return (int)k - 1;
 	while (k > 0 && sent - x->m[k - 1].sent <= 2) {
 		size_t a = k;
 		while (a > 0 && x->m[a - 1].sent == x->m[k - 1].sent)
 			a--;
 		for (size_t j = a; j < k; j++)
 			if (CANDIDATE(j))
-				return x->m[j].entity;
+				return (int)j;
 		k = a;
 	}
 #undef CANDIDATE
@@ -367,6 +392,17 @@ static int agreement_entity(const ng_lexicon *lx, const ng_doc *d, const ng_ents
 	return ent < 0 ? -2 : ent;
 }
 
+/* Relaxed name match: one of two person names, normalised, is a shorter
+ * form of the other ("Antonin Dvorak", "Antonin Leopold Dvorak"). */
+static int relaxed_name(const char *name, const char *norm_text)
+{
+	ng_buf n = {0};
+	int hit = !ng_norm_append(&n, name, strlen(name)) && n.s &&
+	          (ng_coref_name_part_of(norm_text, n.s) || ng_coref_name_part_of(n.s, norm_text));
+	ng_buf_free(&n);
+	return hit;
+}
+
 /* A name by itself: the entity of the same name, a person by a surname
  * or first name seen, a firm by its first word ("Wyse said" after "Wyse
  * Technology"), or a new entity. Sets *out (-1: none). */
@@ -387,6 +423,9 @@ static int name_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t
 		}
 		for (size_t k = x->ne; k-- > 0 && ent < 0;)
 			if (x->e[k].type == NG_PERSON && name_part(x->e[k].name, nt.s))
+				ent = (int)k;
+		for (size_t k = x->ne; k-- > 0 && ent < 0;)
+			if (x->e[k].type == NG_PERSON && x->e[k].entry < 0 && relaxed_name(x->e[k].name, nt.s))
 				ent = (int)k;
 		ng_buf_free(&nt);
 	}
@@ -422,6 +461,17 @@ static int name_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t
 	return 0;
 }
 
+/* Mention i linked by `pass` to mention `ante` (or not, when -1): the
+ * entity, or -1. */
+static int antecedent(ng_ents *x, size_t i, int ante, ng_pass pass)
+{
+	if (ante < 0)
+		return -1;
+	x->m[i].pass = pass;
+	x->m[i].ante = ante;
+	return x->m[ante].entity;
+}
+
 /* Points mention i at its entity; a mention that names it keeps its text
  * as m->name. */
 static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i)
@@ -440,13 +490,15 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 	const int bodies = 1 << NG_COMPANY | 1 << NG_ORGANIZATION | 1 << NG_GROUP;
 	if (m->entry >= 0)
 		ent = known_entity(lx, d, x, i);
+	else if (m->kind == NG_PRONOUN && m->plural)
+		ent = ng_coref_plural(d, x, i);
 	else if (m->kind == NG_PRONOUN && m->type != NG_PERSON)
-		ent = salient(x, i, bodies | 1 << NG_STATE);
+		ent = antecedent(x, i, salient(x, i, bodies | 1 << NG_STATE), NG_PASS_IT);
 	else if (m->kind == NG_PRONOUN)
-		ent = recent(x, i, 1 << NG_PERSON, -1, d, m->sent);
+		ent = ng_coref_person(d, x, i);
 	else if (m->kind == NG_NOMINAL && m->type == NG_COMPANY) {
 		/* "the company": its text names nothing, so it is no alias */
-		m->entity = salient(x, i, bodies);
+		m->entity = antecedent(x, i, salient(x, i, bodies), NG_PASS_BODY);
 		if (m->entity >= 0)
 			m->type = x->e[m->entity].type;
 		free(text);
@@ -457,6 +509,7 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 	else
 		rc = name_entity(lx, d, x, i, text, &ent);
 	m->entity = ent;
+	ng_coref_note_gender(d, x, i);
 	if (!rc && ent >= 0 && m->kind != NG_PRONOUN && !m->plural)
 		m->name = text;
 	else
@@ -464,21 +517,41 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 	return rc;
 }
 
-int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
+/* "he (Putin)": the name in parentheses says who the pronoun is. */
+static void paren_pronouns(const ng_doc *d, ng_ents *x)
 {
-	if (parenthesised_acronyms(d, x))
-		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	/* Headlines are linked last, against what the body established. */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < x->n; i++)
-			if ((d->sents[x->m[i].sent].headline != 0) == pass && x->m[i].entity < 0 && link_mention(lx, d, x, i))
-				return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	/* "he (Putin)": the name in parentheses says who the pronoun is. */
 	for (size_t i = 0; i + 1 < x->n; i++) {
 		ng_mention *m = &x->m[i], *n = &x->m[i + 1];
 		if (m->kind == NG_PRONOUN && n->entity >= 0 && n->tb == m->te + 1 && n->te < d->ntoks &&
-		    strcmp(ng_tok_norm(d, &d->toks[m->te]), "(") == 0 && strcmp(ng_tok_norm(d, &d->toks[n->te]), ")") == 0)
+		    strcmp(ng_tok_norm(d, &d->toks[m->te]), "(") == 0 && strcmp(ng_tok_norm(d, &d->toks[n->te]), ")") == 0) {
 			m->entity = n->entity;
+			m->pass = NG_PASS_PAREN;
+			m->ante = (int)i + 1;
+		}
+	}
+}
+
+/* Does mention i refer through another mention (a pronoun, "the
+ * company", "the two sides") rather than name what it is? */
+static int refers(const ng_ents *x, size_t i)
+{
+	const ng_mention *m = &x->m[i];
+	return m->kind == NG_PRONOUN || m->plural || (m->kind == NG_NOMINAL && m->type == NG_COMPANY);
+}
+
+int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
+{
+	if (ng_coref_add_plural_pronouns(d, x) || parenthesised_acronyms(d, x) || sort_mentions(x))
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	/* Names first, then what refers to them; headlines last, against what
+	 * the body established. */
+	for (int round = 0; round < 4; round++) {
+		if (round == 2)
+			paren_pronouns(d, x);
+		for (size_t i = 0; i < x->n; i++)
+			if ((d->sents[x->m[i].sent].headline != 0) == (round & 1) && refers(x, i) == (round >> 1) &&
+			    x->m[i].entity < 0 && link_mention(lx, d, x, i))
+				return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	}
 	return 0;
 }

@@ -1,0 +1,263 @@
+/* Entities, part 4: coreference of personal pronouns, in the spirit of the
+ * multi-pass sieve (Lee et al. 2013) on what the tokens show: candidates are
+ * the persons already linked, a pronoun agrees with its antecedent in
+ * gender, never takes a mention that contains it, and prefers in its own
+ * sentence the first person before it (the subject comes first), else the
+ * first in the nearest of the three sentences before that has one. */
+#include "entities/coref.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/util.h"
+
+enum { MALE = 1, FEMALE = 2 };
+
+const char *ng_pass_name(ng_pass p)
+{
+	static const char *const names[] = {"", "pronoun", "it", "body-nominal", "pair", "split", "parenthesis", "cataphora",
+	                                    "head-match", "role-nominal", "agreement"};
+	return p < sizeof names / sizeof *names ? names[p] : "";
+}
+
+static int pronoun_gender(const char *w)
+{
+	static const char *const male[] = {"he", "him", "his", "himself", NULL};
+	static const char *const female[] = {"she", "her", "hers", "herself", NULL};
+	for (int k = 0; male[k]; k++)
+		if (!strcmp(w, male[k]))
+			return MALE;
+	for (int k = 0; female[k]; k++)
+		if (!strcmp(w, female[k]))
+			return FEMALE;
+	return 0;
+}
+
+/* A title word before a name that says the gender ("Mrs.", "King"). */
+static int title_gender(const char *w)
+{
+	static const char *const male[] = {"mr", "mr.", "king", "prince", "sir", "lord", "duke", "emperor", NULL};
+	static const char *const female[] = {"mrs", "mrs.", "ms", "ms.", "miss", "queen", "princess", "lady",
+	                                     "duchess", "empress", "madam", "dame", NULL};
+	for (int k = 0; male[k]; k++)
+		if (!strcmp(w, male[k]))
+			return MALE;
+	for (int k = 0; female[k]; k++)
+		if (!strcmp(w, female[k]))
+			return FEMALE;
+	return 0;
+}
+
+void ng_coref_note_gender(const ng_doc *d, ng_ents *x, size_t i)
+{
+	const ng_mention *m = &x->m[i];
+	if (m->entity < 0 || x->e[m->entity].type != NG_PERSON || x->e[m->entity].gender)
+		return;
+	int g = 0;
+	if (m->kind == NG_PRONOUN)
+		g = pronoun_gender(ng_tok_norm(d, &d->toks[m->tb]));
+	else if (m->tb > d->sents[m->sent].tok_begin)
+		g = title_gender(ng_tok_norm(d, &d->toks[m->tb - 1]));
+	x->e[m->entity].gender = g;
+}
+
+/* Can mention k be the antecedent of pronoun i of gender g? */
+static int candidate(const ng_ents *x, size_t k, size_t i, int g)
+{
+	const ng_mention *p = &x->m[k], *m = &x->m[i];
+	if (p->entity < 0 || p->plural || p->adj || x->e[p->entity].type != NG_PERSON)
+		return 0;
+	/* "his counterpart": a possessive inside a phrase is not that phrase */
+	if (p->tb <= m->tb && p->te >= m->te)
+		return 0;
+	int eg = x->e[p->entity].gender;
+	return !(g && eg && g != eg);
+}
+
+/* Is mention k a possessive ("his comments", "Putin's aide")? It names
+ * the owner, not the subject, so it comes after every other candidate. */
+static int possessive(const ng_doc *d, const ng_ents *x, size_t k)
+{
+	const ng_mention *p = &x->m[k];
+	if (p->kind == NG_PRONOUN) {
+		const char *w = ng_tok_norm(d, &d->toks[p->tb]);
+		return !strcmp(w, "his") || !strcmp(w, "her") || !strcmp(w, "its");
+	}
+	return p->te < d->ntoks && (d->toks[p->te].flags & NG_TOK_POSS);
+}
+
+/* The first candidate in mentions [a, b), the possessives last; or -1. */
+static int first_in(const ng_doc *d, const ng_ents *x, size_t a, size_t b, size_t i, int g)
+{
+	int poss = -1;
+	for (size_t k = a; k < b; k++)
+		if (candidate(x, k, i, g)) {
+			if (!possessive(d, x, k))
+				return (int)k;
+			if (poss < 0)
+				poss = (int)k;
+		}
+	return poss;
+}
+
+/* The first mention of pronoun i's sentence that may be its antecedent:
+ * inside a quotation opened in the sentence, the quotation's first, since
+ * a speaker does not speak of himself as "he" ("Zheng believes that, "Xi
+ * has to consider that his ..."). */
+static size_t scope_start(const ng_doc *d, const ng_ents *x, size_t i)
+{
+	size_t a = i;
+	while (a > 0 && x->m[a - 1].sent == x->m[i].sent)
+		a--;
+	uint32_t open = 0, quotes = 0;
+	for (uint32_t t = d->sents[x->m[i].sent].tok_begin; t < x->m[i].tb; t++)
+		if (d->toks[t].flags & NG_TOK_QUOTE) {
+			quotes++;
+			open = t;
+		}
+	while (quotes % 2 && a < i && x->m[a].tb < open)
+		a++;
+	return a;
+}
+
+/* Safe cataphora: "In his speech, Lula said": a possessive before the
+ * first comma of a sentence, with no person before it, takes the person
+ * that opens the clause after the comma. */
+static int cataphora(const ng_doc *d, const ng_ents *x, size_t i, int g)
+{
+	const ng_mention *m = &x->m[i];
+	const ng_sentence *s = &d->sents[m->sent];
+	const char *w = ng_tok_norm(d, &d->toks[m->tb]);
+	if (strcmp(w, "his") && strcmp(w, "her"))
+		return -1;
+	uint32_t c = m->te;
+	while (c < s->tok_end && strcmp(ng_tok_norm(d, &d->toks[c]), ","))
+		c++;
+	for (size_t k = i + 1; k < x->n && x->m[k].sent == m->sent && x->m[k].tb <= c + 1; k++)
+		if (x->m[k].tb == c + 1 && candidate(x, k, i, g) &&
+		    (x->m[k].kind != NG_PRONOUN || x->m[k].pass == NG_PASS_PAREN))
+			return (int)k;
+	return -1;
+}
+
+int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
+{
+	ng_mention *m = &x->m[i];
+	const char *w = ng_tok_norm(d, &d->toks[m->tb]);
+	int g = pronoun_gender(w), hit = -1;
+	size_t a = scope_start(d, x, i);
+	if (strstr(w, "self")) { /* "Norton proclaimed himself": the nearest, in its clause */
+		for (size_t k = i; k-- > a && hit < 0;)
+			if (candidate(x, k, i, g))
+				hit = (int)k;
+	}
+	if (hit < 0)
+		hit = first_in(d, x, a, i, i, g);
+	if (hit < 0 && a == i && (a == 0 || x->m[a - 1].sent != m->sent))
+		hit = cataphora(d, x, i, g);
+	while (a > 0 && x->m[a - 1].sent == m->sent)
+		a--;
+	/* the sentences before: the first person of the nearest that has one */
+	for (size_t b = a; hit < 0 && b > 0 && m->sent - x->m[b - 1].sent <= 3;) {
+		size_t s0 = b;
+		while (s0 > 0 && x->m[s0 - 1].sent == x->m[b - 1].sent)
+			s0--;
+		hit = first_in(d, x, s0, b, i, g);
+		b = s0;
+	}
+	if (hit < 0)
+		return -1;
+	m->pass = hit > (int)i ? NG_PASS_CATAPHORA : NG_PASS_PRONOUN;
+	m->ante = hit;
+	return x->m[hit].entity;
+}
+
+static int next_word(const char **p, const char **w, size_t *n)
+{
+	while (**p == ' ')
+		(*p)++;
+	*w = *p;
+	while (**p && **p != ' ')
+		(*p)++;
+	*n = (size_t)(*p - *w);
+	return *n > 0;
+}
+
+int ng_coref_name_part_of(const char *text, const char *full)
+{
+	const char *lt = strrchr(text, ' '), *lf = strrchr(full, ' ');
+	if (!lt || !lf || strcmp(lt, lf) || strlen(text) >= strlen(full))
+		return 0;
+	const char *p = text, *q = full, *w, *v;
+	size_t n, k;
+	while (next_word(&p, &w, &n)) {
+		int found = 0;
+		while (!found && next_word(&q, &v, &k))
+			found = k == n && !memcmp(w, v, n);
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+static int is_they(const char *w)
+{
+	return !strcmp(w, "they") || !strcmp(w, "them") || !strcmp(w, "their");
+}
+
+int ng_coref_add_plural_pronouns(const ng_doc *d, ng_ents *x)
+{
+	size_t n0 = x->n, k = 0;
+	for (size_t t = 0; t < d->ntoks; t++) {
+		while (k < n0 && x->m[k].te <= t)
+			k++;
+		if ((k < n0 && x->m[k].tb <= t) || !is_they(ng_tok_norm(d, &d->toks[t])))
+			continue;
+		ng_mention *m = NG_PUSH(x->m, x->n, x->cap);
+		if (!m)
+			return NG_ENOMEM;
+		memset(m, 0, sizeof *m);
+		m->tb = (uint32_t)t;
+		m->te = (uint32_t)t + 1;
+		m->start = d->toks[t].start;
+		m->end = d->toks[t].end;
+		m->sent = d->toks[t].sent;
+		m->type = NG_PERSON;
+		m->kind = NG_PRONOUN;
+		m->plural = 1;
+		m->entry = m->title_rel = m->title_of = m->title_of2 = -1;
+		m->entity = m->entity2 = -1;
+	}
+	return 0;
+}
+
+/* Is mention k the first of a pair "A and B" of two entities of one type? */
+static int coordination(const ng_doc *d, const ng_ents *x, size_t k)
+{
+	const ng_mention *a = &x->m[k], *b = &x->m[k + 1];
+	if (a->entity < 0 || b->entity < 0 || a->entity == b->entity || a->plural || b->plural || a->adj || b->adj)
+		return 0;
+	if (b->tb != a->te + 1 || strcmp(ng_tok_norm(d, &d->toks[a->te]), "and"))
+		return 0;
+	int ta = x->e[a->entity].type, tb = x->e[b->entity].type;
+	return ta == tb && (ta == NG_PERSON || ta == NG_STATE || ta == NG_COMPANY || ta == NG_ORGANIZATION);
+}
+
+int ng_coref_plural(const ng_doc *d, ng_ents *x, size_t i)
+{
+	ng_mention *m = &x->m[i];
+	for (size_t k = i; k-- > 1;) {
+		if (m->sent - x->m[k - 1].sent > 1)
+			break;
+		if (x->m[k - 1].plural && x->m[k - 1].entity >= 0)
+			break; /* a plural nearer: "they" is not the pair before it */
+		if (!coordination(d, x, k - 1))
+			continue;
+		m->entity2 = x->m[k].entity;
+		m->type = x->e[x->m[k].entity].type;
+		m->pass = NG_PASS_SPLIT;
+		m->ante = (int)k - 1;
+		return x->m[k - 1].entity;
+	}
+	return -1;
+}
