@@ -392,6 +392,13 @@ static int agreement_entity(const ng_lexicon *lx, const ng_doc *d, const ng_ents
 	return ent < 0 ? -2 : ent;
 }
 
+/* An unnamed agreement ("a copper contract") is a node only when a
+ * relation attaches, so a headline may introduce it like the body. */
+static int unnamed_agreement(const ng_mention *m)
+{
+	return m->kind == NG_NOMINAL && m->type == NG_AGREEMENT;
+}
+
 /* Relaxed name match: one of two person names, normalised, is a shorter
  * form of the other ("Antonin Dvorak", "Antonin Leopold Dvorak"). */
 static int relaxed_name(const char *name, const char *norm_text)
@@ -444,7 +451,7 @@ static int name_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t
 				m->type = x->e[k].type;
 			}
 	}
-	if (ent < 0 && !(m->unsure && !cue_near(lx, d, m)) && !d->sents[m->sent].headline) {
+	if (ent < 0 && !(m->unsure && !cue_near(lx, d, m)) && (!d->sents[m->sent].headline || unnamed_agreement(m))) {
 		ent = new_entity(x, text, m->type, (int)i);
 		if (ent >= 0)
 			x->e[ent].needs_edge = m->needs_edge;
@@ -549,7 +556,8 @@ int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 		if (round == 2)
 			paren_pronouns(d, x);
 		for (size_t i = 0; i < x->n; i++)
-			if ((d->sents[x->m[i].sent].headline != 0) == (round & 1) && refers(x, i) == (round >> 1) &&
+			if ((d->sents[x->m[i].sent].headline && !unnamed_agreement(&x->m[i])) == (round & 1) &&
+			    refers(x, i) == (round >> 1) &&
 			    x->m[i].entity < 0 && link_mention(lx, d, x, i))
 				return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	}
