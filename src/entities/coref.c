@@ -16,7 +16,7 @@ enum { MALE = 1, FEMALE = 2 };
 const char *ng_pass_name(ng_pass p)
 {
 	static const char *const names[] = {"", "pronoun", "it", "body-nominal", "pair", "split", "parenthesis", "cataphora",
-	                                    "head-match", "role-nominal", "agreement"};
+	                                    "head-match", "kind-nominal", "role-nominal"};
 	return p < sizeof names / sizeof *names ? names[p] : "";
 }
 
@@ -260,4 +260,91 @@ int ng_coref_plural(const ng_doc *d, ng_ents *x, size_t i)
 		return x->m[k - 1].entity;
 	}
 	return -1;
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return 1;
+	return 0;
+}
+
+/* Definite nominals that name a kind ("the country"), a role of a state
+ * ("the Russian president") or the head of a name before them ("the
+ * university" after "Columbia University"): the pass that links each, or
+ * 0. The word lists are the kinds the linker's types can check. */
+static int nominal_pass(const ng_doc *d, const ng_ents *x, const int *cover, uint32_t t, int *type)
+{
+	static const char *const state_kind[] = {"country", "nation", NULL};
+	static const char *const place_kind[] = {"city", "town", NULL};
+	static const char *const role[] = {"president", "leader", "premier", "chancellor", NULL};
+	const ng_sentence *s = &d->sents[d->toks[t].sent];
+	const char *w = ng_tok_norm(d, &d->toks[t]);
+	if (t < s->tok_begin + 1 || cover[t] >= 0 || (d->toks[t].flags & NG_TOK_CAP))
+		return 0;
+	if (t + 1 < s->tok_end && (d->toks[t + 1].flags & NG_TOK_CAP))
+		return 0; /* "the president Lula": the name says who */
+	const char *prev = ng_tok_norm(d, &d->toks[t - 1]);
+	int c = cover[t - 1];
+	if (c >= 0 && x->m[c].adj && x->m[c].type == NG_STATE && x->m[c].tb == t - 1 && in_list(w, role) &&
+	    t >= s->tok_begin + 2 && !strcmp(ng_tok_norm(d, &d->toks[t - 2]), "the")) {
+		*type = NG_PERSON;
+		return NG_PASS_ROLE;
+	}
+	if (strcmp(prev, "the"))
+		return 0;
+	if (in_list(w, state_kind) || in_list(w, place_kind)) {
+		*type = in_list(w, state_kind) ? NG_STATE : NG_LOCATION;
+		return NG_PASS_KIND;
+	}
+	/* head match: the last word of a name of two words or more before */
+	for (size_t k = 0; k < x->n && x->m[k].tb < t; k++) {
+		const ng_mention *m = &x->m[k];
+		if (m->kind != NG_NAME || m->adj || m->te - m->tb < 2 || d->toks[t].sent - m->sent > 5 ||
+		    (m->type != NG_ORGANIZATION && m->type != NG_COMPANY && m->type != NG_LOCATION && m->type != NG_GROUP))
+			continue;
+		if (!strcmp(ng_tok_norm(d, &d->toks[m->te - 1]), w)) {
+			*type = m->type;
+			return NG_PASS_HEAD;
+		}
+	}
+	return 0;
+}
+
+int ng_coref_add_nominals(const ng_doc *d, ng_ents *x)
+{
+	int *cover = malloc((d->ntoks + 1) * sizeof *cover);
+	if (!cover)
+		return NG_ENOMEM;
+	for (size_t t = 0; t < d->ntoks; t++)
+		cover[t] = -1;
+	size_t n0 = x->n;
+	for (size_t k = 0; k < n0; k++)
+		for (uint32_t t = x->m[k].tb; t < x->m[k].te; t++)
+			cover[t] = (int)k;
+	for (uint32_t t = 0; t < d->ntoks; t++) {
+		int type = 0, pass = nominal_pass(d, x, cover, t, &type);
+		if (!pass)
+			continue;
+		ng_mention *m = NG_PUSH(x->m, x->n, x->cap);
+		if (!m) {
+			free(cover);
+			return NG_ENOMEM;
+		}
+		memset(m, 0, sizeof *m);
+		m->tb = t;
+		m->te = t + 1;
+		m->start = d->toks[t].start;
+		m->end = d->toks[t].end;
+		m->sent = d->toks[t].sent;
+		m->type = type;
+		m->kind = NG_NOMINAL;
+		m->pass = pass;
+		m->entry = m->title_rel = m->title_of = m->title_of2 = -1;
+		m->entity = m->entity2 = -1;
+		m->ante = -1;
+	}
+	free(cover);
+	return 0;
 }

@@ -17,9 +17,9 @@ typedef enum {
 	NG_PASS_SPLIT,    /* they, them, their: both of "Modi and Macron" */
 	NG_PASS_PAREN,    /* he (Putin) */
 	NG_PASS_CATAPHORA, /* In his speech, Lula said */
-	NG_PASS_HEAD,     /* the university after Oxford University */
-	NG_PASS_ROLE,     /* the country, the nation: the state most in view */
-	NG_PASS_AGREEMENT /* the deal: the agreement the text introduced */
+	NG_PASS_HEAD,     /* the university after Columbia University */
+	NG_PASS_KIND,     /* the country, the city: the state or place most in view */
+	NG_PASS_ROLE      /* the Russian president: who leads Russia in the text or the knowledge base */
 } ng_pass;
 
 const char *ng_pass_name(ng_pass p);
@@ -36,6 +36,12 @@ int ng_coref_add_plural_pronouns(const ng_doc *d, ng_ents *x);
  * of one type in its sentence before it or in the sentence before, unless
  * a plural mention comes between. Returns A's entity (B in entity2) or -1. */
 int ng_coref_plural(const ng_doc *d, ng_ents *x, size_t i);
+
+/* Adds an unlinked nominal mention, with the pass that will link it, for
+ * "the country", "the city", "the Russian president" and "the university"
+ * after "Columbia University" (outside other mentions; mentions in text
+ * order). The caller sorts the mentions. */
+int ng_coref_add_nominals(const ng_doc *d, ng_ents *x);
 
 /* After mention i was linked: what it tells about its entity's gender
  * (a title, "Mrs" or "King"; a pronoun). */

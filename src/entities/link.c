@@ -479,6 +479,67 @@ static int antecedent(ng_ents *x, size_t i, int ante, ng_pass pass)
 	return x->m[ante].entity;
 }
 
+/* The person who leads the state named by the demonym before role
+ * nominal i ("the Russian president"): the last person before it whom a
+ * title in the text ("Russian President Putin") or the knowledge base
+ * makes its leader; mention index or -1. */
+static int role_antecedent(const ng_lexicon *lx, const ng_ents *x, size_t i)
+{
+	const ng_mention *m = &x->m[i];
+	int st = -1;
+	for (size_t k = i; k-- > 0 && st < 0 && x->m[k].te >= m->tb;)
+		if (x->m[k].te == m->tb && x->m[k].adj)
+			st = x->m[k].entity;
+	for (size_t k = i; st >= 0 && k-- > 0;) {
+		const ng_mention *p = &x->m[k];
+		if (p->entity < 0 || p->kind != NG_NAME || x->e[p->entity].type != NG_PERSON)
+			continue;
+		const ng_entity *e = &x->e[p->entity];
+		const char *leads = e->entry >= 0 ? lx->entries[e->entry].leads : NULL;
+		int titled = p->title_rel == NG_REL_LEADS &&
+		             ((p->title_of >= 0 && x->m[p->title_of].entity == st) ||
+		              (p->title_of2 >= 0 && x->m[p->title_of2].entity == st));
+		if (titled || (leads && !strcmp(leads, x->e[st].id)))
+			return (int)k;
+	}
+	return -1;
+}
+
+/* The last name of two words or more, in the five sentences before
+ * nominal i, whose last word is i's ("the university", "Columbia
+ * University"); mention index or -1. */
+static int head_antecedent(const ng_doc *d, const ng_ents *x, size_t i)
+{
+	const ng_mention *m = &x->m[i];
+	const char *w = ng_tok_norm(d, &d->toks[m->tb]);
+	for (size_t k = i; k-- > 0 && m->sent - x->m[k].sent <= 5;) {
+		const ng_mention *p = &x->m[k];
+		if (p->entity >= 0 && p->kind == NG_NAME && p->te - p->tb >= 2 && !p->adj &&
+		    !strcmp(ng_tok_norm(d, &d->toks[p->te - 1]), w))
+			return (int)k;
+	}
+	return -1;
+}
+
+/* A nominal that ng_coref_add_nominals added: its text names nothing, so
+ * it is no alias. */
+static void link_nominal(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i)
+{
+	ng_mention *m = &x->m[i];
+	ng_pass pass = m->pass;
+	int ante = -1;
+	if (pass == NG_PASS_ROLE)
+		ante = role_antecedent(lx, x, i);
+	else if (pass == NG_PASS_HEAD)
+		ante = head_antecedent(d, x, i);
+	else
+		ante = salient(x, i, 1 << m->type);
+	m->pass = NG_PASS_NONE;
+	m->entity = antecedent(x, i, ante, pass);
+	if (m->entity >= 0)
+		m->type = x->e[m->entity].type;
+}
+
 /* Points mention i at its entity; a mention that names it keeps its text
  * as m->name. */
 static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i)
@@ -495,6 +556,11 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 		return 0;
 	}
 	const int bodies = 1 << NG_COMPANY | 1 << NG_ORGANIZATION | 1 << NG_GROUP;
+	if (m->kind == NG_NOMINAL && m->pass) {
+		link_nominal(lx, d, x, i);
+		free(text);
+		return 0;
+	}
 	if (m->entry >= 0)
 		ent = known_entity(lx, d, x, i);
 	else if (m->kind == NG_PRONOUN && m->plural)
@@ -511,8 +577,11 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 		free(text);
 		return 0;
 	}
-	else if (m->plural)
+	else if (m->plural) {
 		ent = pair_entity(d, x, i);
+		m->pass = ent >= 0 ? NG_PASS_PAIR : NG_PASS_NONE;
+		m->ante = -1; /* two antecedents: the entities say which */
+	}
 	else
 		rc = name_entity(lx, d, x, i, text, &ent);
 	m->entity = ent;
@@ -543,12 +612,13 @@ static void paren_pronouns(const ng_doc *d, ng_ents *x)
 static int refers(const ng_ents *x, size_t i)
 {
 	const ng_mention *m = &x->m[i];
-	return m->kind == NG_PRONOUN || m->plural || (m->kind == NG_NOMINAL && m->type == NG_COMPANY);
+	return m->kind == NG_PRONOUN || m->plural || (m->kind == NG_NOMINAL && (m->type == NG_COMPANY || m->pass));
 }
 
 int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 {
-	if (ng_coref_add_plural_pronouns(d, x) || parenthesised_acronyms(d, x) || sort_mentions(x))
+	if (ng_coref_add_nominals(d, x) || ng_coref_add_plural_pronouns(d, x) || parenthesised_acronyms(d, x) ||
+	    sort_mentions(x))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	/* Names first, then what refers to them; headlines last, against what
 	 * the body established. */
