@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entities/lexicon.h"
 #include "util/util.h"
 
 enum { MALE = 1, FEMALE = 2 };
@@ -16,7 +17,7 @@ enum { MALE = 1, FEMALE = 2 };
 const char *ng_pass_name(ng_pass p)
 {
 	static const char *const names[] = {"", "pronoun", "it", "body-nominal", "pair", "split", "parenthesis", "cataphora",
-	                                    "head-match", "kind-nominal", "role-nominal"};
+	                                    "head-match", "kind-nominal", "role-nominal", "speaker"};
 	return p < sizeof names / sizeof *names ? names[p] : "";
 }
 
@@ -205,30 +206,142 @@ static int is_they(const char *w)
 	return !strcmp(w, "they") || !strcmp(w, "them") || !strcmp(w, "their");
 }
 
-int ng_coref_add_plural_pronouns(const ng_doc *d, ng_ents *x)
+/* First person: 1 singular (a person), 2 plural (a body, a state or a
+ * person speaking for one), else 0. */
+static int first_person(const char *w)
+{
+	if (!strcmp(w, "i") || !strcmp(w, "me") || !strcmp(w, "my") || !strcmp(w, "myself"))
+		return 1;
+	return !strcmp(w, "we") || !strcmp(w, "us") || !strcmp(w, "our") ? 2 : 0;
+}
+
+/* A double quotation mark (straight or curly); single ones are too often
+ * apostrophes. */
+static int dquote(const ng_doc *d, uint32_t t)
+{
+	const unsigned char *p = (const unsigned char *)d->text + d->toks[t].start;
+	return (d->toks[t].flags & NG_TOK_QUOTE) &&
+	       (p[0] == '"' || (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D)));
+}
+
+/* The quotation around token t in its paragraph: its marks' tokens (close
+ * is the paragraph's end when the quotation runs on). 0 when t is not
+ * quoted. */
+static int quotation(const ng_doc *d, uint32_t t, uint32_t *open, uint32_t *close)
+{
+	uint32_t para = d->sents[d->toks[t].sent].para, a = t, n = 0;
+	while (a > 0 && d->sents[d->toks[a - 1].sent].para == para)
+		a--;
+	for (uint32_t k = a; k < t; k++)
+		if (dquote(d, k)) {
+			n++;
+			*open = k;
+		}
+	if (n % 2 == 0)
+		return 0;
+	for (*close = t + 1; *close < d->ntoks && d->sents[d->toks[*close].sent].para == para; (*close)++)
+		if (dquote(d, *close))
+			return 1;
+	return 1;
+}
+
+static ng_mention *add_pronoun(const ng_doc *d, ng_ents *x, uint32_t t, int type)
+{
+	ng_mention *m = NG_PUSH(x->m, x->n, x->cap);
+	if (!m)
+		return NULL;
+	memset(m, 0, sizeof *m);
+	m->tb = t;
+	m->te = t + 1;
+	m->start = d->toks[t].start;
+	m->end = d->toks[t].end;
+	m->sent = d->toks[t].sent;
+	m->type = type;
+	m->kind = NG_PRONOUN;
+	m->entry = m->title_rel = m->title_of = m->title_of2 = -1;
+	m->entity = m->entity2 = m->ante = -1;
+	return m;
+}
+
+int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 {
 	size_t n0 = x->n, k = 0;
-	for (size_t t = 0; t < d->ntoks; t++) {
+	for (uint32_t t = 0; t < d->ntoks; t++) {
 		while (k < n0 && x->m[k].te <= t)
 			k++;
-		if ((k < n0 && x->m[k].tb <= t) || !is_they(ng_tok_norm(d, &d->toks[t])))
+		if (k < n0 && x->m[k].tb <= t)
 			continue;
-		ng_mention *m = NG_PUSH(x->m, x->n, x->cap);
-		if (!m)
-			return NG_ENOMEM;
-		memset(m, 0, sizeof *m);
-		m->tb = (uint32_t)t;
-		m->te = (uint32_t)t + 1;
-		m->start = d->toks[t].start;
-		m->end = d->toks[t].end;
-		m->sent = d->toks[t].sent;
-		m->type = NG_PERSON;
-		m->kind = NG_PRONOUN;
-		m->plural = 1;
-		m->entry = m->title_rel = m->title_of = m->title_of2 = -1;
-		m->entity = m->entity2 = -1;
+		const char *w = ng_tok_norm(d, &d->toks[t]);
+		uint32_t open, close;
+		int fp = first_person(w);
+		ng_mention *m = NULL;
+		if (is_they(w)) {
+			if (!(m = add_pronoun(d, x, t, NG_PERSON)))
+				return NG_ENOMEM;
+			m->plural = 1;
+		} else if (fp && quotation(d, t, &open, &close)) {
+			if (!(m = add_pronoun(d, x, t, fp == 1 ? NG_PERSON : NG_ORGANIZATION)))
+				return NG_ENOMEM;
+			m->pass = NG_PASS_QUOTE;
+		}
 	}
 	return 0;
+}
+
+/* The mention that starts at token t (start) or ends there (!start). */
+static int mention_at(const ng_ents *x, uint32_t t, int start)
+{
+	for (size_t k = 0; k < x->n; k++)
+		if (start ? x->m[k].tb == t : x->m[k].te == t)
+			return (int)k;
+	return -1;
+}
+
+/* The speaker of the quotation [open, close]: '"...," Putin said', '"...,"
+ * said Putin', 'Putin said: "..."'. Mention index or -1. */
+static int speaker(const ng_lexicon *lx, const ng_doc *d, const ng_ents *x, uint32_t open, uint32_t close)
+{
+	uint32_t k = close + 1;
+	if (k < d->ntoks && !strcmp(ng_tok_norm(d, &d->toks[k]), ","))
+		k++;
+	if (close < d->ntoks && k < d->ntoks) {
+		int m = mention_at(x, k, 1);
+		if (m >= 0 && x->m[m].te < d->ntoks && ng_lexicon_is_wid(lx, d->wid[x->m[m].te], NG_W_SAYING))
+			return m;
+		if (ng_lexicon_is_wid(lx, d->wid[k], NG_W_SAYING) && (m = mention_at(x, k + 1, 1)) >= 0)
+			return m;
+	}
+	if (open >= 2) {
+		const char *p = ng_tok_norm(d, &d->toks[open - 1]);
+		if ((!strcmp(p, ",") || !strcmp(p, ":")) && ng_lexicon_is_wid(lx, d->wid[open - 2], NG_W_SAYING))
+			return mention_at(x, open - 2, 0);
+	}
+	return -1;
+}
+
+int ng_coref_quoted(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i)
+{
+	ng_mention *m = &x->m[i];
+	uint32_t open = 0, close = 0;
+	m->pass = NG_PASS_NONE;
+	if (!quotation(d, m->tb, &open, &close))
+		return -1;
+	int k = speaker(lx, d, x, open, close);
+	if (k < 0)
+		return -1;
+	if (x->m[k].entity < 0 && x->m[k].kind == NG_PRONOUN && x->m[k].type == NG_PERSON && !x->m[k].plural &&
+	    !x->m[k].pass)
+		x->m[k].entity = ng_coref_person(d, x, (size_t)k);
+	int e = x->m[k].entity;
+	if (e < 0)
+		return -1;
+	int t = x->e[e].type;
+	if (m->type == NG_PERSON ? t != NG_PERSON
+	                         : t != NG_COMPANY && t != NG_ORGANIZATION && t != NG_STATE && t != NG_GROUP)
+		return -1;
+	m->pass = NG_PASS_QUOTE;
+	m->ante = k;
+	return e;
 }
 
 /* Is mention k the first of a pair "A and B" of two entities of one type? */

@@ -19,7 +19,8 @@ typedef enum {
 	NG_PASS_CATAPHORA, /* In his speech, Lula said */
 	NG_PASS_HEAD,     /* the university after Columbia University */
 	NG_PASS_KIND,     /* the country, the city: the state or place most in view */
-	NG_PASS_ROLE      /* the Russian president: who leads Russia in the text or the knowledge base */
+	NG_PASS_ROLE,     /* the Russian president: who leads Russia in the text or the knowledge base */
+	NG_PASS_QUOTE     /* I, my, we, our inside a quotation: its speaker */
 } ng_pass;
 
 const char *ng_pass_name(ng_pass p);
@@ -28,9 +29,16 @@ const char *ng_pass_name(ng_pass p);
  * mention's antecedent (ante). */
 int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i);
 
-/* Adds a plural pronoun mention, not yet linked, for every "they", "them"
- * and "their" outside other mentions; the caller sorts the mentions. */
-int ng_coref_add_plural_pronouns(const ng_doc *d, ng_ents *x);
+/* Adds an unlinked pronoun mention for every "they", "them", "their",
+ * and for "I", "me", "my", "myself", "we", "us", "our" inside double
+ * quotation marks (pass NG_PASS_QUOTE), outside other mentions. The caller
+ * sorts the mentions. */
+int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x);
+
+/* A first-person pronoun in a quotation (mention i): the speaker the
+ * quotation is attributed to ('"...," Putin said'; 'Putin said: "..."'), a
+ * person for I, a body, state or group for we. Returns the entity or -1. */
+int ng_coref_quoted(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i);
 
 /* A plural pronoun (mention i): both members of the nearest pair "A and B"
  * of one type in its sentence before it or in the sentence before, unless

@@ -563,6 +563,8 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 	}
 	if (m->entry >= 0)
 		ent = known_entity(lx, d, x, i);
+	else if (m->kind == NG_PRONOUN && m->pass == NG_PASS_QUOTE)
+		ent = ng_coref_quoted(lx, d, x, i);
 	else if (m->kind == NG_PRONOUN && m->plural)
 		ent = ng_coref_plural(d, x, i);
 	else if (m->kind == NG_PRONOUN && m->type != NG_PERSON)
@@ -617,7 +619,7 @@ static int refers(const ng_ents *x, size_t i)
 
 int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 {
-	if (ng_coref_add_nominals(d, x) || ng_coref_add_plural_pronouns(d, x) || parenthesised_acronyms(d, x) ||
+	if (ng_coref_add_nominals(d, x) || ng_coref_add_pronouns(d, x) || parenthesised_acronyms(d, x) ||
 	    sort_mentions(x))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	/* Names first, then what refers to them; headlines last, against what
