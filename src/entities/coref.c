@@ -230,7 +230,9 @@ static int dquote(const ng_doc *d, uint32_t t)
 static int quotation(const ng_doc *d, uint32_t t, uint32_t *open, uint32_t *close)
 {
 	uint32_t para = d->sents[d->toks[t].sent].para, a = t, n = 0;
-	while (a > 0 && d->sents[d->toks[a - 1].sent].para == para)
+	/* a quotation opened over 400 tokens before is taken as closed: a
+	 * bound on the work in one long paragraph */
+	while (a > 0 && t - a < 400 && d->sents[d->toks[a - 1].sent].para == para)
 		a--;
 	for (uint32_t k = a; k < t; k++)
 		if (dquote(d, k)) {
@@ -239,7 +241,8 @@ static int quotation(const ng_doc *d, uint32_t t, uint32_t *open, uint32_t *clos
 		}
 	if (n % 2 == 0)
 		return 0;
-	for (*close = t + 1; *close < d->ntoks && d->sents[d->toks[*close].sent].para == para; (*close)++)
+	for (*close = t + 1; *close < d->ntoks && *close - t < 400 && d->sents[d->toks[*close].sent].para == para;
+	     (*close)++)
 		if (dquote(d, *close))
 			return 1;
 	return 1;
@@ -288,10 +291,20 @@ int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 	return 0;
 }
 
-/* The mention that starts at token t (start) or ends there (!start). */
+/* The mention that starts at token t (start) or ends there (!start):
+ * mentions are in text order, so a binary search finds the first that
+ * ends after t - 1. */
 static int mention_at(const ng_ents *x, uint32_t t, int start)
 {
-	for (size_t k = 0; k < x->n; k++)
+	size_t lo = 0, hi = x->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->m[mid].te < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t k = lo; k < x->n && x->m[k].tb <= t; k++)
 		if (start ? x->m[k].tb == t : x->m[k].te == t)
 			return (int)k;
 	return -1;
@@ -387,7 +400,7 @@ static int in_list(const char *w, const char *const *list)
  * ("the Russian president") or the head of a name before them ("the
  * university" after "Columbia University"): the pass that links each, or
  * 0. The word lists are the kinds the linker's types can check. */
-static int nominal_pass(const ng_doc *d, const ng_ents *x, const int *cover, uint32_t t, int *type)
+static int nominal_pass(const ng_doc *d, const ng_ents *x, const int *cover, uint32_t t, size_t before, int *type)
 {
 	static const char *const state_kind[] = {"country", "nation", NULL};
 	static const char *const place_kind[] = {"city", "town", NULL};
@@ -411,10 +424,12 @@ static int nominal_pass(const ng_doc *d, const ng_ents *x, const int *cover, uin
 		*type = in_list(w, state_kind) ? NG_STATE : NG_LOCATION;
 		return NG_PASS_KIND;
 	}
-	/* head match: the last word of a name of two words or more before */
-	for (size_t k = 0; k < x->n && x->m[k].tb < t; k++) {
+	/* head match: the last word of a name of two words or more in the five
+	 * sentences before (mentions are in text order; `before` is the count
+	 * of those that start before t) */
+	for (size_t k = before; k-- > 0 && d->toks[t].sent - x->m[k].sent <= 5;) {
 		const ng_mention *m = &x->m[k];
-		if (m->kind != NG_NAME || m->adj || m->te - m->tb < 2 || d->toks[t].sent - m->sent > 5 ||
+		if (m->kind != NG_NAME || m->adj || m->te - m->tb < 2 ||
 		    (m->type != NG_ORGANIZATION && m->type != NG_COMPANY && m->type != NG_LOCATION && m->type != NG_GROUP))
 			continue;
 		if (!strcmp(ng_tok_norm(d, &d->toks[m->te - 1]), w)) {
@@ -436,8 +451,11 @@ int ng_coref_add_nominals(const ng_doc *d, ng_ents *x)
 	for (size_t k = 0; k < n0; k++)
 		for (uint32_t t = x->m[k].tb; t < x->m[k].te; t++)
 			cover[t] = (int)k;
+	size_t before = 0;
 	for (uint32_t t = 0; t < d->ntoks; t++) {
-		int type = 0, pass = nominal_pass(d, x, cover, t, &type);
+		while (before < n0 && x->m[before].tb < t)
+			before++;
+		int type = 0, pass = nominal_pass(d, x, cover, t, before, &type);
 		if (!pass)
 			continue;
 		ng_mention *m = NG_PUSH(x->m, x->n, x->cap);

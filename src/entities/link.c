@@ -480,9 +480,9 @@ static int antecedent(ng_ents *x, size_t i, int ante, ng_pass pass)
 }
 
 /* The person who leads the state named by the demonym before role
- * nominal i ("the Russian president"): the last person before it whom a
- * title in the text ("Russian President Putin") or the knowledge base
- * makes its leader; mention index or -1. */
+ * nominal i ("the Russian president"): the last person, in the 20
+ * sentences before, whom a title in the text ("Russian President Putin")
+ * or the knowledge base makes its leader; mention index or -1. */
 static int role_antecedent(const ng_lexicon *lx, const ng_ents *x, size_t i)
 {
 	const ng_mention *m = &x->m[i];
@@ -490,7 +490,7 @@ static int role_antecedent(const ng_lexicon *lx, const ng_ents *x, size_t i)
 	for (size_t k = i; k-- > 0 && st < 0 && x->m[k].te >= m->tb;)
 		if (x->m[k].te == m->tb && x->m[k].adj)
 			st = x->m[k].entity;
-	for (size_t k = i; st >= 0 && k-- > 0;) {
+	for (size_t k = i; st >= 0 && k-- > 0 && m->sent - x->m[k].sent <= 20;) {
 		const ng_mention *p = &x->m[k];
 		if (p->entity < 0 || p->kind != NG_NAME || x->e[p->entity].type != NG_PERSON)
 			continue;
