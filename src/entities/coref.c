@@ -369,6 +369,22 @@ static int coordination(const ng_doc *d, const ng_ents *x, size_t k)
 	return ta == tb && (ta == NG_PERSON || ta == NG_STATE || ta == NG_COMPANY || ta == NG_ORGANIZATION);
 }
 
+/* Is mention k the named member of "Max Kampelman and the other
+ * negotiators": a person, body or state before "and" and a phrase in
+ * lower case? "They" then includes it. */
+static int with_others(const ng_doc *d, const ng_ents *x, size_t k)
+{
+	const ng_mention *a = &x->m[k];
+	if (a->entity < 0 || a->plural || a->adj || a->te + 1 >= d->ntoks ||
+	    strcmp(ng_tok_norm(d, &d->toks[a->te]), "and") || (d->toks[a->te + 1].flags & NG_TOK_CAP) ||
+	    !(d->toks[a->te + 1].flags & NG_TOK_WORD) || (k + 1 < x->n && x->m[k + 1].tb == a->te + 1))
+		return 0;
+	const char *w = ng_tok_norm(d, &d->toks[a->te + 1]);
+	int t = x->e[a->entity].type;
+	return (!strcmp(w, "the") || !strcmp(w, "other") || !strcmp(w, "his") || !strcmp(w, "her")) &&
+	       (t == NG_PERSON || t == NG_STATE || t == NG_COMPANY || t == NG_ORGANIZATION);
+}
+
 int ng_coref_plural(const ng_doc *d, ng_ents *x, size_t i)
 {
 	ng_mention *m = &x->m[i];
@@ -377,13 +393,19 @@ int ng_coref_plural(const ng_doc *d, ng_ents *x, size_t i)
 			break;
 		if (x->m[k - 1].plural && x->m[k - 1].entity >= 0)
 			break; /* a plural nearer: "they" is not the pair before it */
-		if (!coordination(d, x, k - 1))
-			continue;
-		m->entity2 = x->m[k].entity;
-		m->type = x->e[x->m[k].entity].type;
-		m->pass = NG_PASS_SPLIT;
-		m->ante = (int)k - 1;
-		return x->m[k - 1].entity;
+		if (coordination(d, x, k - 1)) {
+			m->entity2 = x->m[k].entity;
+			m->type = x->e[x->m[k].entity].type;
+			m->pass = NG_PASS_SPLIT;
+			m->ante = (int)k - 1;
+			return x->m[k - 1].entity;
+		}
+		if (with_others(d, x, k)) {
+			m->type = x->e[x->m[k].entity].type;
+			m->pass = NG_PASS_SPLIT;
+			m->ante = (int)k;
+			return x->m[k].entity;
+		}
 	}
 	return -1;
 }

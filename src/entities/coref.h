@@ -42,7 +42,8 @@ int ng_coref_quoted(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i)
 
 /* A plural pronoun (mention i): both members of the nearest pair "A and B"
  * of one type in its sentence before it or in the sentence before, unless
- * a plural mention comes between. Returns A's entity (B in entity2) or -1. */
+ * a plural mention comes between; or the named member A of "A and the
+ * other negotiators". Returns A's entity (B in entity2) or -1. */
 int ng_coref_plural(const ng_doc *d, ng_ents *x, size_t i);
 
 /* Adds an unlinked nominal mention, with the pass that will link it, for
