@@ -431,8 +431,10 @@ static int name_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t
 		for (size_t k = x->ne; k-- > 0 && ent < 0;)
 			if (x->e[k].type == NG_PERSON && name_part(x->e[k].name, nt.s))
 				ent = (int)k;
-		for (size_t k = x->ne; k-- > 0 && ent < 0;)
-			if (x->e[k].type == NG_PERSON && x->e[k].entry < 0 && relaxed_name(x->e[k].name, nt.s))
+		/* both names must have two words or more: most have not */
+		for (size_t k = x->ne; k-- > 0 && ent < 0 && strchr(nt.s, ' ');)
+			if (x->e[k].type == NG_PERSON && x->e[k].entry < 0 && strchr(x->e[k].name, ' ') &&
+			    relaxed_name(x->e[k].name, nt.s))
 				ent = (int)k;
 		ng_buf_free(&nt);
 	}
