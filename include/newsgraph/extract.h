@@ -109,6 +109,16 @@ typedef struct ng_trace_rule {
 	int negated;
 } ng_trace_rule;
 
+/* A mention that names nothing by itself ("he", "the company", "they"),
+ * as a coreference pass linked it. */
+typedef struct ng_trace_link {
+	size_t mention;           /* its number in <type#mention> */
+	const char *text;         /* as written */
+	const char *pass;         /* "pronoun", "it", "split", "role-nominal", ... */
+	long antecedent;          /* the mention it was linked through, or -1 */
+	const char *node, *node2; /* the node it refers to; a second one or NULL */
+} ng_trace_link;
+
 /* One reading of a sentence and the rules that fired on it. A sentence is
  * read once; when it has appositions ("Exxon, the oil company, signed"), a
  * second time without them; then, where a path rule may fire, once per
@@ -120,6 +130,8 @@ typedef struct ng_trace_sentence {
 	const char *form;          /* the sentence, normalised, each mention as <type#mention>; or the path */
 	const ng_trace_rule *rules; /* in the order they fired */
 	size_t nrules;
+	const ng_trace_link *links; /* first reading only: its linked mentions that name nothing */
+	size_t nlinks;
 	int parse;                 /* 1 for the sentence's dependency parse, before its paths: form is
 	                              "1:Putin/PROPN>2:nsubj 2:visited/VERB>0:root ..." (word, head, relation) */
 } ng_trace_sentence;

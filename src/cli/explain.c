@@ -27,7 +27,9 @@ const cli_spec cli_explain_spec = {
 	"[FILE...]",
 	"The rule writer's dry run (extract --explain). For each sentence prints\n"
 	"S<n>: the sentence with entity mentions as <type#mention> placeholders,\n"
-	"then one line per rule that fired:\n"
+	"then one line per mention that a coreference pass linked:\n"
+	"  #mention text -> node[, node] (pass[, through #antecedent])\n"
+	"and one line per rule that fired:\n"
 	"  rule-id: source -relation-> target [(negated)] [(modality, unless asserted)]\n",
 	groups};
 

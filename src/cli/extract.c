@@ -34,6 +34,13 @@ static int print_trace(const ng_trace *t, FILE *out)
 		if (fprintf(out, "S%zu%s: %s\n", s->sentence, s->parse ? " parse" : s->path ? " path" : s->without_appositions ? "'" : "",
 		            s->form) < 0)
 			return -1;
+		for (size_t k = 0; k < s->nlinks; k++) {
+			const ng_trace_link *l = &s->links[k];
+			if (fprintf(out, "  #%zu %s -> %s%s%s (%s", l->mention, l->text, l->node, l->node2 ? ", " : "",
+			            l->node2 ? l->node2 : "", l->pass) < 0 ||
+			    (l->antecedent >= 0 && fprintf(out, ", through #%ld", l->antecedent) < 0) || fputs(")\n", out) < 0)
+				return -1;
+		}
 		for (size_t k = 0; k < s->nrules; k++) {
 			const ng_trace_rule *r = &s->rules[k];
 			if (fprintf(out, "  %s: %s -%s-> %s%s%s%s%s\n", r->rule, r->source, ng_relation_name(r->relation),

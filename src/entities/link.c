@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entities/coref.h"
 #include "graph/graph.h"
 #include "text/utf8.h"
 
@@ -243,9 +244,32 @@ static int parenthesised_acronyms(const ng_doc *d, ng_ents *x)
 		}
 	}
 	free(covered);
-	if (!rc)
-		ng_sort(x->m, x->n, sizeof *x->m, cmp_mention);
 	return rc;
+}
+
+/* Sorts mentions added at the end into text order. Titles point at
+ * mentions by index (ng_mention.title_of): they follow across the sort,
+ * through entity2, which nothing has set before linking. */
+static int sort_mentions(ng_ents *x)
+{
+	int *pos = malloc((x->n + 1) * sizeof *pos);
+	if (!pos)
+		return NG_ENOMEM;
+	for (size_t i = 0; i < x->n; i++)
+		x->m[i].entity2 = (int)i;
+	ng_sort(x->m, x->n, sizeof *x->m, cmp_mention);
+	for (size_t i = 0; i < x->n; i++)
+		pos[x->m[i].entity2] = (int)i;
+	for (size_t i = 0; i < x->n; i++) {
+		ng_mention *m = &x->m[i];
+		m->entity2 = -1;
+		if (m->title_of >= 0)
+			m->title_of = pos[m->title_of];
+		if (m->title_of2 >= 0)
+			m->title_of2 = pos[m->title_of2];
+	}
+	free(pos);
+	return 0;
 }
 
 static int recent(const ng_ents *x, size_t before, int type_mask, int not, const ng_doc *d, uint32_t sent)
@@ -270,20 +294,21 @@ static int recent(const ng_ents *x, size_t before, int type_mask, int not, const
  * antecedents. */
 static int salient(const ng_ents *x, size_t i, int type_mask)
 {
+	/* returns the antecedent mention */
 	const uint32_t sent = x->m[i].sent;
 #define CANDIDATE(k)                                                                                                   \
 	(x->m[k].entity >= 0 && !x->m[k].plural && !x->m[k].adj && (type_mask & (1 << x->e[x->m[k].entity].type)))
 	size_t k = i;
 	for (; k > 0 && x->m[k - 1].sent == sent; k--)
 		if (CANDIDATE(k - 1))
-			return x->m[k - 1].entity;
+			return (int)k - 1;
 	while (k > 0 && sent - x->m[k - 1].sent <= 2) {
 		size_t a = k;
 		while (a > 0 && x->m[a - 1].sent == x->m[k - 1].sent)
 			a--;
 		for (size_t j = a; j < k; j++)
 			if (CANDIDATE(j))
-				return x->m[j].entity;
+				return (int)j;
 		k = a;
 	}
 #undef CANDIDATE
@@ -367,6 +392,24 @@ static int agreement_entity(const ng_lexicon *lx, const ng_doc *d, const ng_ents
 	return ent < 0 ? -2 : ent;
 }
 
+/* An unnamed agreement ("a copper contract") is a node only when a
+ * relation attaches, so a headline may introduce it like the body. */
+static int unnamed_agreement(const ng_mention *m)
+{
+	return m->kind == NG_NOMINAL && m->type == NG_AGREEMENT;
+}
+
+/* Relaxed name match: one of two person names, normalised, is a shorter
+ * form of the other ("Antonin Dvorak", "Antonin Leopold Dvorak"). */
+static int relaxed_name(const char *name, const char *norm_text)
+{
+	ng_buf n = {0};
+	int hit = !ng_norm_append(&n, name, strlen(name)) && n.s &&
+	          (ng_coref_name_part_of(norm_text, n.s) || ng_coref_name_part_of(n.s, norm_text));
+	ng_buf_free(&n);
+	return hit;
+}
+
 /* A name by itself: the entity of the same name, a person by a surname
  * or first name seen, a firm by its first word ("Wyse said" after "Wyse
  * Technology"), or a new entity. Sets *out (-1: none). */
@@ -388,6 +431,11 @@ static int name_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t
 		for (size_t k = x->ne; k-- > 0 && ent < 0;)
 			if (x->e[k].type == NG_PERSON && name_part(x->e[k].name, nt.s))
 				ent = (int)k;
+		/* both names must have two words or more: most have not */
+		for (size_t k = x->ne; k-- > 0 && ent < 0 && strchr(nt.s, ' ');)
+			if (x->e[k].type == NG_PERSON && x->e[k].entry < 0 && strchr(x->e[k].name, ' ') &&
+			    relaxed_name(x->e[k].name, nt.s))
+				ent = (int)k;
 		ng_buf_free(&nt);
 	}
 	if (ent < 0 && m->kind == NG_NOMINAL && m->type == NG_AGREEMENT) {
@@ -405,7 +453,7 @@ static int name_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t
 				m->type = x->e[k].type;
 			}
 	}
-	if (ent < 0 && !(m->unsure && !cue_near(lx, d, m)) && !d->sents[m->sent].headline) {
+	if (ent < 0 && !(m->unsure && !cue_near(lx, d, m)) && (!d->sents[m->sent].headline || unnamed_agreement(m))) {
 		ent = new_entity(x, text, m->type, (int)i);
 		if (ent >= 0)
 			x->e[ent].needs_edge = m->needs_edge;
@@ -420,6 +468,78 @@ static int name_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t
 	}
 	*out = ent;
 	return 0;
+}
+
+/* Mention i linked by `pass` to mention `ante` (or not, when -1): the
+ * entity, or -1. */
+static int antecedent(ng_ents *x, size_t i, int ante, ng_pass pass)
+{
+	if (ante < 0)
+		return -1;
+	x->m[i].pass = pass;
+	x->m[i].ante = ante;
+	return x->m[ante].entity;
+}
+
+/* The person who leads the state named by the demonym before role
+ * nominal i ("the Russian president"): the last person, in the 20
+ * sentences before, whom a title in the text ("Russian President Putin")
+ * or the knowledge base makes its leader; mention index or -1. */
+static int role_antecedent(const ng_lexicon *lx, const ng_ents *x, size_t i)
+{
+	const ng_mention *m = &x->m[i];
+	int st = -1;
+	for (size_t k = i; k-- > 0 && st < 0 && x->m[k].te >= m->tb;)
+		if (x->m[k].te == m->tb && x->m[k].adj)
+			st = x->m[k].entity;
+	for (size_t k = i; st >= 0 && k-- > 0 && m->sent - x->m[k].sent <= 20;) {
+		const ng_mention *p = &x->m[k];
+		if (p->entity < 0 || p->kind != NG_NAME || x->e[p->entity].type != NG_PERSON)
+			continue;
+		const ng_entity *e = &x->e[p->entity];
+		const char *leads = e->entry >= 0 ? lx->entries[e->entry].leads : NULL;
+		int titled = p->title_rel == NG_REL_LEADS &&
+		             ((p->title_of >= 0 && x->m[p->title_of].entity == st) ||
+		              (p->title_of2 >= 0 && x->m[p->title_of2].entity == st));
+		if (titled || (leads && !strcmp(leads, x->e[st].id)))
+			return (int)k;
+	}
+	return -1;
+}
+
+/* The last name of two words or more, in the five sentences before
+ * nominal i, whose last word is i's ("the university", "Columbia
+ * University"); mention index or -1. */
+static int head_antecedent(const ng_doc *d, const ng_ents *x, size_t i)
+{
+	const ng_mention *m = &x->m[i];
+	const char *w = ng_tok_norm(d, &d->toks[m->tb]);
+	for (size_t k = i; k-- > 0 && m->sent - x->m[k].sent <= 5;) {
+		const ng_mention *p = &x->m[k];
+		if (p->entity >= 0 && p->kind == NG_NAME && p->te - p->tb >= 2 && !p->adj &&
+		    !strcmp(ng_tok_norm(d, &d->toks[p->te - 1]), w))
+			return (int)k;
+	}
+	return -1;
+}
+
+/* A nominal that ng_coref_add_nominals added: its text names nothing, so
+ * it is no alias. */
+static void link_nominal(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i)
+{
+	ng_mention *m = &x->m[i];
+	ng_pass pass = m->pass;
+	int ante = -1;
+	if (pass == NG_PASS_ROLE)
+		ante = role_antecedent(lx, x, i);
+	else if (pass == NG_PASS_HEAD)
+		ante = head_antecedent(d, x, i);
+	else
+		ante = salient(x, i, 1 << m->type);
+	m->pass = NG_PASS_NONE;
+	m->entity = antecedent(x, i, ante, pass);
+	if (m->entity >= 0)
+		m->type = x->e[m->entity].type;
 }
 
 /* Points mention i at its entity; a mention that names it keeps its text
@@ -438,25 +558,38 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 		return 0;
 	}
 	const int bodies = 1 << NG_COMPANY | 1 << NG_ORGANIZATION | 1 << NG_GROUP;
+	if (m->kind == NG_NOMINAL && m->pass) {
+		link_nominal(lx, d, x, i);
+		free(text);
+		return 0;
+	}
 	if (m->entry >= 0)
 		ent = known_entity(lx, d, x, i);
+	else if (m->kind == NG_PRONOUN && m->pass == NG_PASS_QUOTE)
+		ent = ng_coref_quoted(lx, d, x, i);
+	else if (m->kind == NG_PRONOUN && m->plural)
+		ent = ng_coref_plural(d, x, i);
 	else if (m->kind == NG_PRONOUN && m->type != NG_PERSON)
-		ent = salient(x, i, bodies | 1 << NG_STATE);
+		ent = antecedent(x, i, salient(x, i, bodies | 1 << NG_STATE), NG_PASS_IT);
 	else if (m->kind == NG_PRONOUN)
-		ent = recent(x, i, 1 << NG_PERSON, -1, d, m->sent);
+		ent = ng_coref_person(d, x, i);
 	else if (m->kind == NG_NOMINAL && m->type == NG_COMPANY) {
 		/* "the company": its text names nothing, so it is no alias */
-		m->entity = salient(x, i, bodies);
+		m->entity = antecedent(x, i, salient(x, i, bodies), NG_PASS_BODY);
 		if (m->entity >= 0)
 			m->type = x->e[m->entity].type;
 		free(text);
 		return 0;
 	}
-	else if (m->plural)
+	else if (m->plural) {
 		ent = pair_entity(d, x, i);
+		m->pass = ent >= 0 ? NG_PASS_PAIR : NG_PASS_NONE;
+		m->ante = -1; /* two antecedents: the entities say which */
+	}
 	else
 		rc = name_entity(lx, d, x, i, text, &ent);
 	m->entity = ent;
+	ng_coref_note_gender(d, x, i);
 	if (!rc && ent >= 0 && m->kind != NG_PRONOUN && !m->plural)
 		m->name = text;
 	else
@@ -464,21 +597,43 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 	return rc;
 }
 
-int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
+/* "he (Putin)": the name in parentheses says who the pronoun is. */
+static void paren_pronouns(const ng_doc *d, ng_ents *x)
 {
-	if (parenthesised_acronyms(d, x))
-		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	/* Headlines are linked last, against what the body established. */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < x->n; i++)
-			if ((d->sents[x->m[i].sent].headline != 0) == pass && x->m[i].entity < 0 && link_mention(lx, d, x, i))
-				return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	/* "he (Putin)": the name in parentheses says who the pronoun is. */
 	for (size_t i = 0; i + 1 < x->n; i++) {
 		ng_mention *m = &x->m[i], *n = &x->m[i + 1];
 		if (m->kind == NG_PRONOUN && n->entity >= 0 && n->tb == m->te + 1 && n->te < d->ntoks &&
-		    strcmp(ng_tok_norm(d, &d->toks[m->te]), "(") == 0 && strcmp(ng_tok_norm(d, &d->toks[n->te]), ")") == 0)
+		    strcmp(ng_tok_norm(d, &d->toks[m->te]), "(") == 0 && strcmp(ng_tok_norm(d, &d->toks[n->te]), ")") == 0) {
 			m->entity = n->entity;
+			m->pass = NG_PASS_PAREN;
+			m->ante = (int)i + 1;
+		}
+	}
+}
+
+/* Does mention i refer through another mention (a pronoun, "the
+ * company", "the two sides") rather than name what it is? */
+static int refers(const ng_ents *x, size_t i)
+{
+	const ng_mention *m = &x->m[i];
+	return m->kind == NG_PRONOUN || m->plural || (m->kind == NG_NOMINAL && (m->type == NG_COMPANY || m->pass));
+}
+
+int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
+{
+	if (ng_coref_add_nominals(d, x) || ng_coref_add_pronouns(d, x) || parenthesised_acronyms(d, x) ||
+	    sort_mentions(x))
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	/* Names first, then what refers to them; headlines last, against what
+	 * the body established. */
+	for (int round = 0; round < 4; round++) {
+		if (round == 2)
+			paren_pronouns(d, x);
+		for (size_t i = 0; i < x->n; i++)
+			if ((d->sents[x->m[i].sent].headline && !unnamed_agreement(&x->m[i])) == (round & 1) &&
+			    refers(x, i) == (round >> 1) &&
+			    x->m[i].entity < 0 && link_mention(lx, d, x, i))
+				return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	}
 	return 0;
 }

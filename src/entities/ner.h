@@ -27,6 +27,8 @@ typedef struct ng_mention {
 	int title_of2; /* a second one ("U.S." Treasury Secretary), or -1 */
 	char *name;    /* normalised-free surface name (owned) */
 	int entity, entity2;
+	int pass; /* the coreference pass that linked a mention that is no name (ng_pass), or 0 */
+	int ante; /* with pass: the antecedent mention, or -1 */
 } ng_mention;
 
 typedef struct ng_entity {
@@ -35,6 +37,7 @@ typedef struct ng_entity {
 	int entry;
 	int needs_edge, has_edge;
 	int first_mention;
+	int gender; /* 0 unknown, 1 male, 2 female: from titles and the pronouns that took it */
 } ng_entity;
 
 typedef struct ng_ents {

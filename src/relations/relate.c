@@ -11,9 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entities/coref.h"
 #include "graph/graph.h"
 #include "relations/date.h"
 #include "relations/paths.h"
+#include "relations/trace.h"
 #include "text/utf8.h"
 
 void ng_rels_free(ng_rels *r)
@@ -777,6 +779,22 @@ static int titled(const ng_ents *x, size_t first, size_t last, size_t k)
 	return 0;
 }
 
+/* The mentions [first, last) of a sentence that a coreference pass
+ * linked, into the trace. */
+static int trace_links(ng_trace *t, const ng_doc *d, const ng_ents *x, size_t first, size_t last)
+{
+	for (size_t k = first; k < last; k++) {
+		const ng_mention *m = &x->m[k];
+		if (!m->pass || m->entity < 0)
+			continue;
+		const char *node2 = m->plural && m->entity2 >= 0 ? x->e[m->entity2].id : NULL;
+		if (ng_trace_add_link(t, k, d->text + m->start, m->end - m->start, ng_pass_name(m->pass), m->ante,
+		                      x->e[m->entity].id, node2))
+			return NG_ENOMEM;
+	}
+	return 0;
+}
+
 int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_syntax *syn, const ng_doc *d, const ng_ents *x,
               const char *article_date, ng_rels *out, ng_trace *trace, ng_error *err)
 {
@@ -829,7 +847,7 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_syntax *syn, co
 			break;
 		c.ma = c.mb = (size_t)-1;
 		if (trace)
-			rc = ng_trace_add_reading(trace, s, 0, c.ph.s);
+			rc = ng_trace_add_reading(trace, s, 0, c.ph.s) || trace_links(trace, d, x, first, last);
 		/* A relation needs two placeholders; most sentences of a wire story
 		 * have fewer, and no rule can fire there. ('<' from the text
 		 * itself only over-counts.) */

@@ -15,6 +15,8 @@ struct ng_trace {
 	size_t n, cap;
 	ng_trace_rule *r;
 	size_t nr, rcap;
+	ng_trace_link *l;
+	size_t nl, lcap;
 };
 
 int ng_trace_new(ng_trace **out)
@@ -37,8 +39,14 @@ void ng_trace_free(ng_trace *t)
 		free((void *)r->target);
 		free((void *)r->target_name);
 	}
+	for (size_t i = 0; i < t->nl; i++) {
+		free((void *)t->l[i].text);
+		free((void *)t->l[i].node);
+		free((void *)t->l[i].node2);
+	}
 	free(t->s);
 	free(t->r);
+	free(t->l);
 	free(t);
 }
 
@@ -50,7 +58,7 @@ int ng_trace_add_reading(ng_trace *t, size_t sent, int kind, const char *form)
 		free(copy);
 		return NG_ENOMEM;
 	}
-	*s = (ng_trace_sentence){sent, kind == 1, kind == 2, copy, NULL, 0, kind == 3};
+	*s = (ng_trace_sentence){sent, kind == 1, kind == 2, copy, NULL, 0, NULL, 0, kind == 3};
 	return 0;
 }
 
@@ -69,12 +77,28 @@ int ng_trace_add_rule(ng_trace *t, const char *rule, const ng_entity *src, ng_re
 	return 0;
 }
 
+int ng_trace_add_link(ng_trace *t, size_t mention, const char *text, size_t len, const char *pass, long ante,
+                      const char *node, const char *node2)
+{
+	ng_trace_link *l = NG_PUSH(t->l, t->nl, t->lcap);
+	if (!l)
+		return NG_ENOMEM;
+	*l = (ng_trace_link){mention, ng_strndup(text, len), pass, ante, ng_strdup(node), node2 ? ng_strdup(node2) : NULL};
+	/* kept even when a copy failed: ng_trace_free frees what there is */
+	if (!l->text || !l->node || (node2 && !l->node2))
+		return NG_ENOMEM;
+	t->s[t->n - 1].nlinks++;
+	return 0;
+}
+
 void ng_trace_finish(ng_trace *t)
 {
-	size_t first = 0;
+	size_t first = 0, firstl = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		t->s[i].rules = t->s[i].nrules ? &t->r[first] : NULL;
 		first += t->s[i].nrules;
+		t->s[i].links = t->s[i].nlinks ? &t->l[firstl] : NULL;
+		firstl += t->s[i].nlinks;
 	}
 }
 

@@ -20,6 +20,13 @@ int ng_trace_add_reading(ng_trace *t, size_t sent, int kind, const char *form);
 int ng_trace_add_rule(ng_trace *t, const char *rule, const ng_entity *src, ng_relation rel, const ng_entity *tgt,
                       size_t start, size_t end, ng_modality modality, int negated);
 
+/* Records a mention of the current reading that a coreference pass
+ * linked: its number, text [text, text+len), pass name (static), the
+ * antecedent mention or -1, and its node ids (node2 may be NULL). 0 or
+ * NG_ENOMEM. */
+int ng_trace_add_link(ng_trace *t, size_t mention, const char *text, size_t len, const char *pass, long ante,
+                      const char *node, const char *node2);
+
 /* Ends recording: points each reading at its rules. */
 void ng_trace_finish(ng_trace *t);
 

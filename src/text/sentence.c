@@ -48,6 +48,26 @@ static int dotted_acronym(const char *w, size_t n)
 	return dots > 0;
 }
 
+/* Do capitalised words stand on both sides of the abbreviation [ws, dot)
+ * and the word [nw, nl) after it ("The U.S. Needs More Time", "U.S.
+ * Imposed Tariffs")? Then the text is in title case, as wire headlines
+ * and some wire stories are, and a capital begins no sentence. */
+static int title_case_around(const char *t, size_t p, size_t ws, size_t nl, size_t e)
+{
+	size_t pw = ws;
+	while (pw > p && is_space((unsigned char)t[pw - 1]))
+		pw--;
+	size_t pe = pw;
+	while (pw > p && isalpha((unsigned char)t[pw - 1]))
+		pw--;
+	if (pe > p && (pw == pe || !isupper((unsigned char)t[pw])))
+		return 0; /* a lower-case word, a number or a sign before */
+	size_t a = nl;
+	while (a < e && t[a] == ' ')
+		a++;
+	return a < e && isupper((unsigned char)t[a]);
+}
+
 /* Is the full stop at `dot` (paragraph [p, e)) the end of a sentence?
  * `next` is the first byte after the following spaces. */
 static int stop_ends(const ng_text_opts *o, const char *t, size_t p, size_t dot, size_t next, size_t e)
@@ -92,7 +112,9 @@ static int stop_ends(const ng_text_opts *o, const char *t, size_t p, size_t dot,
 		return 0;
 	if (classes & NG_TEXT_ABBR_NUMBER)
 		return !isdigit(c);
-	if ((classes & NG_TEXT_ABBR_FIRM) || dotted_acronym(w, n))
+	if (dotted_acronym(w, n))
+		return (starter || plain) && !title_case_around(t, p, ws, nl, e);
+	if (classes & NG_TEXT_ABBR_FIRM)
 		return starter || plain;
 	return 1;
 }

@@ -1,0 +1,503 @@
+/* Entities, part 4: coreference of personal pronouns, in the spirit of the
+ * multi-pass sieve (Lee et al. 2013) on what the tokens show: candidates are
+ * the persons already linked, a pronoun agrees with its antecedent in
+ * gender, never takes a mention that contains it, and prefers in its own
+ * sentence the first person before it (the subject comes first), else the
+ * first in the nearest of the three sentences before that has one. */
+#include "entities/coref.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "entities/lexicon.h"
+#include "util/util.h"
+
+enum { MALE = 1, FEMALE = 2 };
+
+const char *ng_pass_name(ng_pass p)
+{
+	static const char *const names[] = {"", "pronoun", "it", "body-nominal", "pair", "split", "parenthesis", "cataphora",
+	                                    "head-match", "kind-nominal", "role-nominal", "speaker"};
+	return p < sizeof names / sizeof *names ? names[p] : "";
+}
+
+static int pronoun_gender(const char *w)
+{
+	static const char *const male[] = {"he", "him", "his", "himself", NULL};
+	static const char *const female[] = {"she", "her", "hers", "herself", NULL};
+	for (int k = 0; male[k]; k++)
+		if (!strcmp(w, male[k]))
+			return MALE;
+	for (int k = 0; female[k]; k++)
+		if (!strcmp(w, female[k]))
+			return FEMALE;
+	return 0;
+}
+
+/* A title word before a name that says the gender ("Mrs.", "King"). */
+static int title_gender(const char *w)
+{
+	static const char *const male[] = {"mr", "mr.", "king", "prince", "sir", "lord", "duke", "emperor", NULL};
+	static const char *const female[] = {"mrs", "mrs.", "ms", "ms.", "miss", "queen", "princess", "lady",
+	                                     "duchess", "empress", "madam", "dame", NULL};
+	for (int k = 0; male[k]; k++)
+		if (!strcmp(w, male[k]))
+			return MALE;
+	for (int k = 0; female[k]; k++)
+		if (!strcmp(w, female[k]))
+			return FEMALE;
+	return 0;
+}
+
+void ng_coref_note_gender(const ng_doc *d, ng_ents *x, size_t i)
+{
+	const ng_mention *m = &x->m[i];
+	if (m->entity < 0 || x->e[m->entity].type != NG_PERSON || x->e[m->entity].gender)
+		return;
+	int g = 0;
+	if (m->kind == NG_PRONOUN)
+		g = pronoun_gender(ng_tok_norm(d, &d->toks[m->tb]));
+	else if (m->tb > d->sents[m->sent].tok_begin)
+		g = title_gender(ng_tok_norm(d, &d->toks[m->tb - 1]));
+	x->e[m->entity].gender = g;
+}
+
+/* Can mention k be the antecedent of pronoun i of gender g? */
+static int candidate(const ng_ents *x, size_t k, size_t i, int g)
+{
+	const ng_mention *p = &x->m[k], *m = &x->m[i];
+	if (p->entity < 0 || p->plural || p->adj || x->e[p->entity].type != NG_PERSON)
+		return 0;
+	/* "his counterpart": a possessive inside a phrase is not that phrase */
+	if (p->tb <= m->tb && p->te >= m->te)
+		return 0;
+	int eg = x->e[p->entity].gender;
+	return !(g && eg && g != eg);
+}
+
+/* Is mention k a possessive ("his comments", "Putin's aide")? It names
+ * the owner, not the subject, so it comes after every other candidate. */
+static int possessive(const ng_doc *d, const ng_ents *x, size_t k)
+{
+	const ng_mention *p = &x->m[k];
+	if (p->kind == NG_PRONOUN) {
+		const char *w = ng_tok_norm(d, &d->toks[p->tb]);
+		return !strcmp(w, "his") || !strcmp(w, "her") || !strcmp(w, "its");
+	}
+	return p->te < d->ntoks && (d->toks[p->te].flags & NG_TOK_POSS);
+}
+
+/* The first candidate in mentions [a, b), the possessives last; or -1. */
+static int first_in(const ng_doc *d, const ng_ents *x, size_t a, size_t b, size_t i, int g)
+{
+	int poss = -1;
+	for (size_t k = a; k < b; k++)
+		if (candidate(x, k, i, g)) {
+			if (!possessive(d, x, k))
+				return (int)k;
+			if (poss < 0)
+				poss = (int)k;
+		}
+	return poss;
+}
+
+/* The first mention of pronoun i's sentence that may be its antecedent:
+ * inside a quotation opened in the sentence, the quotation's first, since
+ * a speaker does not speak of himself as "he" ("Zheng believes that, "Xi
+ * has to consider that his ..."). */
+static size_t scope_start(const ng_doc *d, const ng_ents *x, size_t i)
+{
+	size_t a = i;
+	while (a > 0 && x->m[a - 1].sent == x->m[i].sent)
+		a--;
+	uint32_t open = 0, quotes = 0;
+	for (uint32_t t = d->sents[x->m[i].sent].tok_begin; t < x->m[i].tb; t++)
+		if (d->toks[t].flags & NG_TOK_QUOTE) {
+			quotes++;
+			open = t;
+		}
+	while (quotes % 2 && a < i && x->m[a].tb < open)
+		a++;
+	return a;
+}
+
+/* Safe cataphora: "In his speech, Lula said": a possessive before the
+ * first comma of a sentence, with no person before it, takes the person
+ * that opens the clause after the comma. */
+static int cataphora(const ng_doc *d, const ng_ents *x, size_t i, int g)
+{
+	const ng_mention *m = &x->m[i];
+	const ng_sentence *s = &d->sents[m->sent];
+	const char *w = ng_tok_norm(d, &d->toks[m->tb]);
+	if (strcmp(w, "his") && strcmp(w, "her"))
+		return -1;
+	uint32_t c = m->te;
+	while (c < s->tok_end && strcmp(ng_tok_norm(d, &d->toks[c]), ","))
+		c++;
+	for (size_t k = i + 1; k < x->n && x->m[k].sent == m->sent && x->m[k].tb <= c + 1; k++)
+		if (x->m[k].tb == c + 1 && candidate(x, k, i, g) &&
+		    (x->m[k].kind != NG_PRONOUN || x->m[k].pass == NG_PASS_PAREN))
+			return (int)k;
+	return -1;
+}
+
+int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
+{
+	ng_mention *m = &x->m[i];
+	const char *w = ng_tok_norm(d, &d->toks[m->tb]);
+	int g = pronoun_gender(w), hit = -1;
+	size_t a = scope_start(d, x, i);
+	if (strstr(w, "self")) { /* "Norton proclaimed himself": the nearest, in its clause */
+		for (size_t k = i; k-- > a && hit < 0;)
+			if (candidate(x, k, i, g))
+				hit = (int)k;
+	}
+	if (hit < 0)
+		hit = first_in(d, x, a, i, i, g);
+	if (hit < 0 && a == i && (a == 0 || x->m[a - 1].sent != m->sent))
+		hit = cataphora(d, x, i, g);
+	while (a > 0 && x->m[a - 1].sent == m->sent)
+		a--;
+	/* the sentences before: the first person of the nearest that has one */
+	for (size_t b = a; hit < 0 && b > 0 && m->sent - x->m[b - 1].sent <= 3;) {
+		size_t s0 = b;
+		while (s0 > 0 && x->m[s0 - 1].sent == x->m[b - 1].sent)
+			s0--;
+		hit = first_in(d, x, s0, b, i, g);
+		b = s0;
+	}
+	if (hit < 0)
+		return -1;
+	m->pass = hit > (int)i ? NG_PASS_CATAPHORA : NG_PASS_PRONOUN;
+	m->ante = hit;
+	return x->m[hit].entity;
+}
+
+static int next_word(const char **p, const char **w, size_t *n)
+{
+	while (**p == ' ')
+		(*p)++;
+	*w = *p;
+	while (**p && **p != ' ')
+		(*p)++;
+	*n = (size_t)(*p - *w);
+	return *n > 0;
+}
+
+int ng_coref_name_part_of(const char *text, const char *full)
+{
+	const char *lt = strrchr(text, ' '), *lf = strrchr(full, ' ');
+	if (!lt || !lf || strcmp(lt, lf) || strlen(text) >= strlen(full))
+		return 0;
+	const char *p = text, *q = full, *w, *v;
+	size_t n, k;
+	while (next_word(&p, &w, &n)) {
+		int found = 0;
+		while (!found && next_word(&q, &v, &k))
+			found = k == n && !memcmp(w, v, n);
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+static int is_they(const char *w)
+{
+	return !strcmp(w, "they") || !strcmp(w, "them") || !strcmp(w, "their");
+}
+
+/* First person: 1 singular (a person), 2 plural (a body, a state or a
+ * person speaking for one), else 0. */
+static int first_person(const char *w)
+{
+	if (!strcmp(w, "i") || !strcmp(w, "me") || !strcmp(w, "my") || !strcmp(w, "myself"))
+		return 1;
+	return !strcmp(w, "we") || !strcmp(w, "us") || !strcmp(w, "our") ? 2 : 0;
+}
+
+/* A double quotation mark (straight or curly); single ones are too often
+ * apostrophes. */
+static int dquote(const ng_doc *d, uint32_t t)
+{
+	const unsigned char *p = (const unsigned char *)d->text + d->toks[t].start;
+	return (d->toks[t].flags & NG_TOK_QUOTE) &&
+	       (p[0] == '"' || (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D)));
+}
+
+/* The quotation around token t in its paragraph: its marks' tokens (close
+ * is the paragraph's end when the quotation runs on). 0 when t is not
+ * quoted. */
+static int quotation(const ng_doc *d, uint32_t t, uint32_t *open, uint32_t *close)
+{
+	uint32_t para = d->sents[d->toks[t].sent].para, a = t, n = 0;
+	/* a quotation opened over 400 tokens before is taken as closed: a
+	 * bound on the work in one long paragraph */
+	while (a > 0 && t - a < 400 && d->sents[d->toks[a - 1].sent].para == para)
+		a--;
+	for (uint32_t k = a; k < t; k++)
+		if (dquote(d, k)) {
+			n++;
+			*open = k;
+		}
+	if (n % 2 == 0)
+		return 0;
+	for (*close = t + 1; *close < d->ntoks && *close - t < 400 && d->sents[d->toks[*close].sent].para == para;
+	     (*close)++)
+		if (dquote(d, *close))
+			return 1;
+	return 1;
+}
+
+static ng_mention *add_pronoun(const ng_doc *d, ng_ents *x, uint32_t t, int type)
+{
+	ng_mention *m = NG_PUSH(x->m, x->n, x->cap);
+	if (!m)
+		return NULL;
+	memset(m, 0, sizeof *m);
+	m->tb = t;
+	m->te = t + 1;
+	m->start = d->toks[t].start;
+	m->end = d->toks[t].end;
+	m->sent = d->toks[t].sent;
+	m->type = type;
+	m->kind = NG_PRONOUN;
+	m->entry = m->title_rel = m->title_of = m->title_of2 = -1;
+	m->entity = m->entity2 = m->ante = -1;
+	return m;
+}
+
+int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
+{
+	size_t n0 = x->n, k = 0;
+	for (uint32_t t = 0; t < d->ntoks; t++) {
+		while (k < n0 && x->m[k].te <= t)
+			k++;
+		if (k < n0 && x->m[k].tb <= t)
+			continue;
+		const char *w = ng_tok_norm(d, &d->toks[t]);
+		uint32_t open, close;
+		int fp = first_person(w);
+		ng_mention *m = NULL;
+		if (is_they(w)) {
+			if (!(m = add_pronoun(d, x, t, NG_PERSON)))
+				return NG_ENOMEM;
+			m->plural = 1;
+		} else if (fp && quotation(d, t, &open, &close)) {
+			if (!(m = add_pronoun(d, x, t, fp == 1 ? NG_PERSON : NG_ORGANIZATION)))
+				return NG_ENOMEM;
+			m->pass = NG_PASS_QUOTE;
+		}
+	}
+	return 0;
+}
+
+/* The mention that starts at token t (start) or ends there (!start):
+ * mentions are in text order, so a binary search finds the first that
+ * ends after t - 1. */
+static int mention_at(const ng_ents *x, uint32_t t, int start)
+{
+	size_t lo = 0, hi = x->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->m[mid].te < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t k = lo; k < x->n && x->m[k].tb <= t; k++)
+		if (start ? x->m[k].tb == t : x->m[k].te == t)
+			return (int)k;
+	return -1;
+}
+
+/* The speaker of the quotation [open, close]: '"...," Putin said', '"...,"
+ * said Putin', 'Putin said: "..."'. Mention index or -1. */
+static int speaker(const ng_lexicon *lx, const ng_doc *d, const ng_ents *x, uint32_t open, uint32_t close)
+{
+	uint32_t k = close + 1;
+	if (k < d->ntoks && !strcmp(ng_tok_norm(d, &d->toks[k]), ","))
+		k++;
+	if (close < d->ntoks && k < d->ntoks) {
+		int m = mention_at(x, k, 1);
+		if (m >= 0 && x->m[m].te < d->ntoks && ng_lexicon_is_wid(lx, d->wid[x->m[m].te], NG_W_SAYING))
+			return m;
+		if (ng_lexicon_is_wid(lx, d->wid[k], NG_W_SAYING) && (m = mention_at(x, k + 1, 1)) >= 0)
+			return m;
+	}
+	if (open >= 2) {
+		const char *p = ng_tok_norm(d, &d->toks[open - 1]);
+		if ((!strcmp(p, ",") || !strcmp(p, ":")) && ng_lexicon_is_wid(lx, d->wid[open - 2], NG_W_SAYING))
+			return mention_at(x, open - 2, 0);
+	}
+	return -1;
+}
+
+int ng_coref_quoted(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i)
+{
+	ng_mention *m = &x->m[i];
+	uint32_t open = 0, close = 0;
+	m->pass = NG_PASS_NONE;
+	if (!quotation(d, m->tb, &open, &close))
+		return -1;
+	int k = speaker(lx, d, x, open, close);
+	if (k < 0)
+		return -1;
+	if (x->m[k].entity < 0 && x->m[k].kind == NG_PRONOUN && x->m[k].type == NG_PERSON && !x->m[k].plural &&
+	    !x->m[k].pass)
+		x->m[k].entity = ng_coref_person(d, x, (size_t)k);
+	int e = x->m[k].entity;
+	if (e < 0)
+		return -1;
+	int t = x->e[e].type;
+	if (m->type == NG_PERSON ? t != NG_PERSON
+	                         : t != NG_COMPANY && t != NG_ORGANIZATION && t != NG_STATE && t != NG_GROUP)
+		return -1;
+	m->pass = NG_PASS_QUOTE;
+	m->ante = k;
+	return e;
+}
+
+/* Is mention k the first of a pair "A and B" of two entities of one type? */
+static int coordination(const ng_doc *d, const ng_ents *x, size_t k)
+{
+	const ng_mention *a = &x->m[k], *b = &x->m[k + 1];
+	if (a->entity < 0 || b->entity < 0 || a->entity == b->entity || a->plural || b->plural || a->adj || b->adj)
+		return 0;
+	if (b->tb != a->te + 1 || strcmp(ng_tok_norm(d, &d->toks[a->te]), "and"))
+		return 0;
+	int ta = x->e[a->entity].type, tb = x->e[b->entity].type;
+	return ta == tb && (ta == NG_PERSON || ta == NG_STATE || ta == NG_COMPANY || ta == NG_ORGANIZATION);
+}
+
+/* Is mention k the named member of "Max Kampelman and the other
+ * negotiators": a person, body or state before "and" and a phrase in
+ * lower case? "They" then includes it. */
+static int with_others(const ng_doc *d, const ng_ents *x, size_t k)
+{
+	const ng_mention *a = &x->m[k];
+	if (a->entity < 0 || a->plural || a->adj || a->te + 1 >= d->ntoks ||
+	    strcmp(ng_tok_norm(d, &d->toks[a->te]), "and") || (d->toks[a->te + 1].flags & NG_TOK_CAP) ||
+	    !(d->toks[a->te + 1].flags & NG_TOK_WORD) || (k + 1 < x->n && x->m[k + 1].tb == a->te + 1))
+		return 0;
+	const char *w = ng_tok_norm(d, &d->toks[a->te + 1]);
+	int t = x->e[a->entity].type;
+	return (!strcmp(w, "the") || !strcmp(w, "other") || !strcmp(w, "his") || !strcmp(w, "her")) &&
+	       (t == NG_PERSON || t == NG_STATE || t == NG_COMPANY || t == NG_ORGANIZATION);
+}
+
+int ng_coref_plural(const ng_doc *d, ng_ents *x, size_t i)
+{
+	ng_mention *m = &x->m[i];
+	for (size_t k = i; k-- > 1;) {
+		if (m->sent - x->m[k - 1].sent > 1)
+			break;
+		if (x->m[k - 1].plural && x->m[k - 1].entity >= 0)
+			break; /* a plural nearer: "they" is not the pair before it */
+		if (coordination(d, x, k - 1)) {
+			m->entity2 = x->m[k].entity;
+			m->type = x->e[x->m[k].entity].type;
+			m->pass = NG_PASS_SPLIT;
+			m->ante = (int)k - 1;
+			return x->m[k - 1].entity;
+		}
+		if (with_others(d, x, k)) {
+			m->type = x->e[x->m[k].entity].type;
+			m->pass = NG_PASS_SPLIT;
+			m->ante = (int)k;
+			return x->m[k].entity;
+		}
+	}
+	return -1;
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return 1;
+	return 0;
+}
+
+/* Definite nominals that name a kind ("the country"), a role of a state
+ * ("the Russian president") or the head of a name before them ("the
+ * university" after "Columbia University"): the pass that links each, or
+ * 0. The word lists are the kinds the linker's types can check. */
+static int nominal_pass(const ng_doc *d, const ng_ents *x, const int *cover, uint32_t t, size_t before, int *type)
+{
+	static const char *const state_kind[] = {"country", "nation", NULL};
+	static const char *const place_kind[] = {"city", "town", NULL};
+	static const char *const role[] = {"president", "leader", "premier", "chancellor", NULL};
+	const ng_sentence *s = &d->sents[d->toks[t].sent];
+	const char *w = ng_tok_norm(d, &d->toks[t]);
+	if (t < s->tok_begin + 1 || cover[t] >= 0 || (d->toks[t].flags & NG_TOK_CAP))
+		return 0;
+	if (t + 1 < s->tok_end && (d->toks[t + 1].flags & NG_TOK_CAP))
+		return 0; /* "the president Lula": the name says who */
+	const char *prev = ng_tok_norm(d, &d->toks[t - 1]);
+	int c = cover[t - 1];
+	if (c >= 0 && x->m[c].adj && x->m[c].type == NG_STATE && x->m[c].tb == t - 1 && in_list(w, role) &&
+	    t >= s->tok_begin + 2 && !strcmp(ng_tok_norm(d, &d->toks[t - 2]), "the")) {
+		*type = NG_PERSON;
+		return NG_PASS_ROLE;
+	}
+	if (strcmp(prev, "the"))
+		return 0;
+	if (in_list(w, state_kind) || in_list(w, place_kind)) {
+		*type = in_list(w, state_kind) ? NG_STATE : NG_LOCATION;
+		return NG_PASS_KIND;
+	}
+	/* head match: the last word of a name of two words or more in the five
+	 * sentences before (mentions are in text order; `before` is the count
+	 * of those that start before t) */
+	for (size_t k = before; k-- > 0 && d->toks[t].sent - x->m[k].sent <= 5;) {
+		const ng_mention *m = &x->m[k];
+		if (m->kind != NG_NAME || m->adj || m->te - m->tb < 2 ||
+		    (m->type != NG_ORGANIZATION && m->type != NG_COMPANY && m->type != NG_LOCATION && m->type != NG_GROUP))
+			continue;
+		if (!strcmp(ng_tok_norm(d, &d->toks[m->te - 1]), w)) {
+			*type = m->type;
+			return NG_PASS_HEAD;
+		}
+	}
+	return 0;
+}
+
+int ng_coref_add_nominals(const ng_doc *d, ng_ents *x)
+{
+	int *cover = malloc((d->ntoks + 1) * sizeof *cover);
+	if (!cover)
+		return NG_ENOMEM;
+	for (size_t t = 0; t < d->ntoks; t++)
+		cover[t] = -1;
+	size_t n0 = x->n;
+	for (size_t k = 0; k < n0; k++)
+		for (uint32_t t = x->m[k].tb; t < x->m[k].te; t++)
+			cover[t] = (int)k;
+	size_t before = 0;
+	for (uint32_t t = 0; t < d->ntoks; t++) {
+		while (before < n0 && x->m[before].tb < t)
+			before++;
+		int type = 0, pass = nominal_pass(d, x, cover, t, before, &type);
+		if (!pass)
+			continue;
+		ng_mention *m = NG_PUSH(x->m, x->n, x->cap);
+		if (!m) {
+			free(cover);
+			return NG_ENOMEM;
+		}
+		memset(m, 0, sizeof *m);
+		m->tb = t;
+		m->te = t + 1;
+		m->start = d->toks[t].start;
+		m->end = d->toks[t].end;
+		m->sent = d->toks[t].sent;
+		m->type = type;
+		m->kind = NG_NOMINAL;
+		m->pass = pass;
+		m->entry = m->title_rel = m->title_of = m->title_of2 = -1;
+		m->entity = m->entity2 = -1;
+		m->ante = -1;
+	}
+	free(cover);
+	return 0;
+}
