@@ -458,6 +458,8 @@ static const struct {
 	[NG_W_HYPOTHETICAL] = {"hypothetical", 0},
 	[NG_W_EXPECTED] = {"expected", 0},
 	[NG_W_REPORTING] = {"reporting", 0},
+	[NG_W_SPORT] = {"sport", 0},
+	[NG_W_HOME_NATION] = {"home-nation", 0},
 };
 
 /* "month=5": the class and its value. */

@@ -93,6 +93,8 @@ enum {
 	NG_W_HYPOTHETICAL,
 	NG_W_EXPECTED,
 	NG_W_REPORTING,
+	NG_W_SPORT,     /* words of sports reports: innings, goals, league */
+	NG_W_HOME_NATION, /* places with national sides of their own: England */
 	NG_W_NCLASSES
 };
 

@@ -5,6 +5,7 @@
  * agreements, quoted names, pronouns and plural nominals ("the two sides").
  * Headlines and text in capitals only get knowledge-base matches. */
 #include "entities/ner.h"
+#include "entities/names.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -764,6 +765,8 @@ int ng_ner(const ng_lexicon *lx, const ng_doc *doc, ng_ents *out, ng_error *err)
 		if (sentence(&c))
 			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	}
+	if (ng_names_doc(lx, doc, out))
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	/* Titles point at mentions by index: fix them up across the sort. */
 	for (size_t i = 0; i < out->n; i++)
 		out->m[i].entity2 = (int)i;

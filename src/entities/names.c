@@ -1,0 +1,315 @@
+/* Entities: what the whole article says about its names. Input: the
+ * mentions ner.c found sentence by sentence. Output: the same mentions,
+ * retyped or added where the article as a whole decides: in a sports report
+ * a town names its club ("Leeds beat Chelsea 2-1") and a lone unknown name
+ * that is no player's is a team; lines in capitals (headlines, tables) and
+ * lone surnames repeat names the body typed ("SHEARER" after "Alan
+ * Shearer"). */
+#include "entities/names.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/util.h"
+
+/* Is token i a number of one to three digits? */
+static int small_number(const ng_doc *d, size_t i)
+{
+	const ng_token *t = &d->toks[i];
+	if (t->end - t->start > 3)
+		return 0;
+	for (uint32_t k = t->start; k < t->end; k++)
+		if (!isdigit((unsigned char)d->text[k]))
+			return 0;
+	return 1;
+}
+
+/* "2-1", "6-4", "15-10" at token i: a score (a date has a four-digit
+ * year). */
+static int is_score(const ng_doc *d, size_t i)
+{
+	const ng_token *t = &d->toks[i];
+	return i + 2 < d->ntoks && small_number(d, i) && small_number(d, i + 2) && d->text[t[1].start] == '-' &&
+	       t[1].end == t[1].start + 1 && t[0].end == t[1].start && t[1].end == t[2].start;
+}
+
+/* A sports report: scores and sports words, more than a passing mention. */
+static int sports_report(const ng_lexicon *lx, const ng_doc *d)
+{
+	size_t scores = 0, words = 0;
+	for (size_t i = 0; i < d->ntoks; i++) {
+		scores += is_score(d, i);
+		words += ng_lexicon_is_wid(lx, d->wid[i], NG_W_SPORT);
+	}
+	return scores * 2 + words >= 8 && words >= 2;
+}
+
+static const char *norm(const ng_doc *d, size_t i)
+{
+	return ng_tok_norm(d, &d->toks[i]);
+}
+
+/* The last words of people's names of several words, sorted: a lone word
+ * among them is a player's surname. */
+typedef struct surnames {
+	const char **w;
+	size_t n;
+} surnames;
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int surnames_init(surnames *sn, const ng_doc *d, const ng_ents *x)
+{
+	sn->n = 0;
+	sn->w = malloc((x->n + 1) * sizeof *sn->w);
+	if (!sn->w)
+		return NG_ENOMEM;
+	for (size_t i = 0; i < x->n; i++) {
+		const ng_mention *m = &x->m[i];
+		if (m->type == NG_PERSON && m->kind == NG_NAME && m->te - m->tb > 1)
+			sn->w[sn->n++] = norm(d, m->te - 1);
+	}
+	ng_sort(sn->w, sn->n, sizeof *sn->w, cmp_str);
+	return 0;
+}
+
+static int is_surname(const surnames *sn, const char *w)
+{
+	return sn->n && bsearch(&w, sn->w, sn->n, sizeof *sn->w, cmp_str) != NULL;
+}
+
+/* Is the place at mention m where something happens rather than a club:
+ * after a preposition of place ("at Headingley", "at Lord 's , London"),
+ * in parentheses, before a colon ("Hove : Sussex 363") or a date (a
+ * dateline)? */
+static int place_context(const ng_lexicon *lx, const ng_doc *d, const ng_mention *m)
+{
+	const ng_sentence *s = &d->sents[m->sent];
+	for (size_t k = m->tb; k-- > s->tok_begin && m->tb - k <= 5;) {
+		const char *w = norm(d, k);
+		if (ng_lexicon_is_wid(lx, d->wid[k], NG_W_LOCATION_PREP) || !strcmp(w, "("))
+			return 1;
+		if (!(d->toks[k].flags & (NG_TOK_CAP | NG_TOK_UPPER | NG_TOK_POSS)) && strcmp(w, ","))
+			break;
+	}
+	if (m->te >= s->tok_end)
+		return 0;
+	const ng_token *n = &d->toks[m->te];
+	return d->text[n->start] == ':' || ((n->flags & NG_TOK_NUM) && n->end - n->start >= 4);
+}
+
+/* "Manchester United", "Dynamo Moscow": capitalised words beside a club's
+ * town belong to the club's name; mentions over them are dropped. */
+static void club_span(const ng_doc *d, ng_ents *x, ng_mention *m, unsigned char *drop)
+{
+	const ng_sentence *s = &d->sents[m->sent];
+	const uint16_t name = NG_TOK_CAP | NG_TOK_UPPER;
+	size_t tb = m->tb, te = m->te;
+	while (tb > s->tok_begin && tb > m->tb - 2 && (d->toks[tb - 1].flags & name) && (d->toks[tb - 1].flags & NG_TOK_WORD))
+		tb--;
+	while (te < s->tok_end && te < m->te + 2 && (d->toks[te].flags & name) && (d->toks[te].flags & NG_TOK_WORD))
+		te++;
+	for (size_t i = 0; i < x->n; i++) {
+		const ng_mention *o = &x->m[i];
+		if (o != m && o->tb < te && o->te > tb) {
+			if (o->entry >= 0 && !o->unsure)
+				return; /* a known name beside it: two names */
+		}
+	}
+	for (size_t i = 0; i < x->n; i++)
+		if (&x->m[i] != m && x->m[i].tb < te && x->m[i].te > tb)
+			drop[i] = 1;
+	m->tb = (uint32_t)tb;
+	m->te = (uint32_t)te;
+	m->start = d->toks[tb].start;
+	m->end = d->toks[te - 1].end;
+}
+
+/* Removes the mentions marked in drop; titles point at mentions by index,
+ * so they follow (drop is reused for the new indices). */
+static int drop_mentions(ng_ents *x, const unsigned char *drop)
+{
+	size_t w = 0, n = x->n;
+	int *map = malloc((n + 1) * sizeof *map);
+	if (!map)
+		return NG_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		map[i] = drop[i] ? -1 : (int)w;
+		if (!drop[i])
+			x->m[w++] = x->m[i];
+		else
+			free(x->m[i].name);
+	}
+	x->n = w;
+	for (size_t i = 0; i < w; i++) {
+		ng_mention *m = &x->m[i];
+		m->title_of = m->title_of >= 0 ? map[m->title_of] : -1;
+		m->title_of2 = m->title_of2 >= 0 ? map[m->title_of2] : -1;
+	}
+	free(map);
+	return 0;
+}
+
+/* In a sports report, a town or region is its club where it does not say
+ * where something happens; a state stays a state (national sides are named
+ * as the country). A lone unknown word that is no player's surname and
+ * comes back is a team. */
+static int sports_names(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
+{
+	surnames sn;
+	unsigned char *drop = calloc(x->n + 1, 1);
+	if (!drop || surnames_init(&sn, d, x)) {
+		free(drop);
+		return NG_ENOMEM;
+	}
+	for (size_t i = 0; i < x->n; i++) {
+		ng_mention *m = &x->m[i];
+		if (m->kind != NG_NAME || m->adj || drop[i] || place_context(lx, d, m))
+			continue;
+		int town = m->type == NG_LOCATION && m->entry >= 0 && lx->entries[m->entry].in &&
+		           !(m->te - m->tb == 1 && ng_lexicon_is_wid(lx, d->wid[m->tb], NG_W_HOME_NATION));
+		int team = m->unsure && m->type == NG_PERSON && !is_surname(&sn, norm(d, m->tb));
+		if (town)
+			club_span(d, x, m, drop);
+		if (town || team) {
+			m->type = NG_ORGANIZATION;
+			m->entry = -1;
+			m->metonym = 0;
+			m->unsure = 0;
+		}
+	}
+	int rc = drop_mentions(x, drop);
+	free(drop);
+	free(sn.w);
+	return rc;
+}
+
+/* A name the article typed, by its words. */
+typedef struct known {
+	const char *first;
+	size_t m; /* mention index */
+} known;
+
+static int cmp_known(const void *a, const void *b)
+{
+	const known *x = a, *y = b;
+	int c = strcmp(x->first, y->first);
+	return c ? c : (x->m > y->m) - (x->m < y->m);
+}
+
+/* Does the name of mention k stand at token t, word for word? */
+static size_t same_words(const ng_doc *d, const ng_mention *k, size_t t, size_t end)
+{
+	size_t n = k->te - k->tb;
+	if (t + n > end)
+		return 0;
+	for (size_t j = 0; j < n; j++)
+		if (strcmp(norm(d, k->tb + j), norm(d, t + j)))
+			return 0;
+	return n;
+}
+
+/* A name mention over [tb, te): of the entry of mention `of` when it has
+ * the same length, of none when `of` is -1. */
+static int add_copy(ng_ents *x, size_t of, size_t tb, size_t te, const ng_doc *d, int type)
+{
+	ng_mention copy = {.entry = -1}; /* before the array may move */
+	if (of != (size_t)-1)
+		copy = x->m[of];
+	ng_mention *m = NG_PUSH(x->m, x->n, x->cap);
+	if (!m)
+		return NG_ENOMEM;
+	memset(m, 0, sizeof *m);
+	m->tb = (uint32_t)tb;
+	m->te = (uint32_t)te;
+	m->start = d->toks[tb].start;
+	m->end = d->toks[te - 1].end;
+	m->sent = d->toks[tb].sent;
+	m->type = type;
+	m->kind = NG_NAME;
+	m->entry = te - tb == copy.te - copy.tb ? copy.entry : -1;
+	m->title_rel = m->title_of = m->title_of2 = -1;
+	m->entity = m->entity2 = -1;
+	return 0;
+}
+
+/* The longest typed name at token t of a line in capitals, or a person's
+ * surname alone. Returns its length, 0 if none. */
+static size_t repeat_at(const ng_doc *d, ng_ents *x, const known *ks, size_t nk, const surnames *sn, size_t t,
+                        size_t end, int *rc)
+{
+	known key = {norm(d, t), 0};
+	size_t lo = 0, hi = nk;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(ks[mid].first, key.first) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t best = 0, of = 0;
+	for (size_t k = lo; k < nk && strcmp(ks[k].first, key.first) == 0; k++) {
+		size_t n = same_words(d, &x->m[ks[k].m], t, end);
+		if (n > best) {
+			best = n;
+			of = ks[k].m;
+		}
+	}
+	if (best) {
+		*rc = add_copy(x, of, t, t + best, d, x->m[of].type);
+		return best;
+	}
+	if ((d->toks[t].flags & NG_TOK_WORD) && is_surname(sn, key.first)) {
+		*rc = add_copy(x, (size_t)-1, t, t + 1, d, NG_PERSON);
+		return 1;
+	}
+	return 0;
+}
+
+/* Lines in capitals get only knowledge-base names from ner.c; words there
+ * that repeat a name typed in the body take its type. */
+static int capital_lines(const ng_doc *d, ng_ents *x)
+{
+	size_t n0 = x->n, nk = 0;
+	known *ks = malloc((n0 + 1) * sizeof *ks);
+	unsigned char *cov = calloc(d->ntoks + 1, 1);
+	surnames sn = {0};
+	int rc = ks && cov ? surnames_init(&sn, d, x) : NG_ENOMEM;
+	for (size_t i = 0; i < n0 && !rc; i++) {
+		const ng_mention *m = &x->m[i];
+		for (size_t t = m->tb; t < m->te; t++)
+			cov[t] = 1;
+		if (m->kind == NG_NAME && !m->unsure && !m->adj && !d->sents[m->sent].caps)
+			ks[nk++] = (known){norm(d, m->tb), i};
+	}
+	if (!rc)
+		ng_sort(ks, nk, sizeof *ks, cmp_known);
+	for (size_t s = 0; s < d->nsents && !rc && nk; s++) {
+		const ng_sentence *se = &d->sents[s];
+		if (!se->caps)
+			continue;
+		for (size_t t = se->tok_begin; t < se->tok_end && !rc;) {
+			size_t n = 0, end = t;
+			while (end < se->tok_end && !cov[end] && end - t < 8)
+				end++;
+			if (end > t && (d->toks[t].flags & (NG_TOK_CAP | NG_TOK_UPPER)))
+				n = repeat_at(d, x, ks, nk, &sn, t, end, &rc);
+			t += n ? n : 1;
+		}
+	}
+	free(ks);
+	free(cov);
+	free(sn.w);
+	return rc;
+}
+
+int ng_names_doc(const ng_lexicon *lx, const ng_doc *doc, ng_ents *x)
+{
+	if (sports_report(lx, doc) && sports_names(lx, doc, x))
+		return NG_ENOMEM;
+	return capital_lines(doc, x);
+}
