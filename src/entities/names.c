@@ -42,7 +42,7 @@ static int sports_report(const ng_lexicon *lx, const ng_doc *d)
 		scores += is_score(d, i);
 		words += ng_lexicon_is_wid(lx, d->wid[i], NG_W_SPORT);
 	}
-	return scores * 2 + words >= 8 && words >= 2;
+	return scores * 2 + words >= 6 && words >= 2;
 }
 
 static const char *norm(const ng_doc *d, size_t i)
@@ -84,8 +84,8 @@ static int is_surname(const surnames *sn, const char *w)
 
 /* Is the place at mention m where something happens rather than a club:
  * after a preposition of place ("at Headingley", "at Lord 's , London"),
- * in parentheses, before a colon ("Hove : Sussex 363") or a date (a
- * dateline)? */
+ * in parentheses or before them ("London ( The Oval )"), before a colon
+ * ("Hove : Sussex 363"), in a dateline? */
 static int place_context(const ng_lexicon *lx, const ng_doc *d, const ng_mention *m)
 {
 	const ng_sentence *s = &d->sents[m->sent];
@@ -96,10 +96,11 @@ static int place_context(const ng_lexicon *lx, const ng_doc *d, const ng_mention
 		if (!(d->toks[k].flags & (NG_TOK_CAP | NG_TOK_UPPER | NG_TOK_POSS)) && strcmp(w, ","))
 			break;
 	}
-	if (m->te >= s->tok_end)
-		return 0;
-	const ng_token *n = &d->toks[m->te];
-	return d->text[n->start] == ':' || ((n->flags & NG_TOK_NUM) && n->end - n->start >= 4);
+	/* a dateline: "BIRMINGHAM , England 1996-08-31" */
+	for (size_t k = m->te; m->tb == s->tok_begin && k < s->tok_end && k < m->te + 5; k++)
+		if ((d->toks[k].flags & NG_TOK_NUM) && d->toks[k].end - d->toks[k].start >= 4)
+			return 1;
+	return m->te < s->tok_end && strchr(":(", d->text[d->toks[m->te].start]);
 }
 
 /* "Manchester United", "Dynamo Moscow": capitalised words beside a club's
@@ -109,6 +110,8 @@ static void club_span(const ng_doc *d, ng_ents *x, ng_mention *m, unsigned char 
 	const ng_sentence *s = &d->sents[m->sent];
 	const uint16_t name = NG_TOK_CAP | NG_TOK_UPPER;
 	size_t tb = m->tb, te = m->te;
+	if (s->caps)
+		return; /* every word is capitalised there */
 	while (tb > s->tok_begin && tb > m->tb - 2 && (d->toks[tb - 1].flags & name) && (d->toks[tb - 1].flags & NG_TOK_WORD))
 		tb--;
 	while (te < s->tok_end && te < m->te + 2 && (d->toks[te].flags & name) && (d->toks[te].flags & NG_TOK_WORD))
@@ -171,8 +174,10 @@ static int sports_names(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
 		if (m->kind != NG_NAME || m->adj || drop[i] || place_context(lx, d, m))
 			continue;
 		int town = m->type == NG_LOCATION && m->entry >= 0 && lx->entries[m->entry].in &&
-		           !(m->te - m->tb == 1 && ng_lexicon_is_wid(lx, d->wid[m->tb], NG_W_HOME_NATION));
-		int team = m->unsure && m->type == NG_PERSON && !is_surname(&sn, norm(d, m->tb));
+		           !ng_lexicon_is_wid(lx, d->wid[m->te - 1], NG_W_HOME_NATION);
+		/* "Mark Cairns": a lone word before another name is a first name */
+		int team = m->unsure && m->type == NG_PERSON && !is_surname(&sn, norm(d, m->tb)) &&
+		           !(m->te < d->sents[m->sent].tok_end && (d->toks[m->te].flags & NG_TOK_CAP));
 		if (town)
 			club_span(d, x, m, drop);
 		if (town || team) {

@@ -216,6 +216,11 @@ static int person_cue(const ctx *c, size_t a, size_t b)
 	const ng_sentence *s = c->s;
 	if (a > s->tok_begin && (is_word(c, a - 1, "said") || is_word(c, a - 1, "says")))
 		return 1;
+	/* "Guy Forget ( France ) beat": a name with its country in results */
+	ng_value v;
+	size_t L = b + 2 < s->tok_end && is_word(c, b, "(") ? match_kind(c, b + 1, s->tok_end, NG_V_NAME, NG_V_NAME, &v) : 0;
+	if (L && b + 1 + L < s->tok_end && is_word(c, b + 1 + L, ")") && c->lx->entries[v.entry].type == NG_STATE)
+		return 1;
 	if (a == s->tok_begin || b - a < 2)
 		return 0; /* "Observers say": a plain word opening a sentence */
 	size_t k = b < s->tok_end && is_word(c, b, ",") ? b + 1 : b;
