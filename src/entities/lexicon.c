@@ -460,6 +460,7 @@ static const struct {
 	[NG_W_REPORTING] = {"reporting", 0},
 	[NG_W_SPORT] = {"sport", 0},
 	[NG_W_HOME_NATION] = {"home-nation", 0},
+	[NG_W_PERSON_BEFORE] = {"person-before", 0},
 };
 
 /* "month=5": the class and its value. */

@@ -214,7 +214,7 @@ static int noun_type(const ctx *c, size_t a, size_t b)
 static int person_cue(const ctx *c, size_t a, size_t b)
 {
 	const ng_sentence *s = c->s;
-	if (a > s->tok_begin && (is_word(c, a - 1, "said") || is_word(c, a - 1, "says")))
+	if (a > s->tok_begin && (is_word(c, a - 1, "said") || is_word(c, a - 1, "says") || is(c, a - 1, NG_W_PERSON_BEFORE)))
 		return 1;
 	/* "Guy Forget ( France ) beat": a name with its country in results */
 	ng_value v;
