@@ -39,7 +39,9 @@ static int sports_report(const ng_lexicon *lx, const ng_doc *d)
 {
 	size_t scores = 0, words = 0;
 	for (size_t i = 0; i < d->ntoks; i++) {
-		scores += is_score(d, i);
+		/* "2-1", or a results line: "Grimsby 0 Portsmouth 1" */
+		scores += is_score(d, i) || (i > 0 && i + 1 < d->ntoks && small_number(d, i) &&
+		                             (d->toks[i - 1].flags & NG_TOK_CAP) && (d->toks[i + 1].flags & NG_TOK_CAP));
 		words += ng_lexicon_is_wid(lx, d->wid[i], NG_W_SPORT);
 	}
 	return scores * 2 + words >= 6 && words >= 2;
@@ -110,8 +112,8 @@ static void club_span(const ng_doc *d, ng_ents *x, ng_mention *m, unsigned char 
 	const ng_sentence *s = &d->sents[m->sent];
 	const uint16_t name = NG_TOK_CAP | NG_TOK_UPPER;
 	size_t tb = m->tb, te = m->te;
-	if (s->caps)
-		return; /* every word is capitalised there */
+	if (d->toks[m->tb].flags & NG_TOK_UPPER)
+		return; /* every word is capitalised in lines in capitals */
 	while (tb > s->tok_begin && tb > m->tb - 2 && (d->toks[tb - 1].flags & name) && (d->toks[tb - 1].flags & NG_TOK_WORD))
 		tb--;
 	while (te < s->tok_end && te < m->te + 2 && (d->toks[te].flags & name) && (d->toks[te].flags & NG_TOK_WORD))
@@ -312,9 +314,58 @@ static int capital_lines(const ng_doc *d, ng_ents *x)
 	return rc;
 }
 
+static int name_word(const ng_doc *d, size_t t)
+{
+	uint16_t f = d->toks[t].flags;
+	return (f & NG_TOK_WORD) && (f & (NG_TOK_CAP | NG_TOK_UPPER));
+}
+
+/* Where a team's name in a results line or table may end: before its
+ * score or points ("Grimsby 0 Portsmouth 1", "Port Vale 4 1 2 1") or
+ * before "v" ("East Fife v Clydebank"). */
+static int team_end(const ng_doc *d, size_t t, size_t end)
+{
+	return t < end && (small_number(d, t) || (!strcmp(norm(d, t), "v") && t + 1 < end && name_word(d, t + 1)));
+}
+
+/* Results lines and tables of a sports report are in title case or
+ * capitals, where ner.c takes only known names: a run of name words not
+ * yet a mention, opening the line or following a score or "v", is a
+ * team; one that opens with a known first name is a player. */
+static int table_teams(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
+{
+	unsigned char *cov = calloc(d->ntoks + 1, 1);
+	if (!cov)
+		return NG_ENOMEM;
+	for (size_t i = 0; i < x->n; i++)
+		memset(cov + x->m[i].tb, 1, x->m[i].te - x->m[i].tb);
+	int rc = 0;
+	for (size_t s = 0; s < d->nsents && !rc; s++) {
+		const ng_sentence *se = &d->sents[s];
+		if (!se->caps)
+			continue;
+		for (size_t t = se->tok_begin; t < se->tok_end && !rc;) {
+			size_t b = t;
+			while (b < se->tok_end && !cov[b] && b - t < 4 &&
+			       (name_word(d, b) || (b > t && (d->toks[b].flags & NG_TOK_POSS))))
+				b++;
+			int after = t == se->tok_begin || small_number(d, t - 1) || !strcmp(norm(d, t - 1), "v") ||
+			            !strcmp(norm(d, t - 1), ",") || !strcmp(norm(d, t - 1), ":");
+			if (b > t && after && team_end(d, b, se->tok_end) &&
+			    !ng_lexicon_in_wid(lx, d->wid[t], NG_NOT_NAME)) {
+				int player = b - t > 1 && ng_lexicon_is_wid(lx, d->wid[t], NG_W_GIVEN_NAME);
+				rc = add_copy(x, (size_t)-1, t, b, d, player ? NG_PERSON : NG_ORGANIZATION);
+			}
+			t = b > t ? b : t + 1;
+		}
+	}
+	free(cov);
+	return rc;
+}
+
 int ng_names_doc(const ng_lexicon *lx, const ng_doc *doc, ng_ents *x)
 {
-	if (sports_report(lx, doc) && sports_names(lx, doc, x))
+	if (sports_report(lx, doc) && (sports_names(lx, doc, x) || table_teams(lx, doc, x)))
 		return NG_ENOMEM;
 	return capital_lines(doc, x);
 }

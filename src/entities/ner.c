@@ -261,7 +261,10 @@ static int unknown_run(ctx *c, size_t a, size_t b)
 	int common = 0;
 	for (size_t k = a; k < b; k++)
 		common += ng_lexicon_is_wid(c->lx, c->d->wid[k], NG_W_COMMON);
-	int plain = ng_lexicon_is_wid(c->lx, c->d->wid[b - 1], NG_W_COMMON) || (common * 2 >= (int)(b - a) && b - a > 1);
+	/* "Mark Butcher": a known first name makes the words a person's name */
+	int given = b - a > 1 && is(c, a, NG_W_GIVEN_NAME);
+	int plain = !given && (ng_lexicon_is_wid(c->lx, c->d->wid[b - 1], NG_W_COMMON) ||
+	                       (common * 2 >= (int)(b - a) && b - a > 1));
 	if (type < 0 && b - a == 1 && a > c->s->tok_begin && is_word(c, a - 1, "the"))
 		return 0; /* "the Navy said": people take no article */
 	if (type < 0 && plain && !person_cue(c, a, b))
