@@ -314,6 +314,12 @@ static int capital_lines(const ng_doc *d, ng_ents *x)
 	return rc;
 }
 
+/* Does token t open a line? Results and tables put one item a line. */
+static int line_start(const ng_doc *d, size_t t)
+{
+	return t == 0 || memchr(d->text + d->toks[t - 1].end, '\n', d->toks[t].start - d->toks[t - 1].end) != NULL;
+}
+
 static int name_word(const ng_doc *d, size_t t)
 {
 	uint16_t f = d->toks[t].flags;
@@ -326,6 +332,13 @@ static int name_word(const ng_doc *d, size_t t)
 static int team_end(const ng_doc *d, size_t t, size_t end)
 {
 	return t < end && (small_number(d, t) || (!strcmp(norm(d, t), "v") && t + 1 < end && name_word(d, t + 1)));
+}
+
+/* "May 17 v Northampton ( three days )": a name after "v" that ends its
+ * line or comes before parentheses. */
+static int versus_team(const ng_doc *d, size_t t, size_t b, size_t end)
+{
+	return t > 0 && !strcmp(norm(d, t - 1), "v") && (b == end || line_start(d, b) || !strcmp(norm(d, b), "("));
 }
 
 /* Results lines and tables of a sports report are in title case or
@@ -342,16 +355,14 @@ static int table_teams(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
 	int rc = 0;
 	for (size_t s = 0; s < d->nsents && !rc; s++) {
 		const ng_sentence *se = &d->sents[s];
-		if (!se->caps)
-			continue;
 		for (size_t t = se->tok_begin; t < se->tok_end && !rc;) {
 			size_t b = t;
-			while (b < se->tok_end && !cov[b] && b - t < 4 &&
+			while (b < se->tok_end && !cov[b] && b - t < 4 && !(b > t && line_start(d, b)) &&
 			       (name_word(d, b) || (b > t && (d->toks[b].flags & NG_TOK_POSS))))
 				b++;
-			int after = t == se->tok_begin || small_number(d, t - 1) || !strcmp(norm(d, t - 1), "v") ||
+			int after = t == se->tok_begin || line_start(d, t) || small_number(d, t - 1) || !strcmp(norm(d, t - 1), "v") ||
 			            !strcmp(norm(d, t - 1), ",") || !strcmp(norm(d, t - 1), ":");
-			if (b > t && after && team_end(d, b, se->tok_end) &&
+			if (b > t && after && (team_end(d, b, se->tok_end) || versus_team(d, t, b, se->tok_end)) &&
 			    !ng_lexicon_in_wid(lx, d->wid[t], NG_NOT_NAME)) {
 				int player = b - t > 1 && ng_lexicon_is_wid(lx, d->wid[t], NG_W_GIVEN_NAME);
 				rc = add_copy(x, (size_t)-1, t, b, d, player ? NG_PERSON : NG_ORGANIZATION);
