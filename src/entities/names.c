@@ -25,6 +25,9 @@ static int small_number(const ng_doc *d, size_t i)
 	return 1;
 }
 
+/* Words that name no team on their own: "Standings", "Semifinal". */
+static const ng_classes plain_words = NG_NOT_NAME | NG_CLASS(NG_W_COMMON) | NG_CLASS(NG_W_SPORT);
+
 /* "2-1", "6-4", "15-10" at token i: a score (a date has a four-digit
  * year). */
 static int is_score(const ng_doc *d, size_t i)
@@ -134,6 +137,20 @@ static void club_span(const ng_doc *d, ng_ents *x, ng_mention *m, unsigned char 
 	m->end = d->toks[te - 1].end;
 }
 
+/* "said Duran", "Duran told", "midfielder Donato", "Duran , 45 ,": a
+ * person, not a team. */
+static int person_near(const ng_lexicon *lx, const ng_doc *d, const ng_mention *m)
+{
+	const ng_sentence *s = &d->sents[m->sent];
+	if (m->tb > s->tok_begin && (ng_lexicon_is_wid(lx, d->wid[m->tb - 1], NG_W_PERSON_BEFORE) ||
+	                             !strcmp(norm(d, m->tb - 1), "said") || !strcmp(norm(d, m->tb - 1), "says")))
+		return 1;
+	if (m->te < s->tok_end && ng_lexicon_is_wid(lx, d->wid[m->te], NG_W_PERSON_CUE))
+		return 1;
+	return m->te + 2 < s->tok_end && !strcmp(norm(d, m->te), ",") && small_number(d, m->te + 1) &&
+	       !strcmp(norm(d, m->te + 2), ",");
+}
+
 /* Removes the mentions marked in drop; titles point at mentions by index,
  * so they follow (drop is reused for the new indices). */
 static int drop_mentions(ng_ents *x, const unsigned char *drop)
@@ -177,8 +194,16 @@ static int sports_names(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
 			continue;
 		int town = m->type == NG_LOCATION && m->entry >= 0 && lx->entries[m->entry].in &&
 		           !ng_lexicon_is_wid(lx, d->wid[m->te - 1], NG_W_HOME_NATION);
+		/* "MaliVai Washington ... Washington": a player's surname */
+		if (town && m->te - m->tb == 1 && is_surname(&sn, norm(d, m->tb))) {
+			m->type = NG_PERSON;
+			m->entry = -1;
+			m->metonym = 0;
+			continue;
+		}
 		/* "Mark Cairns": a lone word before another name is a first name */
 		int team = m->unsure && m->type == NG_PERSON && !is_surname(&sn, norm(d, m->tb)) &&
+		           !ng_lexicon_in_wid(lx, d->wid[m->tb], plain_words) && !person_near(lx, d, m) &&
 		           !(m->te < d->sents[m->sent].tok_end && (d->toks[m->te].flags & NG_TOK_CAP));
 		if (town)
 			club_span(d, x, m, drop);
@@ -363,7 +388,7 @@ static int table_teams(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
 			int after = t == se->tok_begin || line_start(d, t) || small_number(d, t - 1) || !strcmp(norm(d, t - 1), "v") ||
 			            !strcmp(norm(d, t - 1), ",") || !strcmp(norm(d, t - 1), ":");
 			if (b > t && after && (team_end(d, b, se->tok_end) || versus_team(d, t, b, se->tok_end)) &&
-			    !ng_lexicon_in_wid(lx, d->wid[t], NG_NOT_NAME)) {
+			    !ng_lexicon_in_wid(lx, d->wid[t], NG_NOT_NAME) && !ng_lexicon_in_wid(lx, d->wid[b - 1], plain_words)) {
 				int player = b - t > 1 && ng_lexicon_is_wid(lx, d->wid[t], NG_W_GIVEN_NAME);
 				rc = add_copy(x, (size_t)-1, t, b, d, player ? NG_PERSON : NG_ORGANIZATION);
 			}
