@@ -465,6 +465,7 @@ static const struct {
 	[NG_W_REPORTING] = {"reporting", 0},
 	[NG_W_SPORT] = {"sport", 0},
 	[NG_W_HOME_NATION] = {"home-nation", 0},
+	[NG_W_SETTLEMENT] = {"settlement", 0},
 	[NG_W_GIVEN_NAME] = {"given-name", 0},
 	[NG_W_PERSON_BEFORE] = {"person-before", 0},
 };

@@ -399,9 +399,36 @@ static int table_teams(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
 	return rc;
 }
 
+/* "ESCHEN , Liechtenstein 1996-08-31", "LONGYEAR , Norway 1996-08-30": a
+ * line near the top that opens with a name, maybe a region after a comma,
+ * then a date is a dateline; the name is where the story was filed. */
+static int dateline_place(const ng_doc *d, ng_ents *x)
+{
+	for (size_t t = 0; t < d->ntoks && t < 64; t++) {
+		if (!line_start(d, t))
+			continue;
+		size_t b = t;
+		while (b < d->ntoks && b - t < 4 && name_word(d, b) && !(b > t && line_start(d, b)))
+			b++;
+		size_t k = b;
+		if (k < d->ntoks && !strcmp(norm(d, k), ","))
+			for (k++; k < d->ntoks && k - b < 4 && name_word(d, k);)
+				k++;
+		const ng_token *y = k < d->ntoks ? &d->toks[k] : NULL;
+		if (b == t || !y || line_start(d, k) || !(y->flags & NG_TOK_NUM) || y->end - y->start != 4 ||
+		    !(k + 1 == d->ntoks || line_start(d, k + 1) || d->text[y->end] == '-'))
+			continue; /* a year alone on the line, or a date: "1996-08-31" */
+		for (size_t i = 0; i < x->n; i++)
+			if (x->m[i].tb < b && x->m[i].te > t)
+				return 0; /* the knowledge base knows it */
+		return add_copy(x, (size_t)-1, t, b, d, NG_LOCATION);
+	}
+	return 0;
+}
+
 int ng_names_doc(const ng_lexicon *lx, const ng_doc *doc, ng_ents *x)
 {
 	if (sports_report(lx, doc) && (sports_names(lx, doc, x) || table_teams(lx, doc, x)))
 		return NG_ENOMEM;
-	return capital_lines(doc, x);
+	return dateline_place(doc, x) || capital_lines(doc, x) ? NG_ENOMEM : 0;
 }

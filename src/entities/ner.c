@@ -201,6 +201,10 @@ static int noun_type(const ctx *c, size_t a, size_t b)
 		return NG_ORGANIZATION;
 	if (has_prev && is(c, a - 1, NG_W_LOCATION_PREP))
 		return NG_LOCATION;
+	/* "the town of Tavildara", "goes to Nablus" */
+	if (a >= s->tok_begin + 2 && ((is_word(c, a - 1, "of") && is(c, a - 2, NG_W_SETTLEMENT)) ||
+	                              (is(c, a - 1, NG_W_TOWARD) && is(c, a - 2, NG_W_MOTION_VERB))))
+		return NG_LOCATION;
 	/* "El Paso, Texas", "Dalian, China": a place before its state or region */
 	ng_value v;
 	size_t L = !strcmp(next, ",") && b + 1 < s->tok_end ? match_kind(c, b + 1, s->tok_end, NG_V_NAME, NG_V_NAME, &v) : 0;
