@@ -151,6 +151,42 @@ static int person_near(const ng_lexicon *lx, const ng_doc *d, const ng_mention *
 	       !strcmp(norm(d, m->te + 2), ",");
 }
 
+/* Does token t open a line? Results and tables put one item a line. */
+static int line_start(const ng_doc *d, size_t t)
+{
+	return t == 0 || memchr(d->text + d->toks[t - 1].end, '\n', d->toks[t].start - d->toks[t - 1].end) != NULL;
+}
+
+static int name_word(const ng_doc *d, size_t t)
+{
+	uint16_t f = d->toks[t].flags;
+	return (f & NG_TOK_WORD) && (f & (NG_TOK_CAP | NG_TOK_UPPER));
+}
+
+/* Where a team's name in a results line or table may end: before its
+ * score or points ("Grimsby 0 Portsmouth 1", "Port Vale 4 1 2 1") or
+ * before "v" ("East Fife v Clydebank"). */
+static int team_end(const ng_doc *d, size_t t, size_t end)
+{
+	return t < end && (small_number(d, t) || (!strcmp(norm(d, t), "v") && t + 1 < end && name_word(d, t + 1)));
+}
+
+/* "May 17 v Northampton ( three days )": a name after "v" that ends its
+ * line or comes before parentheses. */
+static int versus_team(const ng_doc *d, size_t t, size_t b, size_t end)
+{
+	return t > 0 && !strcmp(norm(d, t - 1), "v") && (b == end || line_start(d, b) || !strcmp(norm(d, b), "("));
+}
+
+/* A team's place in a results line: opening the line or after a score
+ * or "v", and before a score or "v" ("Greenock Morton 3 2 0 1",
+ * "St Mirren v Ayr"). */
+static int team_context(const ng_doc *d, size_t tb, size_t te, size_t end)
+{
+	int after = line_start(d, tb) || small_number(d, tb - 1) || !strcmp(norm(d, tb - 1), "v");
+	return after && (team_end(d, te, end) || versus_team(d, tb, te, end));
+}
+
 /* Removes the mentions marked in drop; titles point at mentions by index,
  * so they follow (drop is reused for the new indices). */
 static int drop_mentions(ng_ents *x, const unsigned char *drop)
@@ -205,6 +241,11 @@ static int sports_names(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
 		int team = m->unsure && m->type == NG_PERSON && !is_surname(&sn, norm(d, m->tb)) &&
 		           !ng_lexicon_in_wid(lx, d->wid[m->tb], plain_words) && !person_near(lx, d, m) &&
 		           !(m->te < d->sents[m->sent].tok_end && (d->toks[m->te].flags & NG_TOK_CAP));
+		/* "Queens Park Rangers 3 2 1 0": not a person in a results line */
+		if (m->type == NG_PERSON && m->entry < 0 && m->title_end <= m->title_start &&
+		    !(m->te - m->tb > 1 && ng_lexicon_is_wid(lx, d->wid[m->tb], NG_W_GIVEN_NAME)) &&
+		    team_context(d, m->tb, m->te, d->sents[m->sent].tok_end))
+			team = 1;
 		if (town)
 			club_span(d, x, m, drop);
 		if (town || team) {
@@ -337,33 +378,6 @@ static int capital_lines(const ng_doc *d, ng_ents *x)
 	free(cov);
 	free(sn.w);
 	return rc;
-}
-
-/* Does token t open a line? Results and tables put one item a line. */
-static int line_start(const ng_doc *d, size_t t)
-{
-	return t == 0 || memchr(d->text + d->toks[t - 1].end, '\n', d->toks[t].start - d->toks[t - 1].end) != NULL;
-}
-
-static int name_word(const ng_doc *d, size_t t)
-{
-	uint16_t f = d->toks[t].flags;
-	return (f & NG_TOK_WORD) && (f & (NG_TOK_CAP | NG_TOK_UPPER));
-}
-
-/* Where a team's name in a results line or table may end: before its
- * score or points ("Grimsby 0 Portsmouth 1", "Port Vale 4 1 2 1") or
- * before "v" ("East Fife v Clydebank"). */
-static int team_end(const ng_doc *d, size_t t, size_t end)
-{
-	return t < end && (small_number(d, t) || (!strcmp(norm(d, t), "v") && t + 1 < end && name_word(d, t + 1)));
-}
-
-/* "May 17 v Northampton ( three days )": a name after "v" that ends its
- * line or comes before parentheses. */
-static int versus_team(const ng_doc *d, size_t t, size_t b, size_t end)
-{
-	return t > 0 && !strcmp(norm(d, t - 1), "v") && (b == end || line_start(d, b) || !strcmp(norm(d, b), "("));
 }
 
 /* Results lines and tables of a sports report are in title case or
