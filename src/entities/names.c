@@ -212,6 +212,78 @@ static int drop_mentions(ng_ents *x, const unsigned char *drop)
 	return 0;
 }
 
+/* A name mention over [tb, te): of the entry of mention `of` when it has
+ * the same length, of none when `of` is -1. */
+static int add_copy(ng_ents *x, size_t of, size_t tb, size_t te, const ng_doc *d, int type)
+{
+	ng_mention copy = {.entry = -1}; /* before the array may move */
+	if (of != (size_t)-1)
+		copy = x->m[of];
+	ng_mention *m = NG_PUSH(x->m, x->n, x->cap);
+	if (!m)
+		return NG_ENOMEM;
+	memset(m, 0, sizeof *m);
+	m->tb = (uint32_t)tb;
+	m->te = (uint32_t)te;
+	m->start = d->toks[tb].start;
+	m->end = d->toks[te - 1].end;
+	m->sent = d->toks[tb].sent;
+	m->type = type;
+	m->kind = NG_NAME;
+	m->entry = te - tb == copy.te - copy.tb ? copy.entry : -1;
+	m->title_rel = m->title_of = m->title_of2 = -1;
+	m->entity = m->entity2 = -1;
+	return 0;
+}
+
+/* The end of a list item at t: one or two name words, or t if none. */
+static size_t item_end(const ng_lexicon *lx, const ng_doc *d, size_t t, size_t end)
+{
+	size_t b = t;
+	while (b < end && b - t < 2 && name_word(d, b) && !ng_lexicon_in_wid(lx, d->wid[b], plain_words))
+		b++;
+	return b < end && strcmp(norm(d, b), ",") && strcmp(norm(d, b), "and") && strcmp(norm(d, b), ".") ? t : b;
+}
+
+/* A sports report's line-up: four or more names in a row separated by
+ * commas ("Given , Breen , Staunton , Irwin") are players; the ones no
+ * rule typed become people. */
+static int lineups(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
+{
+	unsigned char *cov = calloc(d->ntoks + 1, 1);
+	if (!cov)
+		return NG_ENOMEM;
+	for (size_t i = 0; i < x->n; i++)
+		memset(cov + x->m[i].tb, 1, x->m[i].te - x->m[i].tb);
+	int rc = 0;
+	for (size_t s = 0; s < d->nsents && !rc; s++) {
+		const ng_sentence *se = &d->sents[s];
+		for (size_t t = se->tok_begin; t < se->tok_end && !rc;) {
+			size_t k = t, items = 0, b;
+			while ((b = item_end(lx, d, k, se->tok_end)) > k) {
+				items++;
+				k = b;
+				if (k >= se->tok_end || !strcmp(norm(d, k), "."))
+					break;
+				k++; /* the comma or "and" */
+			}
+			for (size_t p = t; items >= 4 && !rc && (b = item_end(lx, d, p, se->tok_end)) > p; p = b + 1) {
+				size_t j = p;
+				while (j < b && !cov[j])
+					j++;
+				if (j == b)
+					rc = add_copy(x, (size_t)-1, p, b, d, NG_PERSON);
+				for (size_t i = 0; i < x->n; i++)
+					if (x->m[i].tb == p && x->m[i].te == b && x->m[i].unsure)
+						x->m[i].unsure = 0; /* a player, kept */
+			}
+			t = k > t ? k : t + 1;
+		}
+	}
+	free(cov);
+	return rc;
+}
+
 /* In a sports report, a town or region is its club where it does not say
  * where something happens; a state stays a state (national sides are named
  * as the country). A lone unknown word that is no player's surname and
@@ -284,30 +356,6 @@ static size_t same_words(const ng_doc *d, const ng_mention *k, size_t t, size_t 
 		if (strcmp(norm(d, k->tb + j), norm(d, t + j)))
 			return 0;
 	return n;
-}
-
-/* A name mention over [tb, te): of the entry of mention `of` when it has
- * the same length, of none when `of` is -1. */
-static int add_copy(ng_ents *x, size_t of, size_t tb, size_t te, const ng_doc *d, int type)
-{
-	ng_mention copy = {.entry = -1}; /* before the array may move */
-	if (of != (size_t)-1)
-		copy = x->m[of];
-	ng_mention *m = NG_PUSH(x->m, x->n, x->cap);
-	if (!m)
-		return NG_ENOMEM;
-	memset(m, 0, sizeof *m);
-	m->tb = (uint32_t)tb;
-	m->te = (uint32_t)te;
-	m->start = d->toks[tb].start;
-	m->end = d->toks[te - 1].end;
-	m->sent = d->toks[tb].sent;
-	m->type = type;
-	m->kind = NG_NAME;
-	m->entry = te - tb == copy.te - copy.tb ? copy.entry : -1;
-	m->title_rel = m->title_of = m->title_of2 = -1;
-	m->entity = m->entity2 = -1;
-	return 0;
 }
 
 /* The longest typed name at token t of a line in capitals, or a person's
@@ -442,7 +490,7 @@ static int dateline_place(const ng_doc *d, ng_ents *x)
 
 int ng_names_doc(const ng_lexicon *lx, const ng_doc *doc, ng_ents *x)
 {
-	if (sports_report(lx, doc) && (sports_names(lx, doc, x) || table_teams(lx, doc, x)))
+	if (sports_report(lx, doc) && (lineups(lx, doc, x) || sports_names(lx, doc, x) || table_teams(lx, doc, x)))
 		return NG_ENOMEM;
 	return dateline_place(doc, x) || capital_lines(doc, x) ? NG_ENOMEM : 0;
 }
