@@ -137,8 +137,8 @@ static void club_span(const ng_doc *d, ng_ents *x, ng_mention *m, unsigned char 
 	m->end = d->toks[te - 1].end;
 }
 
-/* "said Duran", "Duran told", "midfielder Donato", "Duran , 45 ,": a
- * person, not a team. */
+/* "said Duran", "Duran told", "midfielder Donato", "Duran , 45 ,", a
+ * first name or a nickname in quotes beside it: a person, not a team. */
 static int person_near(const ng_lexicon *lx, const ng_doc *d, const ng_mention *m)
 {
 	const ng_sentence *s = &d->sents[m->sent];
@@ -146,6 +146,12 @@ static int person_near(const ng_lexicon *lx, const ng_doc *d, const ng_mention *
 	                             !strcmp(norm(d, m->tb - 1), "said") || !strcmp(norm(d, m->tb - 1), "says")))
 		return 1;
 	if (m->te < s->tok_end && ng_lexicon_is_wid(lx, d->wid[m->te], NG_W_PERSON_CUE))
+		return 1;
+	/* "Mark Brooks", "Roberto \" Hands of Stone \" Duran": part of a name */
+	if (m->tb > s->tok_begin && (ng_lexicon_is_wid(lx, d->wid[m->tb - 1], NG_W_GIVEN_NAME) ||
+	                             (d->toks[m->tb - 1].flags & NG_TOK_QUOTE)))
+		return 1;
+	if (m->te < s->tok_end && (d->toks[m->te].flags & NG_TOK_QUOTE))
 		return 1;
 	return m->te + 2 < s->tok_end && !strcmp(norm(d, m->te), ",") && small_number(d, m->te + 1) &&
 	       !strcmp(norm(d, m->te + 2), ",");
