@@ -2,9 +2,10 @@
  * mentions ner.c found sentence by sentence. Output: the same mentions,
  * retyped or added where the article as a whole decides: in a sports report
  * a town names its club ("Leeds beat Chelsea 2-1") and a lone unknown name
- * that is no player's is a team; lines in capitals (headlines, tables) and
- * lone surnames repeat names the body typed ("SHEARER" after "Alan
- * Shearer"). */
+ * that is no player's is a team, results lines and tables name teams and
+ * line-ups players; a dateline line names a place; lines in capitals
+ * (headlines, tables) and lone surnames repeat names the body typed
+ * ("SHEARER" after "Alan Shearer"). */
 #include "entities/names.h"
 
 #include <ctype.h>
