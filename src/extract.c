@@ -379,7 +379,7 @@ static int fill_mentions(ng_mentions *ms, const ng_ents *x, const char *article)
 			if (refs[k] < 0 || x->e[refs[k]].needs_edge)
 				continue;
 			ms->v[ms->n++] = (ng_mention_info){ms->article, m->start, m->end, x->e[refs[k]].type,
-			                                   ms->nodes[refs[k]], m->kind};
+			                                   ms->nodes[refs[k]], m->kind, m->adj};
 		}
 	}
 	return 0;

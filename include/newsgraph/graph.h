@@ -81,6 +81,7 @@ typedef struct ng_mention_info {
 	ng_type type;         /* the entity's type */
 	const char *node;     /* the entity's node id */
 	ng_mention_kind kind; /* name, nominal or pronoun */
+	int adjective;        /* a demonym or adjective of it ("Russian") */
 } ng_mention_info;
 
 /* One evidence of an edge: the sentence, its byte offsets in the article,

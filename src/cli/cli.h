@@ -38,6 +38,9 @@ int cli_buf_add(cli_buf *b, const char *s, size_t n);
 
 /* Reads a whole file ("-" is stdin). Returns 0 or prints and returns 2. */
 int cli_read(const char *path, char **data, size_t *len);
+/* entities -f conll: labels the CoNLL file at path (conll.c). 0, or prints
+ * and returns 2. */
+int cli_conll_entities(const ng_extractor *ex, const char *path);
 
 /* Output that is all or nothing: written to a temporary file beside the
  * target (through a symlink, beside the file it names) and renamed over it

@@ -86,7 +86,7 @@ typedef struct eargs {
 } eargs;
 
 static const cli_opt own_opts[] = {
-	{"-f", NULL, "FORMAT", CLI_STR, offsetof(eargs, format), NULL, "tsv (default) or json", NULL}, {NULL}};
+	{"-f", NULL, "FORMAT", CLI_STR, offsetof(eargs, format), NULL, "tsv (default), json, or conll: label CoNLL tokens\n(one a line) with PER, LOC, ORG, MISC in IOB2", NULL}, {NULL}};
 
 static const cli_group groups[] = {{own_opts, 0},
                                    {cli_article_opts, offsetof(eargs, o)},
@@ -98,7 +98,10 @@ const cli_spec cli_entities_spec = {
 	"[FILE...]",
 	"Prints every entity mention in text order: article, start, end,\n"
 	"text, type, node id and kind (name, nominal, pronoun), as TSV, or\n"
-	"with -f json as {\"mentions\": [...]}.\n",
+	"with -f json as {\"mentions\": [...]}. With -f conll the input is\n"
+	"pre-tokenised CoNLL text (the token first on each line, a blank line\n"
+	"between sentences, -DOCSTART- between documents); each token line is\n"
+	"printed with its label appended, for conlleval.\n",
 	groups};
 
 int cmd_entities(int argc, char **argv)
@@ -113,8 +116,8 @@ int cmd_entities(int argc, char **argv)
 		goto done;
 	}
 	rc = 2;
-	if (strcmp(a.format, "tsv") && strcmp(a.format, "json")) {
-		cli_error(NULL, "unknown format '%s' (entities writes tsv or json)", a.format);
+	if (strcmp(a.format, "tsv") && strcmp(a.format, "json") && strcmp(a.format, "conll")) {
+		cli_error(NULL, "unknown format '%s' (entities writes tsv, json or conll)", a.format);
 		goto done;
 	}
 	if (!nfiles) {
@@ -124,7 +127,8 @@ int cmd_entities(int argc, char **argv)
 	if (cli_extractor(&a.o, &ex))
 		goto done;
 	for (size_t i = 0; i < nfiles; i++)
-		if (print_file(ex, &a.o, files[i], strcmp(a.format, "json") == 0))
+		if (strcmp(a.format, "conll") == 0 ? cli_conll_entities(ex, files[i])
+		                                   : print_file(ex, &a.o, files[i], strcmp(a.format, "json") == 0))
 			goto done;
 	rc = fflush(stdout) ? cli_error("<stdout>", "write failed: %s", strerror(errno)) : 0;
 done:

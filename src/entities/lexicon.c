@@ -184,6 +184,11 @@ static int add_form(ng_lexicon *lx, const char *form, ng_value v)
 			lx->kinds[node] |= (uint8_t)(1u << v.kind);
 			if (ntok == 1 && v.kind == NG_V_WORD)
 				lx->wclass[ng_lexicon_wid(lx, ng_tok_norm(&d, &d.toks[0]))] |= NG_CLASS(v.arg);
+			/* "Mark" of "Mark Rutte": a word that opens people's names */
+			if (ntok > 1 && v.kind == NG_V_NAME && lx->entries[v.entry].type == NG_PERSON &&
+			    (d.toks[0].flags & NG_TOK_CAP) && d.toks[0].end - d.toks[0].start > 2 &&
+			    !(d.toks[0].flags & NG_TOK_DOTTED))
+				lx->wclass[ng_lexicon_wid(lx, ng_tok_norm(&d, &d.toks[0]))] |= NG_CLASS(NG_W_GIVEN_NAME);
 		}
 	}
 	ng_doc_free(&d);
@@ -459,6 +464,11 @@ static const struct {
 	[NG_W_HYPOTHETICAL] = {"hypothetical", 0},
 	[NG_W_EXPECTED] = {"expected", 0},
 	[NG_W_REPORTING] = {"reporting", 0},
+	[NG_W_SPORT] = {"sport", 0},
+	[NG_W_HOME_NATION] = {"home-nation", 0},
+	[NG_W_SETTLEMENT] = {"settlement", 0},
+	[NG_W_GIVEN_NAME] = {"given-name", 0},
+	[NG_W_PERSON_BEFORE] = {"person-before", 0},
 };
 
 /* "month=5": the class and its value. */

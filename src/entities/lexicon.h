@@ -94,6 +94,11 @@ enum {
 	NG_W_HYPOTHETICAL,
 	NG_W_EXPECTED,
 	NG_W_REPORTING,
+	NG_W_SPORT,     /* words of sports reports: innings, goals, league */
+	NG_W_PERSON_BEFORE, /* sentenced, jailed: a name after it is a person */
+	NG_W_GIVEN_NAME, /* first words of people's names in the knowledge base */
+	NG_W_SETTLEMENT, /* town, village: "the town of X" is a place */
+	NG_W_HOME_NATION, /* places with national sides of their own: England */
 	NG_W_NCLASSES
 };
 

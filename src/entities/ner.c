@@ -5,6 +5,7 @@
  * agreements, quoted names, pronouns and plural nominals ("the two sides").
  * Headlines and text in capitals only get knowledge-base matches. */
 #include "entities/ner.h"
+#include "entities/names.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -200,6 +201,10 @@ static int noun_type(const ctx *c, size_t a, size_t b)
 		return NG_ORGANIZATION;
 	if (has_prev && is(c, a - 1, NG_W_LOCATION_PREP))
 		return NG_LOCATION;
+	/* "the town of Tavildara", "goes to Nablus" */
+	if (a >= s->tok_begin + 2 && ((is_word(c, a - 1, "of") && is(c, a - 2, NG_W_SETTLEMENT)) ||
+	                              (is(c, a - 1, NG_W_TOWARD) && is(c, a - 2, NG_W_MOTION_VERB))))
+		return NG_LOCATION;
 	/* "El Paso, Texas", "Dalian, China": a place before its state or region */
 	ng_value v;
 	size_t L = !strcmp(next, ",") && b + 1 < s->tok_end ? match_kind(c, b + 1, s->tok_end, NG_V_NAME, NG_V_NAME, &v) : 0;
@@ -213,7 +218,12 @@ static int noun_type(const ctx *c, size_t a, size_t b)
 static int person_cue(const ctx *c, size_t a, size_t b)
 {
 	const ng_sentence *s = c->s;
-	if (a > s->tok_begin && (is_word(c, a - 1, "said") || is_word(c, a - 1, "says")))
+	if (a > s->tok_begin && (is_word(c, a - 1, "said") || is_word(c, a - 1, "says") || is(c, a - 1, NG_W_PERSON_BEFORE)))
+		return 1;
+	/* "Guy Forget ( France ) beat": a name with its country in results */
+	ng_value v;
+	size_t L = b + 2 < s->tok_end && is_word(c, b, "(") ? match_kind(c, b + 1, s->tok_end, NG_V_NAME, NG_V_NAME, &v) : 0;
+	if (L && b + 1 + L < s->tok_end && is_word(c, b + 1 + L, ")") && c->lx->entries[v.entry].type == NG_STATE)
 		return 1;
 	if (a == s->tok_begin || b - a < 2)
 		return 0; /* "Observers say": a plain word opening a sentence */
@@ -255,7 +265,10 @@ static int unknown_run(ctx *c, size_t a, size_t b)
 	int common = 0;
 	for (size_t k = a; k < b; k++)
 		common += ng_lexicon_is_wid(c->lx, c->d->wid[k], NG_W_COMMON);
-	int plain = ng_lexicon_is_wid(c->lx, c->d->wid[b - 1], NG_W_COMMON) || (common * 2 >= (int)(b - a) && b - a > 1);
+	/* "Mark Butcher": a known first name makes the words a person's name */
+	int given = b - a > 1 && is(c, a, NG_W_GIVEN_NAME);
+	int plain = !given && (ng_lexicon_is_wid(c->lx, c->d->wid[b - 1], NG_W_COMMON) ||
+	                       (common * 2 >= (int)(b - a) && b - a > 1));
 	if (type < 0 && b - a == 1 && a > c->s->tok_begin && is_word(c, a - 1, "the"))
 		return 0; /* "the Navy said": people take no article */
 	if (type < 0 && plain && !person_cue(c, a, b))
@@ -764,6 +777,8 @@ int ng_ner(const ng_lexicon *lx, const ng_doc *doc, ng_ents *out, ng_error *err)
 		if (sentence(&c))
 			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	}
+	if (ng_names_doc(lx, doc, out))
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	/* Titles point at mentions by index: fix them up across the sort. */
 	for (size_t i = 0; i < out->n; i++)
 		out->m[i].entity2 = (int)i;
