@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "entities/dateline.h"
+#include "entities/era.h"
 #include "entities/lexicon.h"
 #include "entities/link.h"
 #include "entities/ner.h"
@@ -105,6 +106,9 @@ static int analyse(const ng_extractor *ex, const char *text, size_t len, const n
 	rc = ng_ner(&ex->lx, doc, ents, err);
 	if (!rc && has_dl && ng_dateline_mentions(&dl, doc, ents))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	ents->day = ng_era_day(a ? a->date : NULL);
+	if (!rc)
+		rc = ng_era(&ex->lx, doc, ents, err);
 	if (!rc)
 		rc = ng_link(&ex->lx, doc, ents, err);
 	if (rc) {

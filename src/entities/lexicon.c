@@ -37,6 +37,11 @@ static void free_entry(ng_entry *e)
 	free(e->role);
 	free(e->iso3166);
 	free(e->wikidata);
+	for (size_t i = 0; i < e->nties; i++) {
+		free(e->ties[i].target);
+		free(e->ties[i].role);
+	}
+	free(e->ties);
 }
 
 void ng_lexicon_free(ng_lexicon *lx)
@@ -53,6 +58,10 @@ void ng_lexicon_free(ng_lexicon *lx)
 	free(lx->kinds);
 	ng_map_free(&lx->cues);
 	free(lx->cue_class);
+	ng_map_free(&lx->short_ids);
+	for (size_t i = 0; i < lx->nshorts; i++)
+		free(lx->shorts[i]);
+	free(lx->shorts);
 	for (int c = 0; c < NG_W_NCLASSES; c++) {
 		for (size_t i = 0; i < lx->list[c].n; i++)
 			free((char *)lx->list[c].form[i]);
@@ -326,6 +335,141 @@ static int valid_id(const char *s, size_t n, int *type)
 	return 1;
 }
 
+/* The number written by n digits at s, or -1. */
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int32_t ng_day_parse(const char *s, int end)
+{
+	size_t n = strlen(s);
+	int y = digits(s, 4), m = n >= 7 ? digits(s + 5, 2) : end ? 12 : 1, d = n == 10 ? digits(s + 8, 2) : end ? 31 : 1;
+	if ((n != 4 && n != 7 && n != 10) || (n > 4 && s[4] != '-') || (n > 7 && s[7] != '-'))
+		return NG_DAY_NONE;
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > 31)
+		return NG_DAY_NONE;
+	return (int32_t)(y * 10000 + m * 100 + d);
+}
+
+static int holds(const ng_tie *t, int32_t day)
+{
+	return t->from <= day && day <= t->to;
+}
+
+const char *ng_entry_gov(const ng_entry *e, int32_t day)
+{
+	if (day == NG_DAY_NONE)
+		return e->gov;
+	for (size_t i = 0; i < e->nties; i++)
+		if (e->ties[i].attr == NG_TIE_GOV && holds(&e->ties[i], day))
+			return e->ties[i].target;
+	return NULL;
+}
+
+const ng_tie *ng_entry_office(const ng_entry *e, int32_t day, int attr)
+{
+	for (size_t i = 0; i < e->nties; i++) {
+		const ng_tie *t = &e->ties[i];
+		if (t->attr != NG_TIE_GOV && (attr < 0 || t->attr == attr) && holds(t, day))
+			return t;
+	}
+	return NULL;
+}
+
+int ng_entry_dated(const ng_entry *e)
+{
+	for (size_t i = 0; i < e->nties; i++)
+		if (e->ties[i].dated)
+			return 1;
+	return 0;
+}
+
+const int *ng_lexicon_shorts(const ng_lexicon *lx, const char *norm)
+{
+	uintptr_t k = (uintptr_t)ng_map_get(&lx->short_ids, norm, strlen(norm));
+	return k ? lx->shorts[k - 1] : NULL;
+}
+
+/* Adds entry idx to the entries a short name may be. */
+static int add_short(ng_lexicon *lx, const char *form, int idx)
+{
+	ng_buf nb = {0};
+	int rc = ng_norm_append(&nb, form, strlen(form));
+	void **slot = rc || !nb.s ? NULL : ng_map_put(&lx->short_ids, nb.s, nb.len);
+	ng_buf_free(&nb);
+	if (!slot)
+		return NG_ENOMEM;
+	if (!*slot) {
+		if (ng_grow((void **)&lx->shorts, &lx->cshorts, lx->nshorts + 1, sizeof *lx->shorts))
+			return NG_ENOMEM;
+		int *l = malloc(sizeof *l);
+		if (!l)
+			return NG_ENOMEM;
+		l[0] = -1;
+		lx->shorts[lx->nshorts++] = l;
+		*slot = (void *)(uintptr_t)lx->nshorts;
+	}
+	int **l = &lx->shorts[(uintptr_t)*slot - 1];
+	size_t n = 0;
+	while ((*l)[n] >= 0)
+		if ((*l)[n++] == idx)
+			return 0;
+	int *g = realloc(*l, (n + 2) * sizeof **l);
+	if (!g)
+		return NG_ENOMEM;
+	g[n] = idx;
+	g[n + 1] = -1;
+	*l = g;
+	return 0;
+}
+
+static ng_tie *add_tie(ng_entry *e, int attr, const char *target)
+{
+	ng_tie *t = NG_PUSH(e->ties, e->nties, e->cties);
+	if (!t)
+		return NULL;
+	*t = (ng_tie){attr, ng_strdup(target), NULL, NG_DAY_MIN, NG_DAY_MAX, 0};
+	return t->target ? t : NULL;
+}
+
+/* from=, to=, role=, short=: the attributes that qualify the tie before
+ * them or the entry. Returns 1 when k is none of them. */
+static int qualify(ng_lexicon *lx, ng_entry *e, int idx, const char *k, const char *v, const char *name, int line,
+                   ng_error *err)
+{
+	ng_tie *t = e->nties ? &e->ties[e->nties - 1] : NULL;
+	if (strcmp(k, "short") == 0)
+		return add_short(lx, v, idx) ? ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory") : 0;
+	if (strcmp(k, "role") == 0) {
+		free(e->role);
+		e->role = ng_strdup(v);
+		if (t && t->attr != NG_TIE_GOV && !t->role)
+			t->role = ng_strdup(v);
+		return !e->role || (t && t->attr != NG_TIE_GOV && !t->role) ? ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory")
+		                                                           : 0;
+	}
+	int from = strcmp(k, "from") == 0;
+	if (!from && strcmp(k, "to") != 0)
+		return 1;
+	int32_t day = ng_day_parse(v, !from);
+	if (day == NG_DAY_NONE)
+		return ng_fail(err, NG_EINVAL, name, line, "%s=%s is not a date like 1989-01-20", k, v);
+	int32_t *dst = t ? (from ? &t->from : &t->to) : (from ? &e->from : &e->to);
+	*dst = day;
+	if (t)
+		t->dated = 1;
+	if ((t ? t->from > t->to : e->from > e->to))
+		return ng_fail(err, NG_EINVAL, name, line, "to=%s comes before from=", v);
+	return 0;
+}
+
 #define MAX_FIELDS 1024
 
 static int load_entry(ng_lexicon *lx, const char *name, int line, char **f, int nf, int type, ng_error *err)
@@ -346,6 +490,8 @@ static int load_entry(ng_lexicon *lx, const char *name, int line, char **f, int 
 		*slot = (void *)(uintptr_t)lx->nentries;
 	}
 	memset(e, 0, sizeof *e);
+	e->from = NG_DAY_MIN;
+	e->to = NG_DAY_MAX;
 	int idx = (int)(e - lx->entries);
 	e->id = ng_strdup(f[0]);
 	e->name = ng_strdup(f[1]);
@@ -369,6 +515,11 @@ static int load_entry(ng_lexicon *lx, const char *name, int line, char **f, int 
 			rc = add_form(lx, v, (ng_value){NG_V_ADJ, idx, 0, 0});
 			continue;
 		}
+		int q = qualify(lx, e, idx, k, v, name, line, err);
+		if (q < 0)
+			return q;
+		if (q == 0)
+			continue;
 		if (strcmp(k, "gov") == 0)
 			dst = &e->gov;
 		else if (strcmp(k, "in") == 0)
@@ -379,8 +530,6 @@ static int load_entry(ng_lexicon *lx, const char *name, int line, char **f, int 
 			dst = &e->leads;
 		else if (strcmp(k, "works_for") == 0)
 			dst = &e->works_for;
-		else if (strcmp(k, "role") == 0)
-			dst = &e->role;
 		else if (strcmp(k, "iso3166") == 0)
 			dst = &e->iso3166;
 		else if (strcmp(k, "wikidata") == 0)
@@ -393,6 +542,9 @@ static int load_entry(ng_lexicon *lx, const char *name, int line, char **f, int 
 			if (!valid_id(v, strlen(v), &t))
 				return ng_fail(err, NG_EINVAL, name, line, "%s=%s is not an id like state:rus", k, v);
 		}
+		int attr = dst == &e->gov ? NG_TIE_GOV : dst == &e->leads ? NG_TIE_LEADS : dst == &e->works_for ? NG_TIE_WORKS_FOR : -1;
+		if (attr >= 0 && !add_tie(e, attr, v))
+			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 		if (dst == &e->wikidata && (v[0] != 'Q' || !isdigit((unsigned char)v[1])))
 			return ng_fail(err, NG_EINVAL, name, line, "wikidata=%s is not a Q-id", v);
 		free(*dst);
@@ -453,6 +605,7 @@ static const struct {
 	[NG_W_PLACE_NOUN] = {"place-noun", 0},
 	[NG_W_ACTING_SUFFIX] = {"acting-suffix", 0},
 	[NG_W_DEFINITE] = {"definite", 0},
+	[NG_W_FORMER] = {"former", 0},
 	[NG_W_NEGATION] = {"negation", 0},
 	[NG_W_NEGATION_IDIOM] = {"negation-idiom", 0},
 	[NG_W_HYPOTHETICAL] = {"hypothetical", 0},

@@ -366,7 +366,7 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 	const ng_doc *d = c->d;
 	for (size_t i = from; i < to; i++) {
 		const ng_mention *m = &x->m[i];
-		if (m->entity < 0 || m->kind != NG_NAME || m->type != NG_PERSON)
+		if (m->entity < 0 || m->kind != NG_NAME || m->type != NG_PERSON || m->title_rel == NG_TITLE_STALE)
 			continue;
 		char attrs[160] = "";
 		if (m->title_end > m->title_start)
