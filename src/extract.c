@@ -395,7 +395,9 @@ int ng_extract_mentions(const ng_extractor *ex, const char *text, size_t len, co
 	ng_doc doc;
 	ng_ents x;
 	*out = NULL;
-	int rc = analyse(ex, text, len, a, 0, &doc, &x, err);
+	char day[11];
+	ng_article art = dated(a, text, len, day);
+	int rc = analyse(ex, text, len, &art, 0, &doc, &x, err);
 	if (rc)
 		return rc;
 	ng_mentions *ms = calloc(1, sizeof *ms);

@@ -96,10 +96,29 @@ static int choose(const ng_lexicon *lx, const ng_mention *m, int32_t day, const 
 	return found;
 }
 
+/* Does a longer person name before mention i end with its text ("Leslie
+ * Wilson" ... "Wilson")? Linking then ties the two; the date must not. */
+static int named_before(const ng_doc *d, const ng_ents *x, size_t i, const char *norm)
+{
+	size_t n = strlen(norm);
+	int hit = 0;
+	for (size_t k = 0; k < i && !hit; k++) {
+		const ng_mention *p = &x->m[k];
+		if (p->kind != NG_NAME || p->type != NG_PERSON || p->te - p->tb < 2)
+			continue;
+		ng_buf b = {0};
+		if (!ng_norm_append(&b, d->text + p->start, p->end - p->start) && b.s && b.len > n)
+			hit = strcmp(b.s + b.len - n, norm) == 0 && b.s[b.len - n - 1] == ' ';
+		ng_buf_free(&b);
+	}
+	return hit;
+}
+
 /* Mention m with its knowledge-base entry or without one (a short name). */
-static void date_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_mention *m, const char *norm,
+static void date_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i, const char *norm,
                          const char *title)
 {
+	ng_mention *m = &x->m[i];
 	int past = past_title(lx, d, m);
 	if (m->entry >= 0) {
 		const ng_entry *e = &lx->entries[m->entry];
@@ -107,7 +126,7 @@ static void date_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_m
 			m->title_rel = NG_TITLE_STALE;
 		return;
 	}
-	const int *cand = ng_lexicon_shorts(lx, norm);
+	const int *cand = named_before(d, x, i, norm) ? NULL : ng_lexicon_shorts(lx, norm);
 	int k = cand ? choose(lx, m, x->day, cand, title, past) : -1;
 	if (k >= 0) {
 		m->entry = k;
@@ -129,7 +148,7 @@ int ng_era(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 		nb.len = 0;
 		rc = ng_norm_append(&nb, d->text + m->start, m->end - m->start) || title_of(d, m, &tb);
 		if (!rc && nb.s)
-			date_mention(lx, d, x, m, nb.s, tb.s ? tb.s : "");
+			date_mention(lx, d, x, i, nb.s, tb.s ? tb.s : "");
 	}
 	ng_buf_free(&nb);
 	ng_buf_free(&tb);
