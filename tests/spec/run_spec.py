@@ -6,6 +6,7 @@ usage: run_spec.py NEWSGRAPH FILE.txt... [--verbose]
 A case is
 
     ### name of the case
+    D 1990-05-03                            (optional: the article's date)
     One or more lines of article text (a first line followed by a blank
     line would be a headline, so cases are plain paragraphs).
     E text | type | node id | kind          (zero or more)
@@ -39,10 +40,13 @@ def parse(path, modalities):
         for ln, line in enumerate(f, 1):
             line = line.rstrip("\n")
             if line.startswith("### "):
-                cur = {"name": line[4:].strip(), "file": path, "line": ln, "text": [], "E": None, "R": None}
+                cur = {"name": line[4:].strip(), "file": path, "line": ln, "text": [], "E": None, "R": None,
+                       "date": []}
                 cases.append(cur)
             elif cur is None or (line.startswith("#") and not cur["text"]):
                 continue
+            elif line.startswith("D "):
+                cur["date"] = ["--date", line[2:].strip()]
             elif line.startswith("E-"):
                 cur["E"] = []
             elif line.startswith("E "):
@@ -78,7 +82,7 @@ def problems_of(case, symmetric):
     text = "\n".join(case["text"]) + "\n"
     problems = []
     if case["E"] is not None:
-        got = run_on(["entities", "-f", "json"], text)["mentions"]
+        got = run_on(["entities", "-f", "json"] + case["date"], text)["mentions"]
         have = {(m["text"], m["type"], m["node"], m["kind"]) for m in got}
         want = set(case["E"])
         for x in sorted(want - have):
@@ -89,7 +93,7 @@ def problems_of(case, symmetric):
         return ["the case checks nothing: give E or R lines"]
     if case["R"] is None:
         return problems
-    g = run_on(["extract", "-f", "json"], text)
+    g = run_on(["extract", "-f", "json"] + case["date"], text)
     have = {}
     for e in g["edges"]:
         have[(e["source"], e["type"], e["target"], e["modality"], e["negated"])] = e["attrs"]
