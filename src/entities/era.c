@@ -126,7 +126,9 @@ static void date_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size
 			m->title_rel = NG_TITLE_STALE;
 		return;
 	}
-	const int *cand = named_before(d, x, i, norm) ? NULL : ng_lexicon_shorts(lx, norm);
+	const int *cand = ng_lexicon_shorts(lx, norm);
+	if (cand && named_before(d, x, i, norm))
+		cand = NULL;
 	int k = cand ? choose(lx, m, x->day, cand, title, past) : -1;
 	if (k >= 0) {
 		m->entry = k;

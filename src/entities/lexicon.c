@@ -155,46 +155,78 @@ static int add_child(ng_lexicon *lx, uint32_t node, const char *tok, uint32_t *o
 
 static unsigned form_classes(const void *ctx, const char *w, size_t n);
 
+/* A form of ASCII letters and single spaces ("Vladimir Putin"): the
+ * tokeniser would make its words, in lower case, the tokens; most forms
+ * are such, and loading skips the tokeniser for them. */
+static int plain_words(const char *form)
+{
+	if (!isalpha((unsigned char)*form))
+		return 0;
+	for (const char *p = form; *p; p++)
+		if (!isalpha((unsigned char)*p) && !(*p == ' ' && isalpha((unsigned char)p[1])))
+			return 0;
+	return 1;
+}
+
+/* Records value v at the trie node of the form's tokens (ntok of them,
+ * the first `first`). */
+static int add_value(ng_lexicon *lx, const char *form, ng_value v, uint32_t node, size_t ntok, const char *first)
+{
+	int letters = 0, lower = 0;
+	for (const char *p = form; *p; p++) {
+		letters += isalpha((unsigned char)*p) != 0;
+		lower += islower((unsigned char)*p) != 0;
+	}
+	v.acronym = ntok == 1 && letters >= 2 && !lower;
+	v.lower = islower((unsigned char)form[0]) != 0;
+	struct ng_vlist *x = NG_PUSH(lx->vals, lx->nvals, lx->cvals);
+	if (!x)
+		return NG_ENOMEM;
+	x->v = v;
+	x->node = node;
+	x->next = lx->head[node];
+	lx->head[node] = (int32_t)(lx->nvals - 1);
+	lx->kinds[node] |= (uint8_t)(1u << v.kind);
+	if (ntok == 1 && v.kind == NG_V_WORD)
+		lx->wclass[ng_lexicon_wid(lx, first)] |= NG_CLASS(v.arg);
+	return 0;
+}
+
 /* Adds a surface form with its value; the newest value of a node comes
  * first, so user files override embedded ones. The form is tokenised as
  * text is, with the abbreviations of the lines before it. */
 static int add_form(ng_lexicon *lx, const char *form, ng_value v)
 {
 	ng_buf tmp = {0};
+	uint32_t node = 0;
+	int rc = 0;
+	if (plain_words(form)) {
+		size_t ntok = 0;
+		for (const char *p = form; !rc && *p; ntok++) {
+			size_t n = strcspn(p, " ");
+			tmp.len = 0;
+			rc = ng_norm_append(&tmp, p, n) || add_child(lx, node, tmp.s, &node);
+			p += n + (p[n] == ' ');
+		}
+		/* with one token, tmp holds it */
+		rc = rc ? NG_ENOMEM : add_value(lx, form, v, node, ntok, tmp.s);
+		ng_buf_free(&tmp);
+		return rc;
+	}
 	if (ng_buf_adds(&tmp, form) || ng_buf_adds(&tmp, " x"))
 		return NG_ENOMEM;
 	ng_doc d;
 	ng_text_opts o = {form_classes, lx};
-	int rc = ng_doc_init(&d, tmp.s, tmp.len, &o, NULL);
+	rc = ng_doc_init(&d, tmp.s, tmp.len, &o, NULL);
 	if (rc) {
 		ng_buf_free(&tmp);
 		return rc;
 	}
-	uint32_t node = 0;
 	size_t ntok = d.ntoks ? d.ntoks - 1 : 0;
 	for (size_t i = 0; !rc && i < ntok; i++)
 		rc = add_child(lx, node, ng_tok_norm(&d, &d.toks[i]), &node);
-	if (!rc && ntok) {
-		int letters = 0, lower = 0;
-		for (const char *p = form; *p; p++) {
-			letters += isalpha((unsigned char)*p) != 0;
-			lower += islower((unsigned char)*p) != 0;
-		}
-		v.acronym = ntok == 1 && letters >= 2 && !lower;
-		v.lower = islower((unsigned char)form[0]) != 0;
-		struct ng_vlist *x = NG_PUSH(lx->vals, lx->nvals, lx->cvals);
-		if (!x)
-			rc = NG_ENOMEM;
-		else {
-			x->v = v;
-			x->node = node;
-			x->next = lx->head[node];
-			lx->head[node] = (int32_t)(lx->nvals - 1);
-			lx->kinds[node] |= (uint8_t)(1u << v.kind);
-			if (ntok == 1 && v.kind == NG_V_WORD)
-				lx->wclass[ng_lexicon_wid(lx, ng_tok_norm(&d, &d.toks[0]))] |= NG_CLASS(v.arg);
-		}
-	}
+	if (!rc && ntok)
+		rc = add_value(lx, form, v, node, ntok, ng_tok_norm(&d, &d.toks[0]));
 	ng_doc_free(&d);
 	ng_buf_free(&tmp);
 	return rc;
