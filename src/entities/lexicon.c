@@ -577,6 +577,12 @@ static int load_entry(ng_lexicon *lx, const char *name, int line, char **f, int 
 		int attr = dst == &e->gov ? NG_TIE_GOV : dst == &e->leads ? NG_TIE_LEADS : dst == &e->works_for ? NG_TIE_WORKS_FOR : -1;
 		if (attr >= 0 && !add_tie(e, attr, v))
 			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+		/* undated, the last office of the line holds */
+		char **other = attr == NG_TIE_LEADS ? &e->works_for : attr == NG_TIE_WORKS_FOR ? &e->leads : NULL;
+		if (other) {
+			free(*other);
+			*other = NULL;
+		}
 		if (dst == &e->wikidata && (v[0] != 'Q' || !isdigit((unsigned char)v[1])))
 			return ng_fail(err, NG_EINVAL, name, line, "wikidata=%s is not a Q-id", v);
 		free(*dst);

@@ -32,7 +32,8 @@ typedef struct ng_tie {
 typedef struct ng_entry {
 	char *id, *name;
 	ng_type type;
-	/* the ties as the undated text reads them: the last of each attribute */
+	/* the ties as the undated text reads them: the last gov=, in=, ...,
+	 * and the last office (leads= or works_for=, the other NULL) */
 	char *gov, *in, *part_of, *leads, *works_for, *role, *iso3166, *wikidata;
 	int32_t from, to; /* the entry's own period (a state that ended) */
 	ng_tie *ties;

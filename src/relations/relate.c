@@ -412,7 +412,8 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 		if (!found && m->title_end > m->title_start && m->title_rel >= 0 && gov_title(c, m)) {
 			int st = -1;
 			const ng_entry *e = m->entry >= 0 ? &c->lx->entries[m->entry] : NULL;
-			const char *target = e ? (e->leads ? e->leads : e->works_for) : NULL;
+			const ng_tie *held = e && x->day != NG_DAY_NONE ? ng_entry_office(e, x->day, -1) : NULL;
+			const char *target = held ? held->target : e ? (e->leads ? e->leads : e->works_for) : NULL;
 			for (size_t k = 0; target && k < x->ne; k++)
 				if (strcmp(x->e[k].id, target) == 0)
 					st = (int)k;
