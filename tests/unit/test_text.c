@@ -234,7 +234,8 @@ static void dated_cases(void)
 	CHECK(ng_entry_office(p1, 19850101, NG_TIE_LEADS) == NULL);
 	CHECK_STR(ng_entry_office(p1, 19900101, NG_TIE_LEADS)->role, "President");
 	CHECK(ng_entry_office(p1, 19950101, -1) == NULL && ng_entry_dated(p1));
-	CHECK_STR(p1->leads, "state:aaa");
+	CHECK_STR(p1->leads, "state:aaa"); /* undated, the last office holds */
+	CHECK(p1->works_for == NULL);
 	CHECK_STR(p1->role, "President");
 	const int *one = ng_lexicon_shorts(&lx, "one");
 	CHECK(one && one[0] >= 0 && one[1] >= 0 && one[2] == -1);
