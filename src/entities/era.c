@@ -1,7 +1,7 @@
 /* Entities, part 2b: people by the article's date. A short name that
  * office-holders share ("Bush", "George Bush") is the one in office on the
- * article's day, of the kind its title says (leads or works_for), or a
- * former one after "former"; when the day does not decide, it stays what
+ * article's day, in an office that fits its title, or a former holder
+ * after "former"; when the day does not decide, it stays what
  * it was (an unknown name). A title before a person whom the knowledge base
  * dates is kept only when the person held such an office that day. With no
  * date nothing changes. */
@@ -25,7 +25,8 @@ int32_t ng_era_day(const char *date)
 /* Does an office fit the title before a name? One of the relation the
  * title gives does ("Soviet leader" Gorbachev, a General Secretary), and
  * so does one whose role is the title or begins with it ("Secretary" of
- * State, "Vice President" for the title words that read leads). */
+ * State; "Vice President", a works_for office, though the title reads
+ * leads). */
 static int fits(const ng_tie *t, const char *title, int title_rel)
 {
 	if ((t->attr == NG_TIE_LEADS ? NG_REL_LEADS : NG_REL_WORKS_FOR) == title_rel)
