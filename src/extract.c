@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "entities/dateline.h"
+#include "entities/era.h"
 #include "entities/lexicon.h"
 #include "entities/link.h"
 #include "entities/ner.h"
@@ -105,6 +106,9 @@ static int analyse(const ng_extractor *ex, const char *text, size_t len, const n
 	rc = ng_ner(&ex->lx, doc, ents, err);
 	if (!rc && has_dl && ng_dateline_mentions(&dl, doc, ents))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	ents->day = ng_era_day(a ? a->date : NULL);
+	if (!rc)
+		rc = ng_era(&ex->lx, doc, ents, err);
 	if (!rc)
 		rc = ng_link(&ex->lx, doc, ents, err);
 	if (rc) {
@@ -391,7 +395,9 @@ int ng_extract_mentions(const ng_extractor *ex, const char *text, size_t len, co
 	ng_doc doc;
 	ng_ents x;
 	*out = NULL;
-	int rc = analyse(ex, text, len, a, 0, &doc, &x, err);
+	char day[11];
+	ng_article art = dated(a, text, len, day);
+	int rc = analyse(ex, text, len, &art, 0, &doc, &x, err);
 	if (rc)
 		return rc;
 	ng_mentions *ms = calloc(1, sizeof *ms);

@@ -37,6 +37,11 @@ static void free_entry(ng_entry *e)
 	free(e->role);
 	free(e->iso3166);
 	free(e->wikidata);
+	for (size_t i = 0; i < e->nties; i++) {
+		free(e->ties[i].target);
+		free(e->ties[i].role);
+	}
+	free(e->ties);
 }
 
 void ng_lexicon_free(ng_lexicon *lx)
@@ -53,6 +58,10 @@ void ng_lexicon_free(ng_lexicon *lx)
 	free(lx->kinds);
 	ng_map_free(&lx->cues);
 	free(lx->cue_class);
+	ng_map_free(&lx->short_ids);
+	for (size_t i = 0; i < lx->nshorts; i++)
+		free(lx->shorts[i]);
+	free(lx->shorts);
 	for (int c = 0; c < NG_W_NCLASSES; c++) {
 		for (size_t i = 0; i < lx->list[c].n; i++)
 			free((char *)lx->list[c].form[i]);
@@ -146,51 +155,90 @@ static int add_child(ng_lexicon *lx, uint32_t node, const char *tok, uint32_t *o
 
 static unsigned form_classes(const void *ctx, const char *w, size_t n);
 
+/* A form of ASCII letters and single spaces ("Vladimir Putin"): the
+ * tokeniser would make its words, in lower case, the tokens; most forms
+ * are such, and loading skips the tokeniser for them. */
+static int plain_words(const char *form)
+{
+	if (!isalpha((unsigned char)*form))
+		return 0;
+	for (const char *p = form; *p; p++)
+		if (!isalpha((unsigned char)*p) && !(*p == ' ' && isalpha((unsigned char)p[1])))
+			return 0;
+	return 1;
+}
+
+/* Records value v at the trie node of the form's tokens (ntok of them,
+ * the first `first`). */
+static int add_value(ng_lexicon *lx, const char *form, ng_value v, uint32_t node, size_t ntok, const char *first)
+{
+	int letters = 0, lower = 0;
+	for (const char *p = form; *p; p++) {
+		letters += isalpha((unsigned char)*p) != 0;
+		lower += islower((unsigned char)*p) != 0;
+	}
+	v.acronym = ntok == 1 && letters >= 2 && !lower;
+	v.lower = islower((unsigned char)form[0]) != 0;
+	struct ng_vlist *x = NG_PUSH(lx->vals, lx->nvals, lx->cvals);
+	if (!x)
+		return NG_ENOMEM;
+	x->v = v;
+	x->node = node;
+	x->next = lx->head[node];
+	lx->head[node] = (int32_t)(lx->nvals - 1);
+	lx->kinds[node] |= (uint8_t)(1u << v.kind);
+	if (ntok == 1 && v.kind == NG_V_WORD)
+		lx->wclass[ng_lexicon_wid(lx, first)] |= NG_CLASS(v.arg);
+	/* "Mark" of "Mark Rutte": a word that opens people's names */
+	size_t fl = strcspn(form, " ");
+	if (ntok > 1 && v.kind == NG_V_NAME && lx->entries[v.entry].type == NG_PERSON && isupper((unsigned char)form[0]) &&
+	    fl > 2 && !memchr(form, '.', fl)) {
+		ng_buf w = {0};
+		int rc = ng_norm_append(&w, form, fl);
+		if (!rc)
+			lx->wclass[ng_lexicon_wid(lx, w.s)] |= NG_CLASS(NG_W_GIVEN_NAME);
+		ng_buf_free(&w);
+		if (rc)
+			return NG_ENOMEM;
+	}
+	return 0;
+}
+
 /* Adds a surface form with its value; the newest value of a node comes
  * first, so user files override embedded ones. The form is tokenised as
  * text is, with the abbreviations of the lines before it. */
 static int add_form(ng_lexicon *lx, const char *form, ng_value v)
 {
 	ng_buf tmp = {0};
+	uint32_t node = 0;
+	int rc = 0;
+	if (plain_words(form)) {
+		size_t ntok = 0;
+		for (const char *p = form; !rc && *p; ntok++) {
+			size_t n = strcspn(p, " ");
+			tmp.len = 0;
+			rc = ng_norm_append(&tmp, p, n) || add_child(lx, node, tmp.s, &node);
+			p += n + (p[n] == ' ');
+		}
+		/* with one token, tmp holds it */
+		rc = rc ? NG_ENOMEM : add_value(lx, form, v, node, ntok, tmp.s);
+		ng_buf_free(&tmp);
+		return rc;
+	}
 	if (ng_buf_adds(&tmp, form) || ng_buf_adds(&tmp, " x"))
 		return NG_ENOMEM;
 	ng_doc d;
 	ng_text_opts o = {form_classes, lx};
-	int rc = ng_doc_init(&d, tmp.s, tmp.len, &o, NULL);
+	rc = ng_doc_init(&d, tmp.s, tmp.len, &o, NULL);
 	if (rc) {
 		ng_buf_free(&tmp);
 		return rc;
 	}
-	uint32_t node = 0;
 	size_t ntok = d.ntoks ? d.ntoks - 1 : 0;
 	for (size_t i = 0; !rc && i < ntok; i++)
 		rc = add_child(lx, node, ng_tok_norm(&d, &d.toks[i]), &node);
-	if (!rc && ntok) {
-		int letters = 0, lower = 0;
-		for (const char *p = form; *p; p++) {
-			letters += isalpha((unsigned char)*p) != 0;
-			lower += islower((unsigned char)*p) != 0;
-		}
-		v.acronym = ntok == 1 && letters >= 2 && !lower;
-		v.lower = islower((unsigned char)form[0]) != 0;
-		struct ng_vlist *x = NG_PUSH(lx->vals, lx->nvals, lx->cvals);
-		if (!x)
-			rc = NG_ENOMEM;
-		else {
-			x->v = v;
-			x->node = node;
-			x->next = lx->head[node];
-			lx->head[node] = (int32_t)(lx->nvals - 1);
-			lx->kinds[node] |= (uint8_t)(1u << v.kind);
-			if (ntok == 1 && v.kind == NG_V_WORD)
-				lx->wclass[ng_lexicon_wid(lx, ng_tok_norm(&d, &d.toks[0]))] |= NG_CLASS(v.arg);
-			/* "Mark" of "Mark Rutte": a word that opens people's names */
-			if (ntok > 1 && v.kind == NG_V_NAME && lx->entries[v.entry].type == NG_PERSON &&
-			    (d.toks[0].flags & NG_TOK_CAP) && d.toks[0].end - d.toks[0].start > 2 &&
-			    !(d.toks[0].flags & NG_TOK_DOTTED))
-				lx->wclass[ng_lexicon_wid(lx, ng_tok_norm(&d, &d.toks[0]))] |= NG_CLASS(NG_W_GIVEN_NAME);
-		}
-	}
+	if (!rc && ntok)
+		rc = add_value(lx, form, v, node, ntok, ng_tok_norm(&d, &d.toks[0]));
 	ng_doc_free(&d);
 	ng_buf_free(&tmp);
 	return rc;
@@ -331,6 +379,141 @@ static int valid_id(const char *s, size_t n, int *type)
 	return 1;
 }
 
+/* The number written by n digits at s, or -1. */
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int32_t ng_day_parse(const char *s, int end)
+{
+	size_t n = strlen(s);
+	int y = digits(s, 4), m = n >= 7 ? digits(s + 5, 2) : end ? 12 : 1, d = n == 10 ? digits(s + 8, 2) : end ? 31 : 1;
+	if ((n != 4 && n != 7 && n != 10) || (n > 4 && s[4] != '-') || (n > 7 && s[7] != '-'))
+		return NG_DAY_NONE;
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > 31)
+		return NG_DAY_NONE;
+	return (int32_t)(y * 10000 + m * 100 + d);
+}
+
+static int holds(const ng_tie *t, int32_t day)
+{
+	return t->from <= day && day <= t->to;
+}
+
+const char *ng_entry_gov(const ng_entry *e, int32_t day)
+{
+	if (day == NG_DAY_NONE)
+		return e->gov;
+	for (size_t i = 0; i < e->nties; i++)
+		if (e->ties[i].attr == NG_TIE_GOV && holds(&e->ties[i], day))
+			return e->ties[i].target;
+	return NULL;
+}
+
+const ng_tie *ng_entry_office(const ng_entry *e, int32_t day, int attr)
+{
+	for (size_t i = 0; i < e->nties; i++) {
+		const ng_tie *t = &e->ties[i];
+		if (t->attr != NG_TIE_GOV && (attr < 0 || t->attr == attr) && holds(t, day))
+			return t;
+	}
+	return NULL;
+}
+
+int ng_entry_dated(const ng_entry *e)
+{
+	for (size_t i = 0; i < e->nties; i++)
+		if (e->ties[i].dated)
+			return 1;
+	return 0;
+}
+
+const int *ng_lexicon_shorts(const ng_lexicon *lx, const char *norm)
+{
+	uintptr_t k = (uintptr_t)ng_map_get(&lx->short_ids, norm, strlen(norm));
+	return k ? lx->shorts[k - 1] : NULL;
+}
+
+/* Adds entry idx to the entries a short name may be. */
+static int add_short(ng_lexicon *lx, const char *form, int idx)
+{
+	ng_buf nb = {0};
+	int rc = ng_norm_append(&nb, form, strlen(form));
+	void **slot = rc || !nb.s ? NULL : ng_map_put(&lx->short_ids, nb.s, nb.len);
+	ng_buf_free(&nb);
+	if (!slot)
+		return NG_ENOMEM;
+	if (!*slot) {
+		if (ng_grow((void **)&lx->shorts, &lx->cshorts, lx->nshorts + 1, sizeof *lx->shorts))
+			return NG_ENOMEM;
+		int *l = malloc(sizeof *l);
+		if (!l)
+			return NG_ENOMEM;
+		l[0] = -1;
+		lx->shorts[lx->nshorts++] = l;
+		*slot = (void *)(uintptr_t)lx->nshorts;
+	}
+	int **l = &lx->shorts[(uintptr_t)*slot - 1];
+	size_t n = 0;
+	while ((*l)[n] >= 0)
+		if ((*l)[n++] == idx)
+			return 0;
+	int *g = realloc(*l, (n + 2) * sizeof **l);
+	if (!g)
+		return NG_ENOMEM;
+	g[n] = idx;
+	g[n + 1] = -1;
+	*l = g;
+	return 0;
+}
+
+static ng_tie *add_tie(ng_entry *e, int attr, const char *target)
+{
+	ng_tie *t = NG_PUSH(e->ties, e->nties, e->cties);
+	if (!t)
+		return NULL;
+	*t = (ng_tie){attr, ng_strdup(target), NULL, NG_DAY_MIN, NG_DAY_MAX, 0};
+	return t->target ? t : NULL;
+}
+
+/* from=, to=, role=, short=: the attributes that qualify the tie before
+ * them or the entry. Returns 1 when k is none of them. */
+static int qualify(ng_lexicon *lx, ng_entry *e, int idx, const char *k, const char *v, const char *name, int line,
+                   ng_error *err)
+{
+	ng_tie *t = e->nties ? &e->ties[e->nties - 1] : NULL;
+	if (strcmp(k, "short") == 0)
+		return add_short(lx, v, idx) ? ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory") : 0;
+	if (strcmp(k, "role") == 0) {
+		free(e->role);
+		e->role = ng_strdup(v);
+		if (t && t->attr != NG_TIE_GOV && !t->role)
+			t->role = ng_strdup(v);
+		return !e->role || (t && t->attr != NG_TIE_GOV && !t->role) ? ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory")
+		                                                           : 0;
+	}
+	int from = strcmp(k, "from") == 0;
+	if (!from && strcmp(k, "to") != 0)
+		return 1;
+	int32_t day = ng_day_parse(v, !from);
+	if (day == NG_DAY_NONE)
+		return ng_fail(err, NG_EINVAL, name, line, "%s=%s is not a date like 1989-01-20", k, v);
+	int32_t *dst = t ? (from ? &t->from : &t->to) : (from ? &e->from : &e->to);
+	*dst = day;
+	if (t)
+		t->dated = 1;
+	if ((t ? t->from > t->to : e->from > e->to))
+		return ng_fail(err, NG_EINVAL, name, line, "to=%s comes before from=", v);
+	return 0;
+}
+
 #define MAX_FIELDS 1024
 
 static int load_entry(ng_lexicon *lx, const char *name, int line, char **f, int nf, int type, ng_error *err)
@@ -351,6 +534,8 @@ static int load_entry(ng_lexicon *lx, const char *name, int line, char **f, int 
 		*slot = (void *)(uintptr_t)lx->nentries;
 	}
 	memset(e, 0, sizeof *e);
+	e->from = NG_DAY_MIN;
+	e->to = NG_DAY_MAX;
 	int idx = (int)(e - lx->entries);
 	e->id = ng_strdup(f[0]);
 	e->name = ng_strdup(f[1]);
@@ -374,6 +559,11 @@ static int load_entry(ng_lexicon *lx, const char *name, int line, char **f, int 
 			rc = add_form(lx, v, (ng_value){NG_V_ADJ, idx, 0, 0});
 			continue;
 		}
+		int q = qualify(lx, e, idx, k, v, name, line, err);
+		if (q < 0)
+			return q;
+		if (q == 0)
+			continue;
 		if (strcmp(k, "gov") == 0)
 			dst = &e->gov;
 		else if (strcmp(k, "in") == 0)
@@ -384,8 +574,6 @@ static int load_entry(ng_lexicon *lx, const char *name, int line, char **f, int 
 			dst = &e->leads;
 		else if (strcmp(k, "works_for") == 0)
 			dst = &e->works_for;
-		else if (strcmp(k, "role") == 0)
-			dst = &e->role;
 		else if (strcmp(k, "iso3166") == 0)
 			dst = &e->iso3166;
 		else if (strcmp(k, "wikidata") == 0)
@@ -397,6 +585,15 @@ static int load_entry(ng_lexicon *lx, const char *name, int line, char **f, int 
 			int t;
 			if (!valid_id(v, strlen(v), &t))
 				return ng_fail(err, NG_EINVAL, name, line, "%s=%s is not an id like state:rus", k, v);
+		}
+		int attr = dst == &e->gov ? NG_TIE_GOV : dst == &e->leads ? NG_TIE_LEADS : dst == &e->works_for ? NG_TIE_WORKS_FOR : -1;
+		if (attr >= 0 && !add_tie(e, attr, v))
+			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+		/* undated, the last office of the line holds */
+		char **other = attr == NG_TIE_LEADS ? &e->works_for : attr == NG_TIE_WORKS_FOR ? &e->leads : NULL;
+		if (other) {
+			free(*other);
+			*other = NULL;
 		}
 		if (dst == &e->wikidata && (v[0] != 'Q' || !isdigit((unsigned char)v[1])))
 			return ng_fail(err, NG_EINVAL, name, line, "wikidata=%s is not a Q-id", v);
@@ -459,6 +656,7 @@ static const struct {
 	[NG_W_PLACE_NOUN] = {"place-noun", 0},
 	[NG_W_ACTING_SUFFIX] = {"acting-suffix", 0},
 	[NG_W_DEFINITE] = {"definite", 0},
+	[NG_W_FORMER] = {"former", 0},
 	[NG_W_NEGATION] = {"negation", 0},
 	[NG_W_NEGATION_IDIOM] = {"negation-idiom", 0},
 	[NG_W_HYPOTHETICAL] = {"hypothetical", 0},

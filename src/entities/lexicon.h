@@ -11,10 +11,33 @@
 #include "text/text.h"
 #include "util/util.h"
 
+/* A day as the number YYYYMMDD; NG_DAY_NONE: no date known. Open ends of
+ * a period are NG_DAY_MIN and NG_DAY_MAX. */
+#define NG_DAY_NONE 0
+#define NG_DAY_MIN 1
+#define NG_DAY_MAX 99991231
+
+/* A tie of an entry that holds for a period: a government seat (gov=) or a
+ * person's office (leads=, works_for=, with role=), and when it held
+ * (from=, to=): "President Bush" is a different man in 1990 and 2005. */
+enum { NG_TIE_GOV, NG_TIE_LEADS, NG_TIE_WORKS_FOR };
+typedef struct ng_tie {
+	int attr;          /* NG_TIE_* */
+	char *target;      /* an id */
+	char *role;        /* a person's title, or NULL */
+	int32_t from, to;  /* the days it held, both included */
+	int dated;         /* from= or to= given */
+} ng_tie;
+
 typedef struct ng_entry {
 	char *id, *name;
 	ng_type type;
+	/* the ties as the undated text reads them: the last gov=, in=, ...,
+	 * and the last office (leads= or works_for=, the other NULL) */
 	char *gov, *in, *part_of, *leads, *works_for, *role, *iso3166, *wikidata;
+	int32_t from, to; /* the entry's own period (a state that ended) */
+	ng_tie *ties;
+	size_t nties, cties;
 } ng_entry;
 
 /* What a surface form is. */
@@ -88,6 +111,7 @@ enum {
 	NG_W_PLACE_NOUN,
 	NG_W_ACTING_SUFFIX, /* -backed: the government acts */
 	NG_W_DEFINITE,
+	NG_W_FORMER,     /* former, late: the title before a name is past */
 	/* modality */
 	NG_W_NEGATION,
 	NG_W_NEGATION_IDIOM,
@@ -149,6 +173,11 @@ typedef struct ng_lexicon {
 	ng_classes *cue_class;
 	size_t ncues, ccues;
 	ng_cue_list list[NG_W_NCLASSES];
+	/* short= names (see kb/README.md): normalised form -> index + 1 in
+	 * shorts; each a list of entry indices ending in -1 */
+	ng_map short_ids;
+	int **shorts;
+	size_t nshorts, cshorts;
 } ng_lexicon;
 
 int ng_lexicon_init(ng_lexicon *lx);
@@ -185,6 +214,23 @@ uint32_t ng_lexicon_step(const ng_lexicon *lx, uint32_t node, const char *norm);
 uint32_t ng_lexicon_word(const ng_lexicon *lx, const char *norm);
 
 const ng_entry *ng_lexicon_entry(const ng_lexicon *lx, const char *id);
+
+/* "1990-05-03" (or "1990-05", "1990") as a day; NG_DAY_NONE when it is no
+ * such date. A month or year alone is its first day, or with `end` its
+ * last. */
+int32_t ng_day_parse(const char *s, int end);
+
+/* The government a place stands for on `day` (NG_DAY_NONE: the undated
+ * one, e->gov), or NULL. */
+const char *ng_entry_gov(const ng_entry *e, int32_t day);
+/* The office tie of a person held on `day`, of relation attr (NG_TIE_LEADS,
+ * NG_TIE_WORKS_FOR, or -1 for any), or NULL. */
+const ng_tie *ng_entry_office(const ng_entry *e, int32_t day, int attr);
+/* Does the entry date its offices at all? */
+int ng_entry_dated(const ng_entry *e);
+
+/* The entries a short= name (normalised) may be, ending in -1, or NULL. */
+const int *ng_lexicon_shorts(const ng_lexicon *lx, const char *norm);
 
 static inline int ng_lexicon_in_wid(const ng_lexicon *lx, uint32_t wid, ng_classes set)
 {

@@ -338,7 +338,8 @@ static int known_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 {
 	ng_mention *m = &x->m[i];
 	const ng_entry *e = &lx->entries[m->entry];
-	const ng_entry *g = e->gov ? ng_lexicon_entry(lx, e->gov) : NULL;
+	const char *gov = ng_entry_gov(e, x->day);
+	const ng_entry *g = gov ? ng_lexicon_entry(lx, gov) : NULL;
 	if (g && m->metonym && acts(lx, d, m)) {
 		m->type = g->type;
 		return entity(x, g->id, g->name, g->type, (int)(g - lx->entries), (int)i);

@@ -9,6 +9,8 @@
 #include "entities/lexicon.h"
 #include "text/text.h"
 
+#define NG_TITLE_STALE (-2)
+
 typedef struct ng_mention {
 	uint32_t start, end; /* bytes of the name itself: no title, no possessive */
 	uint32_t tb, te;     /* tokens */
@@ -21,7 +23,8 @@ typedef struct ng_mention {
 	int unsure;    /* a lone capitalised word: kept only if linking confirms it */
 	int plural;    /* "the two sides": refers to the two entities in entity, entity2 */
 	int needs_edge; /* unnamed agreement: a node only when a relation attaches */
-	int title_rel; /* relation implied by a title before the name, or -1 */
+	int title_rel; /* relation implied by a title before the name, -1, or
+	                  NG_TITLE_STALE: one the person did not hold that day */
 	uint32_t title_start, title_end; /* bytes of the title words, if any */
 	int title_of;  /* mention qualifying the title ("Russian" President), or -1 */
 	int title_of2; /* a second one ("U.S." Treasury Secretary), or -1 */
@@ -45,6 +48,7 @@ typedef struct ng_ents {
 	size_t n, cap;
 	ng_entity *e;
 	size_t ne, ce;
+	int32_t day; /* the article's date as YYYYMMDD, or NG_DAY_NONE */
 } ng_ents;
 
 int ng_ner(const ng_lexicon *lx, const ng_doc *doc, ng_ents *out, ng_error *err);

@@ -479,7 +479,7 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 	c->ma = c->mb = (size_t)-1; /* a title and its name: one noun phrase */
 	for (size_t i = from; i < to; i++) {
 		const ng_mention *m = &x->m[i];
-		if (m->entity < 0 || m->kind != NG_NAME || m->type != NG_PERSON)
+		if (m->entity < 0 || m->kind != NG_NAME || m->type != NG_PERSON || m->title_rel == NG_TITLE_STALE)
 			continue;
 		char attrs[160] = "";
 		if (m->title_end > m->title_start)
@@ -525,7 +525,8 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 		if (!found && m->title_end > m->title_start && m->title_rel >= 0 && gov_title(c, m)) {
 			int st = -1;
 			const ng_entry *e = m->entry >= 0 ? &c->lx->entries[m->entry] : NULL;
-			const char *target = e ? (e->leads ? e->leads : e->works_for) : NULL;
+			const ng_tie *held = e && x->day != NG_DAY_NONE ? ng_entry_office(e, x->day, -1) : NULL;
+			const char *target = held ? held->target : e ? (e->leads ? e->leads : e->works_for) : NULL;
 			for (size_t k = 0; target && k < x->ne; k++)
 				if (strcmp(x->e[k].id, target) == 0)
 					st = (int)k;

@@ -30,7 +30,8 @@ def sentences(src):
     out = []
     for path in sorted(glob.glob(os.path.join(src, "tests", "spec", "relations-*.txt"))):
         lines = open(path, encoding="utf-8").read().split("\n")
-        out += [lines[i + 1].strip() for i, l in enumerate(lines[:-1]) if l.startswith("### ") and lines[i + 1].strip()]
+        body = [l for l in lines if not l.startswith("D ")]  # a case's article date line
+        out += [body[i + 1].strip() for i, l in enumerate(body[:-1]) if l.startswith("### ") and body[i + 1].strip()]
     return out
 
 

@@ -6,6 +6,7 @@ usage: run_spec.py NEWSGRAPH FILE.txt... [--verbose]
 A case is
 
     ### name of the case
+    D 1990-05-03                            (optional: the article's date)
     One or more lines of article text (a first line followed by a blank
     line would be a headline, so cases are plain paragraphs; a line "---"
     stands for a blank line: a headline, then "---", then the body).
@@ -13,7 +14,6 @@ A case is
     E-                                      (no entity at all)
     R source relation target modality [negated] [key=value ...]
     R-                                      (no relation at all)
-    D 2024-05-20                            (the article date, --date)
 
 Entities are checked, as an exact set, when the case has any E line (or E-).
 Relations are checked, as an exact set of (source, relation, target,
@@ -43,10 +43,12 @@ def parse(path, modalities):
             line = line.rstrip("\n")
             if line.startswith("### "):
                 cur = {"name": line[4:].strip(), "file": path, "line": ln, "text": [], "E": None, "R": None,
-                       "date": None}
+                       "date": []}
                 cases.append(cur)
             elif cur is None or (line.startswith("#") and not cur["text"]):
                 continue
+            elif line.startswith("D "):
+                cur["date"] = ["--date", line[2:].strip()]
             elif line.startswith("E-"):
                 cur["E"] = []
             elif line.startswith("E "):
@@ -56,8 +58,6 @@ def parse(path, modalities):
                 cur["E"] = (cur["E"] or []) + [tuple(parts)]
             elif line == "---":
                 cur["text"].append("")
-            elif line.startswith("D "):
-                cur["date"] = line[2:].strip()
             elif line.startswith("R-"):
                 cur["R"] = cur["R"] or []
             elif line.startswith("R "):
@@ -86,7 +86,7 @@ def problems_of(case, symmetric):
     text = "\n".join(case["text"]) + "\n"
     problems = []
     if case["E"] is not None:
-        got = run_on(["entities", "-f", "json"], text)["mentions"]
+        got = run_on(["entities", "-f", "json"] + case["date"], text)["mentions"]
         have = {(m["text"], m["type"], m["node"], m["kind"]) for m in got}
         want = set(case["E"])
         for x in sorted(want - have):
@@ -97,7 +97,7 @@ def problems_of(case, symmetric):
         return ["the case checks nothing: give E or R lines"]
     if case["R"] is None:
         return problems
-    g = run_on(["extract", "-f", "json"] + (["--date", case["date"]] if case["date"] else []), text)
+    g = run_on(["extract", "-f", "json"] + case["date"], text)
     have = {}
     for e in g["edges"]:
         have[(e["source"], e["type"], e["target"], e["modality"], e["negated"])] = dict(e["attrs"], date=e["date"] or "none")

@@ -9,6 +9,7 @@ Articles are built from the spec cases' sentences (our own text).
 usage: run_stream.py NEWSGRAPH SOURCE_DIR
 """
 import glob
+import re
 import json
 import os
 import pty
@@ -31,8 +32,13 @@ def spec_sentences():
     for path in sorted(glob.glob(os.path.join(SRC, "tests", "spec", "*.txt"))):
         lines = open(path, encoding="utf-8").read().split("\n")
         for i, line in enumerate(lines):
-            if line.startswith("### ") and i + 1 < len(lines) and lines[i + 1].strip():
-                out.append(lines[i + 1].strip())
+            j = i + 1
+            while j < len(lines) and lines[j].startswith("D "):  # a case's article date
+                j += 1
+            # not a dateline ("WASHINGTON, Aug 8, 1990 -"): it would date the article
+            if line.startswith("### ") and j < len(lines) and lines[j].strip() and \
+                    not re.match(r"[A-Z]{2,}(?: [A-Z]+)*,", lines[j]):
+                out.append(lines[j].strip())
     return out
 
 

@@ -205,6 +205,60 @@ static void cue_error_cases(void)
 	}
 }
 
+/* Dated ties: offices and seats by day, short names, bad dates. */
+static void dated_cases(void)
+{
+	ng_lexicon lx;
+	ng_error err = NG_ERROR_INIT;
+	CHECK(ng_lexicon_init(&lx) == 0);
+	CHECK(load(&lx,
+	           "state:aaa|Aland|from=1922-12-30|to=1991-12-25\n"
+	           "state:bbb|Bland\n"
+	           "location:cap|Capital|gov=state:aaa|to=1991-11|gov=state:bbb|from=1992|in=state:bbb\n"
+	           "person:p1|Pat One|works_for=state:aaa|role=Vice President|from=1981-01-20|to=1989-01-20|"
+	           "leads=state:aaa|role=President|from=1989-01-20|to=1993-01-20|short=One\n"
+	           "person:p2|Pam One|leads=state:bbb|role=President|from=2001-01-20|short=One\n",
+	           &err) == 0);
+	CHECK(ng_day_parse("1990-05-03", 0) == 19900503);
+	CHECK(ng_day_parse("1990", 0) == 19900101 && ng_day_parse("1990", 1) == 19901231);
+	CHECK(ng_day_parse("1990-02", 1) == 19900231); /* an order, not a calendar */
+	CHECK(ng_day_parse("1990-13-01", 0) == NG_DAY_NONE && ng_day_parse("90-01-01", 0) == NG_DAY_NONE);
+	const ng_entry *a = ng_lexicon_entry(&lx, "state:aaa"), *cap = ng_lexicon_entry(&lx, "location:cap");
+	const ng_entry *p1 = ng_lexicon_entry(&lx, "person:p1");
+	CHECK(a->from == 19221230 && a->to == 19911225);
+	CHECK_STR(ng_entry_gov(cap, NG_DAY_NONE), "state:bbb"); /* undated: the last gov= */
+	CHECK_STR(ng_entry_gov(cap, 19870302), "state:aaa");
+	CHECK_STR(ng_entry_gov(cap, 19950302), "state:bbb");
+	CHECK(ng_entry_gov(cap, 19920101) != NULL && ng_entry_gov(cap, 19911215) == NULL); /* between the two */
+	CHECK_STR(ng_entry_office(p1, 19850101, -1)->role, "Vice President");
+	CHECK(ng_entry_office(p1, 19850101, NG_TIE_LEADS) == NULL);
+	CHECK_STR(ng_entry_office(p1, 19900101, NG_TIE_LEADS)->role, "President");
+	CHECK(ng_entry_office(p1, 19950101, -1) == NULL && ng_entry_dated(p1));
+	CHECK_STR(p1->leads, "state:aaa"); /* undated, the last office holds */
+	CHECK(p1->works_for == NULL);
+	CHECK_STR(p1->role, "President");
+	const int *one = ng_lexicon_shorts(&lx, "one");
+	CHECK(one && one[0] >= 0 && one[1] >= 0 && one[2] == -1);
+	CHECK(ng_lexicon_shorts(&lx, "pat") == NULL);
+	ng_lexicon_free(&lx);
+
+	static const struct {
+		const char *line, *message;
+	} bad[] = {
+		{"person:x|X|leads=state:aaa|from=1989-13-01", "from=1989-13-01 is not a date like 1989-01-20"},
+		{"person:x|X|leads=state:aaa|from=1990|to=1989", "to=1989 comes before from="},
+		{"state:x|X|to=yesterday", "to=yesterday is not a date like 1989-01-20"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		CHECK(ng_lexicon_init(&lx) == 0);
+		ng_error e2 = NG_ERROR_INIT;
+		CHECK(load(&lx, bad[i].line, &e2) == NG_EINVAL);
+		CHECK_STR(e2.message, bad[i].message);
+		CHECK(e2.line == 1);
+		ng_lexicon_free(&lx);
+	}
+}
+
 /* A user lexicon adds cue words: an abbreviation, a reporting verb, a
  * hedge, a month abbreviation. */
 static void cue_user_cases(ng_lexicon *lx)
@@ -317,6 +371,7 @@ int main(int argc, char **argv)
 	token_cases(path);
 	cue_data_cases(&lx);
 	cue_error_cases();
+	dated_cases();
 	cue_user_cases(&lx);
 	cue_pipeline_cases();
 	ng_lexicon_free(&lx);
