@@ -12,7 +12,7 @@
  * "he'll"; "cannot" holds "not"). */
 static int is_month_date(const ng_lexicon *lx, const char *s, size_t i, size_t l)
 {
-	return isdigit((unsigned char)s[i + l + 1]) && s[i + l] == ' ' &&
+	return s[i + l] == ' ' && isdigit((unsigned char)s[i + l + 1]) &&
 	       (ng_lexicon_cue(lx, s + i, l) & NG_CLASS(NG_W_MONTH));
 }
 
