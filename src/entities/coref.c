@@ -248,7 +248,8 @@ static int quotation(const ng_doc *d, uint32_t t, uint32_t *open, uint32_t *clos
 	return 1;
 }
 
-static ng_mention *add_pronoun(const ng_doc *d, ng_ents *x, uint32_t t, int type)
+/* A one-token mention of token t that names nothing by itself. */
+static ng_mention *add_word_mention(const ng_doc *d, ng_ents *x, uint32_t t, int type, ng_mention_kind kind)
 {
 	ng_mention *m = NG_PUSH(x->m, x->n, x->cap);
 	if (!m)
@@ -260,7 +261,7 @@ static ng_mention *add_pronoun(const ng_doc *d, ng_ents *x, uint32_t t, int type
 	m->end = d->toks[t].end;
 	m->sent = d->toks[t].sent;
 	m->type = type;
-	m->kind = NG_PRONOUN;
+	m->kind = kind;
 	m->entry = m->title_rel = m->title_of = m->title_of2 = -1;
 	m->entity = m->entity2 = m->ante = -1;
 	return m;
@@ -279,11 +280,11 @@ int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 		int fp = first_person(w);
 		ng_mention *m = NULL;
 		if (is_they(w)) {
-			if (!(m = add_pronoun(d, x, t, NG_PERSON)))
+			if (!(m = add_word_mention(d, x, t, NG_PERSON, NG_PRONOUN)))
 				return NG_ENOMEM;
 			m->plural = 1;
 		} else if (fp && quotation(d, t, &open, &close)) {
-			if (!(m = add_pronoun(d, x, t, fp == 1 ? NG_PERSON : NG_ORGANIZATION)))
+			if (!(m = add_word_mention(d, x, t, fp == 1 ? NG_PERSON : NG_ORGANIZATION, NG_PRONOUN)))
 				return NG_ENOMEM;
 			m->pass = NG_PASS_QUOTE;
 		}
@@ -480,23 +481,12 @@ int ng_coref_add_nominals(const ng_doc *d, ng_ents *x)
 		int type = 0, pass = nominal_pass(d, x, cover, t, before, &type);
 		if (!pass)
 			continue;
-		ng_mention *m = NG_PUSH(x->m, x->n, x->cap);
+		ng_mention *m = add_word_mention(d, x, t, type, NG_NOMINAL);
 		if (!m) {
 			free(cover);
 			return NG_ENOMEM;
 		}
-		memset(m, 0, sizeof *m);
-		m->tb = t;
-		m->te = t + 1;
-		m->start = d->toks[t].start;
-		m->end = d->toks[t].end;
-		m->sent = d->toks[t].sent;
-		m->type = type;
-		m->kind = NG_NOMINAL;
 		m->pass = pass;
-		m->entry = m->title_rel = m->title_of = m->title_of2 = -1;
-		m->entity = m->entity2 = -1;
-		m->ante = -1;
 	}
 	free(cover);
 	return 0;

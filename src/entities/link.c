@@ -204,14 +204,6 @@ static int add_mention_copy(ng_ents *x, size_t of, uint32_t tb, uint32_t te, con
 	return 0;
 }
 
-static int cmp_mention(const void *a, const void *b)
-{
-	const ng_mention *x = a, *y = b;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	return x->end < y->end ? -1 : x->end > y->end;
-}
-
 /* "World Trade Organisation (WTO)": the acronym becomes a name of what it
  * follows, and its other uses become mentions of the same entity. */
 static int parenthesised_acronyms(const ng_doc *d, ng_ents *x)
@@ -245,31 +237,6 @@ static int parenthesised_acronyms(const ng_doc *d, ng_ents *x)
 	}
 	free(covered);
 	return rc;
-}
-
-/* Sorts mentions added at the end into text order. Titles point at
- * mentions by index (ng_mention.title_of): they follow across the sort,
- * through entity2, which nothing has set before linking. */
-static int sort_mentions(ng_ents *x)
-{
-	int *pos = malloc((x->n + 1) * sizeof *pos);
-	if (!pos)
-		return NG_ENOMEM;
-	for (size_t i = 0; i < x->n; i++)
-		x->m[i].entity2 = (int)i;
-	ng_sort(x->m, x->n, sizeof *x->m, cmp_mention);
-	for (size_t i = 0; i < x->n; i++)
-		pos[x->m[i].entity2] = (int)i;
-	for (size_t i = 0; i < x->n; i++) {
-		ng_mention *m = &x->m[i];
-		m->entity2 = -1;
-		if (m->title_of >= 0)
-			m->title_of = pos[m->title_of];
-		if (m->title_of2 >= 0)
-			m->title_of2 = pos[m->title_of2];
-	}
-	free(pos);
-	return 0;
 }
 
 static int recent(const ng_ents *x, size_t before, int type_mask, int not, const ng_doc *d, uint32_t sent)
@@ -623,7 +590,7 @@ static int refers(const ng_ents *x, size_t i)
 int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 {
 	if (ng_coref_add_nominals(d, x) || ng_coref_add_pronouns(d, x) || parenthesised_acronyms(d, x) ||
-	    sort_mentions(x))
+	    ng_ents_sort(x))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	/* Names first, then what refers to them; headlines last, against what
 	 * the body established. */

@@ -755,6 +755,28 @@ static int cmp_mention(const void *a, const void *b)
 	return x->end < y->end ? -1 : x->end > y->end;
 }
 
+int ng_ents_sort(ng_ents *x)
+{
+	int *pos = malloc((x->n + 1) * sizeof *pos);
+	if (!pos)
+		return NG_ENOMEM;
+	for (size_t i = 0; i < x->n; i++)
+		x->m[i].entity2 = (int)i;
+	ng_sort(x->m, x->n, sizeof *x->m, cmp_mention);
+	for (size_t i = 0; i < x->n; i++)
+		pos[x->m[i].entity2] = (int)i;
+	for (size_t i = 0; i < x->n; i++) {
+		ng_mention *m = &x->m[i];
+		m->entity2 = -1;
+		if (m->title_of >= 0)
+			m->title_of = pos[m->title_of];
+		if (m->title_of2 >= 0)
+			m->title_of2 = pos[m->title_of2];
+	}
+	free(pos);
+	return 0;
+}
+
 void ng_ents_free(ng_ents *x)
 {
 	for (size_t i = 0; i < x->n; i++)
@@ -779,24 +801,8 @@ int ng_ner(const ng_lexicon *lx, const ng_doc *doc, ng_ents *out, ng_error *err)
 	}
 	if (ng_names_doc(lx, doc, out))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	/* Titles point at mentions by index: fix them up across the sort. */
-	for (size_t i = 0; i < out->n; i++)
-		out->m[i].entity2 = (int)i;
-	ng_sort(out->m, out->n, sizeof *out->m, cmp_mention);
-	int *pos = malloc((out->n + 1) * sizeof *pos);
-	if (!pos)
+	if (ng_ents_sort(out))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	for (size_t i = 0; i < out->n; i++)
-		pos[out->m[i].entity2] = (int)i;
-	for (size_t i = 0; i < out->n; i++) {
-		ng_mention *m = &out->m[i];
-		m->entity2 = -1;
-		if (m->title_of >= 0)
-			m->title_of = pos[m->title_of];
-		if (m->title_of2 >= 0)
-			m->title_of2 = pos[m->title_of2];
-	}
-	free(pos);
 	lower_titles(lx, doc, out);
 	return 0;
 }

@@ -53,5 +53,9 @@ typedef struct ng_ents {
 
 int ng_ner(const ng_lexicon *lx, const ng_doc *doc, ng_ents *out, ng_error *err);
 void ng_ents_free(ng_ents *x);
+/* Sorts the mentions into text order; titles point at mentions by index
+ * (ng_mention.title_of) and follow across the sort, through entity2, which
+ * must be unset. 0 or NG_ENOMEM. */
+int ng_ents_sort(ng_ents *x);
 
 #endif
