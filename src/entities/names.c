@@ -495,8 +495,31 @@ static int dateline_place(const ng_doc *d, ng_ents *x)
 	return 0;
 }
 
+/* "Greek Cypriot government", "Irish American voters": of two demonyms in a
+ * row the second names the people; the first only qualifies it. */
+static int qualified_demonyms(const ng_doc *d, ng_ents *x)
+{
+	unsigned char *adj_at = calloc(d->ntoks + 1, 1), *drop = calloc(x->n + 1, 1);
+	int rc = adj_at && drop ? 0 : NG_ENOMEM;
+	for (size_t i = 0; !rc && i < x->n; i++)
+		if (x->m[i].adj && x->m[i].te - x->m[i].tb == 1)
+			adj_at[x->m[i].tb] = 1;
+	for (size_t i = 0; !rc && i < x->n; i++) {
+		const ng_mention *m = &x->m[i];
+		drop[i] = m->adj && m->kind == NG_NAME && adj_at[m->te] && m->te < d->sents[m->sent].tok_end &&
+		          d->toks[m->te].start == m->end + 1;
+	}
+	if (!rc)
+		rc = drop_mentions(x, drop);
+	free(adj_at);
+	free(drop);
+	return rc;
+}
+
 int ng_names_doc(const ng_lexicon *lx, const ng_doc *doc, ng_ents *x)
 {
+	if (qualified_demonyms(doc, x))
+		return NG_ENOMEM;
 	if (sports_report(lx, doc) && (lineups(lx, doc, x) || sports_names(lx, doc, x) || table_teams(lx, doc, x)))
 		return NG_ENOMEM;
 	return dateline_place(doc, x) || capital_lines(doc, x) ? NG_ENOMEM : 0;
