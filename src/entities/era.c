@@ -3,8 +3,9 @@
  * article's day, in an office that fits its title, or a former holder
  * after "former"; when the day does not decide, it stays what
  * it was (an unknown name). A title before a person whom the knowledge base
- * dates is kept only when the person held such an office that day. With no
- * date nothing changes. */
+ * dates is kept only when the person held such an office that day, and it
+ * gives the relation of the office it names ("UK chancellor Brown" works
+ * for the state); with no date only that last holds. */
 #include "entities/era.h"
 
 #include <string.h>
@@ -22,15 +23,10 @@ int32_t ng_era_day(const char *date)
 	return ng_day_parse(day, 0);
 }
 
-/* Does an office fit the title before a name? One of the relation the
- * title gives does ("Soviet leader" Gorbachev, a General Secretary), and
- * so does one whose role is the title or begins with it ("Secretary" of
- * State; "Vice President", a works_for office, though the title reads
- * leads). */
-static int fits(const ng_tie *t, const char *title, int title_rel)
+/* Is the office's role the title, or does it begin with it ("Chancellor"
+ * of the Exchequer, "Secretary" of State)? */
+static int role_is(const ng_tie *t, const char *title)
 {
-	if ((t->attr == NG_TIE_LEADS ? NG_REL_LEADS : NG_REL_WORKS_FOR) == title_rel)
-		return 1;
 	if (!t->role)
 		return 0;
 	ng_buf r = {0};
@@ -39,6 +35,29 @@ static int fits(const ng_tie *t, const char *title, int title_rel)
 	ok = ok && strncmp(r.s, title, n) == 0 && (r.s[n] == 0 || r.s[n] == ' ');
 	ng_buf_free(&r);
 	return ok;
+}
+
+/* Does an office fit the title before a name? One of the relation the
+ * title gives does ("Soviet leader" Gorbachev, a General Secretary), and
+ * so does one whose role is the title. */
+static int fits(const ng_tie *t, const char *title, int title_rel)
+{
+	return (t->attr == NG_TIE_LEADS ? NG_REL_LEADS : NG_REL_WORKS_FOR) == title_rel || role_is(t, title);
+}
+
+/* The relation of the office whose role is the title, held on `day` (any
+ * day when the date is unknown), or -1: "UK chancellor Brown" works for
+ * the state, though "Chancellor" in Germany leads it. */
+static int role_rel(const ng_entry *e, int32_t day, const char *title)
+{
+	for (size_t i = 0; i < e->nties; i++) {
+		const ng_tie *t = &e->ties[i];
+		if (t->attr == NG_TIE_GOV || (day != NG_DAY_NONE && t->dated && !(t->from <= day && day <= t->to)))
+			continue;
+		if (role_is(t, title))
+			return t->attr == NG_TIE_LEADS ? NG_REL_LEADS : NG_REL_WORKS_FOR;
+	}
+	return -1;
 }
 
 /* The person's office on `day` that fits the title (NULL: any office), or
@@ -123,10 +142,17 @@ static void date_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size
 	int past = past_title(lx, d, m);
 	if (m->entry >= 0) {
 		const ng_entry *e = &lx->entries[m->entry];
-		if (e->type == NG_PERSON && *title && ng_entry_dated(e) && !office(e, x->day, title, m->title_rel, past))
+		if (e->type != NG_PERSON || !*title)
+			return;
+		int rel = past ? -1 : role_rel(e, x->day, title);
+		if (rel >= 0)
+			m->title_rel = rel;
+		if (x->day != NG_DAY_NONE && ng_entry_dated(e) && !office(e, x->day, title, m->title_rel, past))
 			m->title_rel = NG_TITLE_STALE;
 		return;
 	}
+	if (x->day == NG_DAY_NONE)
+		return;
 	const int *cand = ng_lexicon_shorts(lx, norm);
 	if (cand && named_before(d, x, i, norm))
 		cand = NULL;
@@ -140,14 +166,14 @@ static void date_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size
 
 int ng_era(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 {
-	if (x->day == NG_DAY_NONE)
-		return 0;
 	ng_buf nb = {0}, tb = {0};
 	int rc = 0;
 	for (size_t i = 0; i < x->n && !rc; i++) {
 		ng_mention *m = &x->m[i];
 		if (m->kind != NG_NAME || m->adj || (m->entry < 0 && m->type != NG_PERSON && !m->unsure))
 			continue;
+		if (x->day == NG_DAY_NONE && (m->entry < 0 || m->title_end <= m->title_start))
+			continue; /* with no date only a title's relation is read */
 		nb.len = 0;
 		rc = ng_norm_append(&nb, d->text + m->start, m->end - m->start) || title_of(d, m, &tb);
 		if (!rc && nb.s)

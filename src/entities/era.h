@@ -11,6 +11,9 @@
  * NG_DAY_NONE. */
 int32_t ng_era_day(const char *date);
 
+/* Dates the article's people: a short name to the one in office that day,
+ * a title past its holder's term stale, and a title's relation to that of
+ * the office it names (also with no date). */
 int ng_era(const ng_lexicon *lx, const ng_doc *doc, ng_ents *ents, ng_error *err);
 
 #endif

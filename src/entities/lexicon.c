@@ -633,6 +633,7 @@ static const struct {
 	[NG_W_SAYING] = {"saying", 0},
 	[NG_W_IS_CONTRACTION] = {"is-contraction", 0},
 	[NG_W_COMPANY_NOUN] = {"company-noun", 0},
+	[NG_W_FIRM_TITLE] = {"firm-title", 0},
 	[NG_W_ORGANIZATION_NOUN] = {"organization-noun", 0},
 	[NG_W_LOCATION_PREP] = {"location-prep", 0},
 	[NG_W_MODIFIER_SUFFIX] = {"modifier-suffix", 0},

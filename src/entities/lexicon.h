@@ -87,6 +87,7 @@ enum {
 	NG_W_IS_CONTRACTION, /* it's: 's is "is" */
 	/* names */
 	NG_W_COMPANY_NOUN,
+	NG_W_FIRM_TITLE, /* chairman: "chairman of X" makes X a company */
 	NG_W_ORGANIZATION_NOUN,
 	NG_W_LOCATION_PREP,
 	NG_W_MODIFIER_SUFFIX, /* -based, -led: a hyphenated word that describes */

@@ -197,6 +197,10 @@ static int noun_type(const ctx *c, size_t a, size_t b)
 	const char *next = has_next ? norm(c, b) : "";
 	if ((has_prev && is(c, a - 1, NG_W_COMPANY_NOUN)) || (has_next && is(c, b, NG_W_COMPANY_NOUN)))
 		return NG_COMPANY;
+	/* "deputy chairman of Highland Gold", "Highland Gold chairman" */
+	if ((a >= s->tok_begin + 2 && is_word(c, a - 1, "of") && is(c, a - 2, NG_W_FIRM_TITLE)) ||
+	    (has_next && is(c, b, NG_W_FIRM_TITLE)))
+		return NG_COMPANY;
 	if ((has_prev && is(c, a - 1, NG_W_ORGANIZATION_NOUN)) || (has_next && is(c, b, NG_W_ORGANIZATION_NOUN)))
 		return NG_ORGANIZATION;
 	if (has_prev && is(c, a - 1, NG_W_LOCATION_PREP))
