@@ -235,6 +235,25 @@ static int person_cue(const ctx *c, size_t a, size_t b)
 	return k < s->tok_end && ng_lexicon_is_wid(c->lx, c->d->wid[k], NG_W_PERSON_CUE);
 }
 
+/* "International Finance Facility (IFF)": capitalised words that an
+ * acronym in parentheses right after them spells are a name. */
+static int spelt_by_acronym(const ctx *c, size_t a, size_t b)
+{
+	if (b + 2 >= c->s->tok_end || !is_word(c, b, "(") || !is_word(c, b + 2, ")") ||
+	    !(c->d->toks[b + 1].flags & NG_TOK_UPPER) || b - a < 2)
+		return 0;
+	const char *acr = norm(c, b + 1);
+	size_t n = 0;
+	for (size_t k = a; k < b; k++) {
+		if (!(c->d->toks[k].flags & NG_TOK_CAP))
+			continue;
+		if (!acr[n] || acr[n] != norm(c, k)[0])
+			return 0;
+		n++;
+	}
+	return !acr[n];
+}
+
 /* A run of capitalised tokens not in the knowledge base: a person when it
  * has two to four name-like words; a lone word stays unsure until linking
  * (a known surname) or a cue confirms it. A noun beside it can make it a
@@ -262,6 +281,8 @@ static int unknown_run(ctx *c, size_t a, size_t b)
 		return 0;
 	if (type < 0)
 		type = noun_type(c, a, b);
+	if (type < 0 && spelt_by_acronym(c, a, b))
+		type = NG_ORGANIZATION;
 	if (type < 0 && b - a == 1 && (c->d->toks[a].flags & NG_TOK_UPPER) && !(c->d->toks[a].flags & NG_TOK_DOTTED))
 		return 0; /* an unknown acronym on its own is left to parentheses */
 	/* "Intermediate Range Nuclear", "Generalised System", "Observers": plain

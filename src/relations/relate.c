@@ -469,6 +469,19 @@ static int gov_title(const sent_ctx *c, const ng_mention *m)
 	return 0;
 }
 
+/* The article's state that a government body belongs to (the knowledge
+ * base's part_of), or -1. */
+static int state_of_body(const sent_ctx *c, const ng_entity *body)
+{
+	const char *st = body->entry >= 0 ? c->lx->entries[body->entry].part_of : NULL;
+	if (!st || strncmp(st, "state:", 6) != 0)
+		return -1;
+	for (size_t k = 0; k < c->x->ne; k++)
+		if (strcmp(c->x->e[k].id, st) == 0)
+			return (int)k;
+	return -1;
+}
+
 /* "Russian President Putin", "U.S. Treasury Secretary Yellen": the title
  * ties the person to the state or body before it; "Director X of the Y"
  * to the body after it; a bare title to the knowledge base's state. */
@@ -501,6 +514,10 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 			if (add_rel(c, m->entity, x->m[ofs[k]].entity, r, NG_ASSERTED, 0, 0.85, "title", NULL, attrs))
 				return NG_ENOMEM;
 			found = 1;
+			/* "U.S. Treasury Under-Secretary X" also works for the state */
+			int st = te->type == NG_ORGANIZATION ? state_of_body(c, te) : -1;
+			if (st >= 0 && add_rel(c, m->entity, st, r, NG_ASSERTED, 0, 0.8, "title-body-state", NULL, attrs))
+				return NG_ENOMEM;
 		}
 		/* "X of (the) Y": the body after the name. */
 		size_t t = m->te;
