@@ -134,9 +134,13 @@ static int expand_slot(ng_rule *r, ng_buf *out, const char *s, size_t n, const c
 	else
 		rc = ng_buf_printf(out, "(?<%s>", name);
 	rc = rc || ng_buf_printf(out, one, types.s);
-	if (list)
-		rc = rc || ng_buf_adds(out, "(?:(?:, |,? and |,? or | & )") || ng_buf_printf(out, one, types.s) ||
-		     ng_buf_adds(out, ")*");
+	/* "A and B", "A, B and C", "A, B, and C"; not "A, and B", which joins
+	 * two clauses ("Poland met Ukraine, and Egypt criticized Libya") */
+	if (list) {
+		rc = rc || ng_buf_adds(out, "(?:(?:, ") || ng_buf_printf(out, one, types.s) ||
+		     ng_buf_adds(out, ")+(?:,? (?:and|or|&) ") || ng_buf_printf(out, one, types.s) ||
+		     ng_buf_adds(out, ")?| (?:and|or|&) ") || ng_buf_printf(out, one, types.s) || ng_buf_adds(out, ")?");
+	}
 	rc = rc || ng_buf_addc(out, ')');
 	ng_buf_free(&types);
 	return rc ? NG_ENOMEM : 0;
