@@ -65,6 +65,8 @@ void ng_coref_note_gender(const ng_doc *d, ng_ents *x, size_t i)
 /* Can mention k be the antecedent of pronoun i of gender g? */
 static int candidate(const ng_ents *x, size_t k, size_t i, int g)
 {
+	int known = g < 0;
+	g = abs(g);
 	const ng_mention *p = &x->m[k], *m = &x->m[i];
 	if (p->entity < 0 || p->plural || p->adj || x->e[p->entity].type != NG_PERSON)
 		return 0;
@@ -72,7 +74,7 @@ static int candidate(const ng_ents *x, size_t k, size_t i, int g)
 	if (p->tb <= m->tb && p->te >= m->te)
 		return 0;
 	int eg = x->e[p->entity].gender;
-	return !(g && eg && g != eg);
+	return known ? eg == g : !(g && eg && g != eg);
 }
 
 /* Is mention k a possessive ("his comments", "Putin's aide")? It names
@@ -122,14 +124,17 @@ static size_t scope_start(const ng_doc *d, const ng_ents *x, size_t i)
 }
 
 /* Safe cataphora: "In his speech, Lula said": a possessive before the
- * first comma of a sentence, with no person before it, takes the person
- * that opens the clause after the comma. */
+ * first comma of a sentence, after a word and with no person before it,
+ * takes the person that opens the clause after the comma. */
 static int cataphora(const ng_doc *d, const ng_ents *x, size_t i, int g)
 {
 	const ng_mention *m = &x->m[i];
 	const ng_sentence *s = &d->sents[m->sent];
 	const char *w = ng_tok_norm(d, &d->toks[m->tb]);
-	if (strcmp(w, "his") && strcmp(w, "her"))
+	/* "Her father, Anatole Moreau, ...": a possessive that opens the
+	 * sentence begins its subject, and the name after the comma is in
+	 * apposition to that subject */
+	if ((strcmp(w, "his") && strcmp(w, "her")) || m->tb == s->tok_begin)
 		return -1;
 	uint32_t c = m->te;
 	while (c < s->tok_end && strcmp(ng_tok_norm(d, &d->toks[c]), ","))
@@ -139,6 +144,28 @@ static int cataphora(const ng_doc *d, const ng_ents *x, size_t i, int g)
 		    (x->m[k].kind != NG_PRONOUN || x->m[k].pass == NG_PASS_PAREN))
 			return (int)k;
 	return -1;
+}
+
+/* The first candidate of the nearest of the three sentences before
+ * mention a's (mentions before a) that has one. There a person already
+ * known to be "she" comes before one of unknown gender ("Moreau made her
+ * debut ... alongside Jean Gabin ... She began"), unless only a
+ * possessive says so. */
+static int before_sentence(const ng_doc *d, const ng_ents *x, size_t a, size_t i, int g)
+{
+	int hit = -1;
+	for (size_t b = a; hit < 0 && b > 0 && x->m[i].sent - x->m[b - 1].sent <= 3;) {
+		size_t s0 = b;
+		while (s0 > 0 && x->m[s0 - 1].sent == x->m[b - 1].sent)
+			s0--;
+		for (size_t k = s0; g && k < b && hit < 0; k++)
+			if (candidate(x, k, i, -g) && !possessive(d, x, k))
+				hit = (int)k;
+		if (hit < 0)
+			hit = first_in(d, x, s0, b, i, g);
+		b = s0;
+	}
+	return hit;
 }
 
 int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
@@ -158,14 +185,8 @@ int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
 		hit = cataphora(d, x, i, g);
 	while (a > 0 && x->m[a - 1].sent == m->sent)
 		a--;
-	/* the sentences before: the first person of the nearest that has one */
-	for (size_t b = a; hit < 0 && b > 0 && m->sent - x->m[b - 1].sent <= 3;) {
-		size_t s0 = b;
-		while (s0 > 0 && x->m[s0 - 1].sent == x->m[b - 1].sent)
-			s0--;
-		hit = first_in(d, x, s0, b, i, g);
-		b = s0;
-	}
+	if (hit < 0)
+		hit = before_sentence(d, x, a, i, g);
 	if (hit < 0)
 		return -1;
 	m->pass = hit > (int)i ? NG_PASS_CATAPHORA : NG_PASS_PRONOUN;
