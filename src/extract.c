@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "entities/dateline.h"
+#include "entities/describe.h"
 #include "entities/era.h"
 #include "entities/lexicon.h"
 #include "entities/link.h"
@@ -267,6 +268,8 @@ static int run_pipeline(const ng_extractor *ex, const char *text, size_t len, ui
 	ng_rels rels = {0};
 	ng_syntax syn = {ex->tagger, ex->parser};
 	rc = ng_relate(&ex->rs, &ex->lx, &syn, &doc, &ents, a ? a->date : NULL, &rels, trace, err);
+	if (!rc && into)
+		rc = ng_describe(ex->tagger, ex->parser, &doc, &ents, err);
 	if (!rc && into && build_graph(ex, &doc, &ents, &rels, a, base, into))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	ng_rels_free(&rels);
@@ -398,6 +401,8 @@ int ng_extract_mentions(const ng_extractor *ex, const char *text, size_t len, co
 	char day[11];
 	ng_article art = dated(a, text, len, day);
 	int rc = analyse(ex, text, len, &art, 0, &doc, &x, err);
+	if (!rc && (rc = ng_describe(ex->tagger, ex->parser, &doc, &x, err)))
+		ng_doc_free(&doc), ng_ents_free(&x);
 	if (rc)
 		return rc;
 	ng_mentions *ms = calloc(1, sizeof *ms);

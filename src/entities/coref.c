@@ -17,7 +17,8 @@ enum { MALE = 1, FEMALE = 2 };
 const char *ng_pass_name(ng_pass p)
 {
 	static const char *const names[] = {"", "pronoun", "it", "body-nominal", "pair", "split", "parenthesis", "cataphora",
-	                                    "head-match", "kind-nominal", "role-nominal", "speaker"};
+	                                    "head-match", "kind-nominal", "role-nominal", "speaker", "predicate",
+	                                    "apposition"};
 	return p < sizeof names / sizeof *names ? names[p] : "";
 }
 

@@ -20,7 +20,9 @@ typedef enum {
 	NG_PASS_HEAD,     /* the university after Columbia University */
 	NG_PASS_KIND,     /* the country, the city: the state or place most in view */
 	NG_PASS_ROLE,     /* the Russian president: who leads Russia in the text or the knowledge base */
-	NG_PASS_QUOTE     /* I, my, we, our inside a quotation: its speaker */
+	NG_PASS_QUOTE,    /* I, my, we, our inside a quotation: its speaker */
+	NG_PASS_PREDICATE, /* Dvorak was a Czech composer: the name before the copula */
+	NG_PASS_APPOSITION /* Temasek, Singapore's state investor: the name before the comma */
 } ng_pass;
 
 const char *ng_pass_name(ng_pass p);
