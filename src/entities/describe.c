@@ -81,8 +81,9 @@ static int trigger(const ng_doc *d, const ng_ents *x, size_t k)
 	if (m->entity < 0 || m->adj || m->plural || m->te + 1 >= s->tok_end)
 		return 0;
 	int t = x->e[m->entity].type;
-	if (t != NG_PERSON && t != NG_ORGANIZATION && t != NG_COMPANY && t != NG_LOCATION && t != NG_STATE &&
-	    t != NG_GROUP)
+	/* not a group: "Western countries, Russia's trade ..." is a list or
+	 * the next clause more often than a description */
+	if (t != NG_PERSON && t != NG_ORGANIZATION && t != NG_COMPANY && t != NG_LOCATION && t != NG_STATE)
 		return 0;
 	uint32_t n = m->te;
 	/* "Jeanne Moreau (French pronunciation: ...; 1928 - 2017) was" */
@@ -222,6 +223,11 @@ static int description(const ng_parser *ps, const words *w, const ng_mention *m,
 	              w->upos[p] != NG_NUM))
 		return 0;
 	phrase(ps, w, p, a, b);
+	/* an apposition closes with a comma or the sentence: in "under the
+	 * sanctions of Western countries, Russia's trade with China highlights
+	 * ..." the phrase after the comma is the next clause's subject */
+	if (kind == APPOSITION && *b + 1 < (int)w->n && w->upos[*b + 1] != NG_PUNCT)
+		return 0;
 	return *a > h;
 }
 
