@@ -18,7 +18,7 @@ const char *ng_pass_name(ng_pass p)
 {
 	static const char *const names[] = {"", "pronoun", "it", "body-nominal", "pair", "split", "parenthesis", "cataphora",
 	                                    "head-match", "kind-nominal", "role-nominal", "speaker", "predicate",
-	                                    "apposition"};
+	                                    "apposition", "interview"};
 	return p < sizeof names / sizeof *names ? names[p] : "";
 }
 
@@ -195,6 +195,14 @@ int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
 	return x->m[hit].entity;
 }
 
+static int in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return 1;
+	return 0;
+}
+
 static int next_word(const char **p, const char **w, size_t *n)
 {
 	while (**p == ' ')
@@ -289,9 +297,90 @@ static ng_mention *add_word_mention(const ng_doc *d, ng_ents *x, uint32_t t, int
 	return m;
 }
 
+/* ---- Interviews: turns without quotation marks ----
+ * An interview announces its interviewee in its opening ("Wikinews
+ * interviews Robert Sarvis, ...", "Interview with Noam Chomsky", "Frank
+ * Messina: An Interview with ...") and then alternates questions, the
+ * paragraphs that end with "?", with answers. In an answer "I" is the
+ * interviewee; in a question "you" is. */
+
+/* Does paragraph p (of the sentence si) end with a question mark? */
+static int question(const ng_doc *d, uint32_t si)
+{
+	uint32_t para = d->sents[si].para;
+	while (si + 1 < d->nsents && d->sents[si + 1].para == para)
+		si++;
+	const ng_sentence *s = &d->sents[si];
+	return s->tok_end > s->tok_begin && !strcmp(ng_tok_norm(d, &d->toks[s->tok_end - 1]), "?");
+}
+
+/* The mention that names the interviewee: the first person named in the
+ * first of the three opening sentences that has a word "interview..."; -1
+ * when there is none, or two people are named together ("Mario Lucero and
+ * Isabel Ruiz"). */
+static int interviewee(const ng_doc *d, const ng_ents *x)
+{
+	for (uint32_t si = 0; si < d->nsents && si < 3; si++) {
+		const ng_sentence *s = &d->sents[si];
+		int said = 0;
+		for (uint32_t t = s->tok_begin; t < s->tok_end && !said; t++)
+			said = !strncmp(ng_tok_norm(d, &d->toks[t]), "interview", 9);
+		for (size_t k = 0; said && k < x->n && x->m[k].sent <= si; k++) {
+			const ng_mention *m = &x->m[k];
+			if (m->sent != si || m->kind != NG_NAME || m->type != NG_PERSON || m->adj || m->unsure)
+				continue;
+			if (m->te + 1 < s->tok_end && !strcmp(ng_tok_norm(d, &d->toks[m->te]), "and"))
+				return -1;
+			return (int)k;
+		}
+	}
+	return -1;
+}
+
+/* The paragraph of the first question when the text is an interview (an
+ * interviewee named, two questions or more), else -1. */
+static int64_t first_question(const ng_doc *d, const ng_ents *x)
+{
+	if (interviewee(d, x) < 0)
+		return -1;
+	int64_t first = -1;
+	int n = 0;
+	for (uint32_t si = 0; si < d->nsents && n < 2; si++)
+		if ((si + 1 == d->nsents || d->sents[si + 1].para != d->sents[si].para) && question(d, si)) {
+			if (!n++)
+				first = d->sents[si].para;
+		}
+	return n >= 2 ? first : -1;
+}
+
+/* Is token t an interview pronoun: I in an answer, you in a question,
+ * once the first question is asked? */
+static int interview_pronoun(const ng_doc *d, uint32_t t, int64_t first_q)
+{
+	static const char *const you[] = {"you", "your", "yourself", NULL};
+	uint32_t si = d->toks[t].sent;
+	if (first_q < 0 || d->sents[si].para < first_q)
+		return 0;
+	const char *w = ng_tok_norm(d, &d->toks[t]);
+	int q = question(d, si);
+	return q ? in_list(w, you) : first_person(w) == 1;
+}
+
+int ng_coref_interviewee(const ng_doc *d, ng_ents *x, size_t i)
+{
+	int k = interviewee(d, x);
+	if (k < 0 || x->m[k].entity < 0) {
+		x->m[i].pass = NG_PASS_NONE;
+		return -1;
+	}
+	x->m[i].ante = k;
+	return x->m[k].entity;
+}
+
 int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 {
 	size_t n0 = x->n, k = 0;
+	int64_t first_q = first_question(d, x);
 	for (uint32_t t = 0; t < d->ntoks; t++) {
 		while (k < n0 && x->m[k].te <= t)
 			k++;
@@ -309,6 +398,10 @@ int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 			if (!(m = add_word_mention(d, x, t, fp == 1 ? NG_PERSON : NG_ORGANIZATION, NG_PRONOUN)))
 				return NG_ENOMEM;
 			m->pass = NG_PASS_QUOTE;
+		} else if (interview_pronoun(d, t, first_q) && !quotation(d, t, &open, &close)) {
+			if (!(m = add_word_mention(d, x, t, NG_PERSON, NG_PRONOUN)))
+				return NG_ENOMEM;
+			m->pass = NG_PASS_INTERVIEW;
 		}
 	}
 	return 0;
@@ -431,14 +524,6 @@ int ng_coref_plural(const ng_doc *d, ng_ents *x, size_t i)
 		}
 	}
 	return -1;
-}
-
-static int in_list(const char *w, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(w, *list))
-			return 1;
-	return 0;
 }
 
 /* Definite nominals that name a kind ("the country"), a role of a state

@@ -563,6 +563,8 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 	}
 	if (m->entry >= 0)
 		ent = known_entity(lx, d, x, i);
+	else if (m->kind == NG_PRONOUN && m->pass == NG_PASS_INTERVIEW)
+		ent = ng_coref_interviewee(d, x, i);
 	else if (m->kind == NG_PRONOUN && m->pass == NG_PASS_QUOTE)
 		ent = ng_coref_quoted(lx, d, x, i);
 	else if (m->kind == NG_PRONOUN && m->plural)
