@@ -87,12 +87,12 @@ static int trigger(const ng_doc *d, const ng_ents *x, size_t k)
 		return 0;
 	uint32_t n = m->te;
 	/* "Jeanne Moreau (French pronunciation: ...; 1928 - 2017) was" */
-	if (!strcmp(ng_tok_norm(d, &d->toks[n]), "(")) {
-		while (n < s->tok_end && strcmp(ng_tok_norm(d, &d->toks[n]), ")"))
-			n++;
-		if (++n + 1 >= s->tok_end)
-			return 0;
+	for (int depth = 0; n < s->tok_end && (depth || !strcmp(ng_tok_norm(d, &d->toks[n]), "(")); n++) {
+		const char *p = ng_tok_norm(d, &d->toks[n]);
+		depth += !strcmp(p, "(") - !strcmp(p, ")");
 	}
+	if (n + 1 >= s->tok_end)
+		return 0;
 	const char *w = ng_tok_norm(d, &d->toks[n++]);
 	int kind = !strcmp(w, ",") ? APPOSITION : in_list(w, be) ? PREDICATE : 0;
 	if (kind == PREDICATE && n + 1 < s->tok_end && in_list(ng_tok_norm(d, &d->toks[n]), adverb))
@@ -159,16 +159,28 @@ static int rel_is(const ng_parser *ps, int rel, const char *want)
 }
 
 /* Is a dependent of relation rel part of the noun phrase of its head? Not
- * the subject, the copula or what belongs to the clause around it, nor a
- * conjunct: "one of the first opponents of the war, and is a ...", "the
- * capital of Arizona as well as its most populous city" are two mentions
- * on GUM's measure, or none. */
+ * the subject, the copula or what belongs to the clause around it. */
 static int in_phrase(const ng_parser *ps, int rel)
 {
 	static const char *const keep[] = {"det", "amod", "compound", "nmod", "acl", "nummod", "flat", "fixed",
-	                                   "appos", "case", NULL};
+	                                   "appos", "case", "conj", "cc", NULL};
 	for (int k = 0; keep[k]; k++)
 		if (rel_is(ps, rel, keep[k]))
+			return 1;
+	return 0;
+}
+
+/* Is word c a conjunct that is no noun or one with a clause of its own
+ * ("one of the first opponents of the war, and is a self-described
+ * socialist")? "a French actress, singer and director" is one phrase. */
+static int clause_conj(const ng_parser *ps, const words *w, int c)
+{
+	if (!rel_is(ps, w->rel[c], "conj"))
+		return 0;
+	if (w->upos[c] != NG_NOUN && w->upos[c] != NG_PROPN)
+		return 1;
+	for (size_t k = 0; k < w->n; k++)
+		if (w->head[k] == c && (rel_is(ps, w->rel[k], "cop") || rel_is(ps, w->rel[k], "nsubj")))
 			return 1;
 	return 0;
 }
@@ -178,7 +190,7 @@ static void phrase(const ng_parser *ps, const words *w, int p, int *a, int *b)
 {
 	*a = *b = p;
 	for (size_t c = 0; c < w->n; c++)
-		if (w->head[c] == p && in_phrase(ps, w->rel[c])) {
+		if (w->head[c] == p && in_phrase(ps, w->rel[c]) && !clause_conj(ps, w, (int)c)) {
 			if (w->lo[c] < *a)
 				*a = w->lo[c];
 			if (w->hi[c] > *b)
@@ -208,6 +220,10 @@ static int description(const ng_parser *ps, const words *w, const ng_mention *m,
 	if (h < 0)
 		return 0;
 	int p = -1;
+	/* "Jens Otto Harry Jespersen or Otto Jespersen (...) was": the first
+	 * conjunct is the subject */
+	while (kind == PREDICATE && rel_is(ps, w->rel[h], "conj") && w->head[h] >= 0 && w->head[h] < h)
+		h = w->head[h];
 	if (kind == PREDICATE && rel_is(ps, w->rel[h], "nsubj") && w->head[h] > h) {
 		p = w->head[h];
 		int cop = 0;
