@@ -401,10 +401,13 @@ int ng_extract_mentions(const ng_extractor *ex, const char *text, size_t len, co
 	char day[11];
 	ng_article art = dated(a, text, len, day);
 	int rc = analyse(ex, text, len, &art, 0, &doc, &x, err);
-	if (!rc && (rc = ng_describe(ex->tagger, ex->parser, &doc, &x, err)))
-		ng_doc_free(&doc), ng_ents_free(&x);
 	if (rc)
 		return rc;
+	if ((rc = ng_describe(ex->tagger, ex->parser, &doc, &x, err))) {
+		ng_ents_free(&x);
+		ng_doc_free(&doc);
+		return rc;
+	}
 	ng_mentions *ms = calloc(1, sizeof *ms);
 	if (!ms || fill_mentions(ms, &x, a && a->id ? a->id : "-")) {
 		ng_mentions_free(ms);
