@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "entities/dateline.h"
+#include "entities/describe.h"
 #include "entities/era.h"
 #include "entities/lexicon.h"
 #include "entities/link.h"
@@ -267,6 +268,8 @@ static int run_pipeline(const ng_extractor *ex, const char *text, size_t len, ui
 	ng_rels rels = {0};
 	ng_syntax syn = {ex->tagger, ex->parser};
 	rc = ng_relate(&ex->rs, &ex->lx, &syn, &doc, &ents, a ? a->date : NULL, &rels, trace, err);
+	if (!rc && into)
+		rc = ng_describe(ex->tagger, ex->parser, &doc, &ents, err);
 	if (!rc && into && build_graph(ex, &doc, &ents, &rels, a, base, into))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	ng_rels_free(&rels);
@@ -400,6 +403,11 @@ int ng_extract_mentions(const ng_extractor *ex, const char *text, size_t len, co
 	int rc = analyse(ex, text, len, &art, 0, &doc, &x, err);
 	if (rc)
 		return rc;
+	if ((rc = ng_describe(ex->tagger, ex->parser, &doc, &x, err))) {
+		ng_ents_free(&x);
+		ng_doc_free(&doc);
+		return rc;
+	}
 	ng_mentions *ms = calloc(1, sizeof *ms);
 	if (!ms || fill_mentions(ms, &x, a && a->id ? a->id : "-")) {
 		ng_mentions_free(ms);

@@ -17,7 +17,8 @@ enum { MALE = 1, FEMALE = 2 };
 const char *ng_pass_name(ng_pass p)
 {
 	static const char *const names[] = {"", "pronoun", "it", "body-nominal", "pair", "split", "parenthesis", "cataphora",
-	                                    "head-match", "kind-nominal", "role-nominal", "speaker"};
+	                                    "head-match", "kind-nominal", "role-nominal", "speaker", "predicate",
+	                                    "apposition", "interview"};
 	return p < sizeof names / sizeof *names ? names[p] : "";
 }
 
@@ -65,6 +66,8 @@ void ng_coref_note_gender(const ng_doc *d, ng_ents *x, size_t i)
 /* Can mention k be the antecedent of pronoun i of gender g? */
 static int candidate(const ng_ents *x, size_t k, size_t i, int g)
 {
+	int known = g < 0;
+	g = abs(g);
 	const ng_mention *p = &x->m[k], *m = &x->m[i];
 	if (p->entity < 0 || p->plural || p->adj || x->e[p->entity].type != NG_PERSON)
 		return 0;
@@ -72,7 +75,7 @@ static int candidate(const ng_ents *x, size_t k, size_t i, int g)
 	if (p->tb <= m->tb && p->te >= m->te)
 		return 0;
 	int eg = x->e[p->entity].gender;
-	return !(g && eg && g != eg);
+	return known ? eg == g : !(g && eg && g != eg);
 }
 
 /* Is mention k a possessive ("his comments", "Putin's aide")? It names
@@ -122,14 +125,17 @@ static size_t scope_start(const ng_doc *d, const ng_ents *x, size_t i)
 }
 
 /* Safe cataphora: "In his speech, Lula said": a possessive before the
- * first comma of a sentence, with no person before it, takes the person
- * that opens the clause after the comma. */
+ * first comma of a sentence, after a word and with no person before it,
+ * takes the person that opens the clause after the comma. */
 static int cataphora(const ng_doc *d, const ng_ents *x, size_t i, int g)
 {
 	const ng_mention *m = &x->m[i];
 	const ng_sentence *s = &d->sents[m->sent];
 	const char *w = ng_tok_norm(d, &d->toks[m->tb]);
-	if (strcmp(w, "his") && strcmp(w, "her"))
+	/* "Her father, Anatole Moreau, ...": a possessive that opens the
+	 * sentence begins its subject, and the name after the comma is in
+	 * apposition to that subject */
+	if ((strcmp(w, "his") && strcmp(w, "her")) || m->tb == s->tok_begin)
 		return -1;
 	uint32_t c = m->te;
 	while (c < s->tok_end && strcmp(ng_tok_norm(d, &d->toks[c]), ","))
@@ -139,6 +145,28 @@ static int cataphora(const ng_doc *d, const ng_ents *x, size_t i, int g)
 		    (x->m[k].kind != NG_PRONOUN || x->m[k].pass == NG_PASS_PAREN))
 			return (int)k;
 	return -1;
+}
+
+/* The first candidate of the nearest of the three sentences before
+ * mention a's (mentions before a) that has one. There a person already
+ * known to be "she" comes before one of unknown gender ("Moreau made her
+ * debut ... alongside Jean Gabin ... She began"), unless only a
+ * possessive says so. */
+static int before_sentence(const ng_doc *d, const ng_ents *x, size_t a, size_t i, int g)
+{
+	int hit = -1;
+	for (size_t b = a; hit < 0 && b > 0 && x->m[i].sent - x->m[b - 1].sent <= 3;) {
+		size_t s0 = b;
+		while (s0 > 0 && x->m[s0 - 1].sent == x->m[b - 1].sent)
+			s0--;
+		for (size_t k = s0; g && k < b && hit < 0; k++)
+			if (candidate(x, k, i, -g) && !possessive(d, x, k))
+				hit = (int)k;
+		if (hit < 0)
+			hit = first_in(d, x, s0, b, i, g);
+		b = s0;
+	}
+	return hit;
 }
 
 int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
@@ -158,19 +186,21 @@ int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
 		hit = cataphora(d, x, i, g);
 	while (a > 0 && x->m[a - 1].sent == m->sent)
 		a--;
-	/* the sentences before: the first person of the nearest that has one */
-	for (size_t b = a; hit < 0 && b > 0 && m->sent - x->m[b - 1].sent <= 3;) {
-		size_t s0 = b;
-		while (s0 > 0 && x->m[s0 - 1].sent == x->m[b - 1].sent)
-			s0--;
-		hit = first_in(d, x, s0, b, i, g);
-		b = s0;
-	}
+	if (hit < 0)
+		hit = before_sentence(d, x, a, i, g);
 	if (hit < 0)
 		return -1;
 	m->pass = hit > (int)i ? NG_PASS_CATAPHORA : NG_PASS_PRONOUN;
 	m->ante = hit;
 	return x->m[hit].entity;
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return 1;
+	return 0;
 }
 
 static int next_word(const char **p, const char **w, size_t *n)
@@ -267,9 +297,90 @@ static ng_mention *add_word_mention(const ng_doc *d, ng_ents *x, uint32_t t, int
 	return m;
 }
 
+/* ---- Interviews: turns without quotation marks ----
+ * An interview announces its interviewee in its opening ("Wikinews
+ * interviews Robert Sarvis, ...", "Interview with Noam Chomsky", "Frank
+ * Messina: An Interview with ...") and then alternates questions, the
+ * paragraphs that end with "?", with answers. In an answer "I" is the
+ * interviewee; in a question "you" is. */
+
+/* Does paragraph p (of the sentence si) end with a question mark? */
+static int question(const ng_doc *d, uint32_t si)
+{
+	uint32_t para = d->sents[si].para;
+	while (si + 1 < d->nsents && d->sents[si + 1].para == para)
+		si++;
+	const ng_sentence *s = &d->sents[si];
+	return s->tok_end > s->tok_begin && !strcmp(ng_tok_norm(d, &d->toks[s->tok_end - 1]), "?");
+}
+
+/* The mention that names the interviewee: the first person named in the
+ * first of the three opening sentences that has a word "interview..."; -1
+ * when there is none, or two people are named together ("Mario Lucero and
+ * Isabel Ruiz"). */
+static int interviewee(const ng_doc *d, const ng_ents *x)
+{
+	for (uint32_t si = 0; si < d->nsents && si < 3; si++) {
+		const ng_sentence *s = &d->sents[si];
+		int said = 0;
+		for (uint32_t t = s->tok_begin; t < s->tok_end && !said; t++)
+			said = !strncmp(ng_tok_norm(d, &d->toks[t]), "interview", 9);
+		for (size_t k = 0; said && k < x->n && x->m[k].sent <= si; k++) {
+			const ng_mention *m = &x->m[k];
+			if (m->sent != si || m->kind != NG_NAME || m->type != NG_PERSON || m->adj || m->unsure)
+				continue;
+			if (m->te + 1 < s->tok_end && !strcmp(ng_tok_norm(d, &d->toks[m->te]), "and"))
+				return -1;
+			return (int)k;
+		}
+	}
+	return -1;
+}
+
+/* The paragraph of the first question when the text is an interview (an
+ * interviewee named, two questions or more), else -1. */
+static int64_t first_question(const ng_doc *d, const ng_ents *x)
+{
+	if (interviewee(d, x) < 0)
+		return -1;
+	int64_t first = -1;
+	int n = 0;
+	for (uint32_t si = 0; si < d->nsents && n < 2; si++)
+		if ((si + 1 == d->nsents || d->sents[si + 1].para != d->sents[si].para) && question(d, si)) {
+			if (!n++)
+				first = d->sents[si].para;
+		}
+	return n >= 2 ? first : -1;
+}
+
+/* Is token t an interview pronoun: I in an answer, you in a question,
+ * once the first question is asked? */
+static int interview_pronoun(const ng_doc *d, uint32_t t, int64_t first_q)
+{
+	static const char *const you[] = {"you", "your", "yourself", NULL};
+	uint32_t si = d->toks[t].sent;
+	if (first_q < 0 || d->sents[si].para < first_q)
+		return 0;
+	const char *w = ng_tok_norm(d, &d->toks[t]);
+	int q = question(d, si);
+	return q ? in_list(w, you) : first_person(w) == 1;
+}
+
+int ng_coref_interviewee(const ng_doc *d, ng_ents *x, size_t i)
+{
+	int k = interviewee(d, x);
+	if (k < 0 || x->m[k].entity < 0) {
+		x->m[i].pass = NG_PASS_NONE;
+		return -1;
+	}
+	x->m[i].ante = k;
+	return x->m[k].entity;
+}
+
 int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 {
 	size_t n0 = x->n, k = 0;
+	int64_t first_q = first_question(d, x);
 	for (uint32_t t = 0; t < d->ntoks; t++) {
 		while (k < n0 && x->m[k].te <= t)
 			k++;
@@ -287,6 +398,10 @@ int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 			if (!(m = add_word_mention(d, x, t, fp == 1 ? NG_PERSON : NG_ORGANIZATION, NG_PRONOUN)))
 				return NG_ENOMEM;
 			m->pass = NG_PASS_QUOTE;
+		} else if (interview_pronoun(d, t, first_q) && !quotation(d, t, &open, &close)) {
+			if (!(m = add_word_mention(d, x, t, NG_PERSON, NG_PRONOUN)))
+				return NG_ENOMEM;
+			m->pass = NG_PASS_INTERVIEW;
 		}
 	}
 	return 0;
@@ -409,14 +524,6 @@ int ng_coref_plural(const ng_doc *d, ng_ents *x, size_t i)
 		}
 	}
 	return -1;
-}
-
-static int in_list(const char *w, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(w, *list))
-			return 1;
-	return 0;
 }
 
 /* Definite nominals that name a kind ("the country"), a role of a state

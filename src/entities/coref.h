@@ -20,7 +20,10 @@ typedef enum {
 	NG_PASS_HEAD,     /* the university after Columbia University */
 	NG_PASS_KIND,     /* the country, the city: the state or place most in view */
 	NG_PASS_ROLE,     /* the Russian president: who leads Russia in the text or the knowledge base */
-	NG_PASS_QUOTE     /* I, my, we, our inside a quotation: its speaker */
+	NG_PASS_QUOTE,    /* I, my, we, our inside a quotation: its speaker */
+	NG_PASS_PREDICATE, /* Dvorak was a Czech composer: the name before the copula */
+	NG_PASS_APPOSITION, /* Temasek, Singapore's state investor: the name before the comma */
+	NG_PASS_INTERVIEW  /* I in an answer, you in a question: the interviewee the headline names */
 } ng_pass;
 
 const char *ng_pass_name(ng_pass p);
@@ -44,6 +47,10 @@ int ng_coref_quoted(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i)
  * of one type in its sentence before it or in the sentence before, unless
  * a plural mention comes between; or the named member A of "A and the
  * other negotiators". Returns A's entity (B in entity2) or -1. */
+/* Interview pronoun i (pass NG_PASS_INTERVIEW): the interviewee's entity,
+ * or -1. */
+int ng_coref_interviewee(const ng_doc *d, ng_ents *x, size_t i);
+
 int ng_coref_plural(const ng_doc *d, ng_ents *x, size_t i);
 
 /* Adds an unlinked nominal mention, with the pass that will link it, for

@@ -378,6 +378,38 @@ static int relaxed_name(const char *name, const char *norm_text)
 	return hit;
 }
 
+static size_t named_before(const ng_ents *x, size_t i, int e)
+{
+	size_t n = 0;
+	for (size_t j = 0; j < i; j++)
+		n += x->m[j].entity == e;
+	return n;
+}
+
+/* The person whose first or last word is `tok`: of several ("Moreau"
+ * after "Jeanne Moreau" and her father "Anatole-Desire Moreau"), the one
+ * named most often before mention i, since the text keeps naming its
+ * subject; on a tie the latest. -1 if none. */
+static int surname_entity(const ng_ents *x, size_t i, const char *tok)
+{
+	int best = -1, many = 0;
+	size_t most = 0;
+	for (size_t k = x->ne; k-- > 0;) {
+		if (x->e[k].type != NG_PERSON || !name_part(x->e[k].name, tok))
+			continue;
+		if (best >= 0 && !many) { /* counted only when there are several */
+			many = 1;
+			most = named_before(x, i, best);
+		}
+		size_t n = many ? named_before(x, i, (int)k) : 0;
+		if (best < 0 || n > most) {
+			best = (int)k;
+			most = n;
+		}
+	}
+	return best;
+}
+
 /* A name by itself: the entity of the same name, a person by a surname
  * or first name seen, a firm by its first word ("Wyse said" after "Wyse
  * Technology"), or a new entity. Sets *out (-1: none). */
@@ -396,9 +428,7 @@ static int name_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t
 			ng_buf_free(&nt);
 			return NG_ENOMEM;
 		}
-		for (size_t k = x->ne; k-- > 0 && ent < 0;)
-			if (x->e[k].type == NG_PERSON && name_part(x->e[k].name, nt.s))
-				ent = (int)k;
+		ent = surname_entity(x, i, nt.s);
 		/* both names must have two words or more: most have not */
 		for (size_t k = x->ne; k-- > 0 && ent < 0 && strchr(nt.s, ' ');)
 			if (x->e[k].type == NG_PERSON && x->e[k].entry < 0 && strchr(x->e[k].name, ' ') &&
@@ -533,6 +563,8 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 	}
 	if (m->entry >= 0)
 		ent = known_entity(lx, d, x, i);
+	else if (m->kind == NG_PRONOUN && m->pass == NG_PASS_INTERVIEW)
+		ent = ng_coref_interviewee(d, x, i);
 	else if (m->kind == NG_PRONOUN && m->pass == NG_PASS_QUOTE)
 		ent = ng_coref_quoted(lx, d, x, i);
 	else if (m->kind == NG_PRONOUN && m->plural)

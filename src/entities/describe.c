@@ -1,0 +1,347 @@
+/* Entities, part 5: descriptions of a named entity, on the parse. A
+ * predicate nominal ("Dvorak was a Czech composer of Romantic music") and
+ * an apposition ("Temasek, Singapore's state investor, ...") are further
+ * mentions of the name they describe, spanning their whole noun phrase.
+ * Input: a linked doc; output: those mentions, merged into text order.
+ * Only sentences where a linked name is followed by a form of "be" or a
+ * comma, and then by a word that opens a noun phrase, are parsed: the
+ * parse is the costly step. The mentions come after the relations have
+ * been read, so they change no relation. */
+#include "entities/describe.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "entities/coref.h"
+#include "syntax/conllu.h"
+#include "syntax/words.h"
+#include "util/util.h"
+
+/* One parsed sentence; the arrays are resized together. */
+typedef struct words {
+	size_t n, cap;
+	uint32_t *start, *end;
+	int *upos, *head, *rel, *lo, *hi;
+	const char **form;
+	ng_buf text;
+	size_t *ofs;
+} words;
+
+#define GROW(arr) (tmp = realloc((arr), cap * sizeof *(arr))) && ((arr) = tmp)
+
+static int grow(words *w, size_t n)
+{
+	if (n <= w->cap)
+		return 0;
+	size_t cap = n < 64 ? 64 : 2 * n;
+	void *tmp;
+	if (!(GROW(w->start) && GROW(w->end) && GROW(w->upos) && GROW(w->head) && GROW(w->rel) && GROW(w->lo) &&
+	      GROW(w->hi) && GROW(w->form) && GROW(w->ofs)))
+		return NG_ENOMEM;
+	w->cap = cap;
+	return 0;
+}
+#undef GROW
+
+static void words_free(words *w)
+{
+	free(w->start);
+	free(w->end);
+	free(w->upos);
+	free(w->head);
+	free(w->rel);
+	free(w->lo);
+	free(w->hi);
+	free(w->form);
+	free(w->ofs);
+	ng_buf_free(&w->text);
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return 1;
+	return 0;
+}
+
+enum { PREDICATE = 1, APPOSITION = 2 };
+
+/* Can mention k be described by what follows it: PREDICATE after "is"
+ * ("Equinor is Norway's largest company"), APPOSITION after a comma
+ * ("Temasek, Singapore's state investor"), else 0. The next word must
+ * open a noun phrase. */
+static int trigger(const ng_doc *d, const ng_ents *x, size_t k)
+{
+	static const char *const be[] = {"is", "was", "are", "were", NULL};
+	static const char *const adverb[] = {"also", "still", "now", "then", "once", "currently", NULL};
+	static const char *const opener[] = {"a", "an", "the", "one", "his", "her", "its", "their", NULL};
+	const ng_mention *m = &x->m[k];
+	const ng_sentence *s = &d->sents[m->sent];
+	if (m->entity < 0 || m->adj || m->plural || m->te + 1 >= s->tok_end)
+		return 0;
+	int t = x->e[m->entity].type;
+	/* not a group: "Western countries, Russia's trade ..." is a list or
+	 * the next clause more often than a description */
+	if (t != NG_PERSON && t != NG_ORGANIZATION && t != NG_COMPANY && t != NG_LOCATION && t != NG_STATE)
+		return 0;
+	uint32_t n = m->te;
+	/* "Jeanne Moreau (French pronunciation: ...; 1928 - 2017) was" */
+	for (int depth = 0; n < s->tok_end && (depth || !strcmp(ng_tok_norm(d, &d->toks[n]), "(")); n++) {
+		const char *p = ng_tok_norm(d, &d->toks[n]);
+		depth += !strcmp(p, "(") - !strcmp(p, ")");
+	}
+	if (n + 1 >= s->tok_end)
+		return 0;
+	const char *w = ng_tok_norm(d, &d->toks[n++]);
+	int kind = !strcmp(w, ",") ? APPOSITION : in_list(w, be) ? PREDICATE : 0;
+	if (kind == PREDICATE && n + 1 < s->tok_end && in_list(ng_tok_norm(d, &d->toks[n]), adverb))
+		n++;
+	if (!kind)
+		return 0;
+	if (in_list(ng_tok_norm(d, &d->toks[n]), opener))
+		return kind;
+	/* "Norway's largest company": a name with a possessive opens it too */
+	for (size_t j = k + 1; j < x->n && x->m[j].tb <= n; j++)
+		if (x->m[j].tb == n && x->m[j].te < s->tok_end && (d->toks[x->m[j].te].flags & NG_TOK_POSS))
+			return kind;
+	return 0;
+}
+
+/* Cuts sentence si into words as the treebanks cut them, then tags and
+ * parses it; lo and hi get each word's subtree's first and last word. */
+static int parse_sentence(const ng_tagger *tg, const ng_parser *ps, const ng_doc *d, uint32_t si, words *w,
+                          ng_error *err)
+{
+	const ng_sentence *s = &d->sents[si];
+	size_t ends[NG_WORDS_MAX];
+	w->n = w->text.len = 0;
+	for (uint32_t t = s->tok_begin; t < s->tok_end; t++) {
+		const ng_token *tk = &d->toks[t];
+		size_t k = ng_words_cut(d->text + tk->start, tk->end - tk->start, ends);
+		for (size_t j = 0; j < k; j++) {
+			uint32_t a = tk->start + (j ? (uint32_t)ends[j - 1] : 0), b = tk->start + (uint32_t)ends[j];
+			if (grow(w, w->n + 1) || ng_buf_add(&w->text, d->text + a, b - a) || ng_buf_addc(&w->text, 0))
+				return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+			w->start[w->n] = a;
+			w->end[w->n] = b;
+			w->ofs[w->n++] = w->text.len - (b - a) - 1;
+		}
+	}
+	if (w->n > NG_PARSE_MAX_WORDS)
+		return 0; /* the relations report it; here it only means no descriptions */
+	for (size_t i = 0; i < w->n; i++)
+		w->form[i] = w->text.s + w->ofs[i];
+	int rc = ng_tagger_tag(tg, w->form, w->n, w->upos, err);
+	if (!rc)
+		rc = ng_parser_parse(ps, w->form, w->upos, w->n, w->head, w->rel, err);
+	for (size_t i = 0; !rc && i < w->n; i++) {
+		w->head[i]--; /* 0-based, the root -1 */
+		w->lo[i] = w->hi[i] = (int)i;
+	}
+	/* each word widens the subtree of every word above it; the depth
+	 * bound guards against a cycle */
+	for (size_t i = 0; !rc && i < w->n; i++)
+		for (int h = w->head[i], depth = 0; h >= 0 && depth < (int)w->n; h = w->head[h], depth++) {
+			if ((int)i < w->lo[h])
+				w->lo[h] = (int)i;
+			if ((int)i > w->hi[h])
+				w->hi[h] = (int)i;
+		}
+	return rc;
+}
+
+static int rel_is(const ng_parser *ps, int rel, const char *want)
+{
+	const char *r = ng_parser_deprel_name(ps, rel);
+	size_t n = strlen(want);
+	return !strncmp(r, want, n) && (r[n] == 0 || r[n] == ':');
+}
+
+/* Is a dependent of relation rel part of the noun phrase of its head? Not
+ * the subject, the copula or what belongs to the clause around it. */
+static int in_phrase(const ng_parser *ps, int rel)
+{
+	static const char *const keep[] = {"det", "amod", "compound", "nmod", "acl", "nummod", "flat", "fixed",
+	                                   "appos", "case", "conj", "cc", NULL};
+	for (int k = 0; keep[k]; k++)
+		if (rel_is(ps, rel, keep[k]))
+			return 1;
+	return 0;
+}
+
+/* Is word c a conjunct that is no noun or one with a clause of its own
+ * ("one of the first opponents of the war, and is a self-described
+ * socialist")? "a French actress, singer and director" is one phrase. */
+static int clause_conj(const ng_parser *ps, const words *w, int c)
+{
+	if (!rel_is(ps, w->rel[c], "conj"))
+		return 0;
+	if (w->upos[c] != NG_NOUN && w->upos[c] != NG_PROPN)
+		return 1;
+	for (size_t k = 0; k < w->n; k++)
+		if (w->head[k] == c && (rel_is(ps, w->rel[k], "cop") || rel_is(ps, w->rel[k], "nsubj")))
+			return 1;
+	return 0;
+}
+
+/* The words [*a, *b] of the noun phrase headed by word p. */
+static void phrase(const ng_parser *ps, const words *w, int p, int *a, int *b)
+{
+	*a = *b = p;
+	for (size_t c = 0; c < w->n; c++)
+		if (w->head[c] == p && in_phrase(ps, w->rel[c]) && !clause_conj(ps, w, (int)c)) {
+			if (w->lo[c] < *a)
+				*a = w->lo[c];
+			if (w->hi[c] > *b)
+				*b = w->hi[c];
+		}
+	while (*b > *a && w->upos[*b] == NG_PUNCT)
+		(*b)--;
+	while (*a < *b && w->upos[*a] == NG_PUNCT)
+		(*a)++;
+}
+
+/* The head of mention m: its word whose head is outside it, or -1. */
+static int mention_head(const words *w, const ng_mention *m)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (w->start[i] >= m->start && w->end[i] <= m->end &&
+		    (w->head[i] < 0 || w->start[w->head[i]] < m->start || w->end[w->head[i]] > m->end))
+			return (int)i;
+	return -1;
+}
+
+/* The description of mention k as words [*a, *b]: 1, or 0 when the parse
+ * does not confirm it. */
+static int description(const ng_parser *ps, const words *w, const ng_mention *m, int kind, int *a, int *b)
+{
+	int h = mention_head(w, m);
+	if (h < 0)
+		return 0;
+	int p = -1;
+	/* "Jens Otto Harry Jespersen or Otto Jespersen (...) was": the first
+	 * conjunct is the subject */
+	while (kind == PREDICATE && rel_is(ps, w->rel[h], "conj") && w->head[h] >= 0 && w->head[h] < h)
+		h = w->head[h];
+	if (kind == PREDICATE && rel_is(ps, w->rel[h], "nsubj") && w->head[h] > h) {
+		p = w->head[h];
+		int cop = 0;
+		for (size_t c = 0; c < w->n && !cop; c++)
+			cop = w->head[c] == p && rel_is(ps, w->rel[c], "cop");
+		if (!cop)
+			p = -1;
+	}
+	for (size_t c = (size_t)h + 1; kind == APPOSITION && c < w->n && p < 0; c++)
+		if (w->head[c] == h && rel_is(ps, w->rel[c], "appos"))
+			p = (int)c;
+	if (p < 0 || (w->upos[p] != NG_NOUN && w->upos[p] != NG_PROPN && w->upos[p] != NG_PRON &&
+	              w->upos[p] != NG_NUM))
+		return 0;
+	phrase(ps, w, p, a, b);
+	/* an apposition closes with a comma or the sentence: in "under the
+	 * sanctions of Western countries, Russia's trade with China highlights
+	 * ..." the phrase after the comma is the next clause's subject */
+	if (kind == APPOSITION && *b + 1 < (int)w->n && w->upos[*b + 1] != NG_PUNCT)
+		return 0;
+	return *a > h;
+}
+
+/* The token that holds byte `at`, in sentence s. */
+static uint32_t token_at(const ng_doc *d, const ng_sentence *s, uint32_t at)
+{
+	uint32_t t = s->tok_begin;
+	while (t + 1 < s->tok_end && d->toks[t].end <= at)
+		t++;
+	return t;
+}
+
+static int add_description(const ng_doc *d, ng_ents *x, size_t k, int kind, const words *w, int a, int b)
+{
+	const ng_mention *ante = &x->m[k];
+	const ng_sentence *s = &d->sents[ante->sent];
+	ng_mention *m = NG_PUSH(x->m, x->n, x->cap);
+	if (!m)
+		return NG_ENOMEM;
+	ante = &x->m[k];
+	memset(m, 0, sizeof *m);
+	m->start = w->start[a];
+	m->end = w->end[b];
+	m->tb = token_at(d, s, m->start);
+	m->te = token_at(d, s, m->end - 1) + 1;
+	m->sent = ante->sent;
+	m->type = x->e[ante->entity].type;
+	m->kind = NG_NOMINAL;
+	m->entry = m->title_rel = m->title_of = m->title_of2 = m->entity2 = -1;
+	m->entity = ante->entity;
+	m->pass = kind == PREDICATE ? NG_PASS_PREDICATE : NG_PASS_APPOSITION;
+	m->ante = (int)k;
+	return 0;
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+	const ng_mention *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* Merges the mentions [n0, n) into the text order of [0, n0), and points
+ * the links between mentions at their new places. */
+static int merge(ng_ents *x, size_t n0)
+{
+	ng_mention *out = malloc((x->n + 1) * sizeof *out);
+	int *pos = malloc((x->n + 1) * sizeof *pos);
+	if (!out || !pos) {
+		free(out);
+		free(pos);
+		return NG_ENOMEM;
+	}
+	ng_sort(x->m + n0, x->n - n0, sizeof *x->m, cmp_mention);
+	for (size_t i = 0, j = n0, k = 0; k < x->n; k++) {
+		size_t from = j < x->n && (i == n0 || cmp_mention(&x->m[j], &x->m[i]) < 0) ? j++ : i++;
+		out[k] = x->m[from];
+		pos[from] = (int)k;
+	}
+	for (size_t k = 0; k < x->n; k++) {
+		ng_mention *m = &out[k];
+		if (m->ante >= 0)
+			m->ante = pos[m->ante];
+		if (m->title_of >= 0)
+			m->title_of = pos[m->title_of];
+		if (m->title_of2 >= 0)
+			m->title_of2 = pos[m->title_of2];
+	}
+	free(x->m);
+	free(pos);
+	x->m = out;
+	x->cap = x->n + 1;
+	return 0;
+}
+
+int ng_describe(const ng_tagger *tg, const ng_parser *ps, const ng_doc *d, ng_ents *x, ng_error *err)
+{
+	words w = {0};
+	size_t n0 = x->n;
+	int rc = 0;
+	for (size_t k = 0; k < n0 && !rc;) {
+		size_t end = k;
+		int any = 0;
+		while (end < n0 && x->m[end].sent == x->m[k].sent)
+			any |= trigger(d, x, end++);
+		if (any)
+			rc = parse_sentence(tg, ps, d, x->m[k].sent, &w, err);
+		for (size_t i = k; any && !rc && i < end; i++) {
+			int kind = trigger(d, x, i), a, b;
+			if (kind && w.n <= NG_PARSE_MAX_WORDS && description(ps, &w, &x->m[i], kind, &a, &b) &&
+			    add_description(d, x, i, kind, &w, a, b))
+				rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+		}
+		k = end;
+	}
+	words_free(&w);
+	if (!rc && x->n > n0 && merge(x, n0))
+		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	return rc;
+}
