@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/util.h"
 
@@ -495,9 +496,91 @@ static int dateline_place(const ng_doc *d, ng_ents *x)
 	return 0;
 }
 
+/* The mention that covers token t, or -1. */
+static long mention_at(const ng_ents *x, size_t t)
+{
+	for (size_t i = 0; i < x->n; i++)
+		if (x->m[i].tb <= t && x->m[i].te > t)
+			return (long)i;
+	return -1;
+}
+
+static int is_place(const ng_ents *x, long i)
+{
+	return i >= 0 && (x->m[i].type == NG_LOCATION || x->m[i].type == NG_STATE);
+}
+
+static int is_tok(const ng_doc *d, size_t t, const char *w)
+{
+	return t < d->ntoks && !strcasecmp(norm(d, t), w);
+}
+
+/* An outlet no one knows, where a wire or monitoring service names it in
+ * its credit or source line: after the place it files from, before "in
+ * LANGUAGE 1700 GMT" or "in LANGUAGE 6 Apr 94" ("Havana Radio Reloj
+ * Network in Spanish 1402 GMT"),
+ * in capitals after a place on a line of its own ("Moscow MOSKOVSKIY
+ * KOMSOMOLETS"), or in parentheses before the dash of a credit line
+ * ("Sofia , February 15 ( BTA ) --"). Returns the run [*b, *e) or 0. */
+static int outlet_run(const ng_doc *d, const ng_ents *x, const ng_sentence *se, size_t *b, size_t *e)
+{
+	size_t sb = se->tok_begin, sn = se->tok_end;
+	for (size_t k = sb + 2; k + 1 < sn; k++) {
+		const ng_token *y = &d->toks[k];
+		uint32_t len = y->end - y->start;
+		int when = (len == 4 && is_tok(d, k + 1, "gmt")) ||
+		           (len <= 2 && k + 2 < sn && name_word(d, k + 1) && (d->toks[k + 2].flags & NG_TOK_NUM));
+		if (is_tok(d, k - 2, "in") && name_word(d, k - 1) && (y->flags & NG_TOK_NUM) && when) {
+			*e = k - 2;
+			break;
+		}
+	}
+	if (!*e && sn - sb >= 2 && sn - sb <= 5 && is_place(x, mention_at(x, sb))) {
+		size_t t = x->m[mention_at(x, sb)].te;
+		int upper = t < sn && !(d->toks[t - 1].flags & NG_TOK_UPPER);
+		for (size_t k = t; k < sn && upper; k++)
+			upper = name_word(d, k) && (d->toks[k].flags & NG_TOK_UPPER);
+		*e = upper ? sn : 0;
+	}
+	for (size_t k = sb + 1; !*e && k + 2 < sn && k < sb + 10; k++)
+		if (is_tok(d, k, "(") && d->toks[k + 1].flags & NG_TOK_UPPER) {
+			size_t c = k + 1;
+			while (c < sn && c < k + 4 && name_word(d, c))
+				c++;
+			if (is_tok(d, c, ")") && c + 1 < sn && d->text[d->toks[c + 1].start] == '-' && is_place(x, mention_at(x, sb + 3 * is_tok(d, sb, "("))))
+				*b = k + 1, *e = c;
+		}
+	if (!*e)
+		return 0;
+	if (!*b)
+		for (*b = *e; *b > sb && *e - *b < 4 && name_word(d, *b - 1) && mention_at(x, *b - 1) < 0;)
+			(*b)--;
+	return *b < *e && (*b == sb || is_place(x, mention_at(x, *b - 1)) || is_tok(d, *b - 1, "("));
+}
+
+static int outlets(const ng_doc *d, ng_ents *x)
+{
+	for (size_t s = 0; s < d->nsents; s++) {
+		size_t b = 0, e = 0;
+		if (!outlet_run(d, x, &d->sents[s], &b, &e))
+			continue;
+		int known = 0;
+		for (size_t t = b; t < e; t++)
+			known |= mention_at(x, t) >= 0;
+		if (known)
+			continue;
+		if (add_copy(x, (size_t)-1, b, e, d, NG_ORGANIZATION))
+			return NG_ENOMEM;
+		/* a node only with the place it files from: a source line may
+		 * be a headline, whose unknown names are otherwise no nodes */
+		x->m[x->n - 1].needs_edge = 1;
+	}
+	return 0;
+}
+
 int ng_names_doc(const ng_lexicon *lx, const ng_doc *doc, ng_ents *x)
 {
 	if (sports_report(lx, doc) && (lineups(lx, doc, x) || sports_names(lx, doc, x) || table_teams(lx, doc, x)))
 		return NG_ENOMEM;
-	return dateline_place(doc, x) || capital_lines(doc, x) ? NG_ENOMEM : 0;
+	return dateline_place(doc, x) || capital_lines(doc, x) || outlets(doc, x) ? NG_ENOMEM : 0;
 }
