@@ -578,9 +578,46 @@ static int outlets(const ng_doc *d, ng_ents *x)
 	return 0;
 }
 
+/* "Morgan City , La.", "EAST LANSING , Mich.": a name no one knows before
+ * a comma and a state in its AP abbreviation is a town of that state. */
+static int ap_towns(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
+{
+	const ng_classes calendar = NG_CLASS(NG_W_MONTH) | NG_CLASS(NG_W_MONTH_ABBR) | NG_CLASS(NG_W_WEEKDAY) | NG_CLASS(NG_W_DAY);
+	size_t n = x->n;
+	for (size_t i = 0; i < n; i++) {
+		const ng_mention *m = &x->m[i];
+		const ng_sentence *se = &d->sents[m->sent];
+		if (m->type != NG_LOCATION || d->text[d->toks[m->te - 1].end - 1] != '.' || m->tb < se->tok_begin + 2 ||
+		    !is_tok(d, m->tb - 1, ","))
+			continue;
+		size_t e = m->tb - 1, b = e;
+		long in = -1, k;
+		int many = 0;
+		/* over unknown names and places: "West Palm Beach" is not Palm Beach */
+		while (b > se->tok_begin && e - b < 3 && name_word(d, b - 1) && !ng_lexicon_in_wid(lx, d->wid[b - 1], calendar) &&
+		       ((k = mention_at(x, b - 1)) < 0 || x->m[k].entry < 0 || x->m[k].type == NG_LOCATION)) {
+			many |= k >= 0 && in >= 0 && k != in;
+			in = k >= 0 ? k : in;
+			b--;
+		}
+		if (b == e || many || (b > se->tok_begin && name_word(d, b - 1)) || (in >= 0 && x->m[in].te > e))
+			continue;
+		if (in < 0 && add_copy(x, (size_t)-1, b, e, d, NG_LOCATION))
+			return NG_ENOMEM;
+		if (in >= 0 && (x->m[in].tb != b || x->m[in].te != e)) {
+			ng_mention *o = &x->m[in];
+			o->tb = (uint32_t)b, o->te = (uint32_t)e, o->entry = -1;
+			o->start = d->toks[b].start, o->end = d->toks[e - 1].end;
+		}
+		if (in >= 0)
+			x->m[in].type = NG_LOCATION, x->m[in].unsure = 0;
+	}
+	return 0;
+}
+
 int ng_names_doc(const ng_lexicon *lx, const ng_doc *doc, ng_ents *x)
 {
 	if (sports_report(lx, doc) && (lineups(lx, doc, x) || sports_names(lx, doc, x) || table_teams(lx, doc, x)))
 		return NG_ENOMEM;
-	return dateline_place(doc, x) || capital_lines(doc, x) || outlets(doc, x) ? NG_ENOMEM : 0;
+	return dateline_place(doc, x) || capital_lines(doc, x) || outlets(doc, x) || ap_towns(lx, doc, x) ? NG_ENOMEM : 0;
 }
