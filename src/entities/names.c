@@ -615,9 +615,71 @@ static int ap_towns(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
 	return 0;
 }
 
+/* Does a title ("spokesman", "Radioprotection Director") end right before
+ * token e? Returns where it starts, or e. */
+static size_t title_before(const ng_lexicon *lx, const ng_doc *d, size_t sb, size_t e)
+{
+	for (size_t t = e > sb + 3 ? e - 3 : sb; t < e; t++) {
+		uint32_t node = 0;
+		size_t j = t;
+		while (j < e && (node = ng_lexicon_next(lx, node, d->wid[j])))
+			j++;
+		if (j < e || !node || !(lx->kinds[node] & 1u << NG_V_TITLE))
+			continue;
+		int32_t it = -2;
+		for (const ng_value *v; (v = ng_lexicon_values(lx, node, &it));)
+			if (v->kind == NG_V_TITLE && v->arg >= 0)
+				return t;
+	}
+	return e;
+}
+
+/* "Boeing Commercial Airplanes spokesman Craig Martin", "CNTP Secretary
+ * Luis Cobos": capitalised words no one knows right before a person's
+ * title name the body the title is of. */
+static int title_bodies(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
+{
+	const ng_classes skip = plain_words | NG_CLASS(NG_W_DAY) | NG_CLASS(NG_W_TITLE_COMPLEMENT);
+	size_t n = x->n;
+	for (size_t i = 0; i < n; i++) {
+		const ng_mention *m = &x->m[i];
+		const ng_sentence *se = &d->sents[m->sent];
+		if (m->type != NG_PERSON || m->kind != NG_NAME || se->caps || se->headline)
+			continue;
+		size_t e = title_before(lx, d, se->tok_begin, m->tb), b;
+		while (e < m->tb && (b = title_before(lx, d, se->tok_begin, e)) < e)
+			e = b; /* titles in a row: "Lt. Col." */
+		b = e;
+		while (b > se->tok_begin && e - b < 4 && name_word(d, b - 1) && mention_at(x, b - 1) < 0)
+			b--;
+		/* a capitalised common word opens a sentence, not a name */
+		const ng_classes lead = b == se->tok_begin ? skip : NG_NOT_NAME | NG_CLASS(NG_W_DAY);
+		while (b < e && ng_lexicon_in_wid(lx, d->wid[b], lead))
+			b++;
+		long body = b > se->tok_begin ? mention_at(x, b - 1) : -1;
+		if (b == e || e == m->tb)
+			continue;
+		if (body >= 0 && (x->m[body].type == NG_ORGANIZATION || x->m[body].type == NG_COMPANY)) {
+			/* a unit of a body: "Boeing Commercial Airplanes" */
+			ng_mention *o = &x->m[body];
+			o->te = (uint32_t)e, o->end = d->toks[e - 1].end, o->entry = -1;
+		} else if (!name_word(d, b - 1) || b == se->tok_begin) {
+			if (add_copy(x, (size_t)-1, b, e, d, NG_ORGANIZATION))
+				return NG_ENOMEM;
+			body = (long)x->n - 1;
+		} else
+			continue;
+		m = &x->m[i];
+		if (m->title_of < 0 && m->title_end > m->title_start && m->title_start == d->toks[e].start)
+			x->m[i].title_of = (int)body;
+	}
+	return 0;
+}
+
 int ng_names_doc(const ng_lexicon *lx, const ng_doc *doc, ng_ents *x)
 {
 	if (sports_report(lx, doc) && (lineups(lx, doc, x) || sports_names(lx, doc, x) || table_teams(lx, doc, x)))
 		return NG_ENOMEM;
-	return dateline_place(doc, x) || capital_lines(doc, x) || outlets(doc, x) || ap_towns(lx, doc, x) ? NG_ENOMEM : 0;
+	return dateline_place(doc, x) || capital_lines(doc, x) || outlets(doc, x) || ap_towns(lx, doc, x) ||
+	               title_bodies(lx, doc, x) ? NG_ENOMEM : 0;
 }
