@@ -676,10 +676,40 @@ static int title_bodies(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
 	return 0;
 }
 
+/* "Winter , 53 ,", "Tal , a senior Defense Ministry official": a lone
+ * name no one knows, with an age or a title in the apposition after it,
+ * is a person's surname. */
+static int apposed_surnames(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
+{
+	for (size_t s = 0; s < d->nsents; s++) {
+		const ng_sentence *se = &d->sents[s];
+		if (se->caps || se->headline)
+			continue;
+		for (size_t t = se->tok_begin; t + 3 < se->tok_end; t++) {
+			long o = mention_at(x, t);
+			if (!name_word(d, t) || (t > se->tok_begin && name_word(d, t - 1)) || !is_tok(d, t + 1, ",") ||
+			    (o >= 0 && !(x->m[o].unsure && x->m[o].te == t + 1)) || ng_lexicon_in_wid(lx, d->wid[t], plain_words))
+				continue;
+			size_t a = t + 2, end = a + 7 < se->tok_end ? a + 7 : se->tok_end, k = a + 1;
+			int age = small_number(d, a) && is_tok(d, a + 1, ",");
+			int role = is_tok(d, a, "a") || is_tok(d, a, "an");
+			while (role && k < end && !is_tok(d, k, ",") && title_before(lx, d, a + 1, k + 1) > k)
+				k++;
+			if (!age && !(role && k < end && !is_tok(d, k, ",")))
+				continue;
+			if (o >= 0)
+				x->m[o].unsure = 0, x->m[o].type = NG_PERSON;
+			else if (add_copy(x, (size_t)-1, t, t + 1, d, NG_PERSON))
+				return NG_ENOMEM;
+		}
+	}
+	return 0;
+}
+
 int ng_names_doc(const ng_lexicon *lx, const ng_doc *doc, ng_ents *x)
 {
 	if (sports_report(lx, doc) && (lineups(lx, doc, x) || sports_names(lx, doc, x) || table_teams(lx, doc, x)))
 		return NG_ENOMEM;
 	return dateline_place(doc, x) || capital_lines(doc, x) || outlets(doc, x) || ap_towns(lx, doc, x) ||
-	               title_bodies(lx, doc, x) ? NG_ENOMEM : 0;
+	               title_bodies(lx, doc, x) || apposed_surnames(lx, doc, x) ? NG_ENOMEM : 0;
 }
