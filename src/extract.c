@@ -159,7 +159,7 @@ static int qualify_agreements(ng_ents *x, const ng_rels *rels, const char *artic
 	int rc = parties ? 0 : NG_ENOMEM;
 	for (size_t k = 0; k < x->ne && !rc; k++) {
 		ng_entity *e = &x->e[k];
-		if (!e->needs_edge || !e->has_edge)
+		if (!e->needs_edge || !e->has_edge || e->type != NG_AGREEMENT)
 			continue;
 		size_t n = 0;
 		for (size_t i = 0; i < rels->n; i++) {

@@ -451,7 +451,7 @@ static int name_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t
 				m->type = x->e[k].type;
 			}
 	}
-	if (ent < 0 && !(m->unsure && !cue_near(lx, d, m)) && (!d->sents[m->sent].headline || unnamed_agreement(m))) {
+	if (ent < 0 && !(m->unsure && !cue_near(lx, d, m)) && (!d->sents[m->sent].headline || m->needs_edge)) {
 		ent = new_entity(x, text, m->type, (int)i);
 		if (ent >= 0)
 			x->e[ent].needs_edge = m->needs_edge;

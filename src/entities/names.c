@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/util.h"
 
@@ -516,11 +517,263 @@ static int qualified_demonyms(const ng_doc *d, ng_ents *x)
 	return rc;
 }
 
+/* Which mention covers each token (the first by index), kept up to date
+ * as the passes below add and stretch mentions: looking mentions up by
+ * token must not scan them all, or a long article takes quadratic time. */
+typedef struct cover {
+	const ng_ents *x;
+	int *at; /* per token: a mention index, or -1 */
+} cover;
+
+static void cover_mark(cover *cv, long i)
+{
+	for (uint32_t t = cv->x->m[i].tb; t < cv->x->m[i].te; t++)
+		if (cv->at[t] < 0 || cv->at[t] > i)
+			cv->at[t] = (int)i;
+}
+
+static int cover_init(cover *cv, const ng_doc *d, const ng_ents *x)
+{
+	cv->x = x;
+	cv->at = malloc((d->ntoks + 1) * sizeof *cv->at);
+	if (!cv->at)
+		return NG_ENOMEM;
+	for (size_t t = 0; t <= d->ntoks; t++)
+		cv->at[t] = -1;
+	for (size_t i = x->n; i-- > 0;)
+		cover_mark(cv, (long)i);
+	return 0;
+}
+
+/* The mention that covers token t, or -1. */
+static long mention_at(const cover *cv, size_t t)
+{
+	return cv->at[t];
+}
+
+static int is_place(const ng_ents *x, long i)
+{
+	return i >= 0 && (x->m[i].type == NG_LOCATION || x->m[i].type == NG_STATE);
+}
+
+static int is_tok(const ng_doc *d, size_t t, const char *w)
+{
+	return t < d->ntoks && !strcasecmp(norm(d, t), w);
+}
+
+/* An outlet no one knows, where a wire or monitoring service names it in
+ * its credit or source line: after the place it files from, before "in
+ * LANGUAGE 1700 GMT" or "in LANGUAGE 6 Apr 94" ("Havana Radio Reloj
+ * Network in Spanish 1402 GMT"),
+ * in capitals after a place on a line of its own ("Moscow MOSKOVSKIY
+ * KOMSOMOLETS"), or in parentheses before the dash of a credit line
+ * ("Sofia , February 15 ( BTA ) --"). Returns the run [*b, *e) or 0. */
+static int outlet_run(const ng_doc *d, const cover *cv, const ng_sentence *se, size_t *b, size_t *e)
+{
+	const ng_ents *x = cv->x;
+	size_t sb = se->tok_begin, sn = se->tok_end;
+	for (size_t k = sb + 2; k + 1 < sn; k++) {
+		const ng_token *y = &d->toks[k];
+		uint32_t len = y->end - y->start;
+		int when = (len == 4 && is_tok(d, k + 1, "gmt")) ||
+		           (len <= 2 && k + 2 < sn && name_word(d, k + 1) && (d->toks[k + 2].flags & NG_TOK_NUM));
+		if (is_tok(d, k - 2, "in") && name_word(d, k - 1) && (y->flags & NG_TOK_NUM) && when) {
+			*e = k - 2;
+			break;
+		}
+	}
+	if (!*e && sn - sb >= 2 && sn - sb <= 5 && is_place(x, mention_at(cv, sb))) {
+		size_t t = x->m[mention_at(cv, sb)].te;
+		int upper = t < sn && !(d->toks[t - 1].flags & NG_TOK_UPPER);
+		for (size_t k = t; k < sn && upper; k++)
+			upper = name_word(d, k) && (d->toks[k].flags & NG_TOK_UPPER);
+		*e = upper ? sn : 0;
+	}
+	for (size_t k = sb + 1; !*e && k + 2 < sn && k < sb + 10; k++)
+		if (is_tok(d, k, "(") && d->toks[k + 1].flags & NG_TOK_UPPER) {
+			size_t c = k + 1;
+			while (c < sn && c < k + 4 && name_word(d, c))
+				c++;
+			if (is_tok(d, c, ")") && c + 1 < sn && d->text[d->toks[c + 1].start] == '-' && is_place(x, mention_at(cv, sb + 3 * is_tok(d, sb, "("))))
+				*b = k + 1, *e = c;
+		}
+	if (!*e)
+		return 0;
+	if (!*b)
+		for (*b = *e; *b > sb && *e - *b < 4 && name_word(d, *b - 1) && mention_at(cv, *b - 1) < 0;)
+			(*b)--;
+	return *b < *e && (*b == sb || is_place(x, mention_at(cv, *b - 1)) || is_tok(d, *b - 1, "("));
+}
+
+static int outlets(const ng_doc *d, ng_ents *x, cover *cv)
+{
+	for (size_t s = 0; s < d->nsents; s++) {
+		size_t b = 0, e = 0;
+		if (!outlet_run(d, cv, &d->sents[s], &b, &e))
+			continue;
+		int known = 0;
+		for (size_t t = b; t < e; t++)
+			known |= mention_at(cv, t) >= 0;
+		if (known)
+			continue;
+		if (add_copy(x, (size_t)-1, b, e, d, NG_ORGANIZATION))
+			return NG_ENOMEM;
+		cover_mark(cv, (long)x->n - 1);
+		/* a node only with the place it files from: a source line may
+		 * be a headline, whose unknown names are otherwise no nodes */
+		x->m[x->n - 1].needs_edge = 1;
+	}
+	return 0;
+}
+
+/* "Morgan City , La.", "EAST LANSING , Mich.": a name no one knows before
+ * a comma and a state in its AP abbreviation is a town of that state. */
+static int ap_towns(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, cover *cv)
+{
+	const ng_classes calendar = NG_CLASS(NG_W_MONTH) | NG_CLASS(NG_W_MONTH_ABBR) | NG_CLASS(NG_W_WEEKDAY) | NG_CLASS(NG_W_DAY);
+	size_t n = x->n;
+	for (size_t i = 0; i < n; i++) {
+		const ng_mention *m = &x->m[i];
+		const ng_sentence *se = &d->sents[m->sent];
+		if (m->type != NG_LOCATION || d->text[d->toks[m->te - 1].end - 1] != '.' || m->tb < se->tok_begin + 2 ||
+		    !is_tok(d, m->tb - 1, ","))
+			continue;
+		size_t e = m->tb - 1, b = e;
+		long in = -1, k;
+		int many = 0;
+		/* over unknown names and places: "West Palm Beach" is not Palm Beach */
+		while (b > se->tok_begin && e - b < 3 && name_word(d, b - 1) && !ng_lexicon_in_wid(lx, d->wid[b - 1], calendar) &&
+		       ((k = mention_at(cv, b - 1)) < 0 || x->m[k].entry < 0 || x->m[k].type == NG_LOCATION)) {
+			many |= k >= 0 && in >= 0 && k != in;
+			in = k >= 0 ? k : in;
+			b--;
+		}
+		if (b == e || many || (b > se->tok_begin && name_word(d, b - 1)) || (in >= 0 && x->m[in].te > e))
+			continue;
+		if (in < 0 && add_copy(x, (size_t)-1, b, e, d, NG_LOCATION))
+			return NG_ENOMEM;
+		if (in < 0)
+			cover_mark(cv, (long)x->n - 1);
+		if (in >= 0 && (x->m[in].tb != b || x->m[in].te != e)) {
+			ng_mention *o = &x->m[in];
+			o->tb = (uint32_t)b, o->te = (uint32_t)e, o->entry = -1;
+			o->start = d->toks[b].start, o->end = d->toks[e - 1].end;
+			cover_mark(cv, in);
+		}
+		if (in >= 0)
+			x->m[in].type = NG_LOCATION, x->m[in].unsure = 0;
+	}
+	return 0;
+}
+
+/* Does a title ("spokesman", "Radioprotection Director") end right before
+ * token e? Returns where it starts, or e. */
+static size_t title_before(const ng_lexicon *lx, const ng_doc *d, size_t sb, size_t e)
+{
+	for (size_t t = e > sb + 3 ? e - 3 : sb; t < e; t++) {
+		uint32_t node = 0;
+		size_t j = t;
+		while (j < e && (node = ng_lexicon_next(lx, node, d->wid[j])))
+			j++;
+		if (j < e || !node || !(lx->kinds[node] & 1u << NG_V_TITLE))
+			continue;
+		int32_t it = -2;
+		for (const ng_value *v; (v = ng_lexicon_values(lx, node, &it));)
+			if (v->kind == NG_V_TITLE && v->arg >= 0)
+				return t;
+	}
+	return e;
+}
+
+/* "Boeing Commercial Airplanes spokesman Craig Martin", "CNTP Secretary
+ * Luis Cobos": capitalised words no one knows right before a person's
+ * title name the body the title is of. */
+static int title_bodies(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, cover *cv)
+{
+	const ng_classes skip = plain_words | NG_CLASS(NG_W_DAY) | NG_CLASS(NG_W_TITLE_COMPLEMENT);
+	size_t n = x->n;
+	for (size_t i = 0; i < n; i++) {
+		const ng_mention *m = &x->m[i];
+		const ng_sentence *se = &d->sents[m->sent];
+		if (m->type != NG_PERSON || m->kind != NG_NAME || se->caps || se->headline)
+			continue;
+		size_t e = title_before(lx, d, se->tok_begin, m->tb), b;
+		while (e < m->tb && (b = title_before(lx, d, se->tok_begin, e)) < e)
+			e = b; /* titles in a row: "Lt. Col." */
+		b = e;
+		while (b > se->tok_begin && e - b < 4 && name_word(d, b - 1) && mention_at(cv, b - 1) < 0)
+			b--;
+		/* a capitalised common word opens a sentence, not a name */
+		const ng_classes lead = b == se->tok_begin ? skip : NG_NOT_NAME | NG_CLASS(NG_W_DAY);
+		while (b < e && ng_lexicon_in_wid(lx, d->wid[b], lead))
+			b++;
+		long body = b > se->tok_begin ? mention_at(cv, b - 1) : -1;
+		if (b == e || e == m->tb)
+			continue;
+		if (body >= 0 && (x->m[body].type == NG_ORGANIZATION || x->m[body].type == NG_COMPANY)) {
+			/* a unit of a body: "Boeing Commercial Airplanes" */
+			ng_mention *o = &x->m[body];
+			o->te = (uint32_t)e, o->end = d->toks[e - 1].end, o->entry = -1;
+			cover_mark(cv, body);
+		} else if (!name_word(d, b - 1) || b == se->tok_begin) {
+			if (add_copy(x, (size_t)-1, b, e, d, NG_ORGANIZATION))
+				return NG_ENOMEM;
+			body = (long)x->n - 1;
+			cover_mark(cv, body);
+		} else
+			continue;
+		m = &x->m[i];
+		if (m->title_of < 0 && m->title_end > m->title_start && m->title_start == d->toks[e].start)
+			x->m[i].title_of = (int)body;
+	}
+	return 0;
+}
+
+/* "Winter , 53 ,", "Tal , a senior Defense Ministry official": a lone
+ * name no one knows, with an age or a title in the apposition after it,
+ * is a person's surname. */
+static int apposed_surnames(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, cover *cv)
+{
+	for (size_t s = 0; s < d->nsents; s++) {
+		const ng_sentence *se = &d->sents[s];
+		if (se->caps || se->headline)
+			continue;
+		for (size_t t = se->tok_begin; t + 3 < se->tok_end; t++) {
+			long o = mention_at(cv, t);
+			if (!name_word(d, t) || (t > se->tok_begin && name_word(d, t - 1)) || !is_tok(d, t + 1, ",") ||
+			    (o >= 0 && !(x->m[o].unsure && x->m[o].te == t + 1)) || ng_lexicon_in_wid(lx, d->wid[t], plain_words))
+				continue;
+			size_t a = t + 2, end = a + 7 < se->tok_end ? a + 7 : se->tok_end, k = a + 1;
+			int age = small_number(d, a) && is_tok(d, a + 1, ",");
+			int role = is_tok(d, a, "a") || is_tok(d, a, "an");
+			while (role && k < end && !is_tok(d, k, ",") && title_before(lx, d, a + 1, k + 1) > k)
+				k++;
+			if (!age && !(role && k < end && !is_tok(d, k, ",")))
+				continue;
+			if (o >= 0)
+				x->m[o].unsure = 0, x->m[o].type = NG_PERSON;
+			else if (add_copy(x, (size_t)-1, t, t + 1, d, NG_PERSON))
+				return NG_ENOMEM;
+			else
+				cover_mark(cv, (long)x->n - 1);
+		}
+	}
+	return 0;
+}
+
 int ng_names_doc(const ng_lexicon *lx, const ng_doc *doc, ng_ents *x)
 {
 	if (qualified_demonyms(doc, x))
 		return NG_ENOMEM;
 	if (sports_report(lx, doc) && (lineups(lx, doc, x) || sports_names(lx, doc, x) || table_teams(lx, doc, x)))
 		return NG_ENOMEM;
-	return dateline_place(doc, x) || capital_lines(doc, x) ? NG_ENOMEM : 0;
+	if (dateline_place(doc, x) || capital_lines(doc, x))
+		return NG_ENOMEM;
+	cover cv;
+	if (cover_init(&cv, doc, x))
+		return NG_ENOMEM;
+	int rc = outlets(doc, x, &cv) || ap_towns(lx, doc, x, &cv) || title_bodies(lx, doc, x, &cv) ||
+	         apposed_surnames(lx, doc, x, &cv);
+	free(cv.at);
+	return rc ? NG_ENOMEM : 0;
 }

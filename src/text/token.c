@@ -243,6 +243,18 @@ int ng_tokenize_sentence(ng_doc *d, uint32_t si, const ng_text_opts *o, ng_error
 			continue;
 		}
 		if (!word_byte(t + i, e - i)) {
+			/* text tokenized before ("Armenia 's capital", as treebanks
+			 * and corpora write it): the detached 's is still the
+			 * possessive of the word before */
+			size_t p = d->ntoks > st->tok_begin && (d->toks[d->ntoks - 1].flags & NG_TOK_WORD)
+			               ? possessive(d, i, i, e, si, err)
+			               : 0;
+			if (p == (size_t)-1)
+				return err ? err->code : NG_ENOMEM;
+			if (p) {
+				i += p;
+				continue;
+			}
 			size_t w = punct_token(d, i, e, si, err);
 			if (!w)
 				return err ? err->code : NG_ENOMEM;
