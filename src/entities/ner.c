@@ -8,6 +8,7 @@
 #include "entities/names.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@
 
 typedef struct ctx {
 	const ng_lexicon *lx;
+	const ng_typer *ty;
 	const ng_doc *d;
 	ng_ents *out;
 	const ng_sentence *s;
@@ -231,6 +233,16 @@ static int person_cue(const ctx *c, size_t a, size_t b)
 	return k < s->tok_end && ng_lexicon_is_wid(c->lx, c->d->wid[k], NG_W_PERSON_CUE);
 }
 
+static int acronym_type(const ctx *c, size_t a)
+{
+	int32_t margin;
+	static int ma = -1;
+	if (ma < 0)
+		ma = getenv("NG_MA") ? atoi(getenv("NG_MA")) : 30000;
+	int cls = c->ty ? ng_typer_run(c->ty, c->lx, c->d, c->s, a, a + 1, &margin) : -1;
+	return cls == NG_TYPER_ORG && margin >= ma ? NG_ORGANIZATION : cls == NG_TYPER_LOC && margin >= ma ? NG_LOCATION : -1;
+}
+
 /* A run of capitalised tokens not in the knowledge base: a person when it
  * has two to four name-like words; a lone word stays unsure until linking
  * (a known surname) or a cue confirms it. A noun beside it can make it a
@@ -269,8 +281,10 @@ static int unknown_run(ctx *c, size_t a, size_t b)
 	int given = b - a > 1 && is(c, a, NG_W_GIVEN_NAME);
 	int plain = !given && (ng_lexicon_is_wid(c->lx, c->d->wid[b - 1], NG_W_COMMON) ||
 	                       (common * 2 >= (int)(b - a) && b - a > 1));
-	if (type < 0 && b - a == 1 && a > c->s->tok_begin && is_word(c, a - 1, "the"))
-		return 0; /* "the Navy said": people take no article */
+	/* "the Navy said": people take no article; the typer may know what it is */
+	if (type < 0 && b - a == 1 && a > c->s->tok_begin && is_word(c, a - 1, "the") &&
+	    (type = acronym_type(c, a)) < 0)
+		return 0;
 	if (type < 0 && plain && !person_cue(c, a, b))
 		return 0;
 	if (type >= 0 && type != NG_PERSON && b - a == 1 && plain)
@@ -283,6 +297,7 @@ static int unknown_run(ctx *c, size_t a, size_t b)
 	if (!m)
 		return NG_ENOMEM;
 	m->unsure = type < 0 && b - a == 1;
+	m->guess = type < 0;
 	return 0;
 }
 
@@ -747,6 +762,31 @@ static void lower_titles(const ng_lexicon *lx, const ng_doc *d, ng_ents *out)
 	}
 }
 
+/* Names still typed a person only for want of a cue, once the article as
+ * a whole has spoken (names.c): the typer makes them a place or an
+ * organization when it is sure enough, and a lone word it types is kept. */
+static void model_types(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *d, ng_ents *out)
+{
+	static int ml = -1, mo = -1;
+	if (ml < 0) {
+		ml = getenv("NG_ML") ? atoi(getenv("NG_ML")) : 30000;
+		mo = getenv("NG_MO") ? atoi(getenv("NG_MO")) : 30000;
+	}
+	for (size_t i = 0; i < out->n; i++) {
+		ng_mention *m = &out->m[i];
+		if (!m->guess || m->type != NG_PERSON || m->entry >= 0)
+			continue;
+		int32_t margin;
+		int cls = ng_typer_run(ty, lx, d, &d->sents[m->sent], m->tb, m->te, &margin);
+		if (getenv("NG_DEBUG"))
+			fprintf(stderr, "TYPER %u %u %d %d\n", m->start, m->end, cls, margin);
+		if ((cls == NG_TYPER_LOC && margin >= ml) || (cls == NG_TYPER_ORG && margin >= mo)) {
+			m->type = cls == NG_TYPER_LOC ? NG_LOCATION : NG_ORGANIZATION;
+			m->unsure = 0;
+		}
+	}
+}
+
 static int cmp_mention(const void *a, const void *b)
 {
 	const ng_mention *x = a, *y = b;
@@ -790,9 +830,9 @@ void ng_ents_free(ng_ents *x)
 	memset(x, 0, sizeof *x);
 }
 
-int ng_ner(const ng_lexicon *lx, const ng_doc *doc, ng_ents *out, ng_error *err)
+int ng_ner(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *doc, ng_ents *out, ng_error *err)
 {
-	ctx c = {lx, doc, out, NULL, 0};
+	ctx c = {lx, ty, doc, out, NULL, 0};
 	for (size_t s = 0; s < doc->nsents; s++) {
 		c.s = &doc->sents[s];
 		c.si = (uint32_t)s;
@@ -801,6 +841,8 @@ int ng_ner(const ng_lexicon *lx, const ng_doc *doc, ng_ents *out, ng_error *err)
 	}
 	if (ng_names_doc(lx, doc, out))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	if (ty)
+		model_types(lx, ty, doc, out);
 	if (ng_ents_sort(out))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	lower_titles(lx, doc, out);
