@@ -46,6 +46,8 @@ int ng_extractor_new(ng_extractor **out, ng_error *err)
 		rc = ng_rules_index(&ex->rs, err);
 	if (!rc)
 		rc = ng_tagger_new_embedded(&ex->tagger, err);
+	if (!rc)
+		rc = ng_typer_new_embedded(&ex->typer, err);
 	for (const ng_embedded *m = ng_embedded_models; !rc && !ex->parser; m++)
 		if (!m->name)
 			rc = ng_fail(err, NG_EINVAL, NULL, 0, "no parser model compiled in");
@@ -66,6 +68,7 @@ void ng_extractor_free(ng_extractor *ex)
 	ng_lexicon_free(&ex->lx);
 	ng_rules_free(&ex->rs);
 	ng_tagger_free(ex->tagger);
+	ng_typer_free(ex->typer);
 	ng_parser_free(ex->parser);
 	free(ex);
 }
@@ -104,7 +107,7 @@ static int analyse(const ng_extractor *ex, const char *text, size_t len, const n
 		ng_doc_free(doc);
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	}
-	rc = ng_ner(&ex->lx, doc, ents, err);
+	rc = ng_ner(&ex->lx, ex->typer, doc, ents, err);
 	if (!rc && has_dl && ng_dateline_mentions(&dl, doc, ents))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	ents->day = ng_era_day(a ? a->date : NULL);

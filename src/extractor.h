@@ -4,6 +4,7 @@
 #define NG_EXTRACTOR_H
 
 #include "entities/lexicon.h"
+#include "entities/typer.h"
 #include "newsgraph/extract.h"
 #include "relations/rules.h"
 #include "syntax/parse.h"
@@ -14,6 +15,7 @@ struct ng_extractor {
 	ng_rules rs;
 	ng_tagger *tagger; /* the compiled-in models, used in place; read-only, shared by threads */
 	ng_parser *parser;
+	ng_typer *typer;
 };
 
 #endif

@@ -283,7 +283,7 @@ static int lineups(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
 					rc = add_copy(x, (size_t)-1, p, b, d, NG_PERSON);
 				for (size_t i = 0; i < x->n; i++)
 					if (x->m[i].tb == p && x->m[i].te == b && x->m[i].unsure)
-						x->m[i].unsure = 0; /* a player, kept */
+						x->m[i].unsure = x->m[i].guess = 0; /* a player, kept */
 			}
 			t = k > t ? k : t + 1;
 		}

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "entities/lexicon.h"
+#include "entities/typer.h"
 #include "text/text.h"
 
 #define NG_TITLE_STALE (-2)
@@ -32,6 +33,7 @@ typedef struct ng_mention {
 	int entity, entity2;
 	int pass; /* the coreference pass that linked a mention that is no name (ng_pass), or 0 */
 	int ante; /* with pass: the antecedent mention, or -1 */
+	int guess; /* typed a person for want of a cue: the typer may retype it */
 } ng_mention;
 
 typedef struct ng_entity {
@@ -51,7 +53,10 @@ typedef struct ng_ents {
 	int32_t day; /* the article's date as YYYYMMDD, or NG_DAY_NONE */
 } ng_ents;
 
-int ng_ner(const ng_lexicon *lx, const ng_doc *doc, ng_ents *out, ng_error *err);
+/* Finds the mentions of a doc tagged by the lexicon. The typer (NULL: rules
+ * only) types the names the knowledge base does not hold. Returns 0, or
+ * NG_ENOMEM with err filled. */
+int ng_ner(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *doc, ng_ents *out, ng_error *err);
 void ng_ents_free(ng_ents *x);
 /* Sorts the mentions into text order; titles point at mentions by index
  * (ng_mention.title_of) and follow across the sort, through entity2, which

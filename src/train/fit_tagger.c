@@ -12,6 +12,7 @@
 
 #include "syntax/model.h"
 #include "syntax/tag.h"
+#include "train/perceptron.h"
 #include "train/train_lemma.h"
 
 /* Words seen at least this often get an ambiguity class; a tag joins the
@@ -24,57 +25,20 @@
  * they deserve on new text. */
 #define FOLDS 10
 
-typedef struct perceptron {
-	int32_t *w;
-	int64_t *total, *stamp;
-	int64_t now;
-	uint32_t bits;
-} perceptron;
-
-/* The averaged weight (times the step count, which does not change which
- * tag wins). */
-static int64_t averaged(const perceptron *p, size_t k)
-{
-	return p->total[k] + (p->now - p->stamp[k]) * p->w[k];
-}
-
-static void update(perceptron *p, const uint32_t *f, size_t nf, int tag, int delta)
-{
-	for (size_t k = 0; k < nf; k++) {
-		size_t i = (size_t)(f[k] >> (32 - p->bits)) * NG_NUPOS + (size_t)tag;
-		p->total[i] = averaged(p, i);
-		p->stamp[i] = p->now;
-		p->w[i] += delta;
-	}
-}
-
-static int best_tag(const int64_t *score)
-{
-	int best = 0;
-	for (int c = 1; c < NG_NUPOS; c++)
-		if (score[c] > score[best])
-			best = c;
-	return best;
-}
-
 /* One greedy pass over a sentence; with `learn`, updates on each mistake. */
-static void pass(perceptron *p, const ng_tag_word *ws, const ng_ud_sentence *s, int *tags, int learn)
+static void pass(ng_perceptron *p, const ng_tag_word *ws, const ng_ud_sentence *s, int *tags, int learn)
 {
 	uint32_t f[NG_TAG_MAXFEAT];
 	for (size_t i = 0; i < s->n; i++) {
 		int p1 = i > 0 ? tags[i - 1] : NG_NUPOS, p2 = i > 1 ? tags[i - 2] : NG_NUPOS;
 		size_t nf = ng_tag_features(ws, s->n, i, p1, p2, f);
 		int64_t score[NG_NUPOS] = {0};
-		for (size_t k = 0; k < nf; k++) {
-			size_t row = (size_t)(f[k] >> (32 - p->bits)) * NG_NUPOS;
-			for (int c = 0; c < NG_NUPOS; c++)
-				score[c] += p->w[row + (size_t)c];
-		}
-		tags[i] = best_tag(score);
+		ng_perceptron_score(p, f, nf, score);
+		tags[i] = ng_perceptron_best(score, NG_NUPOS);
 		int gold = s->words[i].upos;
 		if (learn && gold >= 0 && tags[i] != gold) {
-			update(p, f, nf, gold, 1);
-			update(p, f, nf, tags[i], -1);
+			ng_perceptron_update(p, f, nf, gold, 1);
+			ng_perceptron_update(p, f, nf, tags[i], -1);
 		}
 		if (learn)
 			p->now++;
@@ -183,38 +147,8 @@ static int build_lexicon(const ng_train_corpus *c, lexent **out, size_t *nout)
 	return rc;
 }
 
-/* A fixed-seed xorshift: the shuffles are the same on every run. */
-static uint64_t next_random(uint64_t *x)
-{
-	*x ^= *x << 13;
-	*x ^= *x >> 7;
-	*x ^= *x << 17;
-	return *x;
-}
-
-/* The int16 weights: averaged weights scaled so that the largest is 32767,
- * rounded half away from zero, in integers only. */
-static int16_t *quantize(const perceptron *p)
-{
-	size_t n = (size_t)NG_NUPOS << p->bits;
-	int64_t max = 1;
-	for (size_t i = 0; i < n; i++) {
-		int64_t a = averaged(p, i);
-		if (a > max || -a > max)
-			max = a < 0 ? -a : a;
-	}
-	int16_t *q = malloc(n * sizeof *q);
-	for (size_t i = 0; q && i < n; i++) {
-		/* |averaged| stays below 2^47 (steps times largest weight), so the
-		 * product fits in 64 bits. */
-		int64_t a = averaged(p, i) * 32767 * 2;
-		q[i] = (int16_t)(a >= 0 ? (a + max) / (2 * max) : -((-a + max) / (2 * max)));
-	}
-	return q;
-}
-
 typedef struct trainer {
-	perceptron p;
+	ng_perceptron p;
 	lexent *lex;
 	size_t nlex;
 	ng_lemma_tables lem;
@@ -226,7 +160,7 @@ typedef struct trainer {
 /* The model file of the current averaged weights. */
 static int build_model(const trainer *t, ng_buf *out)
 {
-	int16_t *q = quantize(&t->p);
+	int16_t *q = ng_perceptron_quantize(&t->p);
 	if (!q)
 		return NG_ENOMEM;
 	uint32_t meta[2] = {t->p.bits, NG_NUPOS};
@@ -282,22 +216,13 @@ static int train(trainer *t, const ng_train_corpus *c, const ng_train_corpus *de
 	ng_tag_word *ws = NULL;
 	size_t *off = NULL, *order = malloc((c->nsents + 1) * sizeof *order);
 	int *tags = malloc((c->nwords + 1) * sizeof *tags);
-	size_t n = (size_t)NG_NUPOS << t->p.bits;
-	t->p.w = calloc(n, sizeof *t->p.w);
-	t->p.total = calloc(n, sizeof *t->p.total);
-	t->p.stamp = calloc(n, sizeof *t->p.stamp);
-	int rc = !order || !tags || !t->p.w || !t->p.total || !t->p.stamp ? NG_ENOMEM
-	                                                                  : precompute(c, &ws, &off);
+	int rc = !order || !tags ? NG_ENOMEM : precompute(c, &ws, &off);
 	uint64_t seed = 0x9e3779b97f4a7c15ull;
 	ng_buf model = {0};
 	for (size_t s = 0; !rc && s < c->nsents; s++)
 		order[s] = s;
 	for (int e = 0; !rc && e < t->epochs; e++) {
-		for (size_t s = c->nsents; s > 1; s--) {
-			size_t j = (size_t)(next_random(&seed) % s), tmp = order[s - 1];
-			order[s - 1] = order[j];
-			order[j] = tmp;
-		}
+		ng_train_shuffle(order, c->nsents, &seed);
 		for (size_t s = 0; s < c->nsents; s++)
 			pass(&t->p, ws + off[order[s]], c->sents[order[s]], tags, 1);
 		double acc;
@@ -315,9 +240,10 @@ static int train(trainer *t, const ng_train_corpus *c, const ng_train_corpus *de
 int ng_tagger_fit(const ng_train_corpus *c, const ng_train_corpus *dev, int epochs, unsigned bits,
                   const char *credits, ng_buf *model, ng_error *err)
 {
-	trainer t = {.p.bits = bits, .epochs = epochs, .credits = credits, .nsents = c->nsents,
-	             .nwords = c->nwords};
-	int rc = build_lexicon(c, &t.lex, &t.nlex);
+	trainer t = {.epochs = epochs, .credits = credits, .nsents = c->nsents, .nwords = c->nwords};
+	int rc = ng_perceptron_init(&t.p, bits, NG_NUPOS);
+	if (!rc)
+		rc = build_lexicon(c, &t.lex, &t.nlex);
 	if (!rc)
 		rc = ng_lemma_train(&t.lem, c, err);
 	if (!rc)
@@ -325,9 +251,7 @@ int ng_tagger_fit(const ng_train_corpus *c, const ng_train_corpus *dev, int epoc
 	if (!rc)
 		rc = build_model(&t, model);
 	free(t.lex);
-	free(t.p.w);
-	free(t.p.total);
-	free(t.p.stamp);
+	ng_perceptron_free(&t.p);
 	ng_lemma_tables_free(&t.lem);
 	return rc;
 }

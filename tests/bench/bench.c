@@ -127,7 +127,7 @@ static double run(int stage, const ng_extractor *ex, const article *a, size_t n,
 			if (ng_text_check(a[i].text, a[i].len, a[i].id, NULL) == 0 &&
 			    ng_doc_init(&d, a[i].text, a[i].len, &opts, NULL) == 0) {
 				ng_lexicon_tag(&ex->lx, &d);
-				ng_ner(&ex->lx, &d, &x, NULL);
+				ng_ner(&ex->lx, ex->typer, &d, &x, NULL);
 				ng_link(&ex->lx, &d, &x, NULL);
 				ng_ents_free(&x);
 				ng_doc_free(&d);

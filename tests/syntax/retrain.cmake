@@ -1,5 +1,6 @@
-# Retrains the tagger model from the treebanks and compares its bytes with
-# the committed one. Usage: cmake -DTRAIN=ng-train-tagger -DMODEL=committed
+# Retrains a model (the tagger's, the name typer's) from the treebanks and
+# compares its bytes with the committed one.
+# Usage: cmake -DTRAIN=ng-train-tagger -DMODEL=committed
 # -DOUT=scratch "-DARGS=..." -P retrain.cmake
 separate_arguments(args UNIX_COMMAND "${ARGS}")
 execute_process(COMMAND ${TRAIN} -o ${OUT} ${args} RESULT_VARIABLE rc)

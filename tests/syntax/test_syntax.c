@@ -1,10 +1,12 @@
 /* Unit tests of the syntax layer's tagger side: the model container, the
  * compiled-in tagger on a news sentence, lemmas of regular verbs and
- * nouns, and tokens cut into the treebanks' words. */
+ * nouns, and tokens cut into the treebanks' words; and the name typer's
+ * model (src/entities/typer.h), which lives in the same container. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "entities/typer.h"
 #include "harness.h"
 #include "syntax/conllu.h"
 #include "syntax/lemma.h"
@@ -33,6 +35,39 @@ static void test_container(void)
 	ng_tagger *t;
 	CHECK(ng_tagger_new(&t, (const unsigned char *)b.s, b.len, "t", &err) == NG_EINVAL && !t);
 	ng_buf_free(&b);
+}
+
+/* The typer opens only a names model of its dimensions, and the feature
+ * buffer is as large as the header promises even for the longest run
+ * whose every word has every cue (under ASan, an overflow shows here). */
+static void test_typer(void)
+{
+	ng_buf b = {0};
+	ng_error err = NG_ERROR_INIT;
+	ng_typer *ty;
+	uint32_t meta[2] = {8, NG_TYPER_NCLASS};
+	int16_t w[NG_TYPER_NCLASS << 8] = {0};
+	ng_model_part short_w[] = {{"nermeta", meta, sizeof meta}, {"nerw", w, sizeof w - 2}};
+	CHECK(ng_model_build(&b, "newsgraph model: names\n", short_w, 2) == 0);
+	CHECK(ng_typer_new(&ty, (const unsigned char *)b.s, b.len, "n", &err) == NG_EINVAL && !ty);
+	CHECK_STR(err.message, "names model weights do not match their dimensions");
+	b.len = 0;
+	ng_model_part good[] = {{"nermeta", meta, sizeof meta}, {"nerw", w, sizeof w}};
+	CHECK(ng_model_build(&b, "newsgraph model: tagger\n", good, 2) == 0);
+	CHECK(ng_typer_new(&ty, (const unsigned char *)b.s, b.len, "n", &err) == NG_EINVAL && !ty);
+	b.len = 0;
+	CHECK(ng_model_build(&b, "newsgraph model: names\n", good, 2) == 0);
+	CHECK(ng_typer_new(&ty, (const unsigned char *)b.s, b.len, "n", &err) == 0 && ty);
+	ng_typer_free(ty);
+	ng_buf_free(&b);
+	ng_typer_word ws[NG_TYPER_MAXRUN + 4];
+	for (size_t i = 0; i < NG_TYPER_MAXRUN + 4; i++)
+		ws[i] = (ng_typer_word){"Word", 4, "word", 0xffffffffu};
+	uint32_t *f = malloc(NG_TYPER_MAXFEAT * sizeof *f);
+	CHECK(f && ng_typer_features(ws, NG_TYPER_MAXRUN + 4, 2, NG_TYPER_MAXRUN + 2, f) <= NG_TYPER_MAXFEAT);
+	free(f);
+	CHECK(ng_typer_new_embedded(&ty, &err) == 0 && ty);
+	ng_typer_free(ty);
 }
 
 static void test_tagger(const ng_tagger *t)
@@ -160,6 +195,7 @@ int main(void)
 	ng_tagger *t;
 	ng_error err = NG_ERROR_INIT;
 	test_container();
+	test_typer();
 	test_words();
 	CHECK(ng_tagger_new_embedded(&t, &err) == 0);
 	if (t) {
