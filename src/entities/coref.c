@@ -231,15 +231,19 @@ int ng_coref_name_part_of(const char *text, const char *full)
 	return 1;
 }
 
+/* is_they and first_person are asked of every token of the text: a test
+ * of the first letter turns most tokens away before any strcmp. */
 static int is_they(const char *w)
 {
-	return !strcmp(w, "they") || !strcmp(w, "them") || !strcmp(w, "their");
+	return w[0] == 't' && (!strcmp(w, "they") || !strcmp(w, "them") || !strcmp(w, "their"));
 }
 
 /* First person: 1 singular (a person), 2 plural (a body, a state or a
  * person speaking for one), else 0. */
 static int first_person(const char *w)
 {
+	if (!w[0] || !strchr("imwuo", w[0]))
+		return 0;
 	if (!strcmp(w, "i") || !strcmp(w, "me") || !strcmp(w, "my") || !strcmp(w, "myself"))
 		return 1;
 	return !strcmp(w, "we") || !strcmp(w, "us") || !strcmp(w, "our") ? 2 : 0;

@@ -52,7 +52,9 @@ void ng_lexicon_free(ng_lexicon *lx)
 	ng_map_free(&lx->ids);
 	ng_map_free(&lx->words);
 	free(lx->tab);
+	free(lx->filter);
 	free(lx->wclass);
+	free(lx->step);
 	free(lx->vals);
 	free(lx->head);
 	free(lx->kinds);
@@ -79,24 +81,51 @@ static uint64_t edge_key(uint32_t node, uint32_t wid)
 	return (uint64_t)node << 32 | wid;
 }
 
-static size_t edge_slot(const ng_lexicon *lx, uint64_t key)
+static uint64_t edge_hash(uint64_t key)
 {
-	/* splitmix64's finaliser: node and word id both reach the low bits */
+	/* splitmix64's finaliser: node and word id both reach every bit */
 	uint64_t h = key;
 	h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
 	h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
-	h ^= h >> 31;
+	return h ^ (h >> 31);
+}
+
+/* The slot uses the hash's low bits, the filter its high ones. */
+static size_t edge_slot(const ng_lexicon *lx, uint64_t key, uint64_t h)
+{
 	size_t i = (size_t)h & (lx->ctab - 1);
 	while (lx->tab[i].key && lx->tab[i].key != key)
 		i = (i + 1) & (lx->ctab - 1);
 	return i;
 }
 
+/* 8 filter bits per slot, at least 16 per edge: at most 1 absent edge in
+ * 16 passes the filter (1 in 30 with the built-in lexicon). */
+static size_t edge_bit(const ng_lexicon *lx, uint64_t h)
+{
+	return (size_t)(h >> 32) & (8 * lx->ctab - 1);
+}
+
+static void filter_add(ng_lexicon *lx, uint64_t h)
+{
+	size_t b = edge_bit(lx, h);
+	lx->filter[b / 64] |= 1ull << (b % 64);
+}
+
 uint32_t ng_lexicon_next(const ng_lexicon *lx, uint32_t node, uint32_t wid)
 {
-	if (!wid || !lx->ctab)
+	if (!wid || wid > lx->nwords)
 		return 0;
-	return lx->tab[edge_slot(lx, edge_key(node, wid))].child;
+	const struct ng_word_step *w = &lx->step[wid];
+	if (!node)
+		return w->root;
+	if (!w->inner) /* the word never follows another in a form */
+		return 0;
+	uint64_t key = edge_key(node, wid), h = edge_hash(key);
+	size_t b = edge_bit(lx, h);
+	if (!(lx->filter[b / 64] >> (b % 64) & 1))
+		return 0;
+	return lx->tab[edge_slot(lx, key, h)].child;
 }
 
 uint32_t ng_lexicon_wid(const ng_lexicon *lx, const char *norm)
@@ -113,13 +142,22 @@ static int grow_edges(ng_lexicon *lx)
 {
 	size_t oc = lx->ctab, nc = oc ? oc * 2 : 1024;
 	struct ng_trie_edge *old = lx->tab, *nt = calloc(nc, sizeof *nt);
-	if (!nt)
+	uint64_t *nf = calloc(nc / 8, sizeof *nf);
+	if (!nt || !nf) {
+		free(nt);
+		free(nf);
 		return NG_ENOMEM;
+	}
+	free(lx->filter);
+	lx->filter = nf;
 	lx->tab = nt;
 	lx->ctab = nc;
 	for (size_t i = 0; i < oc; i++)
-		if (old[i].key)
-			lx->tab[edge_slot(lx, old[i].key)] = old[i];
+		if (old[i].key) {
+			uint64_t h = edge_hash(old[i].key);
+			lx->tab[edge_slot(lx, old[i].key, h)] = old[i];
+			filter_add(lx, h);
+		}
 	free(old);
 	return 0;
 }
@@ -130,15 +168,17 @@ static int add_child(ng_lexicon *lx, uint32_t node, const char *tok, uint32_t *o
 	if (!w)
 		return NG_ENOMEM;
 	if (!*w) {
-		if (ng_grow((void **)&lx->wclass, &lx->cwclass, lx->nwords + 2, sizeof *lx->wclass))
+		if (ng_grow((void **)&lx->wclass, &lx->cwclass, lx->nwords + 2, sizeof *lx->wclass) ||
+		    ng_grow((void **)&lx->step, &lx->cstep, lx->nwords + 2, sizeof *lx->step))
 			return NG_ENOMEM;
 		*w = (void *)(uintptr_t)++lx->nwords;
 		lx->wclass[lx->nwords] = 0;
+		lx->step[lx->nwords] = (struct ng_word_step){0, 0};
 	}
 	if (2 * (lx->ntab + 1) > lx->ctab && grow_edges(lx))
 		return NG_ENOMEM;
-	uint64_t key = edge_key(node, (uint32_t)(uintptr_t)*w);
-	size_t i = edge_slot(lx, key);
+	uint64_t key = edge_key(node, (uint32_t)(uintptr_t)*w), h = edge_hash(key);
+	size_t i = edge_slot(lx, key, h);
 	if (!lx->tab[i].key) {
 		if (ng_grow((void **)&lx->head, &lx->chead, lx->nnodes + 1, sizeof *lx->head) ||
 		    ng_grow((void **)&lx->kinds, &lx->ckinds, lx->nnodes + 1, 1))
@@ -148,6 +188,12 @@ static int add_child(ng_lexicon *lx, uint32_t node, const char *tok, uint32_t *o
 		lx->tab[i].key = key;
 		lx->tab[i].child = (uint32_t)lx->nnodes++;
 		lx->ntab++;
+		filter_add(lx, h);
+		struct ng_word_step *st = &lx->step[(uint32_t)(uintptr_t)*w];
+		if (node)
+			st->inner++;
+		else
+			st->root = lx->tab[i].child;
 	}
 	*out = lx->tab[i].child;
 	return 0;

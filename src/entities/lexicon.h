@@ -153,11 +153,22 @@ typedef struct ng_lexicon {
 	size_t nwords;
 	ng_classes *wclass; /* per word id: the classes of the word alone */
 	size_t cwclass;
+	/* Per word id, so that most trie steps never probe the large edge
+	 * table (a cache miss each): every word of the text starts a walk. */
+	struct ng_word_step {
+		uint32_t root;  /* the root's child on this word, or 0 */
+		uint32_t inner; /* how many edges on this word leave other nodes */
+	} *step;
+	size_t cstep;
 	struct ng_trie_edge {
 		uint64_t key; /* node << 32 | word id; 0: empty */
 		uint32_t child;
 	} *tab;
 	size_t ntab, ctab;
+	/* A Bloom filter of one hash over the edges' keys (8 bits per slot):
+	 * most steps of a walk find no edge, and the filter, small enough to
+	 * stay in cache, answers them without touching the table. */
+	uint64_t *filter;
 	size_t nnodes;
 	/* values per trie node, as a linked list through `next` */
 	struct ng_vlist {
