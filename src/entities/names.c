@@ -701,7 +701,7 @@ static int title_bodies(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, cover
 		while (e < m->tb && (b = title_before(lx, d, se->tok_begin, e)) < e)
 			e = b; /* titles in a row: "Lt. Col." */
 		b = e;
-		while (b > se->tok_begin && e - b < 4 && name_word(d, b - 1) && mention_at(cv, b - 1) < 0)
+		while (e < m->tb && b > se->tok_begin && e - b < 4 && name_word(d, b - 1) && mention_at(cv, b - 1) < 0)
 			b--;
 		/* a capitalised common word opens a sentence, not a name */
 		const ng_classes lead = b == se->tok_begin ? skip : NG_NOT_NAME | NG_CLASS(NG_W_DAY);
@@ -739,9 +739,11 @@ static int apposed_surnames(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, c
 		if (se->caps || se->headline)
 			continue;
 		for (size_t t = se->tok_begin; t + 3 < se->tok_end; t++) {
-			long o = mention_at(cv, t);
 			if (!name_word(d, t) || (t > se->tok_begin && name_word(d, t - 1)) || !is_tok(d, t + 1, ",") ||
-			    (o >= 0 && !(x->m[o].unsure && x->m[o].te == t + 1)) || ng_lexicon_in_wid(lx, d->wid[t], plain_words))
+			    ng_lexicon_in_wid(lx, d->wid[t], plain_words))
+				continue;
+			long o = mention_at(cv, t);
+			if (o >= 0 && !(x->m[o].unsure && x->m[o].te == t + 1))
 				continue;
 			size_t a = t + 2, end = a + 7 < se->tok_end ? a + 7 : se->tok_end, k = a + 1;
 			int age = small_number(d, a) && is_tok(d, a + 1, ",");

@@ -4,7 +4,9 @@
 # Usage: sh tests/ner/conll_dev.sh BIN [PRED.jsonl]
 set -eu
 NG=${1:?usage: conll_dev.sh BIN [PRED.jsonl]}
-PRED=${2:-conll-dev-pred.jsonl}
+# The predictions go to PRED when given, else to a temporary file: spans
+# of a research-use corpus stay out of the checkout.
+if [ $# -ge 2 ]; then PRED=$2; else PRED=$(mktemp); trap 'rm -f "$PRED"' EXIT; fi
 DOCS=$(dirname "$0")/../../../shared/fixtures/conll2003-dev/documents
 TOOLS=$(dirname "$0")/../../../shared/tools
 python3 - "$NG" "$DOCS" > "$PRED" <<'PY'
