@@ -188,8 +188,8 @@ size_t ng_typer_features(const ng_typer_word *w, size_t n, size_t a, size_t b, u
 
 int ng_typer_new(ng_typer **out, const unsigned char *data, size_t len, const char *name, ng_error *err)
 {
-	const void *meta, *w;
-	size_t nmeta, nw;
+	const void *meta = NULL, *w = NULL;
+	size_t nmeta = 0, nw = 0;
 	ng_typer *t = calloc(1, sizeof *t);
 	*out = NULL;
 	if (!t)
