@@ -118,3 +118,12 @@ int ng_train_arg(ng_train_corpus *c, int argc, char **argv, int *i, const char *
 	int rc = ng_train_add_file(c, a, err);
 	return rc ? rc : 1;
 }
+
+int ng_train_write_file(const char *path, const ng_buf *b)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return 1;
+	int bad = fwrite(b->s, 1, b->len, f) != b->len;
+	return fclose(f) || bad;
+}

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include "syntax/conllu.h"
+#include "util/util.h"
 
 typedef struct ng_train_corpus {
 	ng_ud_corpus *files;
@@ -30,5 +31,8 @@ int ng_train_read(const char *path, char **data, size_t *len, ng_error *err);
  * restricts the next --docs to names containing S. Returns the number of
  * arguments used at argv[*i] (0: not an input option), or negative. */
 int ng_train_arg(ng_train_corpus *c, int argc, char **argv, int *i, const char **only, ng_error *err);
+
+/* Writes a built model to path: 0, or 1 when it could not be written whole. */
+int ng_train_write_file(const char *path, const ng_buf *b);
 
 #endif

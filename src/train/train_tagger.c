@@ -26,15 +26,6 @@ static const char credits[] =
 	"  voyage (Wikivoyage, CC BY-SA 3.0). Annotations CC BY 4.0.\n"
 	"As a work derived from CC BY-SA data, this model is distributed under CC BY-SA 4.0.\n";
 
-static int write_file(const char *path, const ng_buf *b)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		return 1;
-	int bad = fwrite(b->s, 1, b->len, f) != b->len;
-	return fclose(f) || bad;
-}
-
 static int usage(void)
 {
 	fprintf(stderr, "usage: ng-train-tagger -o MODEL [--epochs N] [--bits B] INPUT... [--dev INPUT...]\n"
@@ -70,7 +61,7 @@ int main(int argc, char **argv)
 	ng_buf model = {0};
 	if (!rc)
 		rc = ng_tagger_fit(&c, &dev, epochs, (unsigned)bits, credits, &model, &err);
-	if (!rc && write_file(out, &model))
+	if (!rc && ng_train_write_file(out, &model))
 		rc = ng_fail(&err, NG_EIO, out, 0, "cannot write the model");
 	if (rc)
 		fprintf(stderr, "ng-train-tagger: %s%s%s\n", err.file, *err.file ? ": " : "",

@@ -391,15 +391,6 @@ static int build_model(const ng_perceptron *p, const examples *x, int epochs, ng
 	return rc;
 }
 
-static int write_file(const char *path, const ng_buf *b)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		return 1;
-	int bad = fwrite(b->s, 1, b->len, f) != b->len;
-	return fclose(f) || bad;
-}
-
 static void examples_free(examples *x)
 {
 	free(x->f);
@@ -456,7 +447,7 @@ int main(int argc, char **argv)
 		rc = train(&p, &x[0], &x[1], epochs);
 	if (!rc)
 		rc = build_model(&p, &x[0], epochs, &model);
-	if (!rc && write_file(out, &model))
+	if (!rc && ng_train_write_file(out, &model))
 		rc = ng_fail(&err, NG_EIO, out, 0, "cannot write the model");
 	if (rc)
 		fprintf(stderr, "ng-train-typer: %s%s%s\n", err.file, *err.file ? ": " : "",
