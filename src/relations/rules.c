@@ -8,6 +8,7 @@
 #include "relations/rules.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,6 +71,7 @@ void ng_rules_free(ng_rules *rs)
 	free(rs->r);
 	free_lists(rs);
 	free_classes(rs);
+	ng_map_free(&rs->ids);
 	pcre2_match_context_free(rs->mctx);
 	pcre2_code_free(rs->appos);
 	memset(rs, 0, sizeof *rs);
@@ -256,9 +258,18 @@ static int start_rule(ng_rules *rs, const char *s, const char *name, int ln, ng_
 {
 	if (strncmp(s, "rule ", 5) != 0)
 		return ng_fail(err, NG_EINVAL, name, ln, "expected 'rule ID', found '%.40s'", s);
+	const char *id = s + 5;
+	void **seen = ng_map_put(&rs->ids, id, strlen(id));
+	if (!seen)
+		return NG_ENOMEM;
+	if (*seen) {
+		const ng_rule *first = &rs->r[(uintptr_t)*seen - 1];
+		return ng_fail(err, NG_EINVAL, name, ln, "rule %s is already defined at %s:%d", id, first->file, first->line);
+	}
 	ng_rule *r = NG_PUSH(rs->r, rs->n, rs->cap);
 	if (!r)
 		return NG_ENOMEM;
+	*seen = (void *)(uintptr_t)rs->n;
 	memset(r, 0, sizeof *r);
 	r->rel = NG_NRELATIONS; /* none yet */
 	r->modality = -1;

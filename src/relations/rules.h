@@ -43,6 +43,7 @@ typedef struct ng_rules {
 	ng_map lemmas;
 	ng_word_class **wc;
 	size_t nwc, cwc;
+	ng_map ids; /* rule id -> its index + 1, so that an id is defined once */
 	ng_map index; /* trigger word -> ng_rule_list */
 	struct ng_rule_list **lists;
 	size_t nlists, clists;

@@ -358,6 +358,15 @@ CASES = [
          files={"r.rules": b"rule no-pattern\n  relation meets\n  triggers met\n", "a.txt": ART},
          args=EXTRACT + ["--rules", "{tmp}/r.rules", "{tmp}/a.txt"], exit=2,
          stderr="newsgraph: {tmp}/r.rules:1: rule no-pattern has no pattern or path"),
+    dict(name="rule id defined twice",
+         files={"r.rules": RULE % (b"twice", b"met", b"{S:person} met {T:person}")
+                + RULE % (b"twice", b"saw", b"{S:person} saw {T:person}"), "a.txt": ART},
+         args=EXTRACT + ["--rules", "{tmp}/r.rules", "{tmp}/a.txt"], exit=2,
+         stderr="newsgraph: {tmp}/r.rules:5: rule twice is already defined at {tmp}/r.rules:1"),
+    dict(name="rule id of a built-in rule",
+         files={"r.rules": RULE % (b"visits-verb", b"met", b"{S:person} met {T:person}"), "a.txt": ART},
+         args=EXTRACT + ["--rules", "{tmp}/r.rules", "{tmp}/a.txt"], exit=2,
+         stderr="newsgraph: {tmp}/r.rules:1: rule visits-verb is already defined at src/rules/relations.rules:20"),
     dict(name="rule file whose last line has no newline",
          files={"r.rules": (RULE % (b"last", b"visited", b"{S:person} visited {T:state}"))[:-1]
                 + b"\n  confidence 0.99", "a.txt": ART},
