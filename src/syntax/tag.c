@@ -262,6 +262,8 @@ int ng_tagger_tag(const ng_tagger *t, const char *const *forms, size_t n, int *u
 		int p1 = i > 0 ? upos[i - 1] : NG_NUPOS, p2 = i > 1 ? upos[i - 2] : NG_NUPOS;
 		size_t nf = ng_tag_features(ws, n, i, p1, p2, f);
 		int32_t score[NG_NUPOS] = {0};
+		for (size_t k = 0; k < nf; k++) /* overlap the scattered rows' cache misses */
+			__builtin_prefetch(t->w + (size_t)(f[k] >> (32 - t->bits)) * NG_NUPOS);
 		for (size_t k = 0; k < nf; k++) {
 			const int16_t *row = t->w + (size_t)(f[k] >> (32 - t->bits)) * NG_NUPOS;
 			for (int c = 0; c < NG_NUPOS; c++)
