@@ -2,7 +2,6 @@
 #include "relations/paths.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -102,6 +101,21 @@ static int is(const char *rel, const char *want)
 	return strncmp(rel, want, n) == 0 && (rel[n] == 0 || rel[n] == ':');
 }
 
+/* out = a, or "a:b" when b is given, cut to n bytes like snprintf: the
+ * labels are made for every word of every parsed sentence, where printf's
+ * format parsing cost more than the copy. */
+static void join_label(char *out, size_t n, const char *a, const char *b)
+{
+	size_t k = 0;
+	for (; *a && k + 1 < n; a++)
+		out[k++] = *a;
+	if (b && k + 1 < n)
+		out[k++] = ':';
+	for (; b && *b && k + 1 < n; b++)
+		out[k++] = *b;
+	out[k] = 0;
+}
+
 static int add_edge(ng_paths *p, int head, int dep, const char *label)
 {
 	ng_path_edge *e = NG_PUSH(p->edges, p->nedges, p->cedges);
@@ -109,7 +123,7 @@ static int add_edge(ng_paths *p, int head, int dep, const char *label)
 		return NG_ENOMEM;
 	e->head = head;
 	e->dep = dep;
-	snprintf(e->label, sizeof e->label, "%s", label);
+	join_label(e->label, sizeof e->label, label, NULL);
 	return 0;
 }
 
@@ -118,19 +132,19 @@ static int add_edge(ng_paths *p, int head, int dep, const char *label)
 static void label_of(const ng_paths *p, const ng_parser *ps, int d, char *out, size_t n)
 {
 	const char *r = relname(p, ps, d);
-	snprintf(out, n, "%s", r);
+	join_label(out, n, r, NULL);
 	if ((strcmp(r, "obl") && strcmp(r, "nmod")))
 		return;
 	for (size_t c = 0; c < p->n; c++)
 		if (p->head[c] == d && !strcmp(relname(p, ps, (int)c), "case")) {
-			snprintf(out, n, "%s:%s", r, ng_paths_lemma(p, (int)c));
+			join_label(out, n, r, ng_paths_lemma(p, (int)c));
 			return;
 		}
 	/* "with President Macron" parsed with "with" on the title: the first
 	 * case marker inside the phrase before the head */
 	for (int c = d - 1; c >= 0 && p->head[c] >= 0 && p->head[c] <= d && p->head[c] > c; c--)
 		if (!strcmp(relname(p, ps, c), "case")) {
-			snprintf(out, n, "%s:%s", r, ng_paths_lemma(p, c));
+			join_label(out, n, r, ng_paths_lemma(p, c));
 			return;
 		}
 }
@@ -140,7 +154,7 @@ static int subject_of(const ng_paths *p, int v, char *label, size_t n)
 {
 	for (size_t k = 0; k < p->nedges; k++)
 		if (p->edges[k].head == v && (is(p->edges[k].label, "nsubj") || is(p->edges[k].label, "csubj"))) {
-			snprintf(label, n, "%s", p->edges[k].label);
+			join_label(label, n, p->edges[k].label, NULL);
 			return p->edges[k].dep;
 		}
 	return -1;
@@ -252,7 +266,7 @@ static int enhance(ng_paths *p, const ng_parser *ps)
 		if (p->head[i] < 0)
 			continue;
 		if (extra_subject(p, ps, (int)i))
-			snprintf(lab, sizeof lab, "dep");
+			join_label(lab, sizeof lab, "dep", NULL);
 		else
 			label_of(p, ps, (int)i, lab, sizeof lab);
 		if (add_edge(p, p->head[i], (int)i, lab))
@@ -523,6 +537,18 @@ static int on_path(const ng_paths *p, const int *steps, int n, int w)
 	return 0;
 }
 
+/* An endpoint: PREFIX TYPE#MENTION (">" ends it), e.g. " <person#3>". */
+static int add_end(ng_buf *t, const char *prefix, const char *type, size_t mention)
+{
+	char digits[24];
+	int k = (int)sizeof digits;
+	do
+		digits[--k] = (char)('0' + mention % 10);
+	while ((mention /= 10));
+	return ng_buf_adds(t, prefix) || ng_buf_adds(t, type) || ng_buf_addc(t, '#') ||
+	       ng_buf_add(t, digits + k, sizeof digits - (size_t)k) || ng_buf_addc(t, '>');
+}
+
 static int write_path(ng_paths *p, const ng_ents *x, size_t ma, size_t mb, int a, int b,
                       const int *via, int *top)
 {
@@ -534,7 +560,7 @@ static int write_path(ng_paths *p, const ng_ents *x, size_t ma, size_t mb, int a
 	}
 	*top = -1;
 	int u = a, up = 1;
-	if (ng_buf_printf(&p->text, "<%s#%zu>", ng_type_name(mention_type(x, ma)), ma))
+	if (add_end(&p->text, "<", ng_type_name(mention_type(x, ma)), ma))
 		return NG_ENOMEM;
 	for (int k = n - 1; k >= 0; k--) {
 		const ng_path_edge *e = &p->edges[steps[k]];
@@ -544,18 +570,20 @@ static int write_path(ng_paths *p, const ng_ents *x, size_t ma, size_t mb, int a
 			up = 0;
 			*top = u == a ? -1 : u;
 		}
-		if (ng_buf_printf(&p->text, " %c%s", going_up ? '<' : '>', e->label))
+		if (ng_buf_addc(&p->text, ' ') || ng_buf_addc(&p->text, going_up ? '<' : '>') ||
+		    ng_buf_adds(&p->text, e->label))
 			return NG_ENOMEM;
-		if (v != b && ng_buf_printf(&p->text, " %s:%s", ng_paths_lemma(p, v), ng_upos_name((ng_upos)p->upos[v])))
+		if (v != b && (ng_buf_addc(&p->text, ' ') || ng_buf_adds(&p->text, ng_paths_lemma(p, v)) ||
+		               ng_buf_addc(&p->text, ':') || ng_buf_adds(&p->text, ng_upos_name((ng_upos)p->upos[v]))))
 			return NG_ENOMEM;
 		/* a verb's object off the path: "pay:VERB(visit) >obl:to"; not a
 		 * relative pronoun, whose noun the enhanced graph put on it */
 		int obj = v != b && p->upos[v] == NG_VERB ? child_of(p, v, "obj") : -1;
-		if (obj >= 0 && !on_path(p, steps, n, obj) && !relative_pronoun(p, obj) && ng_buf_printf(&p->text, "(%s)", ng_paths_lemma(p, obj)))
+		if (obj >= 0 && !on_path(p, steps, n, obj) && !relative_pronoun(p, obj) && (ng_buf_addc(&p->text, '(') || ng_buf_adds(&p->text, ng_paths_lemma(p, obj)) || ng_buf_addc(&p->text, ')')))
 			return NG_ENOMEM;
 		u = v;
 	}
-	return ng_buf_printf(&p->text, " <%s#%zu>", ng_type_name(mention_type(x, mb)), mb) || ng_buf_addc(&p->text, 0)
+	return add_end(&p->text, " <", ng_type_name(mention_type(x, mb)), mb) || ng_buf_addc(&p->text, 0)
 	               ? NG_ENOMEM
 	               : 0;
 }
