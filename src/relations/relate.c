@@ -881,6 +881,13 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_syntax *syn, co
 		memset(want, 0, rs->n);
 		for (size_t t = d->sents[s].tok_begin; t < d->sents[s].tok_end; t++)
 			want_word(rs, ng_tok_norm(d, &d->toks[t]), want);
+		/* A path rule's 'where' looks at the words around the mentions
+		 * before the sentence is parsed: a common trigger ("of") alone
+		 * would parse most sentences for nothing. */
+		for (size_t k = 0; k < rs->n; k++)
+			if (want[k] && rs->r[k].where &&
+			    pcre2_match(rs->r[k].where, (PCRE2_SPTR)c.ph.s, c.ph.len, 0, PCRE2_NO_UTF_CHECK, md, rs->mctx) < 0)
+				want[k] = 0;
 		for (size_t k = 0; k < rs->n && !rc; k++)
 			if ((want[k] || rs->r[k].always) && !rs->r[k].on_path)
 				rc = run_rule(&c, &rs->r[k], md);

@@ -61,6 +61,8 @@ static void free_rule(ng_rule *r)
 		free(r->triggers[k]);
 	free(r->triggers);
 	pcre2_code_free(r->re);
+	free(r->where_src);
+	pcre2_code_free(r->where);
 	free(r->file);
 }
 
@@ -217,6 +219,27 @@ static int expand(const ng_rules *rs, ng_rule *r, ng_buf *out, const char *pat, 
 	return 0;
 }
 
+static int compile_pattern(ng_rules *rs, ng_rule *r, const char *src, const char *what, pcre2_code **out,
+                           ng_error *err)
+{
+	ng_buf x = {0};
+	int rc = expand(rs, r, &x, src, r->file, r->line, err);
+	if (rc) {
+		ng_buf_free(&x);
+		return rc;
+	}
+	int ec;
+	PCRE2_SIZE off;
+	*out = pcre2_compile((PCRE2_SPTR)x.s, x.len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES, &ec, &off, NULL);
+	ng_buf_free(&x);
+	if (!*out) {
+		PCRE2_UCHAR msg[200];
+		pcre2_get_error_message(ec, msg, sizeof msg);
+		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s: bad %s: %s", r->id, what, (char *)msg);
+	}
+	return 0;
+}
+
 static int finish_rule(ng_rules *rs, ng_rule *r, const char *pattern, ng_error *err)
 {
 	if (r->rel == NG_NRELATIONS)
@@ -225,21 +248,13 @@ static int finish_rule(ng_rules *rs, ng_rule *r, const char *pattern, ng_error *
 		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s has no pattern or path", r->id);
 	if (!r->ntriggers && !r->always)
 		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s has no triggers", r->id);
-	ng_buf x = {0};
-	int rc = expand(rs, r, &x, pattern, r->file, r->line, err);
-	if (rc) {
-		ng_buf_free(&x);
+	if (r->where_src && !r->on_path)
+		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s: 'where' is for path rules", r->id);
+	int rc = compile_pattern(rs, r, pattern, "pattern", &r->re, err);
+	if (!rc && r->where_src)
+		rc = compile_pattern(rs, r, r->where_src, "where", &r->where, err);
+	if (rc)
 		return rc;
-	}
-	int ec;
-	PCRE2_SIZE off;
-	r->re = pcre2_compile((PCRE2_SPTR)x.s, x.len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES, &ec, &off, NULL);
-	ng_buf_free(&x);
-	if (!r->re) {
-		PCRE2_UCHAR msg[200];
-		pcre2_get_error_message(ec, msg, sizeof msg);
-		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s: bad pattern: %s", r->id, (char *)msg);
-	}
 	uint32_t dummy;
 	int has_s = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "S") >= 0;
 	int has_t = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "T") >= 0;
@@ -250,6 +265,8 @@ static int finish_rule(ng_rules *rs, ng_rule *r, const char *pattern, ng_error *
 		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s: pattern needs a source {S:...} and a target {T:...}",
 		               r->id);
 	pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+	if (r->where)
+		pcre2_jit_compile(r->where, PCRE2_JIT_COMPLETE);
 	return 0;
 }
 
@@ -262,10 +279,11 @@ static int start_rule(ng_rules *rs, const char *s, const char *name, int ln, ng_
 	void **seen = ng_map_put(&rs->ids, id, strlen(id));
 	if (!seen)
 		return NG_ENOMEM;
-	if (*seen) {
-		const ng_rule *first = &rs->r[(uintptr_t)*seen - 1];
-		return ng_fail(err, NG_EINVAL, name, ln, "rule %s is already defined at %s:%d", id, first->file, first->line);
-	}
+	/* a file that failed took its rules back: their ids are free again */
+	size_t at = (uintptr_t)*seen;
+	if (at && at <= rs->n && strcmp(rs->r[at - 1].id, id) == 0)
+		return ng_fail(err, NG_EINVAL, name, ln, "rule %s is already defined at %s:%d", id, rs->r[at - 1].file,
+		               rs->r[at - 1].line);
 	ng_rule *r = NG_PUSH(rs->r, rs->n, rs->cap);
 	if (!r)
 		return NG_ENOMEM;
@@ -330,6 +348,11 @@ static int rule_field(const ng_rules *rs, ng_rule *cur, char *s, char **pattern,
 			return ng_fail(err, NG_EINVAL, name, ln, "rule %s has two patterns", cur->id);
 		cur->on_path = kl == 4;
 		if (!(*pattern = ng_strdup(sp)))
+			return NG_ENOMEM;
+	} else if (kl == 5 && strncmp(s, "where", 5) == 0) {
+		if (cur->where_src)
+			return ng_fail(err, NG_EINVAL, name, ln, "rule %s has two 'where' lines", cur->id);
+		if (!(cur->where_src = ng_strdup(sp)))
 			return NG_ENOMEM;
 	} else if (kl == 6 && strncmp(s, "source", 6) == 0) {
 		if (strcmp(sp, "home") != 0)

@@ -23,6 +23,8 @@ typedef struct ng_rule {
 	int home;          /* "source home": the source is the target's home state */
 	unsigned smask, tmask; /* the entity types its source and target slots take (bit 1u << type) */
 	pcre2_code *re;
+	char *where_src;   /* a path rule's surface gate, as written; compiled into where */
+	pcre2_code *where; /* or NULL */
 	char *file;
 	int line;
 } ng_rule;

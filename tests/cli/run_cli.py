@@ -115,6 +115,23 @@ def user_data():
     check("user word class", code == 0 and [(e["source"], e["type"], e["target"], e["evidence"][0]["rule"])
                                            for e in g["edges"]] ==
           [("person:zorblat-quux", "supports", "state:frd", "my-laud")], out[:300])
+    # 'where' gates a path rule on the placeholder form: the same rule with
+    # a gate the sentence fails gives nothing, and the sentence is not parsed.
+    for gate, want in ((b"{_:person}, who lauded {_:state}", 1), (b"{_:person} lauded {_:state}", 0)):
+        grules = write("user-gate.rules", b"words acclaim 051 laud lauded lauds lauding\n"
+                                          b"rule my-laud\n  relation supports\n  triggers @acclaim\n"
+                                          b"  where " + gate + b"\n"
+                                          b"  path ^{S:person} <nsubj {@acclaim}:VERB >obj {T:state}$\n")
+        code, out, err = run(["explain", "--lexicon", lex, "--rules", grules, laud])
+        check(f"where {gate.decode()}", code == 0 and out.decode().count("my-laud: ") == want and
+              out.decode().count(" parse: ") == want, out)
+    rules9 = write("bad9.rules", b"rule r9\n  relation supports\n  triggers lauded\n"
+                                 b"  pattern {S:person} lauded {T:state}\n  where {_:person}\n")
+    expect_error("where on a surface rule", ["extract", "--rules", rules9, art],
+                 f"newsgraph: {rules9}:1: rule r9: 'where' is for path rules")
+    rules10 = write("bad10.rules", b"rule r10\n  relation supports\n  triggers lauded\n"
+                                   b"  path ^{S:person} <nsubj laud:VERB >obj {T:state}$\n  where ({_:person}\n")
+    expect_error("bad where", ["extract", "--rules", rules10, art], prefix=f"newsgraph: {rules10}:1: rule r10: bad where: ")
     code, out, err = run(["explain", "--lexicon", lex, "--rules", rules, art2])
     check("explain", code == 0 and out.decode() ==
           "S0: <person#0> praised <state#1>.\n  my-praise: person:zorblat-quux -supports-> state:frd\n", out)
