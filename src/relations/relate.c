@@ -391,6 +391,22 @@ static int add_home(sent_ctx *c, const ng_rule *r, size_t t, int modality, int n
 	return rc;
 }
 
+/* Is the mention at a inside a relative clause ("who ...", "which ...",
+ * opened since the last comma before it) that a comma closes before b?
+ * "Lula, who is visiting Vietnam this week, met To Lam": Vietnam is not
+ * the subject of "met". */
+static int closed_relative(const char *ph, size_t a, size_t b)
+{
+	size_t open = a;
+	while (open > 0 && ph[open - 1] != ',')
+		open--;
+	int relative = 0;
+	for (size_t i = open; i < a && !relative; i++)
+		relative = (i == 0 || ph[i - 1] == ' ') &&
+		           (!strncmp(ph + i, "who ", 4) || !strncmp(ph + i, "which ", 6) || !strncmp(ph + i, "whose ", 6));
+	return relative && memchr(ph + a, ',', b - a) != NULL;
+}
+
 static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 {
 	const char *ph = c->ph.s;
@@ -411,6 +427,14 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 		if (n < 0)
 			break; /* no match, or a limit hit: the rule gives nothing here */
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		if (sn >= 0 && ov[2 * sn] != PCRE2_UNSET && ov[2 * tn] != PCRE2_UNSET &&
+		    (ov[2 * sn] < ov[2 * tn] ? closed_relative(ph, ov[2 * sn], ov[2 * tn])
+		                             : closed_relative(ph, ov[2 * tn], ov[2 * sn]))) {
+			start = ov[0] + 1;
+			while (start < len && (ph[start] & 0xC0) == 0x80)
+				start++;
+			continue;
+		}
 		size_t ms[8], mt[8];
 		size_t ns = sn < 0 || ov[2 * sn] == PCRE2_UNSET ? 0 : placeholders(ph, ov[2 * sn], ov[2 * sn + 1], ms, 8);
 		size_t nt = ov[2 * tn] == PCRE2_UNSET ? 0 : placeholders(ph, ov[2 * tn], ov[2 * tn + 1], mt, 8);

@@ -27,7 +27,8 @@ int ng_rules_init(ng_rules *rs)
 	pcre2_set_depth_limit(rs->mctx, NG_DEPTH_LIMIT);
 	int ec;
 	PCRE2_SIZE off;
-	static const char appos[] = "(<[a-z]+#\\d+>), (?:a|an|the|its|his|her|their) [^,;:.\"]{1,100}?, ";
+	/* an apposition or a relative clause between a mention and its verb */
+	static const char appos[] = "(<[a-z]+#\\d+>), (?:a|an|the|its|his|her|their|who|which) [^,;:.\"]{1,100}?, ";
 	rs->appos = pcre2_compile((PCRE2_SPTR)appos, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &ec, &off, NULL);
 	if (!rs->appos)
 		return NG_ENOMEM;

@@ -140,6 +140,7 @@ def user_data():
     code, out, err = run(["explain", art3])
     check("explain shows paths", code == 0 and out.decode() ==
           "S0: <person#1>, who is visiting <state#2>, said trade would grow.\n"
+          "S0': <person#1> said trade would grow.\n"
           "S0 parse: 1:Chilean/ADJ>2:amod 2:President/PROPN>3:nmod:desc 3:Gabriel/PROPN>11:nsubj "
           "4:Boric/PROPN>3:flat 5:,/PUNCT>8:punct 6:who/PRON>8:nsubj 7:is/AUX>8:aux 8:visiting/VERB>3:acl:relcl "
           "9:Vietnam/PROPN>8:obj 10:,/PUNCT>8:punct 11:said/VERB>0:root 12:trade/NOUN>14:nsubj "
