@@ -208,9 +208,27 @@ static int enhance_clauses(ng_paths *p, const ng_parser *ps)
 	return 0;
 }
 
+/* A purpose clause: an adverbial infinitive marked "to" ("to meet"), or
+ * one the parser attached as xcomp to a verb of motion, known by its
+ * destination ("flew to Nairobi to hold talks"). */
+static int is_purpose(const ng_paths *p, const ng_parser *ps, int v)
+{
+	if (p->upos[v] != NG_VERB || p->head[v] < 0)
+		return 0;
+	int ok = is(relname(p, ps, v), "advcl");
+	for (size_t k = 0; !ok && k < p->nedges && is(relname(p, ps, v), "xcomp"); k++)
+		ok = p->edges[k].head == p->head[v] && !strcmp(p->edges[k].label, "obl:to");
+	if (!ok)
+		return 0;
+	for (size_t c = 0; c < p->n; c++)
+		if (p->head[c] == v && is(relname(p, ps, (int)c), "mark") && !strcmp(ng_paths_lemma(p, (int)c), "to"))
+			return 1;
+	return 0;
+}
+
 /* Conjuncts and appositions share their first conjunct's or noun's head,
  * conjuncts its subject too; controlled verbs take their controller as
- * subject. */
+ * subject, and a purpose clause its verb's subject. */
 static int enhance_shared(ng_paths *p, const ng_parser *ps)
 {
 	char lab[28], sl[28];
@@ -234,6 +252,13 @@ static int enhance_shared(ng_paths *p, const ng_parser *ps)
 			int s = subject_of(p, h, sl, sizeof sl);
 			if (s >= 0 && p->upos[d] == NG_VERB && subject_of(p, d, lab, sizeof lab) < 0 && add_edge(p, d, s, sl))
 				return NG_ENOMEM;
+		} else if (is_purpose(p, ps, d) && subject_of(p, d, lab, sizeof lab) < 0) {
+			/* "flew to Washington to meet Lutnick": who flew meets (each
+			 * subject, an apposition's too: "his minister, X, flew") */
+			for (size_t k = 0, n = p->nedges; k < n; k++)
+				if (p->edges[k].head == h && is(p->edges[k].label, "nsubj") &&
+				    add_edge(p, d, p->edges[k].dep, p->edges[k].label))
+					return NG_ENOMEM;
 		} else if (is(r, "xcomp") && subject_of(p, d, lab, sizeof lab) < 0) {
 			int s = child_with(p, ps, h, "obj");
 			if (s < 0)
@@ -499,7 +524,7 @@ static int verb_group(ng_paths *p, const ng_parser *ps, const ng_lexicon *lx, in
 				if (p->head[c] == h && (is(relname(p, ps, (int)c), "aux") || is(relname(p, ps, (int)c), "advmod")))
 					in[c] = 1;
 		}
-		w = is(relname(p, ps, w), "xcomp") ? p->head[w] : -1;
+		w = is(relname(p, ps, w), "xcomp") || is_purpose(p, ps, w) ? p->head[w] : -1;
 	}
 	p->group.len = 0;
 	int rc = ng_buf_adds(&p->group, "");
@@ -516,6 +541,9 @@ static int verb_group(ng_paths *p, const ng_parser *ps, const ng_lexicon *lx, in
 	/* "China denied that it supplies": a denial negates what it reports */
 	if (denial)
 		*negated = !*negated;
+	/* "flew to Washington to meet Lutnick": the meeting is the plan */
+	if (m == NG_ASSERTED && is_purpose(p, ps, t))
+		m = NG_EXPECTED;
 	return m;
 }
 
