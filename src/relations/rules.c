@@ -157,19 +157,19 @@ static ng_word_class *find_class(const ng_rules *rs, const char *name, size_t n)
 }
 
 /* {@class}: the class's lemmas on a path, every form in a sentence. */
-static int expand_class(const ng_rules *rs, ng_rule *r, ng_buf *out, const char *s, size_t n, ng_error *err)
+static int expand_class(const ng_rules *rs, ng_rule *r, int words, ng_buf *out, const char *s, size_t n, ng_error *err)
 {
 	ng_word_class *c = find_class(rs, s, n);
 	if (!c)
 		return ng_fail(err, NG_EINVAL, r->file, r->line, "unknown word class '@%.*s' (a 'words' line defines it)",
 		               (int)n, s);
-	const ng_buf *b = r->on_path ? &c->lemmas : &c->forms;
+	const ng_buf *b = words ? &c->forms : &c->lemmas;
 	return ng_buf_adds(out, "(?:") || ng_buf_add(out, b->s, b->len) || ng_buf_addc(out, ')') ? NG_ENOMEM : 0;
 }
 
-/* Expands slots, classes and the gap `...` (a few words that cross no
- * mention). */
-static int expand(const ng_rules *rs, ng_rule *r, ng_buf *out, const char *pat, const char *file, int line,
+/* Expands slots, classes (every form in a pattern over words, the lemmas
+ * in a path) and the gap `...` (a few words that cross no mention). */
+static int expand(const ng_rules *rs, ng_rule *r, int words, ng_buf *out, const char *pat, const char *file, int line,
                   ng_error *err)
 {
 	for (const char *p = pat; *p;) {
@@ -179,7 +179,7 @@ static int expand(const ng_rules *rs, ng_rule *r, ng_buf *out, const char *pat, 
 			p += 2;
 		} else if (p[0] == '{' && p[1] == '@' && strchr(p, '}')) {
 			const char *c = strchr(p, '}');
-			int rc = expand_class(rs, r, out, p + 2, (size_t)(c - p - 2), err);
+			int rc = expand_class(rs, r, words, out, p + 2, (size_t)(c - p - 2), err);
 			if (rc)
 				return rc;
 			p = c + 1;
@@ -220,11 +220,11 @@ static int expand(const ng_rules *rs, ng_rule *r, ng_buf *out, const char *pat, 
 	return 0;
 }
 
-static int compile_pattern(ng_rules *rs, ng_rule *r, const char *src, const char *what, pcre2_code **out,
+static int compile_pattern(ng_rules *rs, ng_rule *r, const char *src, const char *what, int words, pcre2_code **out,
                            ng_error *err)
 {
 	ng_buf x = {0};
-	int rc = expand(rs, r, &x, src, r->file, r->line, err);
+	int rc = expand(rs, r, words, &x, src, r->file, r->line, err);
 	if (rc) {
 		ng_buf_free(&x);
 		return rc;
@@ -251,9 +251,9 @@ static int finish_rule(ng_rules *rs, ng_rule *r, const char *pattern, ng_error *
 		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s has no triggers", r->id);
 	if (r->where_src && !r->on_path)
 		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s: 'where' is for path rules", r->id);
-	int rc = compile_pattern(rs, r, pattern, "pattern", &r->re, err);
+	int rc = compile_pattern(rs, r, pattern, "pattern", !r->on_path, &r->re, err);
 	if (!rc && r->where_src)
-		rc = compile_pattern(rs, r, r->where_src, "where", &r->where, err);
+		rc = compile_pattern(rs, r, r->where_src, "where", 1, &r->where, err);
 	if (rc)
 		return rc;
 	uint32_t dummy;
