@@ -360,6 +360,44 @@ static int agreement_entity(const ng_lexicon *lx, const ng_doc *d, const ng_ents
 	return ent < 0 ? -2 : ent;
 }
 
+static int party_type(int t)
+{
+	return t == NG_STATE || t == NG_ORGANIZATION || t == NG_COMPANY;
+}
+
+/* A one-word agreement after two parties joined by a hyphen ("the
+ * Algeria-Italy deal") is named by the phrase from the first party on,
+ * which tells it apart where "deal" alone would not. Sets *ent to the
+ * new entity, leaves it when the words before are no such pair. Returns 0
+ * or NG_ENOMEM. */
+static int pair_agreement(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i, int *ent)
+{
+	const ng_mention *m = &x->m[i];
+	if (i < 2 || m->te - m->tb != 1)
+		return 0;
+	const ng_mention *a = &x->m[i - 2], *b = &x->m[i - 1];
+	if (a->sent != m->sent || b->sent != m->sent || !party_type(a->type) || !party_type(b->type) ||
+	    b->start != a->end + 1 || d->text[a->end] != '-' || b->te > m->tb || m->tb - b->te > 2)
+		return 0;
+	/* at most two lower-case words between the pair and the agreement
+	 * ("the Turkey-EU talks deal") */
+	for (uint32_t t = b->te; t < m->tb; t++)
+		if (!(d->toks[t].flags & NG_TOK_WORD) || (d->toks[t].flags & NG_TOK_CAP) ||
+		    ng_lexicon_is_wid(lx, d->wid[t], NG_W_DETERMINER) || ng_lexicon_is_wid(lx, d->wid[t], NG_W_CONNECTOR) ||
+		    ng_lexicon_is_wid(lx, d->wid[t], NG_W_LOCATION_PREP))
+			return 0;
+	char *name = ng_strndup(d->text + a->start, m->end - a->start);
+	if (!name)
+		return NG_ENOMEM;
+	int e = new_entity(x, name, NG_AGREEMENT, (int)i);
+	free(name);
+	if (e < 0)
+		return NG_ENOMEM;
+	x->e[e].needs_edge = 1;
+	*ent = e;
+	return 0;
+}
+
 /* An unnamed agreement ("a copper contract") is a node only when a
  * relation attaches, so a headline may introduce it like the body. */
 static int unnamed_agreement(const ng_mention *m)
@@ -438,6 +476,8 @@ static int name_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t
 	}
 	if (ent < 0 && m->kind == NG_NOMINAL && m->type == NG_AGREEMENT) {
 		ent = agreement_entity(lx, d, x, i, text);
+		if (ent == -2 && pair_agreement(lx, d, x, i, &ent))
+			return NG_ENOMEM;
 		if (ent == -2) {
 			*out = -1;
 			return 0;
