@@ -154,7 +154,8 @@ static int add_id_part(ng_buf *b, const char *s)
  * its parties: its id takes the ids of those that sign it or are party to
  * it, and the article's id when fewer than two parties settle which one it
  * is; otherwise a corpus merge would fuse every "trade agreement" into one
- * node. Named agreements keep their global ids. */
+ * node. Named agreements keep their global ids; a bare "deal" with fewer
+ * than two parties is left out. */
 static int qualify_agreements(ng_ents *x, const ng_rels *rels, const char *article)
 {
 	const char **parties = malloc((rels->n + 1) * sizeof *parties);
@@ -173,9 +174,16 @@ static int qualify_agreements(ng_ents *x, const ng_rels *rels, const char *artic
 		ng_sort(parties, n, sizeof *parties, ng_cmpstr);
 		id.len = 0;
 		rc = ng_buf_adds(&id, e->id);
+		size_t distinct = 0;
 		for (size_t i = 0; i < n && !rc; i++)
-			if (i == 0 || strcmp(parties[i], parties[i - 1]))
+			if (i == 0 || strcmp(parties[i], parties[i - 1])) {
+				distinct++;
 				rc = add_id_part(&id, parties[i]);
+			}
+		if (e->needs_edge == NG_NEEDS_PARTIES && distinct < 2) {
+			e->has_edge = 0; /* its node and edges are left out */
+			continue;
+		}
 		if (!rc && n < 2)
 			rc = add_id_part(&id, article);
 		char *qualified = rc ? NULL : ng_strdup(id.s);

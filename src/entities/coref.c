@@ -18,7 +18,7 @@ const char *ng_pass_name(ng_pass p)
 {
 	static const char *const names[] = {"", "pronoun", "it", "body-nominal", "pair", "split", "parenthesis", "cataphora",
 	                                    "head-match", "kind-nominal", "role-nominal", "speaker", "predicate",
-	                                    "apposition", "interview"};
+	                                    "apposition", "interview", "agreement"};
 	return p < sizeof names / sizeof *names ? names[p] : "";
 }
 
@@ -601,4 +601,16 @@ int ng_coref_add_nominals(const ng_doc *d, ng_ents *x)
 	}
 	free(cover);
 	return 0;
+}
+
+int ng_coref_agreement(ng_ents *x, size_t i)
+{
+	ng_mention *m = &x->m[i];
+	for (size_t k = i; k-- > 0;)
+		if (x->m[k].type == NG_AGREEMENT && x->m[k].entity >= 0 && x->e[x->m[k].entity].type == NG_AGREEMENT) {
+			m->pass = NG_PASS_AGREEMENT;
+			m->ante = (int)k;
+			return x->m[k].entity;
+		}
+	return -1;
 }

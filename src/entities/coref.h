@@ -23,7 +23,8 @@ typedef enum {
 	NG_PASS_QUOTE,    /* I, my, we, our inside a quotation: its speaker */
 	NG_PASS_PREDICATE, /* Dvorak was a Czech composer: the name before the copula */
 	NG_PASS_APPOSITION, /* Temasek, Singapore's state investor: the name before the comma */
-	NG_PASS_INTERVIEW  /* I in an answer, you in a question: the interviewee the headline names */
+	NG_PASS_INTERVIEW, /* I in an answer, you in a question: the interviewee the headline names */
+	NG_PASS_AGREEMENT  /* the deal, the treaty: the agreement last mentioned */
 } ng_pass;
 
 const char *ng_pass_name(ng_pass p);
@@ -52,6 +53,12 @@ int ng_coref_quoted(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i)
 int ng_coref_interviewee(const ng_doc *d, ng_ents *x, size_t i);
 
 int ng_coref_plural(const ng_doc *d, ng_ents *x, size_t i);
+
+/* A definite one-word agreement ("the deal", "the accord"; mention i,
+ * after "the"): the agreement of the latest agreement mention before it,
+ * which an indefinite "a deal" introduces like any other. Sets the
+ * mention's pass and antecedent. Returns the entity or -1. */
+int ng_coref_agreement(ng_ents *x, size_t i);
 
 /* Adds an unlinked nominal mention, with the pass that will link it, for
  * "the country", "the city", "the Russian president" and "the university"

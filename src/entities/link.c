@@ -78,12 +78,9 @@ static int norm_eq(const ng_lexicon *lx, const char *a, const char *b)
 	return eq;
 }
 
-/* Finds or creates the entity with `id`. Returns its index or -1. */
-static int entity(ng_ents *x, const char *id, const char *name, int type, int entry, int first)
+/* Creates an entity. Returns its index or -1. */
+static int add_entity(ng_ents *x, const char *id, const char *name, int type, int entry, int first)
 {
-	for (size_t i = 0; i < x->ne; i++)
-		if (strcmp(x->e[i].id, id) == 0)
-			return (int)i;
 	ng_entity *e = NG_PUSH(x->e, x->ne, x->ce);
 	if (!e)
 		return -1;
@@ -94,6 +91,15 @@ static int entity(ng_ents *x, const char *id, const char *name, int type, int en
 	e->entry = entry;
 	e->first_mention = first;
 	return e->id && e->name ? (int)(x->ne - 1) : -1;
+}
+
+/* Finds or creates the entity with `id`. Returns its index or -1. */
+static int entity(ng_ents *x, const char *id, const char *name, int type, int entry, int first)
+{
+	for (size_t i = 0; i < x->ne; i++)
+		if (strcmp(x->e[i].id, id) == 0)
+			return (int)i;
+	return add_entity(x, id, name, type, entry, first);
 }
 
 static int new_entity(ng_ents *x, const char *name, int type, int first)
@@ -329,9 +335,6 @@ static int pair_entity(const ng_doc *d, ng_ents *x, size_t i)
 	return a;
 }
 
-/* An unnamed agreement: the one of the same name, or for a bare "the
- * treaty" the agreement last mentioned. Returns the entity, -1 when there
- * is none yet, -2 for "a treaty" (none in particular). */
 /* Unnamed agreements named alike, in the singular or the plural ("a
  * preliminary agreement", "preliminary agreements"), are one. */
 static int same_agreement(const ng_lexicon *lx, const char *a, const char *b)
@@ -344,20 +347,60 @@ static int same_agreement(const ng_lexicon *lx, const char *a, const char *b)
 	return norm_eq(lx, a, b);
 }
 
-static int agreement_entity(const ng_lexicon *lx, const ng_doc *d, const ng_ents *x, size_t i, const char *text)
+/* An unnamed agreement: the one of the same name, or for a bare "the
+ * treaty" the agreement last mentioned. Returns the entity, -1 when there
+ * is none yet, -2 for a bare word that names none ("a treaty", or "the
+ * treaty" before any agreement). */
+static int agreement_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i, const char *text)
 {
 	const ng_mention *m = &x->m[i];
-	int ent = -1;
-	for (size_t k = x->ne; k-- > 0 && ent < 0;)
+	if (m->te - m->tb == 1) {
+		int definite = m->tb > d->sents[m->sent].tok_begin && ng_lexicon_is_wid(lx, d->wid[m->tb - 1], NG_W_DEFINITE);
+		int ent = definite ? ng_coref_agreement(x, i) : -1;
+		return ent < 0 ? -2 : ent;
+	}
+	for (size_t k = x->ne; k-- > 0;)
 		if (x->e[k].type == NG_AGREEMENT && x->e[k].needs_edge && same_agreement(lx, x->e[k].name, text))
-			ent = (int)k;
-	if (ent >= 0 || m->te - m->tb != 1)
-		return ent;
-	int definite = m->tb > d->sents[m->sent].tok_begin && ng_lexicon_is_wid(lx, d->wid[m->tb - 1], NG_W_DEFINITE);
-	for (size_t k = i; definite && k-- > 0 && ent < 0;)
-		if (x->m[k].entity >= 0 && x->e[x->m[k].entity].type == NG_AGREEMENT)
-			ent = x->m[k].entity;
-	return ent < 0 ? -2 : ent;
+			return (int)k;
+	return -1;
+}
+
+static int party_type(int t)
+{
+	return t == NG_STATE || t == NG_ORGANIZATION || t == NG_COMPANY;
+}
+
+/* A one-word agreement after two parties joined by a hyphen ("the
+ * Algeria-Italy deal") is named by the phrase from the first party on,
+ * which tells it apart where "deal" alone would not. Sets *ent to the
+ * new entity, leaves it when the words before are no such pair. Returns 0
+ * or NG_ENOMEM. */
+static int pair_agreement(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i, int *ent)
+{
+	const ng_mention *m = &x->m[i];
+	if (i < 2 || m->te - m->tb != 1)
+		return 0;
+	const ng_mention *a = &x->m[i - 2], *b = &x->m[i - 1];
+	if (a->sent != m->sent || b->sent != m->sent || !party_type(a->type) || !party_type(b->type) ||
+	    b->start != a->end + 1 || d->text[a->end] != '-' || b->te > m->tb || m->tb - b->te > 2)
+		return 0;
+	/* at most two lower-case words between the pair and the agreement
+	 * ("the Turkey-EU talks deal") */
+	for (uint32_t t = b->te; t < m->tb; t++)
+		if (!(d->toks[t].flags & NG_TOK_WORD) || (d->toks[t].flags & NG_TOK_CAP) ||
+		    ng_lexicon_is_wid(lx, d->wid[t], NG_W_DETERMINER) || ng_lexicon_is_wid(lx, d->wid[t], NG_W_CONNECTOR) ||
+		    ng_lexicon_is_wid(lx, d->wid[t], NG_W_LOCATION_PREP))
+			return 0;
+	char *name = ng_strndup(d->text + a->start, m->end - a->start);
+	if (!name)
+		return NG_ENOMEM;
+	int e = new_entity(x, name, NG_AGREEMENT, (int)i);
+	free(name);
+	if (e < 0)
+		return NG_ENOMEM;
+	x->e[e].needs_edge = 1;
+	*ent = e;
+	return 0;
 }
 
 /* An unnamed agreement ("a copper contract") is a node only when a
@@ -417,7 +460,9 @@ static int name_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t
 {
 	ng_mention *m = &x->m[i];
 	int ent = -1;
-	for (size_t k = x->ne; k-- > 0 && ent < 0;) {
+	/* a bare "deal" is no name: agreement_entity decides which deal */
+	int bare = unnamed_agreement(m) && m->te - m->tb == 1;
+	for (size_t k = x->ne; k-- > 0 && ent < 0 && !bare;) {
 		const ng_entity *e = &x->e[k];
 		if ((e->type == m->type || (m->type == NG_PERSON && e->type == NG_PERSON)) && norm_eq(lx, e->name, text))
 			ent = (int)k;
@@ -438,9 +483,20 @@ static int name_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t
 	}
 	if (ent < 0 && m->kind == NG_NOMINAL && m->type == NG_AGREEMENT) {
 		ent = agreement_entity(lx, d, x, i, text);
+		if (ent == -2 && pair_agreement(lx, d, x, i, &ent))
+			return NG_ENOMEM;
+		/* a bare "deal" is a node only between two parties (extract.c) */
 		if (ent == -2) {
-			*out = -1;
-			return 0;
+			/* each "a deal" is a deal of its own: its parties' ids
+			 * tell it apart later (extract.c) */
+			ng_buf id = {0};
+			ent = ng_buf_adds(&id, "agreement:") || ng_slug(&id, text)
+			              ? -1
+			              : add_entity(x, id.s, text, NG_AGREEMENT, -1, (int)i);
+			ng_buf_free(&id);
+			if (ent < 0)
+				return NG_ENOMEM;
+			x->e[ent].needs_edge = NG_NEEDS_PARTIES;
 		}
 	}
 	if (ent < 0 && m->unsure) {

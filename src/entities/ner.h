@@ -36,11 +36,15 @@ typedef struct ng_mention {
 	int guess; /* typed a person for want of a cue: the typer may retype it */
 } ng_mention;
 
+/* A bare "deal": a node only when two distinct parties sign it or are
+ * party to it, since "deal" alone tells no agreement from another. */
+#define NG_NEEDS_PARTIES 2
+
 typedef struct ng_entity {
 	char *id, *name;
 	ng_type type;
 	int entry;
-	int needs_edge, has_edge;
+	int needs_edge, has_edge; /* needs_edge: 1, or NG_NEEDS_PARTIES */
 	int first_mention;
 	int gender; /* 0 unknown, 1 male, 2 female: from titles and the pronouns that took it */
 } ng_entity;

@@ -633,6 +633,28 @@ static int agreement_verb(const ng_paths *p, const ng_ents *x, size_t ma, int a,
 	return -1;
 }
 
+/* Whether the agreement at word w is only what something is about: the
+ * object of "on", "over", "about" or "for" after a noun ("talks on a
+ * deal") or after a verb with a noun object ("held talks on a deal"). Such
+ * an agreement is not made, so no party hangs from it. */
+static int agreement_topic(const ng_paths *p, const ng_ents *x, size_t m, int w)
+{
+	static const char *const about[] = {"on", "over", "about", "for"};
+	int g = p->head[w];
+	if (mention_type(x, m) != NG_AGREEMENT || g < 0 ||
+	    !(p->upos[g] == NG_NOUN || (p->upos[g] == NG_VERB && child_of(p, g, "obj") >= 0)))
+		return 0;
+	for (size_t k = 0; k < p->nedges; k++) {
+		const char *l = p->edges[k].label;
+		if (p->edges[k].dep != w || p->edges[k].head != g || (strncmp(l, "nmod:", 5) && strncmp(l, "obl:", 4)))
+			continue;
+		for (size_t a = 0; a < sizeof about / sizeof *about; a++)
+			if (!strcmp(strchr(l, ':') + 1, about[a]))
+				return 1;
+	}
+	return 0;
+}
+
 static int add_paths(ng_paths *p, const ng_parser *ps, const ng_lexicon *lx, const ng_ents *x, const size_t *mi,
                      const int *heads, size_t nm)
 {
@@ -645,7 +667,8 @@ static int add_paths(ng_paths *p, const ng_parser *ps, const ng_lexicon *lx, con
 			const ng_mention *a = &x->m[mi[i]], *b = &x->m[mi[j]];
 			if (i == j || heads[i] == heads[j] || (a->entity == b->entity && !a->plural && !b->plural))
 				continue;
-			if (shortest(p, heads[i], heads[j], scratch, scratch + p->n, scratch + 2 * p->n) < 0)
+			if (shortest(p, heads[i], heads[j], scratch, scratch + p->n, scratch + 2 * p->n) < 0 ||
+			    agreement_topic(p, x, mi[i], heads[i]) || agreement_topic(p, x, mi[j], heads[j]))
 				continue;
 			ng_path *path = NG_PUSH(p->p, p->np, p->cp);
 			if (!path) {
