@@ -689,6 +689,7 @@ static const struct {
 	[NG_W_AGREEMENT_NOUN] = {"agreement-noun", 0},
 	[NG_W_AGREEMENT_PLAIN] = {"agreement-plain", 0},
 	[NG_W_AGREEMENT_ED] = {"agreement-ed", 0},
+	[NG_W_AGREEMENT_MODIFIES] = {"agreement-modifies", 0},
 	[NG_W_NP_STOP] = {"np-stop", 0},
 	[NG_W_PROJECT_NOUN] = {"project-noun", 0},
 	[NG_W_PRONOUN] = {"pronoun", 0},

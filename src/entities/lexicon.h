@@ -97,6 +97,7 @@ enum {
 	NG_W_AGREEMENT_NOUN,
 	NG_W_AGREEMENT_PLAIN,
 	NG_W_AGREEMENT_ED,
+	NG_W_AGREEMENT_MODIFIES, /* ally, partner: an agreement word before it is a modifier ("a treaty ally") */
 	NG_W_NP_STOP,
 	NG_W_PROJECT_NOUN,
 	NG_W_PRONOUN,

@@ -245,18 +245,26 @@ static int parenthesised_acronyms(const ng_doc *d, ng_ents *x)
 	return rc;
 }
 
+/* Does mention m sit in an apposition of mention p ("The United States, a
+ * treaty ally of both countries")? Then it does not refer to p. */
+static int in_apposition_of(const ng_doc *d, const ng_mention *p, const ng_mention *m)
+{
+	if (p->sent != m->sent || p->end + 2 > m->start || d->text[p->end] != ',' || d->text[p->end + 1] != ' ')
+		return 0;
+	return memchr(d->text + p->end + 1, ',', m->start - p->end - 1) == NULL;
+}
+
 static int recent(const ng_ents *x, size_t before, int type_mask, int not, const ng_doc *d, uint32_t sent)
 {
 	for (size_t k = before; k-- > 0;) {
 		const ng_mention *p = &x->m[k];
-		if (p->entity < 0 || p->plural || p->entity == not)
+		if (p->entity < 0 || p->plural || p->entity == not || in_apposition_of(d, p, &x->m[before]))
 			continue;
 		if (sent - p->sent > 3)
 			break;
 		if (type_mask & (1 << x->e[p->entity].type))
 			return p->entity;
 	}
-	(void)d;
 	return -1;
 }
 

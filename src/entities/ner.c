@@ -520,6 +520,9 @@ static int nominal_agreement(ctx *c, size_t h)
 	}
 	if (a == h && is(c, h, NG_W_AGREEMENT_PLAIN))
 		return 0;
+	/* "a treaty ally": the agreement word modifies the noun after it */
+	if (h + 1 < c->s->tok_end && is(c, h + 1, NG_W_AGREEMENT_MODIFIES))
+		return 0;
 	ng_mention *m = add(c, a, h + 1, NG_AGREEMENT, NG_NOMINAL);
 	if (!m)
 		return NG_ENOMEM;
