@@ -541,27 +541,31 @@ static int nominal_pass(const ng_doc *d, const ng_ents *x, const int *cover, uin
 	static const char *const role[] = {"president", "leader", "premier", "chancellor", NULL};
 	const ng_sentence *s = &d->sents[d->toks[t].sent];
 	const char *w = ng_tok_norm(d, &d->toks[t]);
-	if (t < s->tok_begin + 1 || cover[t] >= 0 || (d->toks[t].flags & NG_TOK_CAP))
+	if (t < s->tok_begin + 1 || cover[t] >= 0)
 		return 0;
 	if (t + 1 < s->tok_end && (d->toks[t + 1].flags & NG_TOK_CAP))
 		return 0; /* "the president Lula": the name says who */
+	/* a capital word not in a name is only the head of a name before it
+	 * ("the Community" after "the European Community") */
+	int cap = (d->toks[t].flags & NG_TOK_CAP) != 0;
 	const char *prev = ng_tok_norm(d, &d->toks[t - 1]);
 	int c = cover[t - 1];
-	if (c >= 0 && x->m[c].adj && x->m[c].type == NG_STATE && x->m[c].tb == t - 1 && in_list(w, role) &&
+	if (!cap && c >= 0 && x->m[c].adj && x->m[c].type == NG_STATE && x->m[c].tb == t - 1 && in_list(w, role) &&
 	    t >= s->tok_begin + 2 && !strcmp(ng_tok_norm(d, &d->toks[t - 2]), "the")) {
 		*type = NG_PERSON;
 		return NG_PASS_ROLE;
 	}
 	if (strcmp(prev, "the"))
 		return 0;
-	if (in_list(w, state_kind) || in_list(w, place_kind)) {
-		*type = in_list(w, state_kind) ? NG_STATE : NG_LOCATION;
+	if (!cap && (in_list(w, state_kind) || in_list(w, place_kind) || !strcmp(w, "bloc"))) {
+		*type = in_list(w, state_kind) ? NG_STATE : in_list(w, place_kind) ? NG_LOCATION : NG_ORGANIZATION;
 		return NG_PASS_KIND;
 	}
 	/* head match: the last word of a name of two words or more in the five
-	 * sentences before (mentions are in text order; `before` is the count
-	 * of those that start before t) */
-	for (size_t k = before; k-- > 0 && d->toks[t].sent - x->m[k].sent <= 5;) {
+	 * sentences before, or anywhere before for a capital word, which
+	 * stands for the name however far back (mentions are in text order;
+	 * `before` is the count of those that start before t) */
+	for (size_t k = before; k-- > 0 && (cap || d->toks[t].sent - x->m[k].sent <= 5);) {
 		const ng_mention *m = &x->m[k];
 		if (m->kind != NG_NAME || m->adj || m->te - m->tb < 2 ||
 		    (m->type != NG_ORGANIZATION && m->type != NG_COMPANY && m->type != NG_LOCATION && m->type != NG_GROUP))

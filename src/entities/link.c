@@ -506,13 +506,15 @@ static int role_antecedent(const ng_lexicon *lx, const ng_ents *x, size_t i)
 }
 
 /* The last name of two words or more, in the five sentences before
- * nominal i, whose last word is i's ("the university", "Columbia
- * University"); mention index or -1. */
+ * nominal i (anywhere before when i is capitalised: "the Community"),
+ * whose last word is i's ("the university", "Columbia University");
+ * mention index or -1. */
 static int head_antecedent(const ng_doc *d, const ng_ents *x, size_t i)
 {
 	const ng_mention *m = &x->m[i];
 	const char *w = ng_tok_norm(d, &d->toks[m->tb]);
-	for (size_t k = i; k-- > 0 && m->sent - x->m[k].sent <= 5;) {
+	int cap = (d->toks[m->tb].flags & NG_TOK_CAP) != 0;
+	for (size_t k = i; k-- > 0 && (cap || m->sent - x->m[k].sent <= 5);) {
 		const ng_mention *p = &x->m[k];
 		if (p->entity >= 0 && p->kind == NG_NAME && p->te - p->tb >= 2 && !p->adj &&
 		    !strcmp(ng_tok_norm(d, &d->toks[p->te - 1]), w))
