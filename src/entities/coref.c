@@ -537,7 +537,8 @@ int ng_coref_plural(const ng_doc *d, ng_ents *x, size_t i)
 static int nominal_pass(const ng_doc *d, const ng_ents *x, const int *cover, uint32_t t, size_t before, int *type)
 {
 	static const char *const state_kind[] = {"country", "nation", NULL};
-	static const char *const place_kind[] = {"city", "town", NULL};
+	static const char *const place_kind[] = {"city", "town", "island", NULL};
+	static const char *const body_kind[] = {"bloc", "organization", "organisation", "agency", NULL};
 	static const char *const role[] = {"president", "leader", "premier", "chancellor", NULL};
 	const ng_sentence *s = &d->sents[d->toks[t].sent];
 	const char *w = ng_tok_norm(d, &d->toks[t]);
@@ -557,7 +558,7 @@ static int nominal_pass(const ng_doc *d, const ng_ents *x, const int *cover, uin
 	}
 	if (strcmp(prev, "the"))
 		return 0;
-	if (!cap && (in_list(w, state_kind) || in_list(w, place_kind) || !strcmp(w, "bloc"))) {
+	if (!cap && (in_list(w, state_kind) || in_list(w, place_kind) || in_list(w, body_kind))) {
 		*type = in_list(w, state_kind) ? NG_STATE : in_list(w, place_kind) ? NG_LOCATION : NG_ORGANIZATION;
 		return NG_PASS_KIND;
 	}

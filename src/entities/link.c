@@ -254,12 +254,16 @@ static int recent(const ng_ents *x, size_t before, int type_mask, int not, const
 	return -1;
 }
 
+/* How many sentences back "the country" looks for its state: a kind
+ * names its type, so it reaches further than "it" does. */
+enum { NG_KIND_BACK = 5 };
+
 /* The entity of a type in type_mask most in view before mention i, for
  * "it" and "the company": in i's own sentence the nearest before it; else,
- * in the nearest of the two sentences before that holds one, the first
+ * in the nearest of the `back` sentences before that holds one, the first
  * (subjects come first). Demonyms ("Russian" President) are no
  * antecedents. */
-static int salient(const ng_ents *x, size_t i, int type_mask)
+static int salient(const ng_ents *x, size_t i, int type_mask, uint32_t back)
 {
 	/* returns the antecedent mention */
 	const uint32_t sent = x->m[i].sent;
@@ -269,7 +273,7 @@ static int salient(const ng_ents *x, size_t i, int type_mask)
 	for (; k > 0 && x->m[k - 1].sent == sent; k--)
 		if (CANDIDATE(k - 1))
 			return (int)k - 1;
-	while (k > 0 && sent - x->m[k - 1].sent <= 2) {
+	while (k > 0 && sent - x->m[k - 1].sent <= back) {
 		size_t a = k;
 		while (a > 0 && x->m[a - 1].sent == x->m[k - 1].sent)
 			a--;
@@ -535,7 +539,7 @@ static void link_nominal(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size
 	else if (pass == NG_PASS_HEAD)
 		ante = head_antecedent(d, x, i);
 	else
-		ante = salient(x, i, 1 << m->type);
+		ante = salient(x, i, 1 << m->type, NG_KIND_BACK);
 	m->pass = NG_PASS_NONE;
 	m->entity = antecedent(x, i, ante, pass);
 	if (m->entity >= 0)
@@ -572,12 +576,12 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 	else if (m->kind == NG_PRONOUN && m->plural)
 		ent = ng_coref_plural(d, x, i);
 	else if (m->kind == NG_PRONOUN && m->type != NG_PERSON)
-		ent = antecedent(x, i, salient(x, i, bodies | 1 << NG_STATE), NG_PASS_IT);
+		ent = antecedent(x, i, salient(x, i, bodies | 1 << NG_STATE, 2), NG_PASS_IT);
 	else if (m->kind == NG_PRONOUN)
 		ent = ng_coref_person(d, x, i);
 	else if (m->kind == NG_NOMINAL && m->type == NG_COMPANY) {
 		/* "the company": its text names nothing, so it is no alias */
-		m->entity = antecedent(x, i, salient(x, i, bodies), NG_PASS_BODY);
+		m->entity = antecedent(x, i, salient(x, i, bodies, 2), NG_PASS_BODY);
 		if (m->entity >= 0)
 			m->type = x->e[m->entity].type;
 		free(text);
