@@ -483,16 +483,17 @@ static int antecedent(ng_ents *x, size_t i, int ante, ng_pass pass)
 	return x->m[ante].entity;
 }
 
-/* The person who leads the state named by the demonym before role
- * nominal i ("the Russian president"): the last person, in the 20
- * sentences before, whom a title in the text ("Russian President Putin")
- * or the knowledge base makes its leader; mention index or -1. */
+/* The person who leads the state named by the demonym or name before
+ * role nominal i ("the Russian president", "the U.S. president"): the
+ * last person, in the 20 sentences before, whom a title in the text
+ * ("Russian President Putin") or the knowledge base makes its leader;
+ * mention index or -1. */
 static int role_antecedent(const ng_lexicon *lx, const ng_ents *x, size_t i)
 {
 	const ng_mention *m = &x->m[i];
 	int st = -1;
 	for (size_t k = i; k-- > 0 && st < 0 && x->m[k].te >= m->tb;)
-		if (x->m[k].te == m->tb && x->m[k].adj)
+		if (x->m[k].te == m->tb && x->m[k].entity >= 0 && (x->m[k].adj || x->m[k].type == NG_STATE))
 			st = x->m[k].entity;
 	for (size_t k = i; st >= 0 && k-- > 0 && m->sent - x->m[k].sent <= 20;) {
 		const ng_mention *p = &x->m[k];
