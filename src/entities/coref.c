@@ -555,8 +555,8 @@ static uint32_t role_start(const ng_doc *d, const ng_ents *x, const int *cover, 
  * university" after "Columbia University"): the pass that links each, or
  * 0, with the nominal's first token in *first. The word lists are the
  * kinds the linker's types can check. */
-static int nominal_pass(const ng_doc *d, const ng_ents *x, const int *cover, uint32_t t, size_t before, int *type,
-                        uint32_t *first)
+static int nominal_pass(const ng_lexicon *lx, const ng_doc *d, const ng_ents *x, const int *cover, uint32_t t,
+                        size_t before, int *type, uint32_t *first)
 {
 	static const char *const state_kind[] = {"country", "nation", NULL};
 	static const char *const place_kind[] = {"city", "town", "island", NULL};
@@ -577,6 +577,15 @@ static int nominal_pass(const ng_doc *d, const ng_ents *x, const int *cover, uin
 		return NG_PASS_ROLE;
 	}
 	*first = t;
+	/* "the Russian company": the body most in view, when its home is
+	 * that state (a body noun with nothing before it is ner.c's) */
+	int c = cover[t - 1];
+	if (!cap && c >= 0 && x->m[c].adj && x->m[c].type == NG_STATE && x->m[c].te == t &&
+	    x->m[c].tb > s->tok_begin && !strcmp(ng_tok_norm(d, &d->toks[x->m[c].tb - 1]), "the") &&
+	    ng_lexicon_is_wid(lx, d->wid[t], NG_W_BODY_NOUN)) {
+		*type = NG_COMPANY;
+		return NG_PASS_BODY;
+	}
 	if (strcmp(prev, "the"))
 		return 0;
 	if (!cap && (in_list(w, state_kind) || in_list(w, place_kind) || in_list(w, body_kind))) {
@@ -600,7 +609,7 @@ static int nominal_pass(const ng_doc *d, const ng_ents *x, const int *cover, uin
 	return 0;
 }
 
-int ng_coref_add_nominals(const ng_doc *d, ng_ents *x)
+int ng_coref_add_nominals(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
 {
 	int *cover = malloc((d->ntoks + 1) * sizeof *cover);
 	if (!cover)
@@ -616,7 +625,7 @@ int ng_coref_add_nominals(const ng_doc *d, ng_ents *x)
 		while (before < n0 && x->m[before].tb < t)
 			before++;
 		uint32_t first = t;
-		int type = 0, pass = nominal_pass(d, x, cover, t, before, &type, &first);
+		int type = 0, pass = nominal_pass(lx, d, x, cover, t, before, &type, &first);
 		if (!pass)
 			continue;
 		ng_mention *m = add_word_mention(d, x, t, type, NG_NOMINAL);

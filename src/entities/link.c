@@ -254,9 +254,10 @@ static int recent(const ng_ents *x, size_t before, int type_mask, int not, const
 	return -1;
 }
 
-/* How many sentences back "the country" looks for its state: a kind
- * names its type, so it reaches further than "it" does. */
-enum { NG_KIND_BACK = 5 };
+/* How many sentences back "the bloc" looks for its organization: one
+ * text seldom names two blocs, while "the country" looks as far as "it"
+ * does (two sentences), since a text names many states. */
+enum { NG_BODY_KIND_BACK = 5 };
 
 /* The entity of a type in type_mask most in view before mention i, for
  * "it" and "the company": in i's own sentence the nearest before it; else,
@@ -528,6 +529,24 @@ static int head_antecedent(const ng_doc *d, const ng_ents *x, size_t i)
 	return -1;
 }
 
+/* The body most in view for "the Russian company" (nominal i), unless
+ * the knowledge base puts it in another state than the demonym's;
+ * mention index or -1. */
+static int body_antecedent(const ng_lexicon *lx, const ng_ents *x, size_t i)
+{
+	const int bodies = 1 << NG_COMPANY | 1 << NG_ORGANIZATION | 1 << NG_GROUP;
+	const ng_mention *m = &x->m[i];
+	int st = -1, ante = salient(x, i, bodies, 2);
+	for (size_t k = i; k-- > 0 && st < 0 && x->m[k].te >= m->tb;)
+		if (x->m[k].te == m->tb && x->m[k].adj)
+			st = x->m[k].entity;
+	if (ante < 0 || st < 0)
+		return -1;
+	const ng_entity *e = &x->e[x->m[ante].entity];
+	const char *home = e->entry >= 0 ? lx->entries[e->entry].in : NULL;
+	return home && strcmp(home, x->e[st].id) ? -1 : ante;
+}
+
 /* A nominal that ng_coref_add_nominals added: its text names nothing, so
  * it is no alias. */
 static void link_nominal(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i)
@@ -539,8 +558,10 @@ static void link_nominal(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size
 		ante = role_antecedent(lx, x, i);
 	else if (pass == NG_PASS_HEAD)
 		ante = head_antecedent(d, x, i);
+	else if (pass == NG_PASS_BODY)
+		ante = body_antecedent(lx, x, i);
 	else
-		ante = salient(x, i, 1 << m->type, NG_KIND_BACK);
+		ante = salient(x, i, 1 << m->type, m->type == NG_ORGANIZATION ? NG_BODY_KIND_BACK : 2);
 	m->pass = NG_PASS_NONE;
 	m->entity = antecedent(x, i, ante, pass);
 	if (m->entity >= 0)
@@ -628,7 +649,7 @@ static int refers(const ng_ents *x, size_t i)
 
 int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 {
-	if (ng_coref_add_nominals(d, x) || ng_coref_add_pronouns(d, x) || parenthesised_acronyms(d, x) ||
+	if (ng_coref_add_nominals(lx, d, x) || ng_coref_add_pronouns(d, x) || parenthesised_acronyms(d, x) ||
 	    ng_ents_sort(x))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	/* Names first, then what refers to them; headlines last, against what
