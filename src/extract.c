@@ -270,13 +270,14 @@ static int run_pipeline(const ng_extractor *ex, const char *text, size_t len, ui
 		return rc;
 	ng_rels rels = {0};
 	/* the relations and the descriptions read some sentences both: each
-	 * is parsed once */
-	ng_parse_cache *pc = ng_parse_cache_new(ex->tagger, ex->parser, doc.nsents);
-	if (!pc)
+	 * is parsed once; an extractor without models (the fuzz targets')
+	 * parses none */
+	ng_parse_cache *pc = NULL;
+	if (ex->tagger && ex->parser && !(pc = ng_parse_cache_new(ex->tagger, ex->parser, doc.nsents)))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	if (!rc)
 		rc = ng_relate(&ex->rs, &ex->lx, pc, &doc, &ents, a ? a->date : NULL, &rels, trace, err);
-	if (!rc && into)
+	if (!rc && into && pc)
 		rc = ng_describe(pc, &doc, &ents, err);
 	if (!rc && into && build_graph(ex, &doc, &ents, &rels, a, base, into))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
