@@ -277,12 +277,19 @@ static int run_pipeline(const ng_extractor *ex, const char *text, size_t len, ui
 	if (rc)
 		return rc;
 	ng_rels rels = {0};
-	ng_syntax syn = {ex->tagger, ex->parser};
-	rc = ng_relate(&ex->rs, &ex->lx, &syn, &doc, &ents, a ? a->date : NULL, &rels, trace, err);
-	if (!rc && into)
-		rc = ng_describe(ex->tagger, ex->parser, &doc, &ents, err);
+	/* the relations and the descriptions read some sentences both: each
+	 * is parsed once; an extractor without models (the fuzz targets')
+	 * parses none */
+	ng_parse_cache *pc = NULL;
+	if (ex->tagger && ex->parser && !(pc = ng_parse_cache_new(ex->tagger, ex->parser, doc.nsents)))
+		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	if (!rc)
+		rc = ng_relate(&ex->rs, &ex->lx, pc, &doc, &ents, a ? a->date : NULL, &rels, trace, err);
+	if (!rc && into && pc)
+		rc = ng_describe(pc, &doc, &ents, err);
 	if (!rc && into && build_graph(ex, &doc, &ents, &rels, a, base, into))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	ng_parse_cache_free(pc);
 	ng_rels_free(&rels);
 	ng_ents_free(&ents);
 	ng_doc_free(&doc);
@@ -414,7 +421,10 @@ int ng_extract_mentions(const ng_extractor *ex, const char *text, size_t len, co
 	int rc = analyse(ex, text, len, &art, 0, &doc, &x, err);
 	if (rc)
 		return rc;
-	if ((rc = ng_describe(ex->tagger, ex->parser, &doc, &x, err))) {
+	ng_parse_cache *pc = ng_parse_cache_new(ex->tagger, ex->parser, doc.nsents);
+	rc = pc ? ng_describe(pc, &doc, &x, err) : ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	ng_parse_cache_free(pc);
+	if (rc) {
 		ng_ents_free(&x);
 		ng_doc_free(&doc);
 		return rc;

@@ -530,38 +530,73 @@ int ng_coref_plural(const ng_doc *d, ng_ents *x, size_t i)
 	return -1;
 }
 
-/* Definite nominals that name a kind ("the country"), a role of a state
- * ("the Russian president") or the head of a name before them ("the
- * university" after "Columbia University"): the pass that links each, or
- * 0. The word lists are the kinds the linker's types can check. */
-static int nominal_pass(const ng_doc *d, const ng_ents *x, const int *cover, uint32_t t, size_t before, int *type)
+/* The first token of a role of a state ending at token t: "the Russian
+ * president", "the U.S. president", "the Japanese prime minister"; 0 when
+ * t ends none. */
+static uint32_t role_start(const ng_doc *d, const ng_ents *x, const int *cover, uint32_t t)
 {
-	static const char *const state_kind[] = {"country", "nation", NULL};
-	static const char *const place_kind[] = {"city", "town", NULL};
 	static const char *const role[] = {"president", "leader", "premier", "chancellor", NULL};
 	const ng_sentence *s = &d->sents[d->toks[t].sent];
 	const char *w = ng_tok_norm(d, &d->toks[t]);
-	if (t < s->tok_begin + 1 || cover[t] >= 0 || (d->toks[t].flags & NG_TOK_CAP))
+	uint32_t r = t;
+	if (!strcmp(w, "minister") && t > s->tok_begin && !strcmp(ng_tok_norm(d, &d->toks[t - 1]), "prime"))
+		r = t - 1;
+	else if (!in_list(w, role))
+		return 0;
+	int c = r > s->tok_begin ? cover[r - 1] : -1;
+	if (c < 0 || x->m[c].type != NG_STATE || x->m[c].te != r || x->m[c].tb <= s->tok_begin ||
+	    strcmp(ng_tok_norm(d, &d->toks[x->m[c].tb - 1]), "the"))
+		return 0;
+	return r;
+}
+
+/* Definite nominals that name a kind ("the country"), a role of a state
+ * ("the Russian president") or the head of a name before them ("the
+ * university" after "Columbia University"): the pass that links each, or
+ * 0, with the nominal's first token in *first. The word lists are the
+ * kinds the linker's types can check. */
+static int nominal_pass(const ng_lexicon *lx, const ng_doc *d, const ng_ents *x, const int *cover, uint32_t t,
+                        size_t before, int *type, uint32_t *first)
+{
+	static const char *const state_kind[] = {"country", "nation", NULL};
+	static const char *const place_kind[] = {"city", "town", "island", NULL};
+	static const char *const body_kind[] = {"bloc", "organization", "organisation", "agency", NULL};
+	const ng_sentence *s = &d->sents[d->toks[t].sent];
+	const char *w = ng_tok_norm(d, &d->toks[t]);
+	if (t < s->tok_begin + 1 || cover[t] >= 0)
 		return 0;
 	if (t + 1 < s->tok_end && (d->toks[t + 1].flags & NG_TOK_CAP))
 		return 0; /* "the president Lula": the name says who */
+	/* a capital word not in a name is only the head of a name before it
+	 * ("the Community" after "the European Community") */
+	int cap = (d->toks[t].flags & NG_TOK_CAP) != 0;
 	const char *prev = ng_tok_norm(d, &d->toks[t - 1]);
-	int c = cover[t - 1];
-	if (c >= 0 && x->m[c].adj && x->m[c].type == NG_STATE && x->m[c].tb == t - 1 && in_list(w, role) &&
-	    t >= s->tok_begin + 2 && !strcmp(ng_tok_norm(d, &d->toks[t - 2]), "the")) {
+	*first = t;
+	if (!cap && (*first = role_start(d, x, cover, t)) > 0) {
 		*type = NG_PERSON;
 		return NG_PASS_ROLE;
 	}
+	*first = t;
+	/* "the Russian company": the body most in view, when its home is
+	 * that state (a body noun with nothing before it is ner.c's) */
+	int c = cover[t - 1];
+	if (!cap && c >= 0 && x->m[c].adj && x->m[c].type == NG_STATE && x->m[c].te == t &&
+	    x->m[c].tb > s->tok_begin && !strcmp(ng_tok_norm(d, &d->toks[x->m[c].tb - 1]), "the") &&
+	    ng_lexicon_is_wid(lx, d->wid[t], NG_W_BODY_NOUN)) {
+		*type = NG_COMPANY;
+		return NG_PASS_BODY;
+	}
 	if (strcmp(prev, "the"))
 		return 0;
-	if (in_list(w, state_kind) || in_list(w, place_kind)) {
-		*type = in_list(w, state_kind) ? NG_STATE : NG_LOCATION;
+	if (!cap && (in_list(w, state_kind) || in_list(w, place_kind) || in_list(w, body_kind))) {
+		*type = in_list(w, state_kind) ? NG_STATE : in_list(w, place_kind) ? NG_LOCATION : NG_ORGANIZATION;
 		return NG_PASS_KIND;
 	}
 	/* head match: the last word of a name of two words or more in the five
-	 * sentences before (mentions are in text order; `before` is the count
-	 * of those that start before t) */
-	for (size_t k = before; k-- > 0 && d->toks[t].sent - x->m[k].sent <= 5;) {
+	 * sentences before, or anywhere before for a capital word, which
+	 * stands for the name however far back (mentions are in text order;
+	 * `before` is the count of those that start before t) */
+	for (size_t k = before; k-- > 0 && (cap || d->toks[t].sent - x->m[k].sent <= 5);) {
 		const ng_mention *m = &x->m[k];
 		if (m->kind != NG_NAME || m->adj || m->te - m->tb < 2 ||
 		    (m->type != NG_ORGANIZATION && m->type != NG_COMPANY && m->type != NG_LOCATION && m->type != NG_GROUP))
@@ -574,7 +609,7 @@ static int nominal_pass(const ng_doc *d, const ng_ents *x, const int *cover, uin
 	return 0;
 }
 
-int ng_coref_add_nominals(const ng_doc *d, ng_ents *x)
+int ng_coref_add_nominals(const ng_lexicon *lx, const ng_doc *d, ng_ents *x)
 {
 	int *cover = malloc((d->ntoks + 1) * sizeof *cover);
 	if (!cover)
@@ -589,7 +624,8 @@ int ng_coref_add_nominals(const ng_doc *d, ng_ents *x)
 	for (uint32_t t = 0; t < d->ntoks; t++) {
 		while (before < n0 && x->m[before].tb < t)
 			before++;
-		int type = 0, pass = nominal_pass(d, x, cover, t, before, &type);
+		uint32_t first = t;
+		int type = 0, pass = nominal_pass(lx, d, x, cover, t, before, &type, &first);
 		if (!pass)
 			continue;
 		ng_mention *m = add_word_mention(d, x, t, type, NG_NOMINAL);
@@ -598,6 +634,8 @@ int ng_coref_add_nominals(const ng_doc *d, ng_ents *x)
 			return NG_ENOMEM;
 		}
 		m->pass = pass;
+		m->tb = first; /* "prime minister" */
+		m->start = d->toks[first].start;
 	}
 	free(cover);
 	return 0;

@@ -61,10 +61,11 @@ int ng_coref_plural(const ng_doc *d, ng_ents *x, size_t i);
 int ng_coref_agreement(ng_ents *x, size_t i);
 
 /* Adds an unlinked nominal mention, with the pass that will link it, for
- * "the country", "the city", "the Russian president" and "the university"
- * after "Columbia University" (outside other mentions; mentions in text
- * order). The caller sorts the mentions. */
-int ng_coref_add_nominals(const ng_doc *d, ng_ents *x);
+ * "the country", "the city", "the Russian president", "the Russian
+ * company" and "the university" after "Columbia University" (outside
+ * other mentions; mentions in text order). The caller sorts the
+ * mentions. */
+int ng_coref_add_nominals(const ng_lexicon *lx, const ng_doc *d, ng_ents *x);
 
 /* After mention i was linked: what it tells about its entity's gender
  * (a title, "Mrs" or "King"; a pronoun). */

@@ -5,8 +5,9 @@
  * Input: a linked doc; output: those mentions, merged into text order.
  * Only sentences where a linked name is followed by a form of "be" or a
  * comma, and then by a word that opens a noun phrase, are parsed: the
- * parse is the costly step. The mentions come after the relations have
- * been read, so they change no relation. */
+ * parse is the costly step, and one the relations made is reused. The
+ * mentions come after the relations have been read, so they change no
+ * relation. */
 #include "entities/describe.h"
 
 #include <stdlib.h>
@@ -110,8 +111,7 @@ static int trigger(const ng_doc *d, const ng_ents *x, size_t k)
 
 /* Cuts sentence si into words as the treebanks cut them, then tags and
  * parses it; lo and hi get each word's subtree's first and last word. */
-static int parse_sentence(const ng_tagger *tg, const ng_parser *ps, const ng_doc *d, uint32_t si, words *w,
-                          ng_error *err)
+static int parse_sentence(ng_parse_cache *pc, const ng_doc *d, uint32_t si, words *w, ng_error *err)
 {
 	const ng_sentence *s = &d->sents[si];
 	size_t ends[NG_WORDS_MAX];
@@ -132,9 +132,7 @@ static int parse_sentence(const ng_tagger *tg, const ng_parser *ps, const ng_doc
 		return 0; /* the relations report it; here it only means no descriptions */
 	for (size_t i = 0; i < w->n; i++)
 		w->form[i] = w->text.s + w->ofs[i];
-	int rc = ng_tagger_tag(tg, w->form, w->n, w->upos, err);
-	if (!rc)
-		rc = ng_parser_parse(ps, w->form, w->upos, w->n, w->head, w->rel, err);
+	int rc = ng_parse_cache_get(pc, si, w->form, w->n, w->upos, w->head, w->rel, err);
 	for (size_t i = 0; !rc && i < w->n; i++) {
 		w->head[i]--; /* 0-based, the root -1 */
 		w->lo[i] = w->hi[i] = (int)i;
@@ -320,8 +318,9 @@ static int merge(ng_ents *x, size_t n0)
 	return 0;
 }
 
-int ng_describe(const ng_tagger *tg, const ng_parser *ps, const ng_doc *d, ng_ents *x, ng_error *err)
+int ng_describe(ng_parse_cache *pc, const ng_doc *d, ng_ents *x, ng_error *err)
 {
+	const ng_parser *ps = ng_parse_cache_parser(pc);
 	words w = {0};
 	size_t n0 = x->n;
 	int rc = 0;
@@ -331,7 +330,7 @@ int ng_describe(const ng_tagger *tg, const ng_parser *ps, const ng_doc *d, ng_en
 		while (end < n0 && x->m[end].sent == x->m[k].sent)
 			any |= trigger(d, x, end++);
 		if (any)
-			rc = parse_sentence(tg, ps, d, x->m[k].sent, &w, err);
+			rc = parse_sentence(pc, d, x->m[k].sent, &w, err);
 		for (size_t i = k; any && !rc && i < end; i++) {
 			int kind = trigger(d, x, i), a, b;
 			if (kind && w.n <= NG_PARSE_MAX_WORDS && description(ps, &w, &x->m[i], kind, &a, &b) &&

@@ -268,12 +268,17 @@ static int recent(const ng_ents *x, size_t before, int type_mask, int not, const
 	return -1;
 }
 
+/* How many sentences back "the bloc" looks for its organization: one
+ * text seldom names two blocs, while "the country" looks as far as "it"
+ * does (two sentences), since a text names many states. */
+enum { NG_BODY_KIND_BACK = 5 };
+
 /* The entity of a type in type_mask most in view before mention i, for
  * "it" and "the company": in i's own sentence the nearest before it; else,
- * in the nearest of the two sentences before that holds one, the first
+ * in the nearest of the `back` sentences before that holds one, the first
  * (subjects come first). Demonyms ("Russian" President) are no
  * antecedents. */
-static int salient(const ng_ents *x, size_t i, int type_mask)
+static int salient(const ng_ents *x, size_t i, int type_mask, uint32_t back)
 {
 	/* returns the antecedent mention */
 	const uint32_t sent = x->m[i].sent;
@@ -283,7 +288,7 @@ static int salient(const ng_ents *x, size_t i, int type_mask)
 	for (; k > 0 && x->m[k - 1].sent == sent; k--)
 		if (CANDIDATE(k - 1))
 			return (int)k - 1;
-	while (k > 0 && sent - x->m[k - 1].sent <= 2) {
+	while (k > 0 && sent - x->m[k - 1].sent <= back) {
 		size_t a = k;
 		while (a > 0 && x->m[a - 1].sent == x->m[k - 1].sent)
 			a--;
@@ -543,16 +548,17 @@ static int antecedent(ng_ents *x, size_t i, int ante, ng_pass pass)
 	return x->m[ante].entity;
 }
 
-/* The person who leads the state named by the demonym before role
- * nominal i ("the Russian president"): the last person, in the 20
- * sentences before, whom a title in the text ("Russian President Putin")
- * or the knowledge base makes its leader; mention index or -1. */
+/* The person who leads the state named by the demonym or name before
+ * role nominal i ("the Russian president", "the U.S. president"): the
+ * last person, in the 20 sentences before, whom a title in the text
+ * ("Russian President Putin") or the knowledge base makes its leader;
+ * mention index or -1. */
 static int role_antecedent(const ng_lexicon *lx, const ng_ents *x, size_t i)
 {
 	const ng_mention *m = &x->m[i];
 	int st = -1;
 	for (size_t k = i; k-- > 0 && st < 0 && x->m[k].te >= m->tb;)
-		if (x->m[k].te == m->tb && x->m[k].adj)
+		if (x->m[k].te == m->tb && x->m[k].entity >= 0 && (x->m[k].adj || x->m[k].type == NG_STATE))
 			st = x->m[k].entity;
 	for (size_t k = i; st >= 0 && k-- > 0 && m->sent - x->m[k].sent <= 20;) {
 		const ng_mention *p = &x->m[k];
@@ -570,19 +576,39 @@ static int role_antecedent(const ng_lexicon *lx, const ng_ents *x, size_t i)
 }
 
 /* The last name of two words or more, in the five sentences before
- * nominal i, whose last word is i's ("the university", "Columbia
- * University"); mention index or -1. */
+ * nominal i (anywhere before when i is capitalised: "the Community"),
+ * whose last word is i's ("the university", "Columbia University");
+ * mention index or -1. */
 static int head_antecedent(const ng_doc *d, const ng_ents *x, size_t i)
 {
 	const ng_mention *m = &x->m[i];
 	const char *w = ng_tok_norm(d, &d->toks[m->tb]);
-	for (size_t k = i; k-- > 0 && m->sent - x->m[k].sent <= 5;) {
+	int cap = (d->toks[m->tb].flags & NG_TOK_CAP) != 0;
+	for (size_t k = i; k-- > 0 && (cap || m->sent - x->m[k].sent <= 5);) {
 		const ng_mention *p = &x->m[k];
 		if (p->entity >= 0 && p->kind == NG_NAME && p->te - p->tb >= 2 && !p->adj &&
 		    !strcmp(ng_tok_norm(d, &d->toks[p->te - 1]), w))
 			return (int)k;
 	}
 	return -1;
+}
+
+/* The body most in view for "the Russian company" (nominal i), unless
+ * the knowledge base puts it in another state than the demonym's;
+ * mention index or -1. */
+static int body_antecedent(const ng_lexicon *lx, const ng_ents *x, size_t i)
+{
+	const int bodies = 1 << NG_COMPANY | 1 << NG_ORGANIZATION | 1 << NG_GROUP;
+	const ng_mention *m = &x->m[i];
+	int st = -1, ante = salient(x, i, bodies, 2);
+	for (size_t k = i; k-- > 0 && st < 0 && x->m[k].te >= m->tb;)
+		if (x->m[k].te == m->tb && x->m[k].adj)
+			st = x->m[k].entity;
+	if (ante < 0 || st < 0)
+		return -1;
+	const ng_entity *e = &x->e[x->m[ante].entity];
+	const char *home = e->entry >= 0 ? lx->entries[e->entry].in : NULL;
+	return home && strcmp(home, x->e[st].id) ? -1 : ante;
 }
 
 /* A nominal that ng_coref_add_nominals added: its text names nothing, so
@@ -596,8 +622,10 @@ static void link_nominal(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size
 		ante = role_antecedent(lx, x, i);
 	else if (pass == NG_PASS_HEAD)
 		ante = head_antecedent(d, x, i);
+	else if (pass == NG_PASS_BODY)
+		ante = body_antecedent(lx, x, i);
 	else
-		ante = salient(x, i, 1 << m->type);
+		ante = salient(x, i, 1 << m->type, m->type == NG_ORGANIZATION ? NG_BODY_KIND_BACK : 2);
 	m->pass = NG_PASS_NONE;
 	m->entity = antecedent(x, i, ante, pass);
 	if (m->entity >= 0)
@@ -634,12 +662,12 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 	else if (m->kind == NG_PRONOUN && m->plural)
 		ent = ng_coref_plural(d, x, i);
 	else if (m->kind == NG_PRONOUN && m->type != NG_PERSON)
-		ent = antecedent(x, i, salient(x, i, bodies | 1 << NG_STATE), NG_PASS_IT);
+		ent = antecedent(x, i, salient(x, i, bodies | 1 << NG_STATE, 2), NG_PASS_IT);
 	else if (m->kind == NG_PRONOUN)
 		ent = ng_coref_person(d, x, i);
 	else if (m->kind == NG_NOMINAL && m->type == NG_COMPANY) {
 		/* "the company": its text names nothing, so it is no alias */
-		m->entity = antecedent(x, i, salient(x, i, bodies), NG_PASS_BODY);
+		m->entity = antecedent(x, i, salient(x, i, bodies, 2), NG_PASS_BODY);
 		if (m->entity >= 0)
 			m->type = x->e[m->entity].type;
 		free(text);
@@ -685,7 +713,7 @@ static int refers(const ng_ents *x, size_t i)
 
 int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 {
-	if (ng_coref_add_nominals(d, x) || ng_coref_add_pronouns(d, x) || parenthesised_acronyms(d, x) ||
+	if (ng_coref_add_nominals(lx, d, x) || ng_coref_add_pronouns(d, x) || parenthesised_acronyms(d, x) ||
 	    ng_ents_sort(x))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	/* Names first, then what refers to them; headlines last, against what

@@ -62,14 +62,14 @@ static const char *known_lemma(const ng_paths *p, const char *form)
 	return ng_map_get(p->known, low, n);
 }
 
-/* Tags, parses and lemmatizes the words (lemmas lower-cased). */
-static int analyse(ng_paths *p, const ng_tagger *tg, const ng_parser *ps, ng_error *err)
+/* Tags, parses and lemmatizes the words of sentence si (lemmas
+ * lower-cased). */
+static int analyse(ng_paths *p, ng_parse_cache *pc, uint32_t si, ng_error *err)
 {
+	const ng_tagger *tg = ng_parse_cache_tagger(pc);
 	for (size_t i = 0; i < p->n; i++)
 		p->fptr[i] = p->words.s + p->form[i];
-	int rc = ng_tagger_tag(tg, p->fptr, p->n, p->upos, err);
-	if (!rc)
-		rc = ng_parser_parse(ps, p->fptr, p->upos, p->n, p->head, p->rel, err);
+	int rc = ng_parse_cache_get(pc, si, p->fptr, p->n, p->upos, p->head, p->rel, err);
 	ng_buf lemma = {0};
 	for (size_t i = 0; !rc && i < p->n; i++) {
 		p->head[i]--; /* 0-based, the root -1 */
@@ -697,9 +697,10 @@ static int add_paths(ng_paths *p, const ng_parser *ps, const ng_lexicon *lx, con
 	return rc;
 }
 
-int ng_paths_sentence(ng_paths *p, const ng_tagger *tg, const ng_parser *ps, const ng_lexicon *lx, const ng_doc *d,
-                      uint32_t si, const ng_ents *x, size_t first, size_t last, ng_error *err)
+int ng_paths_sentence(ng_paths *p, ng_parse_cache *pc, const ng_lexicon *lx, const ng_doc *d, uint32_t si,
+                      const ng_ents *x, size_t first, size_t last, ng_error *err)
 {
+	const ng_parser *ps = ng_parse_cache_parser(pc);
 	const ng_sentence *s = &d->sents[si];
 	size_t ends[NG_WORDS_MAX];
 	p->n = p->np = 0;
@@ -713,7 +714,7 @@ int ng_paths_sentence(ng_paths *p, const ng_tagger *tg, const ng_parser *ps, con
 	}
 	if (rc || !p->n)
 		return rc ? ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory") : 0;
-	if ((rc = analyse(p, tg, ps, err)))
+	if ((rc = analyse(p, pc, si, err)))
 		return rc;
 	split_names(p, ps, x, first, last);
 	appositions(p, ps);

@@ -22,6 +22,7 @@
 
 #include "entities/lexicon.h"
 #include "entities/ner.h"
+#include "syntax/cache.h"
 #include "syntax/parse.h"
 #include "syntax/tag.h"
 #include "text/text.h"
@@ -57,11 +58,11 @@ typedef struct ng_paths {
 	const ng_map *known; /* form -> lemma the trigger lexicon knows ("shelled" -> shell), or NULL */
 } ng_paths;
 
-/* Parses sentence si and fills p->p with the paths between the linked
- * mentions [first, last) of x. Returns 0, or an error code with err
- * filled. */
-int ng_paths_sentence(ng_paths *p, const ng_tagger *tg, const ng_parser *ps, const ng_lexicon *lx, const ng_doc *d,
-                      uint32_t si, const ng_ents *x, size_t first, size_t last, ng_error *err);
+/* Parses sentence si (through the article's parse cache) and fills p->p
+ * with the paths between the linked mentions [first, last) of x. Returns
+ * 0, or an error code with err filled. */
+int ng_paths_sentence(ng_paths *p, ng_parse_cache *pc, const ng_lexicon *lx, const ng_doc *d, uint32_t si,
+                      const ng_ents *x, size_t first, size_t last, ng_error *err);
 void ng_paths_free(ng_paths *p);
 /* Writes the parse of the last sentence to out, NUL-terminated:
  * "1:Putin/PROPN>2:nsubj 2:visited/VERB>0:root ...". 0 or NG_ENOMEM. */

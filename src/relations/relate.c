@@ -29,7 +29,7 @@ void ng_rels_free(ng_rels *r)
 typedef struct sent_ctx {
 	const ng_rules *rs;
 	const ng_lexicon *lx;
-	const ng_syntax *syn;
+	ng_parse_cache *pc; /* the models path rules read sentences with, or NULL */
 	ng_paths paths;
 	const ng_doc *d;
 	const ng_ents *x;
@@ -658,13 +658,13 @@ static int run_paths(sent_ctx *c, const unsigned char *want, size_t first, size_
 	while (k < rs->n && !(rs->r[k].on_path && (want[k] || rs->r[k].always) && (rs->r[k].smask & types) &&
 	                      (rs->r[k].tmask & types)))
 		k++;
-	if (k == rs->n || !c->syn || !c->syn->parser || !c->syn->tagger)
+	if (k == rs->n || !c->pc)
 		return 0;
 	c->paths.known = &rs->lemma_of;
-	int rc = ng_paths_sentence(&c->paths, c->syn->tagger, c->syn->parser, c->lx, c->d, c->si, c->x, first, last, err);
+	int rc = ng_paths_sentence(&c->paths, c->pc, c->lx, c->d, c->si, c->x, first, last, err);
 	if (!rc && c->trace) {
 		ng_buf parse = {0};
-		rc = ng_paths_write_parse(&c->paths, c->syn->parser, &parse) || ng_trace_add_reading(c->trace, c->si, 3, parse.s);
+		rc = ng_paths_write_parse(&c->paths, ng_parse_cache_parser(c->pc), &parse) || ng_trace_add_reading(c->trace, c->si, 3, parse.s);
 		ng_buf_free(&parse);
 		if (rc)
 			return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
@@ -837,10 +837,10 @@ static int trace_links(ng_trace *t, const ng_doc *d, const ng_ents *x, size_t fi
 	return 0;
 }
 
-int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_syntax *syn, const ng_doc *d, const ng_ents *x,
+int ng_relate(const ng_rules *rs, const ng_lexicon *lx, ng_parse_cache *pc, const ng_doc *d, const ng_ents *x,
               const char *article_date, ng_rels *out, ng_trace *trace, ng_error *err)
 {
-	sent_ctx c = {rs, lx, syn, {0}, d, x, out, trace, 0, 0, {0}, "", -1, main_state(x), NULL, 0, 0, 0, -1, 0, 0};
+	sent_ctx c = {rs, lx, pc, {0}, d, x, out, trace, 0, 0, {0}, "", -1, main_state(x), NULL, 0, 0, 0, -1, 0, 0};
 	ng_date_ref dref;
 	ng_date_ref_init(&dref, article_date);
 	unsigned char *want = calloc(rs->n + 1, 1);

@@ -9,8 +9,7 @@
 #include "entities/ner.h"
 #include "relations/rules.h"
 #include "relations/trace.h"
-#include "syntax/parse.h"
-#include "syntax/tag.h"
+#include "syntax/cache.h"
 
 typedef struct ng_rel {
 	int src, tgt; /* entity indexes */
@@ -30,17 +29,11 @@ typedef struct ng_rels {
 	size_t n, cap;
 } ng_rels;
 
-/* The models path rules read sentences with (paths.h). */
-typedef struct ng_syntax {
-	const ng_tagger *tagger;
-	const ng_parser *parser;
-} ng_syntax;
-
 /* Finds the relations of a linked doc: surface rules over the placeholder
  * sentence, then path rules over the parse of each sentence where one may
- * fire. With `trace`, also records each sentence's readings and the rules
+ * fire (parsed through pc, the article's parse cache; none without it). With `trace`, also records each sentence's readings and the rules
  * that fired (without, nothing is spent on it). */
-int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_syntax *syn, const ng_doc *d, const ng_ents *x,
+int ng_relate(const ng_rules *rs, const ng_lexicon *lx, ng_parse_cache *pc, const ng_doc *d, const ng_ents *x,
               const char *article_date, ng_rels *out, ng_trace *trace, ng_error *err);
 void ng_rels_free(ng_rels *r);
 
