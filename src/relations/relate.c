@@ -152,18 +152,35 @@ static int build(sent_ctx *c, size_t *mi)
 	return 0;
 }
 
-/* Mention indices of the placeholders in ph[a, b). */
-static size_t placeholders(const char *ph, size_t a, size_t b, size_t *out, size_t cap)
+/* Does a list member end at ph[i, b)? A mention followed by anything else
+ * modifies the member ("<state#1>'s <company#2>", "<state#3> group"). */
+static int member_end(const char *ph, size_t i, size_t b)
+{
+	static const char *const seps[] = {",", " and ", " or ", " & "};
+	if (i >= b)
+		return 1;
+	for (size_t k = 0; k < sizeof seps / sizeof *seps; k++)
+		if (!strncmp(ph + i, seps[k], strlen(seps[k])))
+			return 1;
+	return 0;
+}
+
+/* Mention indices of the members of the slot ph[a, b): the placeholders of
+ * the types in mask (a loose list also holds its members' modifiers). */
+static size_t placeholders(const char *ph, size_t a, size_t b, unsigned mask, size_t *out, size_t cap)
 {
 	size_t n = 0;
 	for (size_t i = a; i < b && n < cap; i++) {
 		if (ph[i] != '<')
 			continue;
 		const char *h = memchr(ph + i, '#', b - i);
-		if (!h)
+		const char *g = h ? memchr(h, '>', b - (size_t)(h - ph)) : NULL;
+		if (!g)
 			break;
-		out[n++] = strtoul(h + 1, NULL, 10);
-		i = (size_t)(h - ph);
+		int ty = ng_type_parse(ph + i + 1, (size_t)(h - ph - i - 1));
+		if (ty >= 0 && (mask & (1u << ty)) && member_end(ph, (size_t)(g - ph) + 1, b))
+			out[n++] = strtoul(h + 1, NULL, 10);
+		i = (size_t)(g - ph);
 	}
 	return n;
 }
@@ -436,8 +453,8 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 			continue;
 		}
 		size_t ms[8], mt[8];
-		size_t ns = sn < 0 || ov[2 * sn] == PCRE2_UNSET ? 0 : placeholders(ph, ov[2 * sn], ov[2 * sn + 1], ms, 8);
-		size_t nt = ov[2 * tn] == PCRE2_UNSET ? 0 : placeholders(ph, ov[2 * tn], ov[2 * tn + 1], mt, 8);
+		size_t ns = sn < 0 || ov[2 * sn] == PCRE2_UNSET ? 0 : placeholders(ph, ov[2 * sn], ov[2 * sn + 1], r->smask, ms, 8);
+		size_t nt = ov[2 * tn] == PCRE2_UNSET ? 0 : placeholders(ph, ov[2 * tn], ov[2 * tn + 1], r->tmask, mt, 8);
 		ng_buf attrs = {0};
 		for (uint32_t k = 0; k < namecount; k++) {
 			PCRE2_SPTR e = table + k * entsize;

@@ -80,14 +80,18 @@ void ng_rules_free(ng_rules *rs)
 	memset(rs, 0, sizeof *rs);
 }
 
-/* Expands one {NAME:type,type} or {NAME+:types} slot into pcre2 syntax. */
+/* Expands one {NAME:type,type}, {NAME+:types} or {NAME*:types} slot into
+ * pcre2 syntax. */
 static int expand_slot(ng_rule *r, ng_buf *out, const char *s, size_t n, const char *file, int line, ng_error *err)
 {
 	const char *colon = memchr(s, ':', n);
 	if (!colon)
 		return ng_fail(err, NG_EINVAL, file, line, "slot {%.*s} needs NAME:types", (int)n, s);
 	size_t nl = (size_t)(colon - s);
-	int list = nl && s[nl - 1] == '+';
+	/* '+' a bare coordination, '*' one whose members may carry a possessor
+	 * or a few words ("France's Total, the US-based Chevron and miner Vale") */
+	int list = nl && (s[nl - 1] == '+' || s[nl - 1] == '*');
+	int loose = list && s[nl - 1] == '*';
 	if (list)
 		nl--;
 	char name[32];
@@ -138,14 +142,25 @@ static int expand_slot(ng_rule *r, ng_buf *out, const char *s, size_t n, const c
 		rc = ng_buf_adds(out, "(?:");
 	else
 		rc = ng_buf_printf(out, "(?<%s>", name);
-	rc = rc || ng_buf_printf(out, one, types.s);
+	/* A '*' member: an article, a possessor or "X-based" and up to two
+	 * words before the mention; or a name we do not know ("France's
+	 * Total"), which keeps the list going and gives no relation. */
+	ng_buf m = {0};
+	if (loose)
+		rc = rc || ng_buf_adds(&m, "(?:(?:the |a |an )?(?:<[a-z]+#\\d+>(?:'s|-based)? )?(?:[a-z][\\w-]* ){0,2}?") ||
+		     ng_buf_printf(&m, one, types.s) ||
+		     ng_buf_adds(&m, "(?!'s|-\\w)|(?:<[a-z]+#\\d+>'s )?(?!(?:and|or)\\b)[a-z][\\w-]*"
+		                     "(?: (?!(?:and|or)\\b)[a-z][\\w-]*){0,2})");
+	else
+		rc = rc || ng_buf_printf(&m, one, types.s);
+	rc = rc || ng_buf_adds(out, m.s);
 	/* "A and B", "A, B and C", "A, B, and C"; not "A, and B", which joins
 	 * two clauses ("Poland met Ukraine, and Egypt criticized Libya") */
-	if (list) {
-		rc = rc || ng_buf_adds(out, "(?:(?:, ") || ng_buf_printf(out, one, types.s) ||
-		     ng_buf_adds(out, ")+(?:,? (?:and|or|&) ") || ng_buf_printf(out, one, types.s) ||
-		     ng_buf_adds(out, ")?| (?:and|or|&) ") || ng_buf_printf(out, one, types.s) || ng_buf_adds(out, ")?");
-	}
+	if (list)
+		rc = rc || ng_buf_adds(out, "(?:(?:, ") || ng_buf_adds(out, m.s) || ng_buf_adds(out, ")+(?:,? (?:and|or|&) ") ||
+		     ng_buf_adds(out, m.s) || ng_buf_adds(out, ")?| (?:and|or|&) ") || ng_buf_adds(out, m.s) ||
+		     ng_buf_adds(out, ")?");
+	ng_buf_free(&m);
 	rc = rc || ng_buf_addc(out, ')');
 	ng_buf_free(&types);
 	return rc ? NG_ENOMEM : 0;
