@@ -707,9 +707,9 @@ static int capitalised(ctx *c, size_t i, size_t e, size_t *next)
 	return chunk(c, i, j);
 }
 
-/* "the 82nd Airborne Division", "the U.S. 6th Fleet": an ordinal opens
- * the name of a unit when the capitalised words after it end in a body's
- * head word. Sets *next past the name, or leaves it 0. */
+/* "the 82nd Airborne Division", "the U.S. 6th Fleet", "the 21st Brigade
+ * of X": an ordinal opens the name of a unit when the capitalised words
+ * after it hold a body's head word. Sets *next past the name, or leaves it 0. */
 static int ordinal_unit(ctx *c, size_t i, size_t e, size_t *next)
 {
 	const char *w = norm(c, i);
@@ -720,9 +720,14 @@ static int ordinal_unit(ctx *c, size_t i, size_t e, size_t *next)
 	if (!k || !(strcmp(sx, "st") == 0 || strcmp(sx, "nd") == 0 || strcmp(sx, "rd") == 0 || strcmp(sx, "th") == 0) ||
 	    i + 1 >= e || !is_name_tok(c, i + 1))
 		return 0;
-	size_t j = chunk_end(c, i + 1, e);
+	size_t j = chunk_end(c, i + 1, e), p = i + 1;
 	ng_value v;
-	if (!match_kind(c, j - 1, j, NG_V_HEAD, NG_V_HEAD, &v) || v.arg != NG_ORGANIZATION)
+	for (; p < j; p++) { /* the head ends the name or opens its "of" part */
+		size_t L = match_kind(c, p, j, NG_V_HEAD, NG_V_HEAD, &v);
+		if (L && v.arg == NG_ORGANIZATION && (p + L == j || is_connector(c, p + L)))
+			break;
+	}
+	if (p == j)
 		return 0;
 	*next = j;
 	return add(c, i, j, NG_ORGANIZATION, NG_NAME) ? 0 : NG_ENOMEM;

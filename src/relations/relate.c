@@ -557,6 +557,55 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 	return 0;
 }
 
+/* The article's state entity that the knowledge-base words at token i
+ * name ("Haitian", "U.S."), with the number of tokens in *len; or -1. */
+static int state_words(const sent_ctx *c, size_t i, size_t end, size_t *len)
+{
+	uint32_t node = 0;
+	*len = ng_lexicon_match(c->lx, c->d, i, end, &node);
+	int32_t it = -2;
+	for (const ng_value *v; *len && (v = ng_lexicon_values(c->lx, node, &it));) {
+		if ((v->kind != NG_V_NAME && v->kind != NG_V_ADJ) || c->lx->entries[v->entry].type != NG_STATE)
+			continue;
+		const char *id = c->lx->entries[v->entry].id;
+		for (size_t k = 0; k < c->x->ne; k++)
+			if (strcmp(c->x->e[k].id, id) == 0)
+				return (int)k;
+	}
+	return -1;
+}
+
+/* A body's name that opens with its state ("the Haitian Parliament", "the
+ * Bulgarian Farmers Union"), or a numbered unit right after its state
+ * ("the U.S. 6th Fleet", "Britain's 7th Armoured Brigade"), is based in
+ * that state; an embassy is not. Bodies of the knowledge base have their
+ * own ties; the state must be an entity of the article. */
+static int named_homes(sent_ctx *c, size_t from, size_t to)
+{
+	const ng_ents *x = c->x;
+	for (size_t i = from; i < to; i++) {
+		const ng_mention *m = &x->m[i];
+		if (m->entity < 0 || m->kind != NG_NAME || m->entry >= 0 ||
+		    (m->type != NG_ORGANIZATION && m->type != NG_COMPANY) ||
+		    ng_lexicon_is_wid(c->lx, c->d->wid[m->te - 1], NG_W_ABROAD))
+			continue;
+		/* a firm's name may start with a state's name for other reasons
+		 * ("U.S. Technology exports"); a body's rarely does */
+		size_t len = 0;
+		int st = m->type == NG_ORGANIZATION ? state_words(c, m->tb, m->te, &len) : -1;
+		if (st >= 0 && len >= m->te - m->tb)
+			st = -1;
+		const ng_mention *p = i > from ? &x->m[i - 1] : NULL;
+		size_t gap = p && p->te < m->tb && (c->d->toks[p->te].flags & NG_TOK_POSS) ? 1 : 0;
+		if (st < 0 && p && p->te + gap == m->tb && p->entity >= 0 && x->e[p->entity].type == NG_STATE &&
+		    isdigit((unsigned char)c->d->text[m->start]))
+			st = p->entity;
+		if (st >= 0 && add_rel(c, m->entity, st, NG_REL_BASED_IN, NG_ASSERTED, 0, 0.7, "based-state-name", NULL, NULL))
+			return NG_ENOMEM;
+	}
+	return 0;
+}
+
 static int without_appositions(sent_ctx *c, pcre2_match_data *md)
 {
 	PCRE2_SIZE n = c->ph.len + 1;
@@ -875,6 +924,8 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_syntax *syn, co
 		if (nph < 2) {
 			if (!rc)
 				rc = titles(&c, first, last);
+			if (!rc)
+				rc = named_homes(&c, first, last);
 			continue;
 		}
 		/* Only rules whose triggers occur in the sentence run. */
@@ -896,6 +947,8 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, const ng_syntax *syn, co
 		}
 		if (!rc)
 			rc = titles(&c, first, last);
+		if (!rc)
+			rc = named_homes(&c, first, last);
 		if (!rc && (rc = run_paths(&c, want, first, last, md, err)))
 			break;
 	}
