@@ -256,14 +256,29 @@ static int add_rel(sent_ctx *c, int src, int tgt, ng_relation rel, ng_modality m
 		    ((r->src == src && r->tgt == tgt) || (ng_relation_get(rel)->symmetric && r->src == tgt && r->tgt == src))) {
 			if (!r->attrs && attrs && *attrs && !(r->attrs = ng_strdup(attrs)))
 				return NG_ENOMEM;
+			/* a title's reading outweighs a plain rule's on one sentence */
+			if (!trigger && r->trigger[0] && conf > r->conf) {
+				r->conf = conf;
+				r->rule = rule;
+				r->trigger[0] = 0;
+			}
 			return 0;
 		}
 		/* "Prime Minister" NG_REL_LEADS; it is not also "Minister" works_for. */
 		if (r->src == src && r->tgt == tgt && r->rel == NG_REL_LEADS && rel == NG_REL_WORKS_FOR)
 			return 0;
+		/* The leads reading replaces the works_for one with its evidence:
+		 * "Director X of the Y" is the title's, not "X of the Y"'s. */
 		if (r->src == src && r->tgt == tgt && r->rel == NG_REL_WORKS_FOR && rel == NG_REL_LEADS) {
 			r->rel = NG_REL_LEADS;
 			r->rule = rule;
+			r->conf = conf > r->conf ? conf : r->conf;
+			snprintf(r->trigger, sizeof r->trigger, "%s", trigger ? trigger : "");
+			if (attrs && *attrs) {
+				free(r->attrs);
+				if (!(r->attrs = ng_strdup(attrs)))
+					return NG_ENOMEM;
+			}
 			return 0;
 		}
 	}
