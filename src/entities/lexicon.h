@@ -125,6 +125,7 @@ enum {
 	NG_W_GIVEN_NAME, /* first words of people's names in the knowledge base */
 	NG_W_SETTLEMENT, /* town, village: "the town of X" is a place */
 	NG_W_HOME_NATION, /* places with national sides of their own: England */
+	NG_W_ABROAD,    /* embassy, consulate: a state's body in another state */
 	NG_W_NCLASSES
 };
 

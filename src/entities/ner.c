@@ -680,6 +680,10 @@ static size_t chunk_end(const ctx *c, size_t i, size_t e)
 		if (!is_name_tok(c, k) || ng_lexicon_in_wid(c->lx, c->d->wid[k], NG_CLASS(NG_W_WEEKDAY) | NG_CLASS(NG_W_MONTH)))
 			return j;
 		int ofw = is_word(c, j, "of") || is_word(c, j, "for") || is_word(c, j, "on");
+		/* "Manufacturers Hanover Trust Co. of New York": the suffix ends
+		 * the name even after another head word */
+		if (ofw && is(c, j - 1, NG_W_LEGAL_SUFFIX))
+			return j;
 		if (ofw && heady)
 			complement = 1;
 		else if (is_word(c, j, "and") ? !complement : (ofw || is_word(c, j, "the")))
@@ -706,6 +710,32 @@ static int capitalised(ctx *c, size_t i, size_t e, size_t *next)
 	return chunk(c, i, j);
 }
 
+/* "the 82nd Airborne Division", "the U.S. 6th Fleet", "the 21st Brigade
+ * of X": an ordinal opens the name of a unit when the capitalised words
+ * after it hold a body's head word. Sets *next past the name, or leaves it 0. */
+static int ordinal_unit(ctx *c, size_t i, size_t e, size_t *next)
+{
+	const char *w = norm(c, i);
+	size_t k = 0;
+	while (isdigit((unsigned char)w[k]))
+		k++;
+	const char *sx = w + k;
+	if (!k || !(strcmp(sx, "st") == 0 || strcmp(sx, "nd") == 0 || strcmp(sx, "rd") == 0 || strcmp(sx, "th") == 0) ||
+	    i + 1 >= e || !is_name_tok(c, i + 1))
+		return 0;
+	size_t j = chunk_end(c, i + 1, e), p = i + 1;
+	ng_value v;
+	for (; p < j; p++) { /* the head ends the name or opens its "of" part */
+		size_t L = match_kind(c, p, j, NG_V_HEAD, NG_V_HEAD, &v);
+		if (L && v.arg == NG_ORGANIZATION && (p + L == j || is_connector(c, p + L)))
+			break;
+	}
+	if (p == j)
+		return 0;
+	*next = j;
+	return add(c, i, j, NG_ORGANIZATION, NG_NAME) ? 0 : NG_ENOMEM;
+}
+
 static int sentence(ctx *c)
 {
 	size_t e = c->s->tok_end;
@@ -730,6 +760,12 @@ static int sentence(ctx *c)
 				continue;
 			}
 		}
+		if ((t->flags & NG_TOK_NUM) && (rc = ordinal_unit(c, i, e, &next)) == 0 && next) {
+			i = next;
+			continue;
+		}
+		if (rc)
+			return rc;
 		if (!(t->flags & NG_TOK_CAP) && (t->flags & NG_TOK_WORD))
 			rc = lower_word(c, i, e, &next);
 		else if (!is_name_tok(c, i)) {

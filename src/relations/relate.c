@@ -273,14 +273,29 @@ static int add_rel(sent_ctx *c, int src, int tgt, ng_relation rel, ng_modality m
 		    ((r->src == src && r->tgt == tgt) || (ng_relation_get(rel)->symmetric && r->src == tgt && r->tgt == src))) {
 			if (!r->attrs && attrs && *attrs && !(r->attrs = ng_strdup(attrs)))
 				return NG_ENOMEM;
+			/* a title's reading outweighs a plain rule's on one sentence */
+			if (!trigger && r->trigger[0] && conf > r->conf) {
+				r->conf = conf;
+				r->rule = rule;
+				r->trigger[0] = 0;
+			}
 			return 0;
 		}
 		/* "Prime Minister" NG_REL_LEADS; it is not also "Minister" works_for. */
 		if (r->src == src && r->tgt == tgt && r->rel == NG_REL_LEADS && rel == NG_REL_WORKS_FOR)
 			return 0;
+		/* The leads reading replaces the works_for one with its evidence:
+		 * "Director X of the Y" is the title's, not "X of the Y"'s. */
 		if (r->src == src && r->tgt == tgt && r->rel == NG_REL_WORKS_FOR && rel == NG_REL_LEADS) {
 			r->rel = NG_REL_LEADS;
 			r->rule = rule;
+			r->conf = conf > r->conf ? conf : r->conf;
+			snprintf(r->trigger, sizeof r->trigger, "%s", trigger ? trigger : "");
+			if (attrs && *attrs) {
+				free(r->attrs);
+				if (!(r->attrs = ng_strdup(attrs)))
+					return NG_ENOMEM;
+			}
 			return 0;
 		}
 	}
@@ -594,6 +609,55 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 			    add_rel(c, m->entity, st, m->title_rel, NG_ASSERTED, 0, 0.7, "title-bare", NULL, attrs))
 				return NG_ENOMEM;
 		}
+	}
+	return 0;
+}
+
+/* The article's state entity that the knowledge-base words at token i
+ * name ("Haitian", "U.S."), with the number of tokens in *len; or -1. */
+static int state_words(const sent_ctx *c, size_t i, size_t end, size_t *len)
+{
+	uint32_t node = 0;
+	*len = ng_lexicon_match(c->lx, c->d, i, end, &node);
+	int32_t it = -2;
+	for (const ng_value *v; *len && (v = ng_lexicon_values(c->lx, node, &it));) {
+		if ((v->kind != NG_V_NAME && v->kind != NG_V_ADJ) || c->lx->entries[v->entry].type != NG_STATE)
+			continue;
+		const char *id = c->lx->entries[v->entry].id;
+		for (size_t k = 0; k < c->x->ne; k++)
+			if (strcmp(c->x->e[k].id, id) == 0)
+				return (int)k;
+	}
+	return -1;
+}
+
+/* A body's name that opens with its state ("the Haitian Parliament", "the
+ * Bulgarian Farmers Union"), or a numbered unit right after its state
+ * ("the U.S. 6th Fleet", "Britain's 7th Armoured Brigade"), is based in
+ * that state; an embassy is not. Bodies of the knowledge base have their
+ * own ties; the state must be an entity of the article. */
+static int named_homes(sent_ctx *c, size_t from, size_t to)
+{
+	const ng_ents *x = c->x;
+	for (size_t i = from; i < to; i++) {
+		const ng_mention *m = &x->m[i];
+		if (m->entity < 0 || m->kind != NG_NAME || m->entry >= 0 ||
+		    (m->type != NG_ORGANIZATION && m->type != NG_COMPANY) ||
+		    ng_lexicon_is_wid(c->lx, c->d->wid[m->te - 1], NG_W_ABROAD))
+			continue;
+		/* a firm's name may start with a state's name for other reasons
+		 * ("U.S. Technology exports"); a body's rarely does */
+		size_t len = 0;
+		int st = m->type == NG_ORGANIZATION ? state_words(c, m->tb, m->te, &len) : -1;
+		if (st >= 0 && len >= m->te - m->tb)
+			st = -1;
+		const ng_mention *p = i > from ? &x->m[i - 1] : NULL;
+		size_t gap = p && p->te < m->tb && (c->d->toks[p->te].flags & NG_TOK_POSS) ? 1 : 0;
+		if (st < 0 && p && p->te + gap == m->tb && p->entity >= 0 && x->e[p->entity].type == NG_STATE &&
+		    isdigit((unsigned char)c->d->text[m->start]))
+			st = p->entity;
+		if (st >= 0 && add_rel(c, m->entity, st, NG_REL_BASED_IN, NG_ASSERTED, 0, 0.7, "based-state-name", NULL, NULL))
+			return NG_ENOMEM;
 	}
 	return 0;
 }
@@ -916,6 +980,8 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, ng_parse_cache *pc, cons
 		if (nph < 2) {
 			if (!rc)
 				rc = titles(&c, first, last);
+			if (!rc)
+				rc = named_homes(&c, first, last);
 			continue;
 		}
 		/* Only rules whose triggers occur in the sentence run. */
@@ -944,6 +1010,8 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, ng_parse_cache *pc, cons
 		}
 		if (!rc)
 			rc = titles(&c, first, last);
+		if (!rc)
+			rc = named_homes(&c, first, last);
 		if (!rc && (rc = run_paths(&c, want, first, last, md, err)))
 			break;
 	}
