@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "entities/coref.h"
 #include "graph/graph.h"
@@ -249,9 +250,14 @@ static int parenthesised_acronyms(const ng_doc *d, ng_ents *x)
  * treaty ally of both countries")? Then it does not refer to p. */
 static int in_apposition_of(const ng_doc *d, const ng_mention *p, const ng_mention *m)
 {
+	static const char *const opener[] = {"a ", "an ", "the ", "its ", "his ", "her ", "their ", "one "};
 	if (p->sent != m->sent || p->end + 2 > m->start || d->text[p->end] != ',' || d->text[p->end + 1] != ' ')
 		return 0;
-	return memchr(d->text + p->end + 1, ',', m->start - p->end - 1) == NULL;
+	const char *t = d->text + p->end + 2;
+	int opens = 0;
+	for (size_t k = 0; k < sizeof opener / sizeof *opener && !opens; k++)
+		opens = (size_t)(m->start - (p->end + 2)) >= strlen(opener[k]) && !strncasecmp(t, opener[k], strlen(opener[k]));
+	return opens && memchr(d->text + p->end + 1, ',', m->start - p->end - 1) == NULL;
 }
 
 static int recent(const ng_ents *x, size_t before, int type_mask, int not, const ng_doc *d, uint32_t sent)
