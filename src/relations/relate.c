@@ -525,17 +525,21 @@ static int gov_title(const sent_ctx *c, const ng_mention *m)
 	return 0;
 }
 
+/* The article's entity with node id `id`, or -1. */
+static int entity_with_id(const ng_ents *x, const char *id)
+{
+	for (size_t k = 0; id && k < x->ne; k++)
+		if (strcmp(x->e[k].id, id) == 0)
+			return (int)k;
+	return -1;
+}
+
 /* The article's state that a government body belongs to (the knowledge
  * base's part_of), or -1. */
 static int state_of_body(const sent_ctx *c, const ng_entity *body)
 {
 	const char *st = body->entry >= 0 ? c->lx->entries[body->entry].part_of : NULL;
-	if (!st || strncmp(st, "state:", 6) != 0)
-		return -1;
-	for (size_t k = 0; k < c->x->ne; k++)
-		if (strcmp(c->x->e[k].id, st) == 0)
-			return (int)k;
-	return -1;
+	return st && strncmp(st, "state:", 6) == 0 ? entity_with_id(c->x, st) : -1;
 }
 
 /* "Russian President Putin", "U.S. Treasury Secretary Yellen": the title
@@ -596,13 +600,10 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 		/* A bare title ("President Reagan", "Trade Minister Tamura"): the
 		 * state the knowledge base or the article makes clear. */
 		if (!found && m->title_end > m->title_start && m->title_rel >= 0 && gov_title(c, m)) {
-			int st = -1;
 			const ng_entry *e = m->entry >= 0 ? &c->lx->entries[m->entry] : NULL;
 			const ng_tie *held = e && x->day != NG_DAY_NONE ? ng_entry_office(e, x->day, -1) : NULL;
 			const char *target = held ? held->target : e ? (e->leads ? e->leads : e->works_for) : NULL;
-			for (size_t k = 0; target && k < x->ne; k++)
-				if (strcmp(x->e[k].id, target) == 0)
-					st = (int)k;
+			int st = entity_with_id(x, target);
 			if (st < 0 && (!target || strncmp(target, "state:", 6) != 0))
 				st = c->sole_state >= 0 ? c->sole_state : c->main_state;
 			if (st >= 0 && x->e[st].type == NG_STATE &&
@@ -623,10 +624,9 @@ static int state_words(const sent_ctx *c, size_t i, size_t end, size_t *len)
 	for (const ng_value *v; *len && (v = ng_lexicon_values(c->lx, node, &it));) {
 		if ((v->kind != NG_V_NAME && v->kind != NG_V_ADJ) || c->lx->entries[v->entry].type != NG_STATE)
 			continue;
-		const char *id = c->lx->entries[v->entry].id;
-		for (size_t k = 0; k < c->x->ne; k++)
-			if (strcmp(c->x->e[k].id, id) == 0)
-				return (int)k;
+		int k = entity_with_id(c->x, c->lx->entries[v->entry].id);
+		if (k >= 0)
+			return k;
 	}
 	return -1;
 }
