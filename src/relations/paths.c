@@ -255,10 +255,14 @@ static int enhance_shared(ng_paths *p, const ng_parser *ps)
 		} else if (is_purpose(p, ps, d) && subject_of(p, d, lab, sizeof lab) < 0) {
 			/* "flew to Washington to meet Lutnick": who flew meets (each
 			 * subject, an apposition's too: "his minister, X, flew") */
-			for (size_t k = 0, n = p->nedges; k < n; k++)
-				if (p->edges[k].head == h && is(p->edges[k].label, "nsubj") &&
-				    add_edge(p, d, p->edges[k].dep, p->edges[k].label))
+			for (size_t k = 0, n = p->nedges; k < n; k++) {
+				if (p->edges[k].head != h || !is(p->edges[k].label, "nsubj"))
+					continue;
+				/* a copy: adding an edge may move the array */
+				join_label(sl, sizeof sl, p->edges[k].label, NULL);
+				if (add_edge(p, d, p->edges[k].dep, sl))
 					return NG_ENOMEM;
+			}
 		} else if (is(r, "xcomp") && subject_of(p, d, lab, sizeof lab) < 0) {
 			int s = child_with(p, ps, h, "obj");
 			if (s < 0)
