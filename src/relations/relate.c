@@ -439,6 +439,15 @@ static int closed_relative(const char *ph, size_t a, size_t b)
 	return relative && memchr(ph + a, ',', b - a) != NULL;
 }
 
+/* Where the character after the one at ph[at] starts (UTF-8). */
+static size_t next_char(const char *ph, size_t len, size_t at)
+{
+	size_t i = at + 1;
+	while (i < len && (ph[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
 static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 {
 	const char *ph = c->ph.s;
@@ -462,9 +471,7 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 		if (sn >= 0 && ov[2 * sn] != PCRE2_UNSET && ov[2 * tn] != PCRE2_UNSET &&
 		    (ov[2 * sn] < ov[2 * tn] ? closed_relative(ph, ov[2 * sn], ov[2 * tn])
 		                             : closed_relative(ph, ov[2 * tn], ov[2 * sn]))) {
-			start = ov[0] + 1;
-			while (start < len && (ph[start] & 0xC0) == 0x80)
-				start++;
+			start = next_char(ph, len, ov[0]);
 			continue;
 		}
 		size_t ms[8], mt[8];
@@ -508,9 +515,7 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 		ng_buf_free(&attrs);
 		if (rc)
 			return rc;
-		start = ov[0] + 1;
-		while (start < len && (ph[start] & 0xC0) == 0x80)
-			start++;
+		start = next_char(ph, len, ov[0]);
 	}
 	return 0;
 }
