@@ -709,6 +709,7 @@ static const struct {
 	[NG_W_NEGATION_IDIOM] = {"negation-idiom", 0},
 	[NG_W_HYPOTHETICAL] = {"hypothetical", 0},
 	[NG_W_EXPECTED] = {"expected", 0},
+	[NG_W_HYPOTHETICAL_CONTROL] = {"hypothetical-control", 0},
 	[NG_W_REPORTING] = {"reporting", 0},
 	[NG_W_SPORT] = {"sport", 0},
 	[NG_W_HOME_NATION] = {"home-nation", 0},

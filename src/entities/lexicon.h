@@ -119,6 +119,7 @@ enum {
 	NG_W_NEGATION_IDIOM,
 	NG_W_HYPOTHETICAL,
 	NG_W_EXPECTED,
+	NG_W_HYPOTHETICAL_CONTROL, /* threatened, offered: the verb they control is only a possibility */
 	NG_W_REPORTING,
 	NG_W_SPORT,     /* words of sports reports: innings, goals, league */
 	NG_W_PERSON_BEFORE, /* sentenced, jailed: a name after it is a person */

@@ -69,3 +69,13 @@ int ng_modality_classify(const ng_lexicon *lx, const char *ph, size_t start, siz
 		return 2;
 	return reported ? 1 : 0;
 }
+
+int ng_modality_controlled(const ng_lexicon *lx, const char *ph, size_t at)
+{
+	if (at < 4 || memcmp(ph + at - 4, " to ", 4) != 0)
+		return 0;
+	size_t e = at - 4, b = e;
+	while (b > 0 && isalpha((unsigned char)ph[b - 1]))
+		b--;
+	return e > b && (ng_lexicon_cue(lx, ph + b, e - b) & NG_CLASS(NG_W_HYPOTHETICAL_CONTROL));
+}

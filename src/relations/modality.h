@@ -20,4 +20,9 @@ int ng_modality_reported(const ng_lexicon *lx, const char *ph);
 int ng_modality_classify(const ng_lexicon *lx, const char *ph, size_t start, size_t end, int reported,
                          int *negated);
 
+/* Is the word at `at` (a rule's trigger) controlled by a
+ * hypothetical-control verb ("threatened to impose")? Then the act is only
+ * a possibility, whatever the clause's other cues. */
+int ng_modality_controlled(const ng_lexicon *lx, const char *ph, size_t at);
+
 #endif

@@ -514,8 +514,13 @@ static int verb_group(ng_paths *p, const ng_parser *ps, const ng_lexicon *lx, in
 	unsigned char *in = calloc(p->n, 1);
 	if (!in)
 		return -1;
+	int possible = 0; /* a controlling verb makes t a possibility */
 	for (int w = t, hops = 0; w >= 0 && hops < 4; hops++) {
 		in[w] = 1;
+		if (w != t) {
+			const char *f = p->words.s + p->form[w];
+			possible |= (ng_lexicon_cue(lx, f, strlen(f)) & NG_CLASS(NG_W_HYPOTHETICAL_CONTROL)) != 0;
+		}
 		for (size_t c = 0; c < p->n; c++)
 			for (size_t k = 0; p->head[c] == w && k < sizeof part / sizeof *part; k++)
 				in[c] |= is(relname(p, ps, (int)c), part[k]);
@@ -545,6 +550,8 @@ static int verb_group(ng_paths *p, const ng_parser *ps, const ng_lexicon *lx, in
 	/* "China denied that it supplies": a denial negates what it reports */
 	if (denial)
 		*negated = !*negated;
+	if (possible)
+		m = NG_HYPOTHETICAL;
 	/* "flew to Washington to meet Lutnick": the meeting is the plan */
 	if (m == NG_ASSERTED && is_purpose(p, ps, t))
 		m = NG_EXPECTED;

@@ -331,7 +331,9 @@ static int referents(const ng_ents *x, size_t mi, int *out)
 }
 
 /* The trigger: the first of the rule's trigger words inside the match. */
-static void find_trigger(const ng_rule *r, const char *ph, size_t a, size_t b, char *out, size_t n)
+/* The rule's first trigger word in ph[a, b) into out; returns its offset
+ * (b when none is found). */
+static size_t find_trigger(const ng_rule *r, const char *ph, size_t a, size_t b, char *out, size_t n)
 {
 	out[0] = 0;
 	size_t best = (size_t)-1;
@@ -346,6 +348,7 @@ static void find_trigger(const ng_rule *r, const char *ph, size_t a, size_t b, c
 				break;
 			}
 	}
+	return best == (size_t)-1 ? b : best;
 }
 
 static int has_sub(const char *v, size_t n, const char *lit)
@@ -492,10 +495,11 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 		if (reported < 0)
 			reported = ng_modality_reported(c->lx, ph);
 		int modality = ng_modality_classify(c->lx, ph, ov[0], ov[1], reported, &negated);
+		char trig[48];
+		if (ng_modality_controlled(c->lx, ph, find_trigger(r, ph, ov[0], ov[1], trig, sizeof trig)))
+			modality = NG_HYPOTHETICAL;
 		if (r->modality >= 0)
 			modality = r->modality;
-		char trig[48];
-		find_trigger(r, ph, ov[0], ov[1], trig, sizeof trig);
 		for (size_t j = 0; r->home && j < nt && !rc; j++)
 			rc = add_home(c, r, mt[j], modality, negated, trig, attrs.s, ov);
 		for (size_t i = 0; i < ns && !rc; i++)
