@@ -463,6 +463,10 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 	pcre2_pattern_info(r->re, PCRE2_INFO_NAMETABLE, &table);
 	int sn = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "S");
 	int tn = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "T");
+	/* {P+:...}: the members of one coordination, each two related */
+	int pn = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "P");
+	if (pn >= 0)
+		sn = tn = pn;
 	int reported = -1; /* asked on the first match */
 	while (start <= len) {
 		/* The placeholder sentence is valid UTF-8 (the text was checked), so
@@ -471,7 +475,7 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 		if (n < 0)
 			break; /* no match, or a limit hit: the rule gives nothing here */
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-		if (sn >= 0 && ov[2 * sn] != PCRE2_UNSET && ov[2 * tn] != PCRE2_UNSET &&
+		if (pn < 0 && sn >= 0 && ov[2 * sn] != PCRE2_UNSET && ov[2 * tn] != PCRE2_UNSET &&
 		    (ov[2 * sn] < ov[2 * tn] ? closed_relative(ph, ov[2 * sn], ov[2 * tn])
 		                             : closed_relative(ph, ov[2 * tn], ov[2 * sn]))) {
 			start = next_char(ph, len, ov[0]);
@@ -503,7 +507,7 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 		for (size_t j = 0; r->home && j < nt && !rc; j++)
 			rc = add_home(c, r, mt[j], modality, negated, trig, attrs.s, ov);
 		for (size_t i = 0; i < ns && !rc; i++)
-			for (size_t j = 0; j < nt && !rc; j++) {
+			for (size_t j = pn >= 0 ? i + 1 : 0; j < nt && !rc; j++) {
 				int a[2], b[2];
 				int na = referents(c->x, ms[i], a), nb = referents(c->x, mt[j], b);
 				c->ma = ms[i];

@@ -126,9 +126,9 @@ static int expand_slot(ng_rule *r, ng_buf *out, const char *s, size_t n, const c
 			t = ng_type_name(ty);
 			bits = 1u << ty;
 		}
-		if (!strcmp(name, "S"))
+		if (!strcmp(name, "S") || !strcmp(name, "P"))
 			r->smask |= bits;
-		else if (!strcmp(name, "T"))
+		if (!strcmp(name, "T") || !strcmp(name, "P"))
 			r->tmask |= bits;
 		if ((types.len && ng_buf_addc(&types, '|')) || ng_buf_adds(&types, t)) {
 			ng_buf_free(&types);
@@ -277,7 +277,11 @@ static int finish_rule(ng_rules *rs, ng_rule *r, const char *pattern, ng_error *
 	if (pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &dummy) == 0 && r->home && (has_s || !has_t || r->on_path))
 		return ng_fail(err, NG_EINVAL, r->file, r->line,
 		               "rule %s: a rule with 'source home' needs a pattern with a target {T:...} and no source", r->id);
-	if (pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &dummy) == 0 && !r->home && (!has_s || !has_t))
+	int has_p = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "P") >= 0;
+	if (has_p && (has_s || has_t || r->home || r->on_path || !ng_relation_get(r->rel)->symmetric))
+		return ng_fail(err, NG_EINVAL, r->file, r->line,
+		               "rule %s: a pairs slot {P+:...} is for a symmetric relation's pattern, with no other slot", r->id);
+	if (pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &dummy) == 0 && !r->home && !has_p && (!has_s || !has_t))
 		return ng_fail(err, NG_EINVAL, r->file, r->line, "rule %s: pattern needs a source {S:...} and a target {T:...}",
 		               r->id);
 	pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);

@@ -354,6 +354,11 @@ CASES = [
          files={"r.rules": RULE % (b"no-slot", b"met", b"\\w+ met \\w+"), "a.txt": ART},
          args=EXTRACT + ["--rules", "{tmp}/r.rules", "{tmp}/a.txt"], exit=2,
          stderr="newsgraph: {tmp}/r.rules:1: rule no-slot: pattern needs a source {S:...} and a target {T:...}"),
+    dict(name="rule with a pairs slot for a directed relation",
+         files={"r.rules": b"rule pairs\n  relation visits\n  triggers met\n  pattern {P+:state} met\n", "a.txt": ART},
+         args=EXTRACT + ["--rules", "{tmp}/r.rules", "{tmp}/a.txt"], exit=2,
+         stderr="newsgraph: {tmp}/r.rules:1: rule pairs: a pairs slot {P+:...} is for a symmetric relation's pattern, "
+                "with no other slot"),
     dict(name="rule without a pattern",
          files={"r.rules": b"rule no-pattern\n  relation meets\n  triggers met\n", "a.txt": ART},
          args=EXTRACT + ["--rules", "{tmp}/r.rules", "{tmp}/a.txt"], exit=2,
