@@ -330,7 +330,6 @@ static int referents(const ng_ents *x, size_t mi, int *out)
 	return n;
 }
 
-/* The trigger: the first of the rule's trigger words inside the match. */
 /* The rule's first trigger word in ph[a, b) into out; returns its offset
  * (b when none is found). */
 static size_t find_trigger(const ng_rule *r, const char *ph, size_t a, size_t b, char *out, size_t n)
@@ -507,11 +506,19 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 		for (size_t j = 0; r->home && j < nt && !rc; j++)
 			rc = add_home(c, r, mt[j], modality, negated, trig, attrs.s, ov);
 		for (size_t i = 0; i < ns && !rc; i++)
-			for (size_t j = pn >= 0 ? i + 1 : 0; j < nt && !rc; j++) {
+			for (size_t j = pn >= 0 ? i : 0; j < nt && !rc; j++) {
 				int a[2], b[2];
 				int na = referents(c->x, ms[i], a), nb = referents(c->x, mt[j], b);
 				c->ma = ms[i];
 				c->mb = mt[j];
+				/* a pairs slot's one plural member relates its own two
+				 * ("the two leaders held talks") */
+				if (pn >= 0 && i == j) {
+					if (na < 2)
+						continue;
+					na = nb = 1;
+					b[0] = a[1];
+				}
 				for (int p = 0; p < na && !rc; p++)
 					for (int q = 0; q < nb && !rc; q++)
 						rc = add_rel(c, a[p], b[q], r->rel, modality, negated, r->confidence, r->id, trig,
@@ -984,12 +991,16 @@ int ng_relate(const ng_rules *rs, const ng_lexicon *lx, ng_parse_cache *pc, cons
 		c.ma = c.mb = (size_t)-1;
 		if (trace)
 			rc = ng_trace_add_reading(trace, s, 0, c.ph.s) || trace_links(trace, d, x, first, last);
-		/* A relation needs two placeholders; most sentences of a wire story
-		 * have fewer, and no rule can fire there. ('<' from the text
-		 * itself only over-counts.) */
+		/* A relation needs two placeholders, or one mention of two
+		 * entities ("the two leaders held talks"); most sentences of a
+		 * wire story have fewer, and no rule can fire there. ('<' from the
+		 * text itself only over-counts.) */
 		size_t nph = 0;
 		for (const char *p = c.ph.s; nph < 2 && (p = strchr(p, '<')); p++)
 			nph++;
+		for (size_t k = first; nph < 2 && k < last; k++)
+			if (x->m[k].plural && x->m[k].entity2 >= 0)
+				nph = 2;
 		if (nph < 2) {
 			if (!rc)
 				rc = titles(&c, first, last);
