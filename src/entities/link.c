@@ -599,6 +599,26 @@ static int head_antecedent(const ng_doc *d, const ng_ents *x, size_t i)
 	return -1;
 }
 
+/* "the group" after "the BRICS group": the body last named with the
+ * nominal's own noun (a name right before it, or a nominal of the same
+ * noun that found its body) in the ten sentences before; mention index or
+ * -1. The noun tells bodies apart better than nearness does. */
+static int same_noun_antecedent(const ng_doc *d, const ng_ents *x, size_t i, int bodies)
+{
+	const ng_mention *m = &x->m[i];
+	const char *w = ng_tok_norm(d, &d->toks[m->te - 1]);
+	for (size_t k = i; k-- > 0 && m->sent - x->m[k].sent <= 10;) {
+		const ng_mention *p = &x->m[k];
+		if (p->entity < 0 || p->plural || p->adj || !(bodies & (1 << x->e[p->entity].type)))
+			continue;
+		if ((p->kind == NG_NAME && p->te < d->ntoks && d->toks[p->te].sent == p->sent &&
+		     !strcmp(ng_tok_norm(d, &d->toks[p->te]), w)) ||
+		    (p->kind == NG_NOMINAL && !strcmp(ng_tok_norm(d, &d->toks[p->te - 1]), w)))
+			return (int)k;
+	}
+	return -1;
+}
+
 /* The body most in view for "the Russian company" (nominal i), unless
  * the knowledge base puts it in another state than the demonym's;
  * mention index or -1. */
@@ -673,7 +693,8 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 		ent = ng_coref_person(d, x, i);
 	else if (m->kind == NG_NOMINAL && m->type == NG_COMPANY) {
 		/* "the company": its text names nothing, so it is no alias */
-		m->entity = antecedent(x, i, salient(x, i, bodies, 2), NG_PASS_BODY);
+		int ante = same_noun_antecedent(d, x, i, bodies);
+		m->entity = antecedent(x, i, ante >= 0 ? ante : salient(x, i, bodies, 2), NG_PASS_BODY);
 		if (m->entity >= 0)
 			m->type = x->e[m->entity].type;
 		free(text);
