@@ -35,6 +35,8 @@ BATCHES = {
                "pharma-merger"],
     "third": ["brics-rio", "hsbc-ceo", "indonesia-bauxite", "israel-ministers", "japan-yen", "kazakhstan-xi",
               "mars-kellanova", "niger-uranium", "taiwan-arms", "thai-cambodia"],
+    "fourth": ["braga-stake", "carney-europe", "czech-coalition", "esa-launch", "maersk-port", "opec-cut",
+               "oxford-tokyo", "pakistan-strike", "skt-fine", "somalia-mediation"],
 }
 
 LINE = re.compile(r"^(node|edge) \S+\s+tp=(\d+) fp=(\d+) fn=(\d+) ")
