@@ -441,6 +441,18 @@ static int closed_relative(const char *ph, size_t a, size_t b)
 	return relative && memchr(ph + a, ',', b - a) != NULL;
 }
 
+/* Are both entities a of plural mention m named earlier in m's own
+ * sentence? Then "the two sides" there are others ("Qatar and Saudi Arabia
+ * urged restraint and offered to host talks between the two sides"),
+ * whatever the pair resolution found. */
+static int pair_named_before(const sent_ctx *c, size_t m, const int *a)
+{
+	int seen = 0;
+	for (size_t k = c->mfirst; k < m; k++)
+		seen |= (c->x->m[k].entity == a[0]) | (c->x->m[k].entity == a[1]) << 1;
+	return seen == 3;
+}
+
 /* Where the character after the one at ph[at] starts (UTF-8). */
 static size_t next_char(const char *ph, size_t len, size_t at)
 {
@@ -514,7 +526,7 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 				/* a pairs slot's one plural member relates its own two
 				 * ("the two leaders held talks") */
 				if (pn >= 0 && i == j) {
-					if (na < 2)
+					if (na < 2 || pair_named_before(c, ms[i], a))
 						continue;
 					na = nb = 1;
 					b[0] = a[1];
