@@ -547,6 +547,32 @@ static int state_of_body(const sent_ctx *c, const ng_entity *body)
 	return st && strncmp(st, "state:", 6) == 0 ? entity_with_id(c->x, st) : -1;
 }
 
+/* "the administration of Vladimir Putin", "the Putin government",
+ * "Putin's administration": a government named after its head, whom the
+ * knowledge base makes the leader of an article's state that day (or
+ * undated, the last office). The state, or -1. */
+static int administration_of(const sent_ctx *c, const ng_mention *m)
+{
+	static const char *const gov[] = {"administration", "government", "presidency", NULL};
+	const ng_doc *d = c->d;
+	const ng_sentence *s = &d->sents[c->si];
+	size_t t = m->te;
+	if (t < s->tok_end && !strcmp(ng_tok_norm(d, &d->toks[t]), "'s"))
+		t++;
+	int named = 0;
+	for (int k = 0; gov[k] && !named; k++)
+		named = (t < s->tok_end && !strcmp(ng_tok_norm(d, &d->toks[t]), gov[k])) ||
+		        (m->tb >= s->tok_begin + 2 && !strcmp(ng_tok_norm(d, &d->toks[m->tb - 1]), "of") &&
+		         !strcmp(ng_tok_norm(d, &d->toks[m->tb - 2]), gov[k]));
+	if (!named || m->entry < 0)
+		return -1;
+	const ng_entry *e = &c->lx->entries[m->entry];
+	const ng_tie *held = c->x->day != NG_DAY_NONE ? ng_entry_office(e, c->x->day, NG_TIE_LEADS) : NULL;
+	const char *target = held ? held->target : c->x->day == NG_DAY_NONE ? e->leads : NULL;
+	int st = entity_with_id(c->x, target);
+	return st >= 0 && c->x->e[st].type == NG_STATE ? st : -1;
+}
+
 /* "Russian President Putin", "U.S. Treasury Secretary Yellen": the title
  * ties the person to the state or body before it; "Director X of the Y"
  * to the body after it; a bare title to the knowledge base's state. */
@@ -602,6 +628,9 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 				break;
 			}
 		}
+		int gs = administration_of(c, m);
+		if (gs >= 0 && add_rel(c, m->entity, gs, NG_REL_LEADS, NG_ASSERTED, 0, 0.7, "administration", NULL, NULL))
+			return NG_ENOMEM;
 		/* A bare title ("President Reagan", "Trade Minister Tamura"): the
 		 * state the knowledge base or the article makes clear. */
 		if (!found && m->title_end > m->title_start && m->title_rel >= 0 && gov_title(c, m)) {
