@@ -281,11 +281,14 @@ enum { NG_BODY_KIND_BACK = 5 };
 
 /* Is mention k coordinated with the nominal i ("between ACP states and
  * the bloc", "Chile or the country")? Then they are two entities: k, a
- * plural noun after it at most, "and" or "or", "the", then i. */
+ * plural noun after it at most, "and" or "or", "the", then i. A
+ * possessive may be k's own ("Toyota and the company's suppliers"). */
 static int coordinated(const ng_doc *d, const ng_ents *x, size_t k, size_t i)
 {
 	const ng_mention *a = &x->m[k], *b = &x->m[i];
 	if (a->sent != b->sent || b->tb < a->te + 2 || b->tb > a->te + 3)
+		return 0;
+	if (b->te < d->sents[b->sent].tok_end && !strcmp(ng_tok_norm(d, &d->toks[b->te]), "'s"))
 		return 0;
 	const char *c = ng_tok_norm(d, &d->toks[b->tb - 2]);
 	if (strcmp(c, "and") && strcmp(c, "or"))
