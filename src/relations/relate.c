@@ -573,6 +573,39 @@ static int administration_of(const sent_ctx *c, const ng_mention *m)
 	return st >= 0 && c->x->e[st].type == NG_STATE ? st : -1;
 }
 
+/* "Ana Ruiz, a spokeswoman for EU Trade Commissioner Sefcovic": who speaks
+ * for or advises a titled person serves the body the title names. The
+ * person entity before the title, or -1. */
+static int aide_before(const sent_ctx *c, const ng_mention *m)
+{
+	static const char *const aide[] = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", NULL};
+	const ng_doc *d = c->d;
+	const ng_ents *x = c->x;
+	const ng_sentence *s = &d->sents[c->si];
+	uint32_t lo = m->title_start;
+	const int ofs[2] = {m->title_of, m->title_of2};
+	for (int k = 0; k < 2; k++)
+		if (ofs[k] >= 0 && x->m[ofs[k]].start < lo)
+			lo = x->m[ofs[k]].start;
+	size_t t = m->tb;
+	while (t > s->tok_begin && d->toks[t - 1].start >= lo)
+		t--;
+	if (t < s->tok_begin + 4 || (strcmp(ng_tok_norm(d, &d->toks[t - 1]), "for") && strcmp(ng_tok_norm(d, &d->toks[t - 1]), "to")))
+		return -1;
+	int is_aide = 0;
+	for (int k = 0; aide[k]; k++)
+		is_aide |= !strcmp(ng_tok_norm(d, &d->toks[t - 2]), aide[k]);
+	size_t u = t - 3;
+	if (ng_lexicon_is_wid(c->lx, d->wid[u], NG_W_DETERMINER))
+		u--;
+	if (!is_aide || strcmp(ng_tok_norm(d, &d->toks[u]), ","))
+		return -1;
+	for (size_t k = 0; k < x->n; k++)
+		if (x->m[k].sent == c->si && x->m[k].te == u && x->m[k].entity >= 0 && x->e[x->m[k].entity].type == NG_PERSON)
+			return x->m[k].entity;
+	return -1;
+}
+
 /* "Russian President Putin", "U.S. Treasury Secretary Yellen": the title
  * ties the person to the state or body before it; "Director X of the Y"
  * to the body after it; a bare title to the knowledge base's state. */
@@ -605,6 +638,10 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 			if (add_rel(c, m->entity, x->m[ofs[k]].entity, r, NG_ASSERTED, 0, 0.85, "title", NULL, attrs))
 				return NG_ENOMEM;
 			found = 1;
+			int aide = aide_before(c, m);
+			if (aide >= 0 && aide != m->entity &&
+			    add_rel(c, aide, x->m[ofs[k]].entity, NG_REL_WORKS_FOR, NG_ASSERTED, 0, 0.7, "title-aide", NULL, NULL))
+				return NG_ENOMEM;
 			/* "U.S. Treasury Under-Secretary X" also works for the state */
 			int st = te->type == NG_ORGANIZATION ? state_of_body(c, te) : -1;
 			if (st >= 0 && add_rel(c, m->entity, st, r, NG_ASSERTED, 0, 0.8, "title-body-state", NULL, attrs))
