@@ -279,7 +279,7 @@ static int recent(const ng_ents *x, size_t before, int type_mask, int not, const
  * does (two sentences), since a text names many states. */
 enum { NG_BODY_KIND_BACK = 5 };
 
-/* Is mention k coordinated with the nominal i ("between ACP states and
+/* Is mention k coordinated with the nominal i ("between Gulf states and
  * the bloc", "Chile or the country")? Then they are two entities: k, a
  * plural noun after it at most, "and" or "or", "the", then i. A
  * possessive may be k's own ("Toyota and the company's suppliers"). */

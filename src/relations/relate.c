@@ -547,8 +547,8 @@ static int state_of_body(const sent_ctx *c, const ng_entity *body)
 	return st && strncmp(st, "state:", 6) == 0 ? entity_with_id(c->x, st) : -1;
 }
 
-/* "the administration of Vladimir Putin", "the Putin government",
- * "Putin's administration": a government named after its head, whom the
+/* "the administration of Ronald Reagan", "the Thatcher government",
+ * "Lula's administration": a government named after its head, whom the
  * knowledge base makes the leader of an article's state that day (or
  * undated, the last office). The state, or -1. */
 static int administration_of(const sent_ctx *c, const ng_mention *m)
