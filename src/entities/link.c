@@ -279,12 +279,29 @@ static int recent(const ng_ents *x, size_t before, int type_mask, int not, const
  * does (two sentences), since a text names many states. */
 enum { NG_BODY_KIND_BACK = 5 };
 
+/* Is mention k coordinated with the nominal i ("between Gulf states and
+ * the bloc", "Chile or the country")? Then they are two entities: k, a
+ * plural noun after it at most, "and" or "or", "the", then i. A
+ * possessive may be k's own ("Toyota and the company's suppliers"). */
+static int coordinated(const ng_doc *d, const ng_ents *x, size_t k, size_t i)
+{
+	const ng_mention *a = &x->m[k], *b = &x->m[i];
+	if (a->sent != b->sent || b->tb < a->te + 2 || b->tb > a->te + 3)
+		return 0;
+	if (b->te < d->sents[b->sent].tok_end && !strcmp(ng_tok_norm(d, &d->toks[b->te]), "'s"))
+		return 0;
+	const char *c = ng_tok_norm(d, &d->toks[b->tb - 2]);
+	if (strcmp(c, "and") && strcmp(c, "or"))
+		return 0;
+	return b->tb == a->te + 2 || (d->toks[a->te].flags & NG_TOK_WORD);
+}
+
 /* The entity of a type in type_mask most in view before mention i, for
  * "it" and "the company": in i's own sentence the nearest before it; else,
  * in the nearest of the `back` sentences before that holds one, the first
  * (subjects come first). Demonyms ("Russian" President) are no
- * antecedents. */
-static int salient(const ng_ents *x, size_t i, int type_mask, uint32_t back)
+ * antecedents; with d, neither is a mention coordinated with i. */
+static int salient(const ng_doc *d, const ng_ents *x, size_t i, int type_mask, uint32_t back)
 {
 	/* returns the antecedent mention */
 	const uint32_t sent = x->m[i].sent;
@@ -292,7 +309,7 @@ static int salient(const ng_ents *x, size_t i, int type_mask, uint32_t back)
 	(x->m[k].entity >= 0 && !x->m[k].plural && !x->m[k].adj && (type_mask & (1 << x->e[x->m[k].entity].type)))
 	size_t k = i;
 	for (; k > 0 && x->m[k - 1].sent == sent; k--)
-		if (CANDIDATE(k - 1))
+		if (CANDIDATE(k - 1) && !(d && coordinated(d, x, k - 1, i)))
 			return (int)k - 1;
 	while (k > 0 && sent - x->m[k - 1].sent <= back) {
 		size_t a = k;
@@ -626,7 +643,7 @@ static int body_antecedent(const ng_lexicon *lx, const ng_ents *x, size_t i)
 {
 	const int bodies = 1 << NG_COMPANY | 1 << NG_ORGANIZATION | 1 << NG_GROUP;
 	const ng_mention *m = &x->m[i];
-	int st = -1, ante = salient(x, i, bodies, 2);
+	int st = -1, ante = salient(NULL, x, i, bodies, 2);
 	for (size_t k = i; k-- > 0 && st < 0 && x->m[k].te >= m->tb;)
 		if (x->m[k].te == m->tb && x->m[k].adj)
 			st = x->m[k].entity;
@@ -651,7 +668,7 @@ static void link_nominal(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size
 	else if (pass == NG_PASS_BODY)
 		ante = body_antecedent(lx, x, i);
 	else
-		ante = salient(x, i, 1 << m->type, m->type == NG_ORGANIZATION ? NG_BODY_KIND_BACK : 2);
+		ante = salient(d, x, i, 1 << m->type, m->type == NG_ORGANIZATION ? NG_BODY_KIND_BACK : 2);
 	m->pass = NG_PASS_NONE;
 	m->entity = antecedent(x, i, ante, pass);
 	if (m->entity >= 0)
@@ -688,13 +705,13 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 	else if (m->kind == NG_PRONOUN && m->plural)
 		ent = ng_coref_plural(d, x, i);
 	else if (m->kind == NG_PRONOUN && m->type != NG_PERSON)
-		ent = antecedent(x, i, salient(x, i, bodies | 1 << NG_STATE, 2), NG_PASS_IT);
+		ent = antecedent(x, i, salient(NULL, x, i, bodies | 1 << NG_STATE, 2), NG_PASS_IT);
 	else if (m->kind == NG_PRONOUN)
 		ent = ng_coref_person(d, x, i);
 	else if (m->kind == NG_NOMINAL && m->type == NG_COMPANY) {
 		/* "the company": its text names nothing, so it is no alias */
 		int ante = same_noun_antecedent(d, x, i, bodies);
-		m->entity = antecedent(x, i, ante >= 0 ? ante : salient(x, i, bodies, 2), NG_PASS_BODY);
+		m->entity = antecedent(x, i, ante >= 0 ? ante : salient(d, x, i, bodies, 2), NG_PASS_BODY);
 		if (m->entity >= 0)
 			m->type = x->e[m->entity].type;
 		free(text);

@@ -502,10 +502,28 @@ static int chunk(ctx *c, size_t a, size_t b)
 	return segment(c, a, b, NULL, NULL);
 }
 
+/* "agreed to deal with the crisis", "will contract the work out": after
+ * "to" or a modal, an agreement word that is also a verb is the verb. */
+static int verb_use(const ctx *c, size_t h)
+{
+	static const char *const verbs[] = {"deal", "contract", "accord", NULL};
+	static const char *const before[] = {"to", "will", "would", "can", "could", "should", "must", "may", "might", NULL};
+	if (h == c->s->tok_begin)
+		return 0;
+	int verb = 0, after = 0;
+	for (size_t k = 0; verbs[k]; k++)
+		verb |= is_word(c, h, verbs[k]);
+	for (size_t k = 0; before[k]; k++)
+		after |= is_word(c, h - 1, before[k]);
+	return verb && after;
+}
+
 /* "signed a series of bilateral documents": an unnamed agreement named by
  * its noun phrase without determiners and numbers. */
 static int nominal_agreement(ctx *c, size_t h)
 {
+	if (verb_use(c, h))
+		return 0;
 	size_t a = h;
 	while (a > c->s->tok_begin && a > h - 3) {
 		const ng_token *t = &c->d->toks[a - 1];

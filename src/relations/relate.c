@@ -574,6 +574,65 @@ static int state_of_body(const sent_ctx *c, const ng_entity *body)
 	return st && strncmp(st, "state:", 6) == 0 ? entity_with_id(c->x, st) : -1;
 }
 
+/* "the administration of Ronald Reagan", "the Thatcher government",
+ * "Lula's administration": a government named after its head, whom the
+ * knowledge base makes the leader of an article's state that day (or
+ * undated, the last office). The state, or -1. */
+static int administration_of(const sent_ctx *c, const ng_mention *m)
+{
+	static const char *const gov[] = {"administration", "government", "presidency", NULL};
+	const ng_doc *d = c->d;
+	const ng_sentence *s = &d->sents[c->si];
+	size_t t = m->te;
+	if (t < s->tok_end && !strcmp(ng_tok_norm(d, &d->toks[t]), "'s"))
+		t++;
+	int named = 0;
+	for (int k = 0; gov[k] && !named; k++)
+		named = (t < s->tok_end && !strcmp(ng_tok_norm(d, &d->toks[t]), gov[k])) ||
+		        (m->tb >= s->tok_begin + 2 && !strcmp(ng_tok_norm(d, &d->toks[m->tb - 1]), "of") &&
+		         !strcmp(ng_tok_norm(d, &d->toks[m->tb - 2]), gov[k]));
+	if (!named || m->entry < 0)
+		return -1;
+	const ng_entry *e = &c->lx->entries[m->entry];
+	const ng_tie *held = c->x->day != NG_DAY_NONE ? ng_entry_office(e, c->x->day, NG_TIE_LEADS) : NULL;
+	const char *target = held ? held->target : c->x->day == NG_DAY_NONE ? e->leads : NULL;
+	int st = entity_with_id(c->x, target);
+	return st >= 0 && c->x->e[st].type == NG_STATE ? st : -1;
+}
+
+/* "Ana Ruiz, a spokeswoman for EU Trade Commissioner Sefcovic": who speaks
+ * for or advises a titled person serves the body the title names. The
+ * person entity before the title, or -1. */
+static int aide_before(const sent_ctx *c, const ng_mention *m)
+{
+	static const char *const aide[] = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", NULL};
+	const ng_doc *d = c->d;
+	const ng_ents *x = c->x;
+	const ng_sentence *s = &d->sents[c->si];
+	uint32_t lo = m->title_start;
+	const int ofs[2] = {m->title_of, m->title_of2};
+	for (int k = 0; k < 2; k++)
+		if (ofs[k] >= 0 && x->m[ofs[k]].start < lo)
+			lo = x->m[ofs[k]].start;
+	size_t t = m->tb;
+	while (t > s->tok_begin && d->toks[t - 1].start >= lo)
+		t--;
+	if (t < s->tok_begin + 4 || (strcmp(ng_tok_norm(d, &d->toks[t - 1]), "for") && strcmp(ng_tok_norm(d, &d->toks[t - 1]), "to")))
+		return -1;
+	int is_aide = 0;
+	for (int k = 0; aide[k]; k++)
+		is_aide |= !strcmp(ng_tok_norm(d, &d->toks[t - 2]), aide[k]);
+	size_t u = t - 3;
+	if (ng_lexicon_is_wid(c->lx, d->wid[u], NG_W_DETERMINER))
+		u--;
+	if (!is_aide || strcmp(ng_tok_norm(d, &d->toks[u]), ","))
+		return -1;
+	for (size_t k = 0; k < x->n; k++)
+		if (x->m[k].sent == c->si && x->m[k].te == u && x->m[k].entity >= 0 && x->e[x->m[k].entity].type == NG_PERSON)
+			return x->m[k].entity;
+	return -1;
+}
+
 /* "Russian President Putin", "U.S. Treasury Secretary Yellen": the title
  * ties the person to the state or body before it; "Director X of the Y"
  * to the body after it; a bare title to the knowledge base's state. */
@@ -606,6 +665,10 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 			if (add_rel(c, m->entity, x->m[ofs[k]].entity, r, NG_ASSERTED, 0, 0.85, "title", NULL, attrs))
 				return NG_ENOMEM;
 			found = 1;
+			int aide = aide_before(c, m);
+			if (aide >= 0 && aide != m->entity &&
+			    add_rel(c, aide, x->m[ofs[k]].entity, NG_REL_WORKS_FOR, NG_ASSERTED, 0, 0.7, "title-aide", NULL, NULL))
+				return NG_ENOMEM;
 			/* "U.S. Treasury Under-Secretary X" also works for the state */
 			int st = te->type == NG_ORGANIZATION ? state_of_body(c, te) : -1;
 			if (st >= 0 && add_rel(c, m->entity, st, r, NG_ASSERTED, 0, 0.8, "title-body-state", NULL, attrs))
@@ -629,6 +692,9 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 				break;
 			}
 		}
+		int gs = administration_of(c, m);
+		if (gs >= 0 && add_rel(c, m->entity, gs, NG_REL_LEADS, NG_ASSERTED, 0, 0.7, "administration", NULL, NULL))
+			return NG_ENOMEM;
 		/* A bare title ("President Reagan", "Trade Minister Tamura"): the
 		 * state the knowledge base or the article makes clear. */
 		if (!found && m->title_end > m->title_start && m->title_rel >= 0 && gov_title(c, m)) {
