@@ -453,6 +453,38 @@ static int pair_named_before(const sent_ctx *c, size_t m, const int *a)
 	return seen == 3;
 }
 
+/* "sanctions on two Israeli ministers, X and Y": the people named in the
+ * apposition to a plural noun that a state's mention modifies are the
+ * target, not the state. From `at`, the end of the state's placeholder:
+ * up to three words, the last a plural ("ministers", "businessmen"), a
+ * comma and the people's placeholders; their mention indices replace
+ * out[0] (n stays when there are none). */
+static size_t named_people(const char *ph, size_t at, size_t *out, size_t cap, size_t n)
+{
+	const char *p = ph + at, *last = p;
+	for (int w = 0; w < 3 && *p == ' ' && isalpha((unsigned char)p[1]); w++)
+		for (last = ++p; isalnum((unsigned char)*p) || *p == '-';)
+			p++;
+	size_t l = (size_t)(p - last);
+	int plural = l > 3 && (p[-1] == 's' || !strncmp(p - 3, "men", 3) || !strncmp(p - 6, "people", 6));
+	if (p == ph + at || !plural || strncmp(p, ", <person#", 10))
+		return n;
+	size_t k = 0;
+	for (p += 2; k < cap && !strncmp(p, "<person#", 8);) {
+		char *e;
+		size_t m = strtoul(p + 8, &e, 10);
+		if (*e != '>')
+			break;
+		out[k++] = m;
+		p = e + 1;
+		if (!strncmp(p, " and ", 5) || !strncmp(p, ", and ", 6) || !strncmp(p, ", <", 3))
+			p = strchr(p, '<') ? strchr(p, '<') : p;
+		else
+			break;
+	}
+	return k ? k : n;
+}
+
 /* Where the character after the one at ph[at] starts (UTF-8). */
 static size_t next_char(const char *ph, size_t len, size_t at)
 {
@@ -495,6 +527,8 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 		size_t ms[8], mt[8];
 		size_t ns = sn < 0 || ov[2 * sn] == PCRE2_UNSET ? 0 : placeholders(ph, ov[2 * sn], ov[2 * sn + 1], r->smask, ms, 8);
 		size_t nt = ov[2 * tn] == PCRE2_UNSET ? 0 : placeholders(ph, ov[2 * tn], ov[2 * tn + 1], r->tmask, mt, 8);
+		if (pn < 0 && nt == 1 && (r->tmask & 1u << NG_PERSON))
+			nt = named_people(ph, ov[2 * tn + 1], mt, 8, nt);
 		ng_buf attrs = {0};
 		for (uint32_t k = 0; k < namecount; k++) {
 			PCRE2_SPTR e = table + k * entsize;
