@@ -591,6 +591,48 @@ static int gov_title(const sent_ctx *c, const ng_mention *m)
 	return 0;
 }
 
+/* Is the title of mention m a company's ("Chief Executive", "Chairman")
+ * and no state's? */
+static int firm_title(const sent_ctx *c, const ng_mention *m)
+{
+	const ng_doc *d = c->d;
+	int firm = 0;
+	for (size_t t = m->tb; t-- > d->sents[c->si].tok_begin && d->toks[t].start >= m->title_start;) {
+		if (ng_lexicon_is_wid(c->lx, d->wid[t], NG_W_GOV_TITLE))
+			return 0;
+		firm |= ng_lexicon_is_wid(c->lx, d->wid[t], NG_W_FIRM_TITLE);
+	}
+	return firm;
+}
+
+/* The company a bare company title means: the sentence's one company, else
+ * the first company named in the nearest of the two sentences before that
+ * names one (its subject, most often); -1 when none or when the sentence
+ * names two. */
+static int company_in_view(const sent_ctx *c, size_t i)
+{
+	const ng_ents *x = c->x;
+	int here = -1;
+	for (size_t k = 0; k < x->n; k++) {
+		const ng_mention *p = &x->m[k];
+		if (p->sent != c->si || p->entity < 0 || x->e[p->entity].type != NG_COMPANY || p->entity == here)
+			continue;
+		if (here >= 0)
+			return -1;
+		here = p->entity;
+	}
+	if (here >= 0)
+		return here;
+	int best = -1;
+	for (size_t k = i; k-- > 0 && x->m[k].sent + 2 >= c->si;) {
+		if (best >= 0 && x->m[k].sent != x->m[best].sent)
+			break;
+		if (x->m[k].sent < c->si && x->m[k].entity >= 0 && x->e[x->m[k].entity].type == NG_COMPANY)
+			best = (int)k;
+	}
+	return best >= 0 ? x->m[best].entity : -1;
+}
+
 /* The article's entity with node id `id`, or -1. */
 static int entity_with_id(const ng_ents *x, const char *id)
 {
@@ -728,6 +770,12 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 		}
 		int gs = administration_of(c, m);
 		if (gs >= 0 && add_rel(c, m->entity, gs, NG_REL_LEADS, NG_ASSERTED, 0, 0.7, "administration", NULL, NULL))
+			return NG_ENOMEM;
+		/* A bare company title ("Chief Executive Vincent Clerc",
+		 * "Chairman X"): the company in view. */
+		int firm = !found && m->title_end > m->title_start && m->title_rel >= 0 && firm_title(c, m) ?
+		               company_in_view(c, i) : -1;
+		if (firm >= 0 && add_rel(c, m->entity, firm, m->title_rel, NG_ASSERTED, 0, 0.7, "title-bare-firm", NULL, attrs))
 			return NG_ENOMEM;
 		/* A bare title ("President Reagan", "Trade Minister Tamura"): the
 		 * state the knowledge base or the article makes clear. */
