@@ -488,9 +488,15 @@ static int try_head(ctx *c, size_t a, size_t b)
 			lead = p + L < b && is_connector(c, p + L);
 		}
 	}
-	if (type < 0)
+	/* "Savannah River Plant", "Palace of Fine Arts": a work or building */
+	for (size_t p = a; type < 0 && p < b; p++)
+		if (is(c, p, NG_W_FACILITY) && (p + 1 == b || is_connector(c, p + 1)) && (p > a || p + 1 < b)) {
+			type = NG_LOCATION;
+			hpos = p;
+		}
+	/* "Robert Plant": a first name and a place's head word name a person */
+	if (type < 0 || (type == NG_LOCATION && b - a == 2 && hpos == a + 1 && is(c, a, NG_W_GIVEN_NAME)))
 		return 0;
-	(void)hpos;
 	ng_value kv;
 	size_t KL = match_kind(c, a, b, NG_V_NAME, NG_V_NAME, &kv);
 	ng_mention *m;
@@ -683,8 +689,9 @@ static size_t chunk_end(const ctx *c, size_t i, size_t e)
 		ng_value v;
 		/* a legal suffix ends a company's name: "Hunt Building Corp of
 		 * El Paso" is a firm of a place */
-		if (match_kind(c, j - 1, j, NG_V_HEAD, NG_V_TITLE, &v) &&
-		    !(v.kind == NG_V_HEAD && v.arg == NG_COMPANY && is(c, j - 1, NG_W_LEGAL_SUFFIX)))
+		if ((match_kind(c, j - 1, j, NG_V_HEAD, NG_V_TITLE, &v) &&
+		     !(v.kind == NG_V_HEAD && v.arg == NG_COMPANY && is(c, j - 1, NG_W_LEGAL_SUFFIX))) ||
+		    is(c, j - 1, NG_W_FACILITY))
 			heady = 1;
 		if (j < e && is_name_tok(c, j)) {
 			j++;
