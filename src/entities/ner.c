@@ -209,8 +209,10 @@ static int noun_type(const ctx *c, size_t a, size_t b)
 		return NG_COMPANY;
 	if ((has_prev && is(c, a - 1, NG_W_ORGANIZATION_NOUN)) || (has_next && is(c, b, NG_W_ORGANIZATION_NOUN)))
 		return NG_ORGANIZATION;
-	/* "at Gleneagles", not "at Sohn's home" (the possessor of a place) */
-	if (has_prev && is(c, a - 1, NG_W_LOCATION_PREP) && !(has_next && (c->d->toks[b].flags & NG_TOK_POSS)))
+	/* "at Gleneagles", not "at Sohn's home" (the possessor of a place;
+	 * "in Zorbak's square" stays a place) */
+	if (has_prev && is(c, a - 1, NG_W_LOCATION_PREP) &&
+	    !(is_word(c, a - 1, "at") && has_next && (c->d->toks[b].flags & NG_TOK_POSS)))
 		return NG_LOCATION;
 	/* "the town of Tavildara", "the mayor of Tavildara", "goes to Nablus" */
 	if (a >= s->tok_begin + 2 &&
