@@ -127,6 +127,7 @@ enum {
 	NG_W_SETTLEMENT, /* town, village: "the town of X" is a place */
 	NG_W_HOME_NATION, /* places with national sides of their own: England */
 	NG_W_ABROAD,    /* embassy, consulate: a state's body in another state */
+	NG_W_FACILITY,  /* plant, palace: a name they end is a place's */
 	NG_W_NCLASSES
 };
 

@@ -140,6 +140,11 @@ static int acts(const ng_lexicon *lx, const ng_doc *d, const ng_mention *m)
 		if (strcmp(p, "the") == 0 && m->tb - 1 > s->tok_begin &&
 		    ng_lexicon_is_wid(lx, d->wid[m->tb - 2], NG_W_PLACE_PREP))
 			return 0;
+		/* "Kenya's capital, Nairobi,": the apposition names a place */
+		if (strcmp(p, ",") == 0 && m->tb - 1 > s->tok_begin &&
+		    (ng_lexicon_is_wid(lx, d->wid[m->tb - 2], NG_W_SETTLEMENT) ||
+		     strcmp(ng_tok_norm(d, &d->toks[m->tb - 2]), "capital") == 0))
+			return 0;
 	}
 	if (m->te < s->tok_end) {
 		const ng_token *n = &d->toks[m->te];

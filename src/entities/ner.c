@@ -200,26 +200,49 @@ static int noun_type(const ctx *c, size_t a, size_t b)
 	const char *next = has_next ? norm(c, b) : "";
 	if ((has_prev && is(c, a - 1, NG_W_COMPANY_NOUN)) || (has_next && is(c, b, NG_W_COMPANY_NOUN)))
 		return NG_COMPANY;
-	/* "deputy chairman of Highland Gold", "Highland Gold chairman" */
+	/* "deputy chairman of Highland Gold", "Highland Gold chairman",
+	 * "Highland Gold's chairman" (not "Mark Lee's owner") */
 	if ((a >= s->tok_begin + 2 && is_word(c, a - 1, "of") && is(c, a - 2, NG_W_FIRM_TITLE)) ||
-	    (has_next && is(c, b, NG_W_FIRM_TITLE)))
+	    (has_next && is(c, b, NG_W_FIRM_TITLE)) ||
+	    (b + 1 < s->tok_end && (c->d->toks[b].flags & NG_TOK_POSS) && is(c, b + 1, NG_W_FIRM_TITLE) &&
+	     !is(c, a, NG_W_GIVEN_NAME)))
 		return NG_COMPANY;
 	if ((has_prev && is(c, a - 1, NG_W_ORGANIZATION_NOUN)) || (has_next && is(c, b, NG_W_ORGANIZATION_NOUN)))
 		return NG_ORGANIZATION;
-	if (has_prev && is(c, a - 1, NG_W_LOCATION_PREP))
+	/* "at Gleneagles", not "at Sohn's home" (the possessor of a place;
+	 * "in Zorbak's square" stays a place) */
+	if (has_prev && is(c, a - 1, NG_W_LOCATION_PREP) &&
+	    !(is_word(c, a - 1, "at") && has_next && (c->d->toks[b].flags & NG_TOK_POSS)))
 		return NG_LOCATION;
-	/* "the town of Tavildara", "goes to Nablus" */
-	if (a >= s->tok_begin + 2 && ((is_word(c, a - 1, "of") && is(c, a - 2, NG_W_SETTLEMENT)) ||
-	                              (is(c, a - 1, NG_W_TOWARD) && is(c, a - 2, NG_W_MOTION_VERB))))
+	/* "the town of Tavildara", "the mayor of Tavildara", "goes to Nablus" */
+	if (a >= s->tok_begin + 2 &&
+	    ((is_word(c, a - 1, "of") && (is(c, a - 2, NG_W_SETTLEMENT) || is_word(c, a - 2, "mayor"))) ||
+	     (is(c, a - 1, NG_W_TOWARD) && is(c, a - 2, NG_W_MOTION_VERB))))
 		return NG_LOCATION;
 	/* "El Paso, Texas", "Dalian, China": a place before its state or region */
 	ng_value v;
 	size_t L = !strcmp(next, ",") && b + 1 < s->tok_end ? match_kind(c, b + 1, s->tok_end, NG_V_NAME, NG_V_NAME, &v) : 0;
-	if (L && (c->lx->entries[v.entry].type == NG_STATE || c->lx->entries[v.entry].type == NG_LOCATION) &&
-	    (b + 1 + L == s->tok_end || ((c->d->toks[b + 1 + L].flags & NG_TOK_PUNCT) &&
-	                                 !(c->d->toks[b + 1 + L].flags & NG_TOK_POSS))))
+	int place = L && (c->lx->entries[v.entry].type == NG_STATE || c->lx->entries[v.entry].type == NG_LOCATION);
+	if (place && (b + 1 + L == s->tok_end || ((c->d->toks[b + 1 + L].flags & NG_TOK_PUNCT) &&
+	                                          !(c->d->toks[b + 1 + L].flags & NG_TOK_POSS))))
 		return NG_LOCATION;
+	/* "Gyumri, Armenia's second-largest city": an apposition calls it a
+	 * town or the capital of a known place */
+	if (place && b + 1 + L < s->tok_end && (c->d->toks[b + 1 + L].flags & NG_TOK_POSS))
+		for (size_t k = b + 2 + L; k < s->tok_end && k <= b + 4 + L; k++)
+			if (is(c, k, NG_W_SETTLEMENT) || is_word(c, k, "capital"))
+				return NG_LOCATION;
 	return -1;
+}
+
+/* "Winter, 53,": an age in commas after the name ending before b */
+static int age_after(const ctx *c, size_t b)
+{
+	if (b + 2 >= c->s->tok_end || !is_word(c, b, ",") || !is_word(c, b + 2, ","))
+		return 0;
+	const char *w = norm(c, b + 1);
+	size_t n = strspn(w, "0123456789");
+	return n >= 1 && n <= 3 && !w[n];
 }
 
 static int person_cue(const ctx *c, size_t a, size_t b)
@@ -231,6 +254,8 @@ static int person_cue(const ctx *c, size_t a, size_t b)
 	ng_value v;
 	size_t L = b + 2 < s->tok_end && is_word(c, b, "(") ? match_kind(c, b + 1, s->tok_end, NG_V_NAME, NG_V_NAME, &v) : 0;
 	if (L && b + 1 + L < s->tok_end && is_word(c, b + 1 + L, ")") && c->lx->entries[v.entry].type == NG_STATE)
+		return 1;
+	if (age_after(c, b))
 		return 1;
 	if (a == s->tok_begin || b - a < 2)
 		return 0; /* "Observers say": a plain word opening a sentence */
@@ -330,7 +355,7 @@ static int unknown_run(ctx *c, size_t a, size_t b)
 	ng_mention *m = add(c, p, b, type < 0 ? NG_PERSON : type, NG_NAME);
 	if (!m)
 		return NG_ENOMEM;
-	m->unsure = type < 0 && b - a == 1;
+	m->unsure = type < 0 && b - a == 1 && !age_after(c, b);
 	m->guess = type < 0;
 	return 0;
 }
@@ -465,9 +490,15 @@ static int try_head(ctx *c, size_t a, size_t b)
 			lead = p + L < b && is_connector(c, p + L);
 		}
 	}
-	if (type < 0)
+	/* "Savannah River Plant", "Palace of Fine Arts": a work or building */
+	for (size_t p = a; type < 0 && p < b; p++)
+		if (is(c, p, NG_W_FACILITY) && (p + 1 == b || is_connector(c, p + 1)) && (p > a || p + 1 < b)) {
+			type = NG_LOCATION;
+			hpos = p;
+		}
+	/* "Robert Plant": a first name and a place's head word name a person */
+	if (type < 0 || (type == NG_LOCATION && b - a == 2 && hpos == a + 1 && is(c, a, NG_W_GIVEN_NAME)))
 		return 0;
-	(void)hpos;
 	ng_value kv;
 	size_t KL = match_kind(c, a, b, NG_V_NAME, NG_V_NAME, &kv);
 	ng_mention *m;
@@ -678,8 +709,9 @@ static size_t chunk_end(const ctx *c, size_t i, size_t e)
 		ng_value v;
 		/* a legal suffix ends a company's name: "Hunt Building Corp of
 		 * El Paso" is a firm of a place */
-		if (match_kind(c, j - 1, j, NG_V_HEAD, NG_V_TITLE, &v) &&
-		    !(v.kind == NG_V_HEAD && v.arg == NG_COMPANY && is(c, j - 1, NG_W_LEGAL_SUFFIX)))
+		if ((match_kind(c, j - 1, j, NG_V_HEAD, NG_V_TITLE, &v) &&
+		     !(v.kind == NG_V_HEAD && v.arg == NG_COMPANY && is(c, j - 1, NG_W_LEGAL_SUFFIX))) ||
+		    is(c, j - 1, NG_W_FACILITY))
 			heady = 1;
 		if (j < e && is_name_tok(c, j)) {
 			j++;

@@ -139,8 +139,11 @@ static int dot_in_word(const ng_text_opts *o, const unsigned char *t, size_t s, 
 		return DOT_INSIDE;
 	int last = i + 1 >= e;
 	int dotted = memchr(t + s, '.', i - s) != NULL;
+	/* "Acme Corp." closing a sentence: the name keeps its stop, which also
+	 * ends the sentence (the sentence splitter has already said so) */
 	if ((acro && isupper(seg[0]) && !last) || (dotted && acro) ||
-	    (!last && keeps_dot(o, (const char *)t + s, i - s)))
+	    ((!last || (ng_text_classes(o, (const char *)t + s, i - s) & NG_TEXT_ABBR_FIRM)) &&
+	     keeps_dot(o, (const char *)t + s, i - s)))
 		return DOT_KEPT;
 	return DOT_ENDS;
 }
