@@ -35,9 +35,43 @@ static int has(const ng_lexicon *lx, const char *s, size_t a, size_t b, const ch
 	return 0;
 }
 
+/* Is the word at ph[i] the verb of an object relative clause: "which",
+ * "that" or "whom" and its subject at most three words before it ("a
+ * treaty that both governments said would ...")? A longer gap is the
+ * main clause again ("a source that declined to be named said"). */
+static int in_relative(const char *ph, size_t i)
+{
+	static const char *const rel[] = {" which ", " whom ", " that "};
+	size_t a = i, words = 0;
+	while (a > 0 && ph[a - 1] != ',' && words <= 4) {
+		a--;
+		if (ph[a] == ' ')
+			words++;
+	}
+	for (size_t k = 0; k < sizeof rel / sizeof *rel; k++) {
+		size_t l = strlen(rel[k]);
+		for (size_t j = a; j + l <= i; j++)
+			if (!memcmp(ph + j, rel[k], l))
+				return 1;
+	}
+	return 0;
+}
+
 int ng_modality_reported(const ng_lexicon *lx, const char *ph)
 {
-	return has(lx, ph, 0, strlen(ph), ng_lexicon_forms(lx, NG_W_REPORTING));
+	/* a reporting verb inside a relative clause reports that clause only
+	 * ("signed a treaty that both governments said would ...") */
+	size_t n = strlen(ph);
+	for (const char *const *c = ng_lexicon_forms(lx, NG_W_REPORTING); *c; c++) {
+		size_t l = strlen(*c);
+		for (const char *p = ph; (p = strstr(p, *c)); p++) {
+			size_t i = (size_t)(p - ph);
+			if ((i == 0 || !isalnum((unsigned char)ph[i - 1])) && (i + l >= n || !isalnum((unsigned char)ph[i + l])) &&
+			    !in_relative(ph, i))
+				return 1;
+		}
+	}
+	return 0;
 }
 
 int ng_modality_classify(const ng_lexicon *lx, const char *ph, size_t start, size_t end, int reported, int *negated)
