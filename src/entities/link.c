@@ -440,6 +440,18 @@ static int relaxed_name(const char *name, const char *norm_text)
 	return hit;
 }
 
+/* Is the one-word person name `name` the last word of `norm_text`, a
+ * fuller name (normalised)? "Galois" before "Evariste Galois". */
+static int surname_of(const char *name, const char *norm_text)
+{
+	ng_buf n = {0};
+	size_t l = strlen(norm_text);
+	int hit = !strchr(name, ' ') && !ng_norm_append(&n, name, strlen(name)) && n.s && l > n.len &&
+	          norm_text[l - n.len - 1] == ' ' && !strcmp(norm_text + l - n.len, n.s);
+	ng_buf_free(&n);
+	return hit;
+}
+
 static size_t named_before(const ng_ents *x, size_t i, int e)
 {
 	size_t n = 0;
@@ -497,6 +509,10 @@ static int name_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t
 		for (size_t k = x->ne; k-- > 0 && ent < 0 && strchr(nt.s, ' ');)
 			if (x->e[k].type == NG_PERSON && x->e[k].entry < 0 && strchr(x->e[k].name, ' ') &&
 			    relaxed_name(x->e[k].name, nt.s))
+				ent = (int)k;
+		/* a full name after its surname alone (names.c kept the surname) */
+		for (size_t k = x->ne; k-- > 0 && ent < 0 && strchr(nt.s, ' ');)
+			if (x->e[k].type == NG_PERSON && x->e[k].entry < 0 && surname_of(x->e[k].name, nt.s))
 				ent = (int)k;
 		ng_buf_free(&nt);
 	}

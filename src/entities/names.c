@@ -763,13 +763,30 @@ static int apposed_surnames(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, c
 	return 0;
 }
 
+/* "Galois returned to mathematics ... Evariste Galois": a lone unknown
+ * word that is the last word of a person's fuller name anywhere in the
+ * article is that person's surname, also before the full name comes. */
+static int lone_surnames(const ng_doc *d, ng_ents *x)
+{
+	surnames sn;
+	if (surnames_init(&sn, d, x))
+		return NG_ENOMEM;
+	for (size_t i = 0; sn.n && i < x->n; i++) {
+		ng_mention *m = &x->m[i];
+		if (m->unsure && m->type == NG_PERSON && m->te - m->tb == 1 && is_surname(&sn, norm(d, m->tb)))
+			m->unsure = 0;
+	}
+	free(sn.w);
+	return 0;
+}
+
 int ng_names_doc(const ng_lexicon *lx, const ng_doc *doc, ng_ents *x)
 {
 	if (qualified_demonyms(doc, x))
 		return NG_ENOMEM;
 	if (sports_report(lx, doc) && (lineups(lx, doc, x) || sports_names(lx, doc, x) || table_teams(lx, doc, x)))
 		return NG_ENOMEM;
-	if (dateline_place(doc, x) || capital_lines(doc, x))
+	if (dateline_place(doc, x) || capital_lines(doc, x) || lone_surnames(doc, x))
 		return NG_ENOMEM;
 	cover cv;
 	if (cover_init(&cv, doc, x))
