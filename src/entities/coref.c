@@ -559,7 +559,7 @@ static int nominal_pass(const ng_lexicon *lx, const ng_doc *d, const ng_ents *x,
                         size_t before, int *type, uint32_t *first)
 {
 	static const char *const state_kind[] = {"country", "nation", NULL};
-	static const char *const place_kind[] = {"city", "town", "island", NULL};
+	static const char *const place_kind[] = {"city", "town", "island", "islands", NULL};
 	static const char *const body_kind[] = {"bloc", "organization", "organisation", "agency", NULL};
 	const ng_sentence *s = &d->sents[d->toks[t].sent];
 	const char *w = ng_tok_norm(d, &d->toks[t]);
@@ -586,7 +586,9 @@ static int nominal_pass(const ng_lexicon *lx, const ng_doc *d, const ng_ents *x,
 		*type = NG_COMPANY;
 		return NG_PASS_BODY;
 	}
-	if (strcmp(prev, "the"))
+	/* "this city", "these islands" point back as "the" does */
+	int demonstrative = !strcmp(prev, "this") || !strcmp(prev, "these");
+	if (strcmp(prev, "the") && !demonstrative)
 		return 0;
 	if (!cap && (in_list(w, state_kind) || in_list(w, place_kind) || in_list(w, body_kind))) {
 		*type = in_list(w, state_kind) ? NG_STATE : in_list(w, place_kind) ? NG_LOCATION : NG_ORGANIZATION;

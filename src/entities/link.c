@@ -514,6 +514,17 @@ static int name_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t
 		for (size_t k = x->ne; k-- > 0 && ent < 0 && strchr(nt.s, ' ');)
 			if (x->e[k].type == NG_PERSON && x->e[k].entry < 0 && surname_of(x->e[k].name, nt.s))
 				ent = (int)k;
+		/* its id is the full name's, as when the full name came first */
+		if (ent >= 0 && !strchr(x->e[ent].name, ' ') && strchr(nt.s, ' ')) {
+			ng_buf id = {0};
+			if (ng_buf_adds(&id, "person:") || ng_slug(&id, text)) {
+				ng_buf_free(&id);
+				ng_buf_free(&nt);
+				return NG_ENOMEM;
+			}
+			free(x->e[ent].id);
+			x->e[ent].id = id.s;
+		}
 		ng_buf_free(&nt);
 	}
 	if (ent < 0 && m->kind == NG_NOMINAL && m->type == NG_AGREEMENT) {

@@ -783,10 +783,10 @@ static int lone_surnames(const ng_doc *d, ng_ents *x)
 /* A lone unknown word the article keeps using as a name ("Byron
  * received his early education ... Byron fell in love"): three times or
  * more, twice inside a sentence, where no capital is owed to the
- * sentence's start, never in lower case, and not the first word of a
- * body's longer name ("Magna" of "Magna International": linking finds
- * that one), is a name for sure. Initials and abbreviations ("C",
- * "Oct.") are not. */
+ * sentence's start, never in lower case, no word of a body's longer name
+ * ("Magna" of "Magna International": linking finds that one) nor an
+ * alias in parentheses after a name ("Korea Electric Power Corp (Kepco)"),
+ * is a name for sure. Initials and abbreviations ("C", "Oct.") are not. */
 enum { NG_RECURRING_NAME = 3 };
 
 typedef struct lone {
@@ -794,6 +794,8 @@ typedef struct lone {
 	size_t i; /* the mention */
 	int inside, subject;
 } lone;
+
+
 
 static int cmp_lone(const void *a, const void *b)
 {
@@ -803,7 +805,8 @@ static int cmp_lone(const void *a, const void *b)
 static int recurring_names(const ng_doc *d, ng_ents *x)
 {
 	lone *l = malloc((x->n + 1) * sizeof *l);
-	/* the words that rule a name out: in lower case, first of a body's name */
+	/* the words that rule a name out: in lower case, in a body's longer
+	 * name, in parentheses after a name (an alias) */
 	surnames lower = {NULL, 0};
 	if (!l)
 		return NG_ENOMEM;
@@ -834,16 +837,23 @@ static int recurring_names(const ng_doc *d, ng_ents *x)
 		if (b - a < NG_RECURRING_NAME || inside < 2 || !subject)
 			continue;
 		if (!lower.w) { /* the words in lower case, once there is a candidate */
-			if (!(lower.w = malloc((d->ntoks + x->n + 1) * sizeof *lower.w))) {
+			size_t cap = d->ntoks + 1;
+			for (size_t i = 0; i < x->n; i++)
+				cap += x->m[i].te - x->m[i].tb + 1;
+			if (!(lower.w = malloc(cap * sizeof *lower.w))) {
 				rc = NG_ENOMEM;
 				break;
 			}
 			for (size_t t = 0; t < d->ntoks; t++)
 				if ((d->toks[t].flags & NG_TOK_WORD) && !(d->toks[t].flags & (NG_TOK_CAP | NG_TOK_UPPER)))
 					lower.w[lower.n++] = norm(d, t);
-			for (size_t i = 0; i < x->n; i++)
-				if (x->m[i].te - x->m[i].tb > 1 && (x->m[i].type == NG_COMPANY || x->m[i].type == NG_ORGANIZATION))
-					lower.w[lower.n++] = norm(d, x->m[i].tb);
+			for (size_t i = 0; i < x->n; i++) {
+				const ng_mention *m = &x->m[i];
+				for (uint32_t t = m->tb; m->te - m->tb > 1 && t < m->te && (m->type == NG_COMPANY || m->type == NG_ORGANIZATION); t++)
+					lower.w[lower.n++] = norm(d, t);
+				if (m->te + 2 < d->ntoks && !strcmp(norm(d, m->te), "(") && !strcmp(norm(d, m->te + 2), ")"))
+					lower.w[lower.n++] = norm(d, m->te + 1);
+			}
 			ng_sort(lower.w, lower.n, sizeof *lower.w, cmp_str);
 		}
 		if (is_surname(&lower, l[a].w))
