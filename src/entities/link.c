@@ -694,8 +694,12 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 		ent = ng_coref_quoted(lx, d, x, i);
 	else if (m->kind == NG_PRONOUN && m->plural)
 		ent = ng_coref_plural(d, x, i);
-	else if (m->kind == NG_PRONOUN && m->type != NG_PERSON)
-		ent = antecedent(x, i, salient(x, i, bodies | 1 << NG_STATE, 2), NG_PASS_IT);
+	else if (m->kind == NG_PRONOUN && m->type != NG_PERSON) {
+		/* a place only when no body or state is in view: "Cleveland has
+		 * endured growing pains as it makes its transition" */
+		int ante = salient(x, i, bodies | 1 << NG_STATE, 2);
+		ent = antecedent(x, i, ante >= 0 ? ante : salient(x, i, 1 << NG_LOCATION, 1), NG_PASS_IT);
+	}
 	else if (m->kind == NG_PRONOUN)
 		ent = ng_coref_person(d, x, i);
 	else if (m->kind == NG_NOMINAL && m->type == NG_COMPANY) {
