@@ -429,13 +429,27 @@ static int unnamed_agreement(const ng_mention *m)
 	return m->kind == NG_NOMINAL && m->type == NG_AGREEMENT;
 }
 
+/* Two-word person names in either order ("Higuchi Natsuko", "Natsuko
+ * Higuchi"): many East Asian names are written both ways. Both
+ * normalised. */
+static int swapped_name(const char *a, const char *b)
+{
+	const char *sa = strchr(a, ' '), *sb = strchr(b, ' ');
+	if (!sa || !sb || strchr(sa + 1, ' ') || strchr(sb + 1, ' '))
+		return 0;
+	size_t la = (size_t)(sa - a), lb = (size_t)(sb - b);
+	return strlen(sb + 1) == la && !memcmp(sb + 1, a, la) && strlen(sa + 1) == lb && !memcmp(sa + 1, b, lb);
+}
+
 /* Relaxed name match: one of two person names, normalised, is a shorter
- * form of the other ("Antonin Dvorak", "Antonin Leopold Dvorak"). */
+ * form of the other ("Antonin Dvorak", "Antonin Leopold Dvorak"), or the
+ * same two words swapped. */
 static int relaxed_name(const char *name, const char *norm_text)
 {
 	ng_buf n = {0};
 	int hit = !ng_norm_append(&n, name, strlen(name)) && n.s &&
-	          (ng_coref_name_part_of(norm_text, n.s) || ng_coref_name_part_of(n.s, norm_text));
+	          (ng_coref_name_part_of(norm_text, n.s) || ng_coref_name_part_of(n.s, norm_text) ||
+	           swapped_name(n.s, norm_text));
 	ng_buf_free(&n);
 	return hit;
 }
