@@ -308,14 +308,42 @@ static ng_mention *add_word_mention(const ng_doc *d, ng_ents *x, uint32_t t, int
  * paragraphs that end with "?", with answers. In an answer "I" is the
  * interviewee; in a question "you" is. */
 
-/* Does paragraph p (of the sentence si) end with a question mark? */
-static int question(const ng_doc *d, uint32_t si)
+/* The sentences [*first, *last] of the paragraph of sentence si. */
+static void paragraph(const ng_doc *d, uint32_t si, uint32_t *first, uint32_t *last)
 {
 	uint32_t para = d->sents[si].para;
-	while (si + 1 < d->nsents && d->sents[si + 1].para == para)
-		si++;
-	const ng_sentence *s = &d->sents[si];
-	return s->tok_end > s->tok_begin && !strcmp(ng_tok_norm(d, &d->toks[s->tok_end - 1]), "?");
+	for (*first = si; *first > 0 && d->sents[*first - 1].para == para;)
+		(*first)--;
+	for (*last = si; *last + 1 < d->nsents && d->sents[*last + 1].para == para;)
+		(*last)++;
+}
+
+/* A question put as a statement is short, speaks to "you" and gets a
+ * longer answer ("You have received a good deal of attention
+ * recently."); a long paragraph that ends with a question mark is an
+ * answer that ends on a question of its own. */
+enum { NG_STATED_QUESTION_TOKENS = 40, NG_QUESTION_TOKENS = 120 };
+
+/* Is the paragraph of the sentence si a question: it ends with a
+ * question mark and is not long, or it is put as a statement? */
+static int question(const ng_doc *d, uint32_t si)
+{
+	static const char *const you[] = {"you", "your", NULL};
+	uint32_t first, last, next_last;
+	paragraph(d, si, &first, &last);
+	const ng_sentence *s = &d->sents[last];
+	uint32_t len = s->tok_end - d->sents[first].tok_begin;
+	if (s->tok_end > s->tok_begin && !strcmp(ng_tok_norm(d, &d->toks[s->tok_end - 1]), "?"))
+		return len <= NG_QUESTION_TOKENS;
+	if (len > NG_STATED_QUESTION_TOKENS || last + 1 >= d->nsents)
+		return 0;
+	paragraph(d, last + 1, &next_last, &next_last);
+	if (d->sents[next_last].tok_end - d->sents[last + 1].tok_begin <= len)
+		return 0;
+	for (uint32_t t = d->sents[first].tok_begin; t < s->tok_end; t++)
+		if (in_list(ng_tok_norm(d, &d->toks[t]), you))
+			return 1;
+	return 0;
 }
 
 /* The mention that names the interviewee: the first person named in the
@@ -357,15 +385,14 @@ static int64_t first_question(const ng_doc *d, const ng_ents *x)
 	return n >= 2 ? first : -1;
 }
 
-/* Is token t an interview pronoun: I in an answer, you in a question,
- * once the first question is asked? */
-static int interview_pronoun(const ng_doc *d, uint32_t t, int64_t first_q)
+/* Is token t (its pronoun w) an interview pronoun: I in an answer, you
+ * in a question, once the first question is asked? */
+static int interview_pronoun(const ng_doc *d, uint32_t t, const char *w, int64_t first_q)
 {
 	static const char *const you[] = {"you", "your", "yourself", NULL};
 	uint32_t si = d->toks[t].sent;
 	if (first_q < 0 || d->sents[si].para < first_q)
 		return 0;
-	const char *w = ng_tok_norm(d, &d->toks[t]);
 	int q = question(d, si);
 	return q ? in_list(w, you) : first_person(w) == 1;
 }
@@ -381,6 +408,18 @@ int ng_coref_interviewee(const ng_doc *d, ng_ents *x, size_t i)
 	return x->m[k].entity;
 }
 
+/* The pronoun of a word with a contraction ("i'm", "we’ve" give "i",
+ * "we"; the tokens keep them whole), in buf; else w itself. */
+static const char *pronoun_part(const char *w, char *buf, size_t cap)
+{
+	size_t n = strcspn(w, "'\xe2");
+	if (!w[n] || n == 0 || n >= cap)
+		return w;
+	memcpy(buf, w, n);
+	buf[n] = 0;
+	return buf;
+}
+
 int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 {
 	size_t n0 = x->n, k = 0;
@@ -390,7 +429,8 @@ int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 			k++;
 		if (k < n0 && x->m[k].tb <= t)
 			continue;
-		const char *w = ng_tok_norm(d, &d->toks[t]);
+		char buf[8];
+		const char *w = pronoun_part(ng_tok_norm(d, &d->toks[t]), buf, sizeof buf);
 		uint32_t open, close;
 		int fp = first_person(w);
 		ng_mention *m = NULL;
@@ -402,11 +442,13 @@ int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 			if (!(m = add_word_mention(d, x, t, fp == 1 ? NG_PERSON : NG_ORGANIZATION, NG_PRONOUN)))
 				return NG_ENOMEM;
 			m->pass = NG_PASS_QUOTE;
-		} else if (interview_pronoun(d, t, first_q) && !quotation(d, t, &open, &close)) {
+		} else if (interview_pronoun(d, t, w, first_q) && !quotation(d, t, &open, &close)) {
 			if (!(m = add_word_mention(d, x, t, NG_PERSON, NG_PRONOUN)))
 				return NG_ENOMEM;
 			m->pass = NG_PASS_INTERVIEW;
 		}
+		if (m && w == buf) /* "I" of "I'm" */
+			m->end = m->start + (uint32_t)strlen(buf);
 	}
 	return 0;
 }
