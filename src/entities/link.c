@@ -113,12 +113,24 @@ static int new_entity(ng_ents *x, const char *name, int type, int first)
 	return r;
 }
 
+static int in_words(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return 1;
+	return 0;
+}
+
 /* A place that stands for a government ("Moscow said", "talks with
  * Ankara", "Washington's exemption") is the government unless the text
  * treats it as a place: after a place preposition, inside a hyphenated word
  * (Moscow-based), or before a noun it modifies (the Washington embassy). */
 static int acts(const ng_lexicon *lx, const ng_doc *d, const ng_mention *m)
 {
+	static const char *const where_of[] = {"north", "south", "east", "west", "northeast", "northwest",
+	                                       "southeast", "southwest", "km", "miles", "kilometres", "kilometers",
+	                                       "outskirts", "suburbs", "centre", "center", "heart", NULL};
+	static const char *const downtown[] = {"downtown", "central", "suburban", NULL};
 	const ng_sentence *s = &d->sents[m->sent];
 	if (m->start > d->toks[m->tb].start || m->end < d->toks[m->te - 1].end) {
 		/* "Moscow-backed", "Washington-led": the government acts */
@@ -139,6 +151,10 @@ static int acts(const ng_lexicon *lx, const ng_doc *d, const ng_mention *m)
 			return 0;
 		if (strcmp(p, "the") == 0 && m->tb - 1 > s->tok_begin &&
 		    ng_lexicon_is_wid(lx, d->wid[m->tb - 2], NG_W_PLACE_PREP))
+			return 0;
+		/* "430 km south of Tehran", "the outskirts of Kabul", "downtown Taipei" */
+		if (in_words(p, downtown) ||
+		    (!strcmp(p, "of") && m->tb - 1 > s->tok_begin && in_words(ng_tok_norm(d, &d->toks[m->tb - 2]), where_of)))
 			return 0;
 	}
 	if (m->te < s->tok_end) {
@@ -762,11 +778,48 @@ static int refers(const ng_ents *x, size_t i)
 	return m->kind == NG_PRONOUN || m->plural || (m->kind == NG_NOMINAL && (m->type == NG_COMPANY || m->pass));
 }
 
+/* Does mention m say what kind of place it is: "Athens (Greek: ...) is
+ * the capital and largest city of Greece", "Kabul was a small town"? A
+ * copula, then within a few words "city", "capital", "town" or
+ * "village". */
+static int called_a_city(const ng_doc *d, const ng_mention *m)
+{
+	static const char *const be[] = {"is", "was", NULL};
+	static const char *const kind[] = {"city", "capital", "town", "village", NULL};
+	const ng_sentence *s = &d->sents[m->sent];
+	uint32_t t = m->te;
+	for (int depth = 0; t < s->tok_end && (depth || !strcmp(ng_tok_norm(d, &d->toks[t]), "(")); t++)
+		depth += !strcmp(ng_tok_norm(d, &d->toks[t]), "(") - !strcmp(ng_tok_norm(d, &d->toks[t]), ")");
+	if (t < s->tok_end && !strcmp(ng_tok_norm(d, &d->toks[t]), ","))
+		t++;
+	if (t >= s->tok_end || !in_words(ng_tok_norm(d, &d->toks[t]), be))
+		return 0;
+	for (uint32_t k = t + 1; k < s->tok_end && k <= t + 6; k++)
+		if (in_words(ng_tok_norm(d, &d->toks[k]), kind))
+			return 1;
+	return 0;
+}
+
+/* A text that says a capital is a city ("Athens is the capital and
+ * largest city of Greece") writes of the city, not of the government it
+ * stands for elsewhere ("Moscow said"): none of its mentions acts. */
+static void places_called_cities(const ng_doc *d, ng_ents *x)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		if (!x->m[i].metonym || x->m[i].entry < 0 || !called_a_city(d, &x->m[i]))
+			continue;
+		for (size_t k = 0; k < x->n; k++)
+			if (x->m[k].entry == x->m[i].entry)
+				x->m[k].metonym = 0;
+	}
+}
+
 int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 {
 	if (ng_coref_add_nominals(lx, d, x) || ng_coref_add_pronouns(d, x) || parenthesised_acronyms(d, x) ||
 	    ng_ents_sort(x))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	places_called_cities(d, x);
 	/* Names first, then what refers to them; headlines last, against what
 	 * the body established. */
 	for (int round = 0; round < 4; round++) {
