@@ -63,8 +63,36 @@ void ng_coref_note_gender(const ng_doc *d, ng_ents *x, size_t i)
 	x->e[m->entity].gender = g;
 }
 
+static int in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return 1;
+	return 0;
+}
+
+/* Is mention k in the clause of object pronoun i ("Pachomius called on
+ * him"), which then cannot be k (it would be "himself")? Only "him": "her"
+ * may be a possessive. A clause ends at punctuation or a word that opens
+ * another ("to", "and", "that", "who", "said" ...: "Forlani said Craxi
+ * told him"). */
+static int same_clause_object(const ng_doc *d, const ng_ents *x, size_t k, size_t i)
+{
+	static const char *const opener[] = {"to", "and", "but", "or", "that", "who", "whom", "which", "because",
+	                                     "when", "while", "after", "before", "if", "as", "since", "until",
+	                                     "said", "says", "say", "claimed", "believed", "thought", "stated",
+	                                     "announced", "reported", NULL};
+	const ng_mention *p = &x->m[k], *m = &x->m[i];
+	if (p->sent != m->sent || p->te > m->tb || strcmp(ng_tok_norm(d, &d->toks[m->tb]), "him"))
+		return 0;
+	for (uint32_t t = p->te; t < m->tb; t++)
+		if ((d->toks[t].flags & NG_TOK_PUNCT) || in_list(ng_tok_norm(d, &d->toks[t]), opener))
+			return 0;
+	return 1;
+}
+
 /* Can mention k be the antecedent of pronoun i of gender g? */
-static int candidate(const ng_ents *x, size_t k, size_t i, int g)
+static int candidate(const ng_doc *d, const ng_ents *x, size_t k, size_t i, int g)
 {
 	int known = g < 0;
 	g = abs(g);
@@ -72,7 +100,7 @@ static int candidate(const ng_ents *x, size_t k, size_t i, int g)
 	if (p->entity < 0 || p->plural || p->adj || x->e[p->entity].type != NG_PERSON)
 		return 0;
 	/* "his counterpart": a possessive inside a phrase is not that phrase */
-	if (p->tb <= m->tb && p->te >= m->te)
+	if ((p->tb <= m->tb && p->te >= m->te) || same_clause_object(d, x, k, i))
 		return 0;
 	int eg = x->e[p->entity].gender;
 	return known ? eg == g : !(g && eg && g != eg);
@@ -95,7 +123,7 @@ static int first_in(const ng_doc *d, const ng_ents *x, size_t a, size_t b, size_
 {
 	int poss = -1;
 	for (size_t k = a; k < b; k++)
-		if (candidate(x, k, i, g)) {
+		if (candidate(d, x, k, i, g)) {
 			if (!possessive(d, x, k))
 				return (int)k;
 			if (poss < 0)
@@ -141,7 +169,7 @@ static int cataphora(const ng_doc *d, const ng_ents *x, size_t i, int g)
 	while (c < s->tok_end && strcmp(ng_tok_norm(d, &d->toks[c]), ","))
 		c++;
 	for (size_t k = i + 1; k < x->n && x->m[k].sent == m->sent && x->m[k].tb <= c + 1; k++)
-		if (x->m[k].tb == c + 1 && candidate(x, k, i, g) &&
+		if (x->m[k].tb == c + 1 && candidate(d, x, k, i, g) &&
 		    (x->m[k].kind != NG_PRONOUN || x->m[k].pass == NG_PASS_PAREN))
 			return (int)k;
 	return -1;
@@ -160,7 +188,7 @@ static int before_sentence(const ng_doc *d, const ng_ents *x, size_t a, size_t i
 		while (s0 > 0 && x->m[s0 - 1].sent == x->m[b - 1].sent)
 			s0--;
 		for (size_t k = s0; g && k < b && hit < 0; k++)
-			if (candidate(x, k, i, -g) && !possessive(d, x, k))
+			if (candidate(d, x, k, i, -g) && !possessive(d, x, k))
 				hit = (int)k;
 		if (hit < 0)
 			hit = first_in(d, x, s0, b, i, g);
@@ -177,7 +205,7 @@ int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
 	size_t a = scope_start(d, x, i);
 	if (strstr(w, "self")) { /* "Norton proclaimed himself": the nearest, in its clause */
 		for (size_t k = i; k-- > a && hit < 0;)
-			if (candidate(x, k, i, g))
+			if (candidate(d, x, k, i, g))
 				hit = (int)k;
 	}
 	if (hit < 0)
@@ -193,14 +221,6 @@ int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
 	m->pass = hit > (int)i ? NG_PASS_CATAPHORA : NG_PASS_PRONOUN;
 	m->ante = hit;
 	return x->m[hit].entity;
-}
-
-static int in_list(const char *w, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(w, *list))
-			return 1;
-	return 0;
 }
 
 static int next_word(const char **p, const char **w, size_t *n)
