@@ -622,7 +622,8 @@ static int nominal_pass(const ng_lexicon *lx, const ng_doc *d, const ng_ents *x,
 {
 	static const char *const state_kind[] = {"country", "nation", NULL};
 	static const char *const place_kind[] = {"city", "town", "island", "islands", NULL};
-	static const char *const body_kind[] = {"bloc", "organization", "organisation", "agency", NULL};
+	static const char *const body_kind[] = {"bloc", "organization", "organisation", "agency", "team", "club",
+	                                        "party", NULL};
 	const ng_sentence *s = &d->sents[d->toks[t].sent];
 	const char *w = ng_tok_norm(d, &d->toks[t]);
 	if (t < s->tok_begin + 1 || cover[t] >= 0)

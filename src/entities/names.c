@@ -822,8 +822,9 @@ static int recurring_names(const ng_doc *d, ng_ents *x)
 		l[n].i = i;
 		l[n].inside = m->tb > s->tok_begin && !(d->toks[m->tb - 1].flags & (NG_TOK_QUOTE | NG_TOK_PUNCT));
 		/* "Byron fell in love", ", Pachomius recovered": a clause's subject */
-		l[n++].subject = (m->tb == s->tok_begin || !strcmp(norm(d, m->tb - 1), ",")) && m->te < s->tok_end &&
-		                 (d->toks[m->te].flags & NG_TOK_WORD) && !(d->toks[m->te].flags & (NG_TOK_CAP | NG_TOK_UPPER)) &&
+		int lower_next = m->te < s->tok_end && (d->toks[m->te].flags & NG_TOK_WORD) &&
+		                 !(d->toks[m->te].flags & (NG_TOK_CAP | NG_TOK_UPPER));
+		l[n++].subject = (m->tb == s->tok_begin || !strcmp(norm(d, m->tb - 1), ",")) && lower_next &&
 		                 strcmp(norm(d, m->te), "and") && strcmp(norm(d, m->te), "or") && strcmp(norm(d, m->te), "of");
 	}
 	ng_sort(l, n, sizeof *l, cmp_lone);
@@ -836,7 +837,7 @@ static int recurring_names(const ng_doc *d, ng_ents *x)
 		}
 		if (b - a < NG_RECURRING_NAME || inside < 2 || !subject)
 			continue;
-		if (!lower.w) { /* the words in lower case, once there is a candidate */
+		if (!lower.w) { /* gathered once there is a candidate */
 			size_t cap = d->ntoks + 1;
 			for (size_t i = 0; i < x->n; i++)
 				cap += x->m[i].te - x->m[i].tb + 1;
@@ -849,7 +850,8 @@ static int recurring_names(const ng_doc *d, ng_ents *x)
 					lower.w[lower.n++] = norm(d, t);
 			for (size_t i = 0; i < x->n; i++) {
 				const ng_mention *m = &x->m[i];
-				for (uint32_t t = m->tb; m->te - m->tb > 1 && t < m->te && (m->type == NG_COMPANY || m->type == NG_ORGANIZATION); t++)
+				int body = m->type == NG_COMPANY || m->type == NG_ORGANIZATION;
+				for (uint32_t t = m->tb; body && m->te - m->tb > 1 && t < m->te; t++)
 					lower.w[lower.n++] = norm(d, t);
 				if (m->te + 2 < d->ntoks && !strcmp(norm(d, m->te), "(") && !strcmp(norm(d, m->te + 2), ")"))
 					lower.w[lower.n++] = norm(d, m->te + 1);
