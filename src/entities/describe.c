@@ -71,13 +71,15 @@ enum { PREDICATE = 1, APPOSITION = 2, BECOME = 3 };
 
 /* Can mention k be described by what follows it: PREDICATE after "is"
  * ("Equinor is Norway's largest company"), BECOME after "became" or
- * "remained" ("Nida became a Baptist minister"), APPOSITION after a comma
+ * "remained" ("Nida became a Baptist minister") and "was elected", "was
+ * named" ("she was made a Dame"), APPOSITION after a comma
  * ("Temasek, Singapore's state investor"), else 0. The next word must
  * open a noun phrase. */
 static int trigger(const ng_doc *d, const ng_ents *x, size_t k)
 {
 	static const char *const be[] = {"is", "was", "are", "were", NULL};
 	static const char *const become[] = {"became", "becomes", "remained", "remains", NULL};
+	static const char *const named[] = {"elected", "named", "appointed", "made", "crowned", "ordained", NULL};
 	static const char *const adverb[] = {"also", "still", "now", "then", "once", "currently", NULL};
 	static const char *const opener[] = {"a", "an", "the", "one", "his", "her", "its", "their", NULL};
 	const ng_mention *m = &x->m[k];
@@ -101,6 +103,11 @@ static int trigger(const ng_doc *d, const ng_ents *x, size_t k)
 	int kind = !strcmp(w, ",") ? APPOSITION : in_list(w, be) ? PREDICATE : in_list(w, become) ? BECOME : 0;
 	if (kind != APPOSITION && n + 1 < s->tok_end && in_list(ng_tok_norm(d, &d->toks[n]), adverb))
 		n++;
+	/* "he was elected a Fellow of the Royal Society": as "became" */
+	if (kind == PREDICATE && n + 1 < s->tok_end && in_list(ng_tok_norm(d, &d->toks[n]), named)) {
+		kind = BECOME;
+		n++;
+	}
 	if (!kind)
 		return 0;
 	if (in_list(ng_tok_norm(d, &d->toks[n]), opener))
