@@ -765,17 +765,29 @@ static int apposed_surnames(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, c
 
 /* "Galois returned to mathematics ... Evariste Galois": a lone unknown
  * word that is the last word of a person's fuller name anywhere in the
- * article is that person's surname, also before the full name comes. */
+ * article is that person's surname, also before the full name comes;
+ * unless it opens a body's name ("Taft" of "Taft Broadcasting Co" and
+ * "Dudley Taft": linking finds the body). */
 static int lone_surnames(const ng_doc *d, ng_ents *x)
 {
-	surnames sn;
+	surnames sn, bodies = {NULL, 0};
 	if (surnames_init(&sn, d, x))
 		return NG_ENOMEM;
+	if (sn.n && !(bodies.w = malloc((x->n + 1) * sizeof *bodies.w))) {
+		free(sn.w);
+		return NG_ENOMEM;
+	}
+	for (size_t i = 0; sn.n && i < x->n; i++)
+		if (x->m[i].te - x->m[i].tb > 1 && (x->m[i].type == NG_COMPANY || x->m[i].type == NG_ORGANIZATION))
+			bodies.w[bodies.n++] = norm(d, x->m[i].tb);
+	ng_sort(bodies.w, bodies.n, sizeof *bodies.w, cmp_str);
 	for (size_t i = 0; sn.n && i < x->n; i++) {
 		ng_mention *m = &x->m[i];
-		if (m->unsure && m->type == NG_PERSON && m->te - m->tb == 1 && is_surname(&sn, norm(d, m->tb)))
+		if (m->unsure && m->type == NG_PERSON && m->te - m->tb == 1 && is_surname(&sn, norm(d, m->tb)) &&
+		    !is_surname(&bodies, norm(d, m->tb)))
 			m->unsure = 0;
 	}
+	free(bodies.w);
 	free(sn.w);
 	return 0;
 }
