@@ -63,8 +63,36 @@ void ng_coref_note_gender(const ng_doc *d, ng_ents *x, size_t i)
 	x->e[m->entity].gender = g;
 }
 
+static int in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return 1;
+	return 0;
+}
+
+/* Is mention k in the clause of object pronoun i ("Pachomius called on
+ * him"), which then cannot be k (it would be "himself")? Only "him": "her"
+ * may be a possessive. A clause ends at punctuation or a word that opens
+ * another ("to", "and", "that", "who", "said" ...: "Forlani said Craxi
+ * told him"). */
+static int same_clause_object(const ng_doc *d, const ng_ents *x, size_t k, size_t i)
+{
+	static const char *const opener[] = {"to", "and", "but", "or", "that", "who", "whom", "which", "because",
+	                                     "when", "while", "after", "before", "if", "as", "since", "until",
+	                                     "said", "says", "say", "claimed", "believed", "thought", "stated",
+	                                     "announced", "reported", NULL};
+	const ng_mention *p = &x->m[k], *m = &x->m[i];
+	if (p->sent != m->sent || p->te > m->tb || strcmp(ng_tok_norm(d, &d->toks[m->tb]), "him"))
+		return 0;
+	for (uint32_t t = p->te; t < m->tb; t++)
+		if ((d->toks[t].flags & NG_TOK_PUNCT) || in_list(ng_tok_norm(d, &d->toks[t]), opener))
+			return 0;
+	return 1;
+}
+
 /* Can mention k be the antecedent of pronoun i of gender g? */
-static int candidate(const ng_ents *x, size_t k, size_t i, int g)
+static int candidate(const ng_doc *d, const ng_ents *x, size_t k, size_t i, int g)
 {
 	int known = g < 0;
 	g = abs(g);
@@ -72,7 +100,7 @@ static int candidate(const ng_ents *x, size_t k, size_t i, int g)
 	if (p->entity < 0 || p->plural || p->adj || x->e[p->entity].type != NG_PERSON)
 		return 0;
 	/* "his counterpart": a possessive inside a phrase is not that phrase */
-	if (p->tb <= m->tb && p->te >= m->te)
+	if ((p->tb <= m->tb && p->te >= m->te) || same_clause_object(d, x, k, i))
 		return 0;
 	int eg = x->e[p->entity].gender;
 	return known ? eg == g : !(g && eg && g != eg);
@@ -95,7 +123,7 @@ static int first_in(const ng_doc *d, const ng_ents *x, size_t a, size_t b, size_
 {
 	int poss = -1;
 	for (size_t k = a; k < b; k++)
-		if (candidate(x, k, i, g)) {
+		if (candidate(d, x, k, i, g)) {
 			if (!possessive(d, x, k))
 				return (int)k;
 			if (poss < 0)
@@ -141,7 +169,7 @@ static int cataphora(const ng_doc *d, const ng_ents *x, size_t i, int g)
 	while (c < s->tok_end && strcmp(ng_tok_norm(d, &d->toks[c]), ","))
 		c++;
 	for (size_t k = i + 1; k < x->n && x->m[k].sent == m->sent && x->m[k].tb <= c + 1; k++)
-		if (x->m[k].tb == c + 1 && candidate(x, k, i, g) &&
+		if (x->m[k].tb == c + 1 && candidate(d, x, k, i, g) &&
 		    (x->m[k].kind != NG_PRONOUN || x->m[k].pass == NG_PASS_PAREN))
 			return (int)k;
 	return -1;
@@ -160,7 +188,7 @@ static int before_sentence(const ng_doc *d, const ng_ents *x, size_t a, size_t i
 		while (s0 > 0 && x->m[s0 - 1].sent == x->m[b - 1].sent)
 			s0--;
 		for (size_t k = s0; g && k < b && hit < 0; k++)
-			if (candidate(x, k, i, -g) && !possessive(d, x, k))
+			if (candidate(d, x, k, i, -g) && !possessive(d, x, k))
 				hit = (int)k;
 		if (hit < 0)
 			hit = first_in(d, x, s0, b, i, g);
@@ -177,7 +205,7 @@ int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
 	size_t a = scope_start(d, x, i);
 	if (strstr(w, "self")) { /* "Norton proclaimed himself": the nearest, in its clause */
 		for (size_t k = i; k-- > a && hit < 0;)
-			if (candidate(x, k, i, g))
+			if (candidate(d, x, k, i, g))
 				hit = (int)k;
 	}
 	if (hit < 0)
@@ -193,14 +221,6 @@ int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
 	m->pass = hit > (int)i ? NG_PASS_CATAPHORA : NG_PASS_PRONOUN;
 	m->ante = hit;
 	return x->m[hit].entity;
-}
-
-static int in_list(const char *w, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(w, *list))
-			return 1;
-	return 0;
 }
 
 static int next_word(const char **p, const char **w, size_t *n)
@@ -308,14 +328,42 @@ static ng_mention *add_word_mention(const ng_doc *d, ng_ents *x, uint32_t t, int
  * paragraphs that end with "?", with answers. In an answer "I" is the
  * interviewee; in a question "you" is. */
 
-/* Does paragraph p (of the sentence si) end with a question mark? */
-static int question(const ng_doc *d, uint32_t si)
+/* The sentences [*first, *last] of the paragraph of sentence si. */
+static void paragraph(const ng_doc *d, uint32_t si, uint32_t *first, uint32_t *last)
 {
 	uint32_t para = d->sents[si].para;
-	while (si + 1 < d->nsents && d->sents[si + 1].para == para)
-		si++;
-	const ng_sentence *s = &d->sents[si];
-	return s->tok_end > s->tok_begin && !strcmp(ng_tok_norm(d, &d->toks[s->tok_end - 1]), "?");
+	for (*first = si; *first > 0 && d->sents[*first - 1].para == para;)
+		(*first)--;
+	for (*last = si; *last + 1 < d->nsents && d->sents[*last + 1].para == para;)
+		(*last)++;
+}
+
+/* A question put as a statement is short, speaks to "you" and gets a
+ * longer answer ("You have received a good deal of attention
+ * recently."); a long paragraph that ends with a question mark is an
+ * answer that ends on a question of its own. */
+enum { NG_STATED_QUESTION_TOKENS = 40, NG_QUESTION_TOKENS = 120 };
+
+/* Is the paragraph of the sentence si a question: it ends with a
+ * question mark and is not long, or it is put as a statement? */
+static int question(const ng_doc *d, uint32_t si)
+{
+	static const char *const you[] = {"you", "your", NULL};
+	uint32_t first, last, next_last;
+	paragraph(d, si, &first, &last);
+	const ng_sentence *s = &d->sents[last];
+	uint32_t len = s->tok_end - d->sents[first].tok_begin;
+	if (s->tok_end > s->tok_begin && !strcmp(ng_tok_norm(d, &d->toks[s->tok_end - 1]), "?"))
+		return len <= NG_QUESTION_TOKENS;
+	if (len > NG_STATED_QUESTION_TOKENS || last + 1 >= d->nsents)
+		return 0;
+	paragraph(d, last + 1, &next_last, &next_last);
+	if (d->sents[next_last].tok_end - d->sents[last + 1].tok_begin <= len)
+		return 0;
+	for (uint32_t t = d->sents[first].tok_begin; t < s->tok_end; t++)
+		if (in_list(ng_tok_norm(d, &d->toks[t]), you))
+			return 1;
+	return 0;
 }
 
 /* The mention that names the interviewee: the first person named in the
@@ -357,15 +405,14 @@ static int64_t first_question(const ng_doc *d, const ng_ents *x)
 	return n >= 2 ? first : -1;
 }
 
-/* Is token t an interview pronoun: I in an answer, you in a question,
- * once the first question is asked? */
-static int interview_pronoun(const ng_doc *d, uint32_t t, int64_t first_q)
+/* Is token t (its pronoun w) an interview pronoun: I in an answer, you
+ * in a question, once the first question is asked? */
+static int interview_pronoun(const ng_doc *d, uint32_t t, const char *w, int64_t first_q)
 {
 	static const char *const you[] = {"you", "your", "yourself", NULL};
 	uint32_t si = d->toks[t].sent;
 	if (first_q < 0 || d->sents[si].para < first_q)
 		return 0;
-	const char *w = ng_tok_norm(d, &d->toks[t]);
 	int q = question(d, si);
 	return q ? in_list(w, you) : first_person(w) == 1;
 }
@@ -381,6 +428,18 @@ int ng_coref_interviewee(const ng_doc *d, ng_ents *x, size_t i)
 	return x->m[k].entity;
 }
 
+/* The pronoun of a word with a contraction ("i'm", "we’ve" give "i",
+ * "we"; the tokens keep them whole), in buf; else w itself. */
+static const char *pronoun_part(const char *w, char *buf, size_t cap)
+{
+	size_t n = strcspn(w, "'\xe2");
+	if (!w[n] || n == 0 || n >= cap)
+		return w;
+	memcpy(buf, w, n);
+	buf[n] = 0;
+	return buf;
+}
+
 int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 {
 	size_t n0 = x->n, k = 0;
@@ -390,7 +449,8 @@ int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 			k++;
 		if (k < n0 && x->m[k].tb <= t)
 			continue;
-		const char *w = ng_tok_norm(d, &d->toks[t]);
+		char buf[8];
+		const char *w = pronoun_part(ng_tok_norm(d, &d->toks[t]), buf, sizeof buf);
 		uint32_t open, close;
 		int fp = first_person(w);
 		ng_mention *m = NULL;
@@ -402,11 +462,13 @@ int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 			if (!(m = add_word_mention(d, x, t, fp == 1 ? NG_PERSON : NG_ORGANIZATION, NG_PRONOUN)))
 				return NG_ENOMEM;
 			m->pass = NG_PASS_QUOTE;
-		} else if (interview_pronoun(d, t, first_q) && !quotation(d, t, &open, &close)) {
+		} else if (interview_pronoun(d, t, w, first_q) && !quotation(d, t, &open, &close)) {
 			if (!(m = add_word_mention(d, x, t, NG_PERSON, NG_PRONOUN)))
 				return NG_ENOMEM;
 			m->pass = NG_PASS_INTERVIEW;
 		}
+		if (m && w == buf) /* "I" of "I'm" */
+			m->end = m->start + (uint32_t)strlen(buf);
 	}
 	return 0;
 }
@@ -559,8 +621,9 @@ static int nominal_pass(const ng_lexicon *lx, const ng_doc *d, const ng_ents *x,
                         size_t before, int *type, uint32_t *first)
 {
 	static const char *const state_kind[] = {"country", "nation", NULL};
-	static const char *const place_kind[] = {"city", "town", "island", NULL};
-	static const char *const body_kind[] = {"bloc", "organization", "organisation", "agency", NULL};
+	static const char *const place_kind[] = {"city", "town", "island", "islands", NULL};
+	static const char *const body_kind[] = {"bloc", "organization", "organisation", "agency", "team", "club",
+	                                        "party", NULL};
 	const ng_sentence *s = &d->sents[d->toks[t].sent];
 	const char *w = ng_tok_norm(d, &d->toks[t]);
 	if (t < s->tok_begin + 1 || cover[t] >= 0)
@@ -586,7 +649,9 @@ static int nominal_pass(const ng_lexicon *lx, const ng_doc *d, const ng_ents *x,
 		*type = NG_COMPANY;
 		return NG_PASS_BODY;
 	}
-	if (strcmp(prev, "the"))
+	/* "this city", "these islands" point back as "the" does */
+	int demonstrative = !strcmp(prev, "this") || !strcmp(prev, "these");
+	if (strcmp(prev, "the") && !demonstrative)
 		return 0;
 	if (!cap && (in_list(w, state_kind) || in_list(w, place_kind) || in_list(w, body_kind))) {
 		*type = in_list(w, state_kind) ? NG_STATE : in_list(w, place_kind) ? NG_LOCATION : NG_ORGANIZATION;

@@ -66,15 +66,20 @@ static int in_list(const char *w, const char *const *list)
 	return 0;
 }
 
-enum { PREDICATE = 1, APPOSITION = 2 };
+/* BECOME: "Nida became a Christian", a predicate of a verb's xcomp */
+enum { PREDICATE = 1, APPOSITION = 2, BECOME = 3 };
 
 /* Can mention k be described by what follows it: PREDICATE after "is"
- * ("Equinor is Norway's largest company"), APPOSITION after a comma
+ * ("Equinor is Norway's largest company"), BECOME after "became" or
+ * "remained" ("Nida became a Baptist minister") and "was elected", "was
+ * named" ("she was made a Dame"), APPOSITION after a comma
  * ("Temasek, Singapore's state investor"), else 0. The next word must
  * open a noun phrase. */
 static int trigger(const ng_doc *d, const ng_ents *x, size_t k)
 {
 	static const char *const be[] = {"is", "was", "are", "were", NULL};
+	static const char *const become[] = {"became", "becomes", "remained", "remains", NULL};
+	static const char *const named[] = {"elected", "named", "appointed", "made", "crowned", "ordained", NULL};
 	static const char *const adverb[] = {"also", "still", "now", "then", "once", "currently", NULL};
 	static const char *const opener[] = {"a", "an", "the", "one", "his", "her", "its", "their", NULL};
 	const ng_mention *m = &x->m[k];
@@ -95,9 +100,14 @@ static int trigger(const ng_doc *d, const ng_ents *x, size_t k)
 	if (n + 1 >= s->tok_end)
 		return 0;
 	const char *w = ng_tok_norm(d, &d->toks[n++]);
-	int kind = !strcmp(w, ",") ? APPOSITION : in_list(w, be) ? PREDICATE : 0;
-	if (kind == PREDICATE && n + 1 < s->tok_end && in_list(ng_tok_norm(d, &d->toks[n]), adverb))
+	int kind = !strcmp(w, ",") ? APPOSITION : in_list(w, be) ? PREDICATE : in_list(w, become) ? BECOME : 0;
+	if (kind != APPOSITION && n + 1 < s->tok_end && in_list(ng_tok_norm(d, &d->toks[n]), adverb))
 		n++;
+	/* "he was elected a Fellow of the Royal Society": as "became" */
+	if (kind == PREDICATE && n + 1 < s->tok_end && in_list(ng_tok_norm(d, &d->toks[n]), named)) {
+		kind = BECOME;
+		n++;
+	}
 	if (!kind)
 		return 0;
 	if (in_list(ng_tok_norm(d, &d->toks[n]), opener))
@@ -157,15 +167,16 @@ static int rel_is(const ng_parser *ps, int rel, const char *want)
 }
 
 /* Is a dependent of relation rel part of the noun phrase of its head? Not
- * the subject, the copula or what belongs to the clause around it. */
-static int in_phrase(const ng_parser *ps, int rel)
+ * the subject, the copula or what belongs to the clause around it; an
+ * adjective's oblique is its own ("the youngest of five children"). */
+static int in_phrase(const ng_parser *ps, int rel, int adj)
 {
 	static const char *const keep[] = {"det", "amod", "compound", "nmod", "acl", "nummod", "flat", "fixed",
 	                                   "appos", "case", "conj", "cc", NULL};
 	for (int k = 0; keep[k]; k++)
 		if (rel_is(ps, rel, keep[k]))
 			return 1;
-	return 0;
+	return adj && rel_is(ps, rel, "obl");
 }
 
 /* Is word c a conjunct that is no noun or one with a clause of its own
@@ -188,7 +199,7 @@ static void phrase(const ng_parser *ps, const words *w, int p, int *a, int *b)
 {
 	*a = *b = p;
 	for (size_t c = 0; c < w->n; c++)
-		if (w->head[c] == p && in_phrase(ps, w->rel[c]) && !clause_conj(ps, w, (int)c)) {
+		if (w->head[c] == p && in_phrase(ps, w->rel[c], w->upos[p] == NG_ADJ) && !clause_conj(ps, w, (int)c)) {
 			if (w->lo[c] < *a)
 				*a = w->lo[c];
 			if (w->hi[c] > *b)
@@ -208,6 +219,15 @@ static int mention_head(const words *w, const ng_mention *m)
 		    (w->head[i] < 0 || w->start[w->head[i]] < m->start || w->end[w->head[i]] > m->end))
 			return (int)i;
 	return -1;
+}
+
+/* Has word p a determiner: "the youngest", "a contemporary" are nouns. */
+static int has_det(const ng_parser *ps, const words *w, int p)
+{
+	for (size_t c = 0; c < w->n; c++)
+		if (w->head[c] == p && rel_is(ps, w->rel[c], "det"))
+			return 1;
+	return 0;
 }
 
 /* The description of mention k as words [*a, *b]: 1, or 0 when the parse
@@ -233,8 +253,12 @@ static int description(const ng_parser *ps, const words *w, const ng_mention *m,
 	for (size_t c = (size_t)h + 1; kind == APPOSITION && c < w->n && p < 0; c++)
 		if (w->head[c] == h && rel_is(ps, w->rel[c], "appos"))
 			p = (int)c;
+	if (kind == BECOME && rel_is(ps, w->rel[h], "nsubj") && w->head[h] > h)
+		for (size_t c = (size_t)w->head[h] + 1; c < w->n && p < 0; c++)
+			if (w->head[c] == w->head[h] && rel_is(ps, w->rel[c], "xcomp"))
+				p = (int)c;
 	if (p < 0 || (w->upos[p] != NG_NOUN && w->upos[p] != NG_PROPN && w->upos[p] != NG_PRON &&
-	              w->upos[p] != NG_NUM))
+	              w->upos[p] != NG_NUM && !(w->upos[p] == NG_ADJ && has_det(ps, w, p))))
 		return 0;
 	phrase(ps, w, p, a, b);
 	/* an apposition closes with a comma or the sentence: in "under the
@@ -272,7 +296,7 @@ static int add_description(const ng_doc *d, ng_ents *x, size_t k, int kind, cons
 	m->kind = NG_NOMINAL;
 	m->entry = m->title_rel = m->title_of = m->title_of2 = m->entity2 = -1;
 	m->entity = ante->entity;
-	m->pass = kind == PREDICATE ? NG_PASS_PREDICATE : NG_PASS_APPOSITION;
+	m->pass = kind == APPOSITION ? NG_PASS_APPOSITION : NG_PASS_PREDICATE;
 	m->ante = (int)k;
 	return 0;
 }

@@ -113,12 +113,24 @@ static int new_entity(ng_ents *x, const char *name, int type, int first)
 	return r;
 }
 
+static int in_words(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return 1;
+	return 0;
+}
+
 /* A place that stands for a government ("Moscow said", "talks with
  * Ankara", "Washington's exemption") is the government unless the text
  * treats it as a place: after a place preposition, inside a hyphenated word
  * (Moscow-based), or before a noun it modifies (the Washington embassy). */
 static int acts(const ng_lexicon *lx, const ng_doc *d, const ng_mention *m)
 {
+	static const char *const where_of[] = {"north", "south", "east", "west", "northeast", "northwest",
+	                                       "southeast", "southwest", "km", "miles", "kilometres", "kilometers",
+	                                       "outskirts", "suburbs", "centre", "center", "heart", NULL};
+	static const char *const downtown[] = {"downtown", "central", "suburban", NULL};
 	const ng_sentence *s = &d->sents[m->sent];
 	if (m->start > d->toks[m->tb].start || m->end < d->toks[m->te - 1].end) {
 		/* "Moscow-backed", "Washington-led": the government acts */
@@ -144,6 +156,10 @@ static int acts(const ng_lexicon *lx, const ng_doc *d, const ng_mention *m)
 		if (strcmp(p, ",") == 0 && m->tb - 1 > s->tok_begin &&
 		    (ng_lexicon_is_wid(lx, d->wid[m->tb - 2], NG_W_SETTLEMENT) ||
 		     strcmp(ng_tok_norm(d, &d->toks[m->tb - 2]), "capital") == 0))
+			return 0;
+		/* "430 km south of Tehran", "the outskirts of Kabul", "downtown Taipei" */
+		if (in_words(p, downtown) ||
+		    (!strcmp(p, "of") && m->tb - 1 > s->tok_begin && in_words(ng_tok_norm(d, &d->toks[m->tb - 2]), where_of)))
 			return 0;
 	}
 	if (m->te < s->tok_end) {
@@ -451,13 +467,39 @@ static int unnamed_agreement(const ng_mention *m)
 	return m->kind == NG_NOMINAL && m->type == NG_AGREEMENT;
 }
 
+/* Two-word person names in either order ("Higuchi Natsuko", "Natsuko
+ * Higuchi"): many East Asian names are written both ways. Both
+ * normalised. */
+static int swapped_name(const char *a, const char *b)
+{
+	const char *sa = strchr(a, ' '), *sb = strchr(b, ' ');
+	if (!sa || !sb || strchr(sa + 1, ' ') || strchr(sb + 1, ' '))
+		return 0;
+	size_t la = (size_t)(sa - a), lb = (size_t)(sb - b);
+	return strlen(sb + 1) == la && !memcmp(sb + 1, a, la) && strlen(sa + 1) == lb && !memcmp(sa + 1, b, lb);
+}
+
 /* Relaxed name match: one of two person names, normalised, is a shorter
- * form of the other ("Antonin Dvorak", "Antonin Leopold Dvorak"). */
+ * form of the other ("Antonin Dvorak", "Antonin Leopold Dvorak"), or the
+ * same two words swapped. */
 static int relaxed_name(const char *name, const char *norm_text)
 {
 	ng_buf n = {0};
 	int hit = !ng_norm_append(&n, name, strlen(name)) && n.s &&
-	          (ng_coref_name_part_of(norm_text, n.s) || ng_coref_name_part_of(n.s, norm_text));
+	          (ng_coref_name_part_of(norm_text, n.s) || ng_coref_name_part_of(n.s, norm_text) ||
+	           swapped_name(n.s, norm_text));
+	ng_buf_free(&n);
+	return hit;
+}
+
+/* Is the one-word person name `name` the last word of `norm_text`, a
+ * fuller name (normalised)? "Galois" before "Evariste Galois". */
+static int surname_of(const char *name, const char *norm_text)
+{
+	ng_buf n = {0};
+	size_t l = strlen(norm_text);
+	int hit = !strchr(name, ' ') && !ng_norm_append(&n, name, strlen(name)) && n.s && l > n.len &&
+	          norm_text[l - n.len - 1] == ' ' && !strcmp(norm_text + l - n.len, n.s);
 	ng_buf_free(&n);
 	return hit;
 }
@@ -520,6 +562,21 @@ static int name_entity(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t
 			if (x->e[k].type == NG_PERSON && x->e[k].entry < 0 && strchr(x->e[k].name, ' ') &&
 			    relaxed_name(x->e[k].name, nt.s))
 				ent = (int)k;
+		/* a full name after its surname alone (names.c kept the surname) */
+		for (size_t k = x->ne; k-- > 0 && ent < 0 && strchr(nt.s, ' ');)
+			if (x->e[k].type == NG_PERSON && x->e[k].entry < 0 && surname_of(x->e[k].name, nt.s))
+				ent = (int)k;
+		/* its id is the full name's, as when the full name came first */
+		if (ent >= 0 && !strchr(x->e[ent].name, ' ') && strchr(nt.s, ' ')) {
+			ng_buf id = {0};
+			if (ng_buf_adds(&id, "person:") || ng_slug(&id, text)) {
+				ng_buf_free(&id);
+				ng_buf_free(&nt);
+				return NG_ENOMEM;
+			}
+			free(x->e[ent].id);
+			x->e[ent].id = id.s;
+		}
 		ng_buf_free(&nt);
 	}
 	if (ent < 0 && m->kind == NG_NOMINAL && m->type == NG_AGREEMENT) {
@@ -709,8 +766,12 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 		ent = ng_coref_quoted(lx, d, x, i);
 	else if (m->kind == NG_PRONOUN && m->plural)
 		ent = ng_coref_plural(d, x, i);
-	else if (m->kind == NG_PRONOUN && m->type != NG_PERSON)
-		ent = antecedent(x, i, salient(NULL, x, i, bodies | 1 << NG_STATE, 2), NG_PASS_IT);
+	else if (m->kind == NG_PRONOUN && m->type != NG_PERSON) {
+		/* a place only when no body or state is in view: "Cleveland has
+		 * endured growing pains as it makes its transition" */
+		int ante = salient(NULL, x, i, bodies | 1 << NG_STATE, 2);
+		ent = antecedent(x, i, ante >= 0 ? ante : salient(NULL, x, i, 1 << NG_LOCATION, 1), NG_PASS_IT);
+	}
 	else if (m->kind == NG_PRONOUN)
 		ent = ng_coref_person(d, x, i);
 	else if (m->kind == NG_NOMINAL && m->type == NG_COMPANY) {
@@ -760,11 +821,48 @@ static int refers(const ng_ents *x, size_t i)
 	return m->kind == NG_PRONOUN || m->plural || (m->kind == NG_NOMINAL && (m->type == NG_COMPANY || m->pass));
 }
 
+/* Does mention m say what kind of place it is: "Athens (Greek: ...) is
+ * the capital and largest city of Greece", "Kabul was a small town"? A
+ * copula, then within a few words "city", "capital", "town" or
+ * "village". */
+static int called_a_city(const ng_doc *d, const ng_mention *m)
+{
+	static const char *const be[] = {"is", "was", NULL};
+	static const char *const kind[] = {"city", "capital", "town", "village", NULL};
+	const ng_sentence *s = &d->sents[m->sent];
+	uint32_t t = m->te;
+	for (int depth = 0; t < s->tok_end && (depth || !strcmp(ng_tok_norm(d, &d->toks[t]), "(")); t++)
+		depth += !strcmp(ng_tok_norm(d, &d->toks[t]), "(") - !strcmp(ng_tok_norm(d, &d->toks[t]), ")");
+	if (t < s->tok_end && !strcmp(ng_tok_norm(d, &d->toks[t]), ","))
+		t++;
+	if (t >= s->tok_end || !in_words(ng_tok_norm(d, &d->toks[t]), be))
+		return 0;
+	for (uint32_t k = t + 1; k < s->tok_end && k <= t + 6; k++)
+		if (in_words(ng_tok_norm(d, &d->toks[k]), kind))
+			return 1;
+	return 0;
+}
+
+/* A text that says a capital is a city ("Athens is the capital and
+ * largest city of Greece") writes of the city, not of the government it
+ * stands for elsewhere ("Moscow said"): none of its mentions acts. */
+static void places_called_cities(const ng_doc *d, ng_ents *x)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		if (!x->m[i].metonym || x->m[i].entry < 0 || !called_a_city(d, &x->m[i]))
+			continue;
+		for (size_t k = 0; k < x->n; k++)
+			if (x->m[k].entry == x->m[i].entry)
+				x->m[k].metonym = 0;
+	}
+}
+
 int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 {
 	if (ng_coref_add_nominals(lx, d, x) || ng_coref_add_pronouns(d, x) || parenthesised_acronyms(d, x) ||
 	    ng_ents_sort(x))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	places_called_cities(d, x);
 	/* Names first, then what refers to them; headlines last, against what
 	 * the body established. */
 	for (int round = 0; round < 4; round++) {

@@ -763,13 +763,130 @@ static int apposed_surnames(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, c
 	return 0;
 }
 
+/* "Galois returned to mathematics ... Evariste Galois": a lone unknown
+ * word that is the last word of a person's fuller name anywhere in the
+ * article is that person's surname, also before the full name comes;
+ * unless it opens a body's name ("Taft" of "Taft Broadcasting Co" and
+ * "Dudley Taft": linking finds the body). */
+static int lone_surnames(const ng_doc *d, ng_ents *x)
+{
+	surnames sn, bodies = {NULL, 0};
+	if (surnames_init(&sn, d, x))
+		return NG_ENOMEM;
+	if (sn.n && !(bodies.w = malloc((x->n + 1) * sizeof *bodies.w))) {
+		free(sn.w);
+		return NG_ENOMEM;
+	}
+	for (size_t i = 0; sn.n && i < x->n; i++)
+		if (x->m[i].te - x->m[i].tb > 1 && (x->m[i].type == NG_COMPANY || x->m[i].type == NG_ORGANIZATION))
+			bodies.w[bodies.n++] = norm(d, x->m[i].tb);
+	ng_sort(bodies.w, bodies.n, sizeof *bodies.w, cmp_str);
+	for (size_t i = 0; sn.n && i < x->n; i++) {
+		ng_mention *m = &x->m[i];
+		if (m->unsure && m->type == NG_PERSON && m->te - m->tb == 1 && is_surname(&sn, norm(d, m->tb)) &&
+		    !is_surname(&bodies, norm(d, m->tb)))
+			m->unsure = 0;
+	}
+	free(bodies.w);
+	free(sn.w);
+	return 0;
+}
+
+/* A lone unknown word the article keeps using as a name ("Byron
+ * received his early education ... Byron fell in love"): three times or
+ * more, twice inside a sentence, where no capital is owed to the
+ * sentence's start, never in lower case, no word of a body's longer name
+ * ("Magna" of "Magna International": linking finds that one) nor an
+ * alias in parentheses after a name ("Korea Electric Power Corp (Kepco)"),
+ * is a name for sure. Initials and abbreviations ("C", "Oct.") are not. */
+enum { NG_RECURRING_NAME = 3 };
+
+typedef struct lone {
+	const char *w;
+	size_t i; /* the mention */
+	int inside, subject;
+} lone;
+
+
+
+static int cmp_lone(const void *a, const void *b)
+{
+	return strcmp(((const lone *)a)->w, ((const lone *)b)->w);
+}
+
+static int recurring_names(const ng_doc *d, ng_ents *x)
+{
+	lone *l = malloc((x->n + 1) * sizeof *l);
+	/* the words that rule a name out: in lower case, in a body's longer
+	 * name, in parentheses after a name (an alias) */
+	surnames lower = {NULL, 0};
+	if (!l)
+		return NG_ENOMEM;
+	size_t n = 0;
+	for (size_t i = 0; i < x->n; i++) {
+		const ng_mention *m = &x->m[i];
+		const ng_sentence *s = &d->sents[m->sent];
+		const ng_token *tk = &d->toks[m->tb];
+		if (!m->unsure || m->te - m->tb != 1 || s->caps || s->headline || tk->end - tk->start < 3 ||
+		    (tk->flags & NG_TOK_DOTTED))
+			continue;
+		l[n].w = norm(d, m->tb);
+		l[n].i = i;
+		l[n].inside = m->tb > s->tok_begin && !(d->toks[m->tb - 1].flags & (NG_TOK_QUOTE | NG_TOK_PUNCT));
+		/* "Byron fell in love", ", Pachomius recovered": a clause's subject */
+		int lower_next = m->te < s->tok_end && (d->toks[m->te].flags & NG_TOK_WORD) &&
+		                 !(d->toks[m->te].flags & (NG_TOK_CAP | NG_TOK_UPPER));
+		l[n++].subject = (m->tb == s->tok_begin || !strcmp(norm(d, m->tb - 1), ",")) && lower_next &&
+		                 strcmp(norm(d, m->te), "and") && strcmp(norm(d, m->te), "or") && strcmp(norm(d, m->te), "of");
+	}
+	ng_sort(l, n, sizeof *l, cmp_lone);
+	int rc = 0;
+	for (size_t a = 0, b; a < n && !rc; a = b) {
+		int inside = 0, subject = 0;
+		for (b = a; b < n && !strcmp(l[b].w, l[a].w); b++) {
+			inside += l[b].inside;
+			subject += l[b].subject;
+		}
+		if (b - a < NG_RECURRING_NAME || inside < 2 || !subject)
+			continue;
+		if (!lower.w) { /* gathered once there is a candidate */
+			size_t cap = d->ntoks + 1;
+			for (size_t i = 0; i < x->n; i++)
+				cap += x->m[i].te - x->m[i].tb + 1;
+			if (!(lower.w = malloc(cap * sizeof *lower.w))) {
+				rc = NG_ENOMEM;
+				break;
+			}
+			for (size_t t = 0; t < d->ntoks; t++)
+				if ((d->toks[t].flags & NG_TOK_WORD) && !(d->toks[t].flags & (NG_TOK_CAP | NG_TOK_UPPER)))
+					lower.w[lower.n++] = norm(d, t);
+			for (size_t i = 0; i < x->n; i++) {
+				const ng_mention *m = &x->m[i];
+				int body = m->type == NG_COMPANY || m->type == NG_ORGANIZATION;
+				for (uint32_t t = m->tb; body && m->te - m->tb > 1 && t < m->te; t++)
+					lower.w[lower.n++] = norm(d, t);
+				if (m->te + 2 < d->ntoks && !strcmp(norm(d, m->te), "(") && !strcmp(norm(d, m->te + 2), ")"))
+					lower.w[lower.n++] = norm(d, m->te + 1);
+			}
+			ng_sort(lower.w, lower.n, sizeof *lower.w, cmp_str);
+		}
+		if (is_surname(&lower, l[a].w))
+			continue;
+		for (size_t k = a; k < b; k++)
+			x->m[l[k].i].unsure = 0;
+	}
+	free(lower.w);
+	free(l);
+	return rc;
+}
+
 int ng_names_doc(const ng_lexicon *lx, const ng_doc *doc, ng_ents *x)
 {
 	if (qualified_demonyms(doc, x))
 		return NG_ENOMEM;
 	if (sports_report(lx, doc) && (lineups(lx, doc, x) || sports_names(lx, doc, x) || table_teams(lx, doc, x)))
 		return NG_ENOMEM;
-	if (dateline_place(doc, x) || capital_lines(doc, x))
+	if (dateline_place(doc, x) || capital_lines(doc, x) || lone_surnames(doc, x) || recurring_names(doc, x))
 		return NG_ENOMEM;
 	cover cv;
 	if (cover_init(&cv, doc, x))

@@ -40,6 +40,9 @@ static int is_name_tok(const ctx *c, size_t i)
 		return 1;
 	if (!((f & (NG_TOK_WORD | NG_TOK_NUM)) && (f & (NG_TOK_CAP | NG_TOK_UPPER))))
 		return 0;
+	/* "I'm", "I've": a pronoun the token keeps with its contraction */
+	if (norm(c, i)[0] == 'i' && norm(c, i)[1] == '\'')
+		return 0;
 	if (f & NG_TOK_HYPHEN) {
 		/* "Lisbon-based", "Chinese-made", "US-led" describe, they do not name */
 		const char *w = norm(c, i);
