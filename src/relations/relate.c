@@ -581,28 +581,15 @@ static int run_rule(sent_ctx *c, const ng_rule *r, pcre2_match_data *md)
 	return 0;
 }
 
-/* Is the title of mention m the title of a state's office? */
-static int gov_title(const sent_ctx *c, const ng_mention *m)
+/* Does the title before mention m hold a word of cue class cls (a state's
+ * office: NG_W_GOV_TITLE; a company's: NG_W_FIRM_TITLE)? */
+static int title_has(const sent_ctx *c, const ng_mention *m, int cls)
 {
 	const ng_doc *d = c->d;
-	for (size_t t = m->tb; t-- > c->d->sents[c->si].tok_begin && d->toks[t].start >= m->title_start;)
-		if (ng_lexicon_is_wid(c->lx, d->wid[t], NG_W_GOV_TITLE))
+	for (size_t t = m->tb; t-- > d->sents[c->si].tok_begin && d->toks[t].start >= m->title_start;)
+		if (ng_lexicon_is_wid(c->lx, d->wid[t], cls))
 			return 1;
 	return 0;
-}
-
-/* Is the title of mention m a company's ("Chief Executive", "Chairman")
- * and no state's? */
-static int firm_title(const sent_ctx *c, const ng_mention *m)
-{
-	const ng_doc *d = c->d;
-	int firm = 0;
-	for (size_t t = m->tb; t-- > d->sents[c->si].tok_begin && d->toks[t].start >= m->title_start;) {
-		if (ng_lexicon_is_wid(c->lx, d->wid[t], NG_W_GOV_TITLE))
-			return 0;
-		firm |= ng_lexicon_is_wid(c->lx, d->wid[t], NG_W_FIRM_TITLE);
-	}
-	return firm;
 }
 
 /* The company a bare company title means: the sentence's one company, else
@@ -773,13 +760,14 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 			return NG_ENOMEM;
 		/* A bare company title ("Chief Executive Vincent Clerc",
 		 * "Chairman X"): the company in view. */
-		int firm = !found && m->title_end > m->title_start && m->title_rel >= 0 && firm_title(c, m) ?
-		               company_in_view(c, i) : -1;
+		int bare = !found && m->title_end > m->title_start && m->title_rel >= 0;
+		int gov = bare && title_has(c, m, NG_W_GOV_TITLE);
+		int firm = bare && !gov && title_has(c, m, NG_W_FIRM_TITLE) ? company_in_view(c, i) : -1;
 		if (firm >= 0 && add_rel(c, m->entity, firm, m->title_rel, NG_ASSERTED, 0, 0.7, "title-bare-firm", NULL, attrs))
 			return NG_ENOMEM;
 		/* A bare title ("President Reagan", "Trade Minister Tamura"): the
 		 * state the knowledge base or the article makes clear. */
-		if (!found && m->title_end > m->title_start && m->title_rel >= 0 && gov_title(c, m)) {
+		if (gov) {
 			const ng_entry *e = m->entry >= 0 ? &c->lx->entries[m->entry] : NULL;
 			const ng_tie *held = e && x->day != NG_DAY_NONE ? ng_entry_office(e, x->day, -1) : NULL;
 			const char *target = held ? held->target : e ? (e->leads ? e->leads : e->works_for) : NULL;
