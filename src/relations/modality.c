@@ -7,34 +7,6 @@
 #include <ctype.h>
 #include <string.h>
 
-/* Does a cue word or phrase occur in s[a, b) at word boundaries? A cue
- * beginning with an apostrophe or "n" may start inside a word ("don't",
- * "he'll"; "cannot" holds "not"). */
-static int is_month_date(const ng_lexicon *lx, const char *s, size_t i, size_t l)
-{
-	return s[i + l] == ' ' && isdigit((unsigned char)s[i + l + 1]) &&
-	       (ng_lexicon_cue(lx, s + i, l) & NG_CLASS(NG_W_MONTH));
-}
-
-static int has(const ng_lexicon *lx, const char *s, size_t a, size_t b, const char *const *cues)
-{
-	for (const char *const *c = cues; *c; c++) {
-		size_t l = strlen(*c);
-		for (size_t i = a; i + l <= b; i++) {
-			if (s[i] != (*c)[0] || memcmp(s + i, *c, l) != 0)
-				continue;
-			int left = i == 0 || !isalnum((unsigned char)s[i - 1]) || (*c)[0] == '\'' || (*c)[0] == 'n';
-			int right = i + l >= b || !isalnum((unsigned char)s[i + l]) || !isalnum((unsigned char)(*c)[l - 1]);
-			if ((*c)[0] == 'n' && (*c)[1] == '\'')
-				left = 1;
-			/* "may 14" is a date, not a modal */
-			if (left && right && !is_month_date(lx, s, i, l))
-				return 1;
-		}
-	}
-	return 0;
-}
-
 /* Is the word at ph[i] the verb of an object relative clause: "which",
  * "that" or "whom" and its subject at most three words before it ("a
  * treaty that both governments said would ...")? A longer gap is the
@@ -57,21 +29,45 @@ static int in_relative(const char *ph, size_t i)
 	return 0;
 }
 
-int ng_modality_reported(const ng_lexicon *lx, const char *ph)
+static int is_month_date(const ng_lexicon *lx, const char *s, size_t i, size_t l)
 {
-	/* a reporting verb inside a relative clause reports that clause only
-	 * ("signed a treaty that both governments said would ...") */
-	size_t n = strlen(ph);
-	for (const char *const *c = ng_lexicon_forms(lx, NG_W_REPORTING); *c; c++) {
+	return s[i + l] == ' ' && isdigit((unsigned char)s[i + l + 1]) &&
+	       (ng_lexicon_cue(lx, s + i, l) & NG_CLASS(NG_W_MONTH));
+}
+
+/* Does a cue word or phrase occur in s[a, b) at word boundaries, where
+ * skip (if any) does not refuse it? A cue beginning with an apostrophe or
+ * "n" may start inside a word ("don't", "he'll"; "cannot" holds "not"). */
+static int has_where(const ng_lexicon *lx, const char *s, size_t a, size_t b, const char *const *cues,
+                     int (*skip)(const char *, size_t))
+{
+	for (const char *const *c = cues; *c; c++) {
 		size_t l = strlen(*c);
-		for (const char *p = ph; (p = strstr(p, *c)); p++) {
-			size_t i = (size_t)(p - ph);
-			if ((i == 0 || !isalnum((unsigned char)ph[i - 1])) && (i + l >= n || !isalnum((unsigned char)ph[i + l])) &&
-			    !in_relative(ph, i))
+		for (size_t i = a; i + l <= b; i++) {
+			if (s[i] != (*c)[0] || memcmp(s + i, *c, l) != 0)
+				continue;
+			int left = i == 0 || !isalnum((unsigned char)s[i - 1]) || (*c)[0] == '\'' || (*c)[0] == 'n';
+			int right = i + l >= b || !isalnum((unsigned char)s[i + l]) || !isalnum((unsigned char)(*c)[l - 1]);
+			if ((*c)[0] == 'n' && (*c)[1] == '\'')
+				left = 1;
+			/* "may 14" is a date, not a modal */
+			if (left && right && !is_month_date(lx, s, i, l) && !(skip && skip(s, i)))
 				return 1;
 		}
 	}
 	return 0;
+}
+
+static int has(const ng_lexicon *lx, const char *s, size_t a, size_t b, const char *const *cues)
+{
+	return has_where(lx, s, a, b, cues, NULL);
+}
+
+int ng_modality_reported(const ng_lexicon *lx, const char *ph)
+{
+	/* a reporting verb inside a relative clause reports that clause only
+	 * ("signed a treaty that both governments said would ...") */
+	return has_where(lx, ph, 0, strlen(ph), ng_lexicon_forms(lx, NG_W_REPORTING), in_relative);
 }
 
 int ng_modality_classify(const ng_lexicon *lx, const char *ph, size_t start, size_t end, int reported, int *negated)

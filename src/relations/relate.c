@@ -595,14 +595,14 @@ static int title_has(const sent_ctx *c, const ng_mention *m, int cls)
 /* The company a bare company title means: the sentence's one company, else
  * the first company named in the nearest of the two sentences before that
  * names one (its subject, most often); -1 when none or when the sentence
- * names two. */
-static int company_in_view(const sent_ctx *c, size_t i)
+ * names two. [from, to) are the sentence's mentions. */
+static int company_in_view(const sent_ctx *c, size_t from, size_t to)
 {
 	const ng_ents *x = c->x;
 	int here = -1;
-	for (size_t k = 0; k < x->n; k++) {
+	for (size_t k = from; k < to; k++) {
 		const ng_mention *p = &x->m[k];
-		if (p->sent != c->si || p->entity < 0 || x->e[p->entity].type != NG_COMPANY || p->entity == here)
+		if (p->entity < 0 || x->e[p->entity].type != NG_COMPANY || p->entity == here)
 			continue;
 		if (here >= 0)
 			return -1;
@@ -611,10 +611,10 @@ static int company_in_view(const sent_ctx *c, size_t i)
 	if (here >= 0)
 		return here;
 	int best = -1;
-	for (size_t k = i; k-- > 0 && x->m[k].sent + 2 >= c->si;) {
+	for (size_t k = from; k-- > 0 && x->m[k].sent + 2 >= c->si;) {
 		if (best >= 0 && x->m[k].sent != x->m[best].sent)
 			break;
-		if (x->m[k].sent < c->si && x->m[k].entity >= 0 && x->e[x->m[k].entity].type == NG_COMPANY)
+		if (x->m[k].entity >= 0 && x->e[x->m[k].entity].type == NG_COMPANY)
 			best = (int)k;
 	}
 	return best >= 0 ? x->m[best].entity : -1;
@@ -762,7 +762,7 @@ static int titles(sent_ctx *c, size_t from, size_t to)
 		 * "Chairman X"): the company in view. */
 		int bare = !found && m->title_end > m->title_start && m->title_rel >= 0;
 		int gov = bare && title_has(c, m, NG_W_GOV_TITLE);
-		int firm = bare && !gov && title_has(c, m, NG_W_FIRM_TITLE) ? company_in_view(c, i) : -1;
+		int firm = bare && !gov && title_has(c, m, NG_W_FIRM_TITLE) ? company_in_view(c, from, to) : -1;
 		if (firm >= 0 && add_rel(c, m->entity, firm, m->title_rel, NG_ASSERTED, 0, 0.7, "title-bare-firm", NULL, attrs))
 			return NG_ENOMEM;
 		/* A bare title ("President Reagan", "Trade Minister Tamura"): the
