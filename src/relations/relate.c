@@ -466,9 +466,10 @@ static size_t named_people(const char *ph, size_t at, size_t *out, size_t cap, s
 		for (last = ++p; isalnum((unsigned char)*p) || *p == '-';)
 			p++;
 	size_t l = (size_t)(p - last);
-	int plural = l > 3 && (p[-1] == 's' || !strncmp(p - 3, "men", 3) || !strncmp(p - 6, "people", 6));
+	int plural = l > 3 && (p[-1] == 's' || !strncmp(p - 3, "men", 3) || (l >= 6 && !strncmp(p - 6, "people", 6)));
 	if (p == ph + at || !plural || strncmp(p, ", <person#", 10))
 		return n;
+	static const char *const sep[] = {", and ", " and ", ", "};
 	size_t k = 0;
 	for (p += 2; k < cap && !strncmp(p, "<person#", 8);) {
 		char *e;
@@ -477,10 +478,12 @@ static size_t named_people(const char *ph, size_t at, size_t *out, size_t cap, s
 			break;
 		out[k++] = m;
 		p = e + 1;
-		if (!strncmp(p, " and ", 5) || !strncmp(p, ", and ", 6) || !strncmp(p, ", <", 3))
-			p = strchr(p, '<') ? strchr(p, '<') : p;
-		else
+		size_t j = 0;
+		while (j < sizeof sep / sizeof *sep && strncmp(p, sep[j], strlen(sep[j])))
+			j++;
+		if (j == sizeof sep / sizeof *sep)
 			break;
+		p += strlen(sep[j]); /* the next member must follow at once */
 	}
 	return k ? k : n;
 }
