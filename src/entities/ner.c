@@ -422,7 +422,10 @@ static int try_title(ctx *c, size_t a, size_t b)
 			size_t TL = q < b ? match_kind(c, q, b, NG_V_TITLE, NG_V_TITLE, &tv) : 0;
 			if (TL) {
 				q += TL;
-				v = tv;
+				/* the first office decides: "Energy Minister Prince X"
+				 * works for the state, "Emir Sheikh X" leads it */
+				if (v.arg < 0)
+					v = tv;
 			} else if (q < b && (ng_lexicon_is_wid(c->lx, c->d->wid[q], NG_W_TITLE_COMPLEMENT) ||
 			                     (is_connector(c, q) && q + 1 < b)))
 				q++;
