@@ -37,6 +37,8 @@ BATCHES = {
               "mars-kellanova", "niger-uranium", "taiwan-arms", "thai-cambodia"],
     "fourth": ["braga-stake", "carney-europe", "czech-coalition", "esa-launch", "maersk-port", "opec-cut",
                "oxford-tokyo", "pakistan-strike", "skt-fine", "somalia-mediation"],
+    "fifth": ["alaska-hawaiian", "algeria-expulsions", "argentina-swap", "geely-renault-brazil", "iran-oil-network",
+              "mercosur-efta", "rosatom-uzbekistan", "swiss-ammunition", "wong-jakarta", "zambia-debt"],
 }
 
 LINE = re.compile(r"^(node|edge) \S+\s+tp=(\d+) fp=(\d+) fn=(\d+) ")
