@@ -363,6 +363,22 @@ static int unknown_run(ctx *c, size_t a, size_t b)
 	return 0;
 }
 
+/* A word of a company's own name after a known company's: capitalised,
+ * letters only, three or more, and neither an English word, a name the
+ * knowledge base knows nor a head word. */
+static int own_word(const ctx *c, size_t i, size_t b)
+{
+	const ng_token *t = &c->d->toks[i];
+	ng_value v;
+	if (!is_name_tok(c, i) || (t->flags & (NG_TOK_NUM | NG_TOK_HYPHEN | NG_TOK_DOTTED)) || t->end - t->start < 3)
+		return 0;
+	for (uint32_t k = t->start; k < t->end; k++)
+		if (!isalpha((unsigned char)c->d->text[k]))
+			return 0;
+	return !ng_lexicon_in_wid(c->lx, c->d->wid[i], NG_NOT_NAME) && !ng_lexicon_is_wid(c->lx, c->d->wid[i], NG_W_COMMON) &&
+	       !match_kind(c, i, b, NG_V_NAME, NG_V_ADJ, &v) && !match_kind(c, i, b, NG_V_HEAD, NG_V_HEAD, &v);
+}
+
 /* Knowledge-base segmentation of [a, b): known names, with unknown runs
  * between them; a first name just before a known person joins it. */
 static int segment(ctx *c, size_t a, size_t b, int *last, int *prev)
@@ -382,6 +398,22 @@ static int segment(ctx *c, size_t a, size_t b, int *last, int *prev)
 			start = run;
 		else if (i > run && unknown_run(c, run, i))
 			return NG_ENOMEM;
+		/* "Samsung SDI", "LG Uplus": a known company's name with a word
+		 * that is no English word after it names another company (not a
+		 * legal form, "Electrolux AB", nor a model, "Airbus A300") */
+		size_t own = i + L;
+		while (e->type == NG_COMPANY && own < b && own - start < 4 && own_word(c, own, b))
+			own++;
+		if (own > i + L) {
+			if (!add(c, start, own, NG_COMPANY, NG_NAME))
+				return NG_ENOMEM;
+			if (last) {
+				*prev = *last;
+				*last = (int)c->out->n - 1;
+			}
+			i = run = own;
+			continue;
+		}
 		if (!add_kb(c, start, i + L, &v))
 			return NG_ENOMEM;
 		if (last) {
