@@ -791,7 +791,7 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 	else
 		rc = name_entity(lx, d, x, i, text, &ent);
 	m->entity = ent;
-	ng_coref_note_gender(d, x, i);
+	ng_coref_note_gender(lx, d, x, i);
 	if (!rc && ent >= 0 && m->kind != NG_PRONOUN && !m->plural)
 		m->name = text;
 	else
