@@ -36,7 +36,7 @@ static int pronoun_gender(const char *w)
 }
 
 /* A title or a kinship word before a name that says the gender ("Mrs.",
- * "King", "her father Anatole Moreau", "actress Jeanne Moreau"). */
+ * "King", "her father Omar Vale", "actress Dale Vine"). */
 static int title_gender(const char *w)
 {
 	static const char *const male[] = {"mr", "mr.", "king", "prince", "sir", "lord", "duke", "emperor",
@@ -100,7 +100,7 @@ static int object_pronoun(const ng_doc *d, uint32_t t)
 }
 
 /* Is mention k in the clause of object pronoun i ("Pachomius called on
- * him", "Koolhaas described her as"), which then cannot be k (it would
+ * him", "Quill described her as"), which then cannot be k (it would
  * be "himself")? A clause ends at punctuation or a word that opens
  * another ("to", "and", "that", "who", "said" ...: "Forlani said Craxi
  * told him"). */
@@ -113,7 +113,13 @@ static int same_clause_object(const ng_doc *d, const ng_ents *x, size_t k, size_
 	const ng_mention *p = &x->m[k], *m = &x->m[i];
 	if (p->sent != m->sent || p->te > m->tb || !object_pronoun(d, m->tb))
 		return 0;
-	for (uint32_t t = p->te; t < m->tb; t++)
+	/* the comma that closes an apposition does not end the clause ("Her
+	 * tutor, Quill, described her") */
+	uint32_t t = p->te;
+	if (t + 1 < m->tb && p->tb > d->sents[p->sent].tok_begin && !strcmp(ng_tok_norm(d, &d->toks[p->tb - 1]), ",") &&
+	    !strcmp(ng_tok_norm(d, &d->toks[t]), ","))
+		t++;
+	for (; t < m->tb; t++)
 		if ((d->toks[t].flags & NG_TOK_PUNCT) || in_list(ng_tok_norm(d, &d->toks[t]), opener))
 			return 0;
 	return 1;
@@ -157,15 +163,15 @@ static int is_title(const char *w)
 }
 
 /* Is name mention k oblique: the object of a preposition ("the care of
- * a Dr. Bailey", "studied with Koolhaas", "cast as Charles Ryder"), in
- * parentheses, or later in a list that one opens ("with Koolhaas,
- * Zenghelis and Tschumi")? Such a person is seldom what the next "he"
+ * a Dr. Rusk", "studied with Okafor", "a talk by Lena Marsh"), in
+ * parentheses, or later in a list that one opens ("with Okafor,
+ * Lund and Tarrant")? Such a person is seldom what the next "he"
  * is about. */
 static int oblique(const ng_doc *d, const ng_ents *x, size_t k)
 {
 	static const char *const prep[] = {"of", "with", "by", "to", "for", "from", "at", "in", "on", "under",
 	                                   "alongside", "against", "including", "like", "among", "between", "about",
-	                                   "as", "than", "toward", "towards", "beside", "without", "(", NULL};
+	                                   "than", "toward", "towards", "beside", "without", "(", NULL};
 	static const char *const det[] = {"a", "an", "the", NULL};
 	const ng_mention *p = &x->m[k];
 	uint32_t t = p->tb, s0 = d->sents[p->sent].tok_begin;
@@ -186,8 +192,9 @@ static int oblique(const ng_doc *d, const ng_ents *x, size_t k)
 }
 
 /* The first candidate in mentions [a, b), the oblique ones after the
- * others when asked, and the possessives last; or -1. */
-static int first_in(const ng_doc *d, const ng_ents *x, size_t a, size_t b, size_t i, int g, int demote)
+ * others and the possessives last, except that "his" (already linked)
+ * comes before a name in a phrase; or -1. */
+static int first_in(const ng_doc *d, const ng_ents *x, size_t a, size_t b, size_t i, int g)
 {
 	int poss = -1, obl = -1;
 	for (size_t k = a; k < b; k++)
@@ -195,11 +202,13 @@ static int first_in(const ng_doc *d, const ng_ents *x, size_t a, size_t b, size_
 			if (possessive(d, x, k)) {
 				if (poss < 0)
 					poss = (int)k;
-			} else if (!demote || !oblique(d, x, k))
+			} else if (!oblique(d, x, k))
 				return (int)k;
 			else if (obl < 0)
 				obl = (int)k;
 		}
+	if (poss >= 0 && x->m[poss].kind == NG_PRONOUN)
+		return poss;
 	return obl >= 0 ? obl : poss;
 }
 
@@ -262,7 +271,7 @@ static int before_sentence(const ng_doc *d, const ng_ents *x, size_t a, size_t i
 			if (candidate(d, x, k, i, -g) && !possessive(d, x, k) && !oblique(d, x, k))
 				hit = (int)k;
 		if (hit < 0)
-			hit = first_in(d, x, s0, b, i, g, 1);
+			hit = first_in(d, x, s0, b, i, g);
 		b = s0;
 	}
 	return hit;
@@ -271,8 +280,8 @@ static int before_sentence(const ng_doc *d, const ng_ents *x, size_t a, size_t i
 static int interviewee(const ng_doc *d, const ng_ents *x);
 
 /* Is mention k the subject its sentence opens with: the first person of
- * the sentence, in no phrase and owning nothing ("Chung said ... He
- * said" is Chung's)? */
+ * the sentence, in no phrase and owning nothing ("Rusk said ... He
+ * said" is Rusk's)? */
 static int opens(const ng_doc *d, const ng_ents *x, size_t k)
 {
 	for (size_t j = k; j-- > 0 && x->m[j].sent == x->m[k].sent;)
@@ -314,13 +323,13 @@ int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
 			if (candidate(d, x, k, i, g))
 				hit = (int)k;
 	}
-	/* "Placed in the care of Dr. Bailey, he ...": a person in a phrase
+	/* "Placed in the care of Dr. Rusk, he ...": a person in a phrase
 	 * gives way to the one the sentences before are about; not for an
-	 * object or a possessive ("awarded to Dvorak when Brahms made
-	 * himself known to him") */
+	 * object or a possessive ("the prize went to Lund when Okafor wrote
+	 * to him") */
 	int subject = !strcmp(w, "he") || !strcmp(w, "she");
 	if (hit < 0)
-		hit = first_in(d, x, a, i, i, g, 1);
+		hit = first_in(d, x, a, i, i, g);
 	if (hit >= 0 && subject && oblique(d, x, (size_t)hit)) {
 		size_t b = a;
 		while (b > 0 && x->m[b - 1].sent == m->sent)
@@ -335,8 +344,8 @@ int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
 		a--;
 	if (hit < 0)
 		hit = before_sentence(d, x, a, i, g);
-	/* a person of unknown gender in a sentence before gives way to the
-	 * topic known to be "he" or "she" */
+	/* a person of unknown gender in a sentence before, not its subject,
+	 * gives way to the topic known to be "he" or "she" */
 	int tp = hit >= 0 && g && x->m[hit].sent != m->sent && !opens(d, x, (size_t)hit) ? topic(d, x) : -1;
 	if (tp >= 0 && tp != x->m[hit].entity && x->e[tp].gender == g && !x->e[x->m[hit].entity].gender) {
 		size_t k = i;
