@@ -188,7 +188,7 @@ static int oblique(const ng_doc *d, const ng_ents *x, size_t k)
 	if (in_list(w, prep))
 		return 1;
 	return k > 0 && t == p->tb && x->m[k - 1].te + 1 == t && (!strcmp(w, ",") || !strcmp(w, "and")) &&
-	       x->m[k - 1].type == NG_PERSON && oblique(d, x, k - 1);
+	       oblique(d, x, k - 1);
 }
 
 /* The first candidate in mentions [a, b), the oblique ones after the
@@ -259,7 +259,9 @@ static int cataphora(const ng_doc *d, const ng_ents *x, size_t i, int g)
  * mention a's (mentions before a) that has one. There a person already
  * known to be "she" comes before one of unknown gender ("Moreau made her
  * debut ... alongside Jean Gabin ... She began"), unless only a
- * possessive says so. */
+ * possessive or a phrase says so; not so for "he", the more common,
+ * which a given name says of many ("adviser to Chancellor Karl Vale
+ * ... he said" is the adviser's). */
 static int before_sentence(const ng_doc *d, const ng_ents *x, size_t a, size_t i, int g)
 {
 	int hit = -1;
@@ -267,7 +269,7 @@ static int before_sentence(const ng_doc *d, const ng_ents *x, size_t a, size_t i
 		size_t s0 = b;
 		while (s0 > 0 && x->m[s0 - 1].sent == x->m[b - 1].sent)
 			s0--;
-		for (size_t k = s0; g && k < b && hit < 0; k++)
+		for (size_t k = s0; g == FEMALE && k < b && hit < 0; k++)
 			if (candidate(d, x, k, i, -g) && !possessive(d, x, k) && !oblique(d, x, k))
 				hit = (int)k;
 		if (hit < 0)
@@ -312,6 +314,20 @@ static int topic(const ng_doc *d, const ng_ents *x)
 	return named >= 2 ? e : -1;
 }
 
+/* Is mention k in a phrase fronted before pronoun i, its comma right
+ * before i ("Placed in the care of Dr. Rusk, he")? Not "Officials with
+ * Rusk said he", where he may be Rusk. */
+static int fronted(const ng_doc *d, const ng_ents *x, size_t k, size_t i)
+{
+	uint32_t t = x->m[i].tb;
+	if (t == 0 || strcmp(ng_tok_norm(d, &d->toks[t - 1]), ","))
+		return 0;
+	for (uint32_t u = x->m[k].te; u + 1 < t; u++)
+		if (!strcmp(ng_tok_norm(d, &d->toks[u]), ","))
+			return 0;
+	return 1;
+}
+
 int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
 {
 	ng_mention *m = &x->m[i];
@@ -330,7 +346,7 @@ int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
 	int subject = !strcmp(w, "he") || !strcmp(w, "she");
 	if (hit < 0)
 		hit = first_in(d, x, a, i, i, g);
-	if (hit >= 0 && subject && oblique(d, x, (size_t)hit)) {
+	if (hit >= 0 && subject && oblique(d, x, (size_t)hit) && fronted(d, x, (size_t)hit, i)) {
 		size_t b = a;
 		while (b > 0 && x->m[b - 1].sent == m->sent)
 			b--;
