@@ -18,7 +18,7 @@ const char *ng_pass_name(ng_pass p)
 {
 	static const char *const names[] = {"", "pronoun", "it", "body-nominal", "pair", "split", "parenthesis", "cataphora",
 	                                    "head-match", "kind-nominal", "role-nominal", "speaker", "predicate",
-	                                    "apposition", "interview", "agreement"};
+	                                    "apposition", "interview", "agreement", "there"};
 	return p < sizeof names / sizeof *names ? names[p] : "";
 }
 
@@ -594,6 +594,23 @@ static const char *pronoun_part(const char *w, char *buf, size_t cap)
 	return buf;
 }
 
+/* Is token t (its word w, without a contraction) a "there" that points
+ * at a place ("moved to Oslo and lived there"), not the one that opens
+ * "there is", "there's", "there cannot be"? */
+static int place_there(const ng_doc *d, uint32_t t, const char *w)
+{
+	static const char *const existential[] = {"is", "are", "was", "were", "'s", "be", "been", "will", "would",
+	                                          "could", "can", "may", "might", "must", "should", "seems", "seem",
+	                                          "seemed", "appears", "appear", "appeared", "exists", "exist",
+	                                          "remains", "remain", "remained", "has", "have", "had", "came",
+	                                          "comes", "lies", "lay", "stands", "stood", "isn't", "aren't",
+	                                          "wasn't", "weren't", "used", "cannot", "can't", "won't", "also",
+	                                          "still", "never", "to", NULL};
+	if (w[0] != 't' || strcmp(w, "there") || strcmp(ng_tok_norm(d, &d->toks[t]), "there"))
+		return 0;
+	return t + 1 < d->sents[d->toks[t].sent].tok_end && !in_list(ng_tok_norm(d, &d->toks[t + 1]), existential);
+}
+
 int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 {
 	size_t n0 = x->n, k = 0;
@@ -612,6 +629,10 @@ int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 			if (!(m = add_word_mention(d, x, t, NG_PERSON, NG_PRONOUN)))
 				return NG_ENOMEM;
 			m->plural = 1;
+		} else if (place_there(d, t, w)) {
+			if (!(m = add_word_mention(d, x, t, NG_LOCATION, NG_PRONOUN)))
+				return NG_ENOMEM;
+			m->pass = NG_PASS_THERE;
 		} else if (fp && quotation(d, t, &open, &close)) {
 			if (!(m = add_word_mention(d, x, t, fp == 1 ? NG_PERSON : NG_ORGANIZATION, NG_PRONOUN)))
 				return NG_ENOMEM;

@@ -24,7 +24,8 @@ typedef enum {
 	NG_PASS_PREDICATE, /* Dvorak was a Czech composer: the name before the copula */
 	NG_PASS_APPOSITION, /* Temasek, Singapore's state investor: the name before the comma */
 	NG_PASS_INTERVIEW, /* I in an answer, you in a question: the interviewee the headline names */
-	NG_PASS_AGREEMENT  /* the deal, the treaty: the agreement last mentioned */
+	NG_PASS_AGREEMENT, /* the deal, the treaty: the agreement last mentioned */
+	NG_PASS_THERE      /* there: the place or state just named */
 } ng_pass;
 
 const char *ng_pass_name(ng_pass p);
