@@ -293,14 +293,15 @@ static int opens(const ng_doc *d, const ng_ents *x, size_t k)
 }
 
 /* The person the text is about: the first named in its two opening
- * sentences (a headline, a biography's lead), when named again later;
- * entity index or -1. Not an interviewee, who speaks of himself as "I". */
+ * sentences (a headline, a biography's lead), when named again in the
+ * first twenty (which also bounds the work per pronoun); entity index or
+ * -1. Not an interviewee, who speaks of himself as "I". */
 static int topic(const ng_doc *d, const ng_ents *x)
 {
 	int e = -1, named = 0, iv = interviewee(d, x);
 	if (iv >= 0 && x->m[iv].sent <= 1)
 		return -1;
-	for (size_t k = 0; k < x->n; k++) {
+	for (size_t k = 0; k < x->n && x->m[k].sent < 20; k++) {
 		const ng_mention *m = &x->m[k];
 		if (m->kind != NG_NAME || m->entity < 0 || m->adj || x->e[m->entity].type != NG_PERSON)
 			continue;
@@ -309,9 +310,10 @@ static int topic(const ng_doc *d, const ng_ents *x)
 				return -1;
 			e = m->entity;
 		}
-		named += m->entity == e;
+		if ((named += m->entity == e) == 2)
+			return e;
 	}
-	return named >= 2 ? e : -1;
+	return -1;
 }
 
 /* Is mention k in a phrase fronted before pronoun i, its comma right
