@@ -18,7 +18,7 @@ const char *ng_pass_name(ng_pass p)
 {
 	static const char *const names[] = {"", "pronoun", "it", "body-nominal", "pair", "split", "parenthesis", "cataphora",
 	                                    "head-match", "kind-nominal", "role-nominal", "speaker", "predicate",
-	                                    "apposition", "interview", "agreement"};
+	                                    "apposition", "interview", "agreement", "there"};
 	return p < sizeof names / sizeof *names ? names[p] : "";
 }
 
@@ -35,12 +35,17 @@ static int pronoun_gender(const char *w)
 	return 0;
 }
 
-/* A title word before a name that says the gender ("Mrs.", "King"). */
+/* A title or a kinship word before a name that says the gender ("Mrs.",
+ * "King", "her father Omar Vale", "actress Dale Vine"). */
 static int title_gender(const char *w)
 {
-	static const char *const male[] = {"mr", "mr.", "king", "prince", "sir", "lord", "duke", "emperor", NULL};
+	static const char *const male[] = {"mr", "mr.", "king", "prince", "sir", "lord", "duke", "emperor",
+	                                   "father", "son", "brother", "husband", "uncle", "nephew", "grandfather",
+	                                   "actor", "businessman", "boyfriend", NULL};
 	static const char *const female[] = {"mrs", "mrs.", "ms", "ms.", "miss", "queen", "princess", "lady",
-	                                     "duchess", "empress", "madam", "dame", NULL};
+	                                     "duchess", "empress", "madam", "dame", "mother", "daughter", "sister",
+	                                     "wife", "aunt", "niece", "grandmother", "actress", "businesswoman",
+	                                     "girlfriend", NULL};
 	for (int k = 0; male[k]; k++)
 		if (!strcmp(w, male[k]))
 			return MALE;
@@ -50,7 +55,7 @@ static int title_gender(const char *w)
 	return 0;
 }
 
-void ng_coref_note_gender(const ng_doc *d, ng_ents *x, size_t i)
+void ng_coref_note_gender(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i)
 {
 	const ng_mention *m = &x->m[i];
 	if (m->entity < 0 || x->e[m->entity].type != NG_PERSON || x->e[m->entity].gender)
@@ -58,8 +63,16 @@ void ng_coref_note_gender(const ng_doc *d, ng_ents *x, size_t i)
 	int g = 0;
 	if (m->kind == NG_PRONOUN)
 		g = pronoun_gender(ng_tok_norm(d, &d->toks[m->tb]));
-	else if (m->tb > d->sents[m->sent].tok_begin)
-		g = title_gender(ng_tok_norm(d, &d->toks[m->tb - 1]));
+	else {
+		if (m->tb > d->sents[m->sent].tok_begin)
+			g = title_gender(ng_tok_norm(d, &d->toks[m->tb - 1]));
+		/* the first word of the name: a title it holds, or a given name */
+		const char *first = ng_tok_norm(d, &d->toks[m->tb]);
+		if (!g && m->kind == NG_NAME && m->te - m->tb >= 2)
+			g = ng_lexicon_is_wid(lx, d->wid[m->tb], NG_W_GIVEN_GENDER)
+			        ? ng_lexicon_value(lx, NG_W_GIVEN_GENDER, first, 0)
+			        : title_gender(first);
+	}
 	x->e[m->entity].gender = g;
 }
 
@@ -71,9 +84,24 @@ static int in_list(const char *w, const char *const *list)
 	return 0;
 }
 
+/* Is token t an object pronoun: "him", or "her" before no noun it could
+ * own ("described her as", "called her the inventor", "met her.")? */
+static int object_pronoun(const ng_doc *d, uint32_t t)
+{
+	static const char *const not_owned[] = {"a", "an", "the", "as", "at", "in", "on", "to", "for", "from",
+	                                        "with", "by", "of", "and", "but", "or", "that", "this", "into",
+	                                        "up", "out", "back", "down", "off", "over", "about", NULL};
+	const char *w = ng_tok_norm(d, &d->toks[t]);
+	if (!strcmp(w, "him"))
+		return 1;
+	if (strcmp(w, "her") || t + 1 >= d->sents[d->toks[t].sent].tok_end)
+		return 0;
+	return (d->toks[t + 1].flags & NG_TOK_PUNCT) || in_list(ng_tok_norm(d, &d->toks[t + 1]), not_owned);
+}
+
 /* Is mention k in the clause of object pronoun i ("Pachomius called on
- * him"), which then cannot be k (it would be "himself")? Only "him": "her"
- * may be a possessive. A clause ends at punctuation or a word that opens
+ * him", "Quill described her as"), which then cannot be k (it would
+ * be "himself")? A clause ends at punctuation or a word that opens
  * another ("to", "and", "that", "who", "said" ...: "Forlani said Craxi
  * told him"). */
 static int same_clause_object(const ng_doc *d, const ng_ents *x, size_t k, size_t i)
@@ -83,9 +111,15 @@ static int same_clause_object(const ng_doc *d, const ng_ents *x, size_t k, size_
 	                                     "said", "says", "say", "claimed", "believed", "thought", "stated",
 	                                     "announced", "reported", NULL};
 	const ng_mention *p = &x->m[k], *m = &x->m[i];
-	if (p->sent != m->sent || p->te > m->tb || strcmp(ng_tok_norm(d, &d->toks[m->tb]), "him"))
+	if (p->sent != m->sent || p->te > m->tb || !object_pronoun(d, m->tb))
 		return 0;
-	for (uint32_t t = p->te; t < m->tb; t++)
+	/* the comma that closes an apposition does not end the clause ("Her
+	 * tutor, Quill, described her") */
+	uint32_t t = p->te;
+	if (t + 1 < m->tb && p->tb > d->sents[p->sent].tok_begin && !strcmp(ng_tok_norm(d, &d->toks[p->tb - 1]), ",") &&
+	    !strcmp(ng_tok_norm(d, &d->toks[t]), ","))
+		t++;
+	for (; t < m->tb; t++)
 		if ((d->toks[t].flags & NG_TOK_PUNCT) || in_list(ng_tok_norm(d, &d->toks[t]), opener))
 			return 0;
 	return 1;
@@ -118,18 +152,64 @@ static int possessive(const ng_doc *d, const ng_ents *x, size_t k)
 	return p->te < d->ntoks && (d->toks[p->te].flags & NG_TOK_POSS);
 }
 
-/* The first candidate in mentions [a, b), the possessives last; or -1. */
+/* A title word before a name: one that says the gender, an abbreviation
+ * ("Dr.", "Gen.") or a rank. */
+static int is_title(const char *w)
+{
+	static const char *const rank[] = {"pope", "saint", "general", "president", "professor", "father",
+	                                   "captain", "colonel", "senator", "judge", NULL};
+	size_t n = strlen(w);
+	return title_gender(w) || (n > 1 && n <= 5 && w[n - 1] == '.') || in_list(w, rank);
+}
+
+/* Is name mention k oblique: the object of a preposition ("the care of
+ * a Dr. Rusk", "studied with Okafor", "a talk by Lena Marsh"), in
+ * parentheses, or later in a list that one opens ("with Okafor,
+ * Lund and Tarrant")? Such a person is seldom what the next "he"
+ * is about. */
+static int oblique(const ng_doc *d, const ng_ents *x, size_t k)
+{
+	static const char *const prep[] = {"of", "with", "by", "to", "for", "from", "at", "in", "on", "under",
+	                                   "alongside", "against", "including", "like", "among", "between", "about",
+	                                   "than", "toward", "towards", "beside", "without", "(", NULL};
+	static const char *const det[] = {"a", "an", "the", NULL};
+	const ng_mention *p = &x->m[k];
+	uint32_t t = p->tb, s0 = d->sents[p->sent].tok_begin;
+	if (p->kind == NG_PRONOUN)
+		return 0;
+	/* a title the name leaves out ("Dr.", "Pope", "General") */
+	if (t > s0 && (d->toks[t - 1].flags & NG_TOK_CAP) && is_title(ng_tok_norm(d, &d->toks[t - 1])))
+		t--;
+	if (t > s0 && in_list(ng_tok_norm(d, &d->toks[t - 1]), det))
+		t--;
+	if (t == s0)
+		return 0;
+	const char *w = ng_tok_norm(d, &d->toks[t - 1]);
+	if (in_list(w, prep))
+		return 1;
+	return k > 0 && t == p->tb && x->m[k - 1].te + 1 == t && (!strcmp(w, ",") || !strcmp(w, "and")) &&
+	       oblique(d, x, k - 1);
+}
+
+/* The first candidate in mentions [a, b), the oblique ones after the
+ * others and the possessives last, except that "his" (already linked)
+ * comes before a name in a phrase; or -1. */
 static int first_in(const ng_doc *d, const ng_ents *x, size_t a, size_t b, size_t i, int g)
 {
-	int poss = -1;
+	int poss = -1, obl = -1;
 	for (size_t k = a; k < b; k++)
 		if (candidate(d, x, k, i, g)) {
-			if (!possessive(d, x, k))
+			if (possessive(d, x, k)) {
+				if (poss < 0)
+					poss = (int)k;
+			} else if (!oblique(d, x, k))
 				return (int)k;
-			if (poss < 0)
-				poss = (int)k;
+			else if (obl < 0)
+				obl = (int)k;
 		}
-	return poss;
+	if (poss >= 0 && x->m[poss].kind == NG_PRONOUN)
+		return poss;
+	return obl >= 0 ? obl : poss;
 }
 
 /* The first mention of pronoun i's sentence that may be its antecedent:
@@ -179,7 +259,9 @@ static int cataphora(const ng_doc *d, const ng_ents *x, size_t i, int g)
  * mention a's (mentions before a) that has one. There a person already
  * known to be "she" comes before one of unknown gender ("Moreau made her
  * debut ... alongside Jean Gabin ... She began"), unless only a
- * possessive says so. */
+ * possessive or a phrase says so; not so for "he", the more common,
+ * which a given name says of many ("adviser to Chancellor Karl Vale
+ * ... he said" is the adviser's). */
 static int before_sentence(const ng_doc *d, const ng_ents *x, size_t a, size_t i, int g)
 {
 	int hit = -1;
@@ -187,14 +269,65 @@ static int before_sentence(const ng_doc *d, const ng_ents *x, size_t a, size_t i
 		size_t s0 = b;
 		while (s0 > 0 && x->m[s0 - 1].sent == x->m[b - 1].sent)
 			s0--;
-		for (size_t k = s0; g && k < b && hit < 0; k++)
-			if (candidate(d, x, k, i, -g) && !possessive(d, x, k))
+		for (size_t k = s0; g == FEMALE && k < b && hit < 0; k++)
+			if (candidate(d, x, k, i, -g) && !possessive(d, x, k) && !oblique(d, x, k))
 				hit = (int)k;
 		if (hit < 0)
 			hit = first_in(d, x, s0, b, i, g);
 		b = s0;
 	}
 	return hit;
+}
+
+static int interviewee(const ng_doc *d, const ng_ents *x);
+
+/* Is mention k the subject its sentence opens with: the first person of
+ * the sentence, in no phrase and owning nothing ("Rusk said ... He
+ * said" is Rusk's)? */
+static int opens(const ng_doc *d, const ng_ents *x, size_t k)
+{
+	for (size_t j = k; j-- > 0 && x->m[j].sent == x->m[k].sent;)
+		if (x->m[j].type == NG_PERSON)
+			return 0;
+	return !oblique(d, x, k) && !possessive(d, x, k);
+}
+
+/* The person the text is about: the first named in its two opening
+ * sentences (a headline, a biography's lead), when named again in the
+ * first twenty (which also bounds the work per pronoun); entity index or
+ * -1. Not an interviewee, who speaks of himself as "I". */
+static int topic(const ng_doc *d, const ng_ents *x)
+{
+	int e = -1, named = 0, iv = interviewee(d, x);
+	if (iv >= 0 && x->m[iv].sent <= 1)
+		return -1;
+	for (size_t k = 0; k < x->n && x->m[k].sent < 20; k++) {
+		const ng_mention *m = &x->m[k];
+		if (m->kind != NG_NAME || m->entity < 0 || m->adj || x->e[m->entity].type != NG_PERSON)
+			continue;
+		if (e < 0) {
+			if (m->sent > 1)
+				return -1;
+			e = m->entity;
+		}
+		if ((named += m->entity == e) == 2)
+			return e;
+	}
+	return -1;
+}
+
+/* Is mention k in a phrase fronted before pronoun i, its comma right
+ * before i ("Placed in the care of Dr. Rusk, he")? Not "Officials with
+ * Rusk said he", where he may be Rusk. */
+static int fronted(const ng_doc *d, const ng_ents *x, size_t k, size_t i)
+{
+	uint32_t t = x->m[i].tb;
+	if (t == 0 || strcmp(ng_tok_norm(d, &d->toks[t - 1]), ","))
+		return 0;
+	for (uint32_t u = x->m[k].te; u + 1 < t; u++)
+		if (!strcmp(ng_tok_norm(d, &d->toks[u]), ","))
+			return 0;
+	return 1;
 }
 
 int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
@@ -208,14 +341,37 @@ int ng_coref_person(const ng_doc *d, ng_ents *x, size_t i)
 			if (candidate(d, x, k, i, g))
 				hit = (int)k;
 	}
+	/* "Placed in the care of Dr. Rusk, he ...": a person in a phrase
+	 * gives way to the one the sentences before are about; not for an
+	 * object or a possessive ("the prize went to Lund when Okafor wrote
+	 * to him") */
+	int subject = !strcmp(w, "he") || !strcmp(w, "she");
 	if (hit < 0)
 		hit = first_in(d, x, a, i, i, g);
+	if (hit >= 0 && subject && oblique(d, x, (size_t)hit) && fronted(d, x, (size_t)hit, i)) {
+		size_t b = a;
+		while (b > 0 && x->m[b - 1].sent == m->sent)
+			b--;
+		int before = before_sentence(d, x, b, i, g);
+		if (before >= 0 && !oblique(d, x, (size_t)before) && !possessive(d, x, (size_t)before))
+			hit = before;
+	}
 	if (hit < 0 && a == i && (a == 0 || x->m[a - 1].sent != m->sent))
 		hit = cataphora(d, x, i, g);
 	while (a > 0 && x->m[a - 1].sent == m->sent)
 		a--;
 	if (hit < 0)
 		hit = before_sentence(d, x, a, i, g);
+	/* a person of unknown gender in a sentence before, not its subject,
+	 * gives way to the topic known to be "he" or "she" */
+	int tp = hit >= 0 && g && x->m[hit].sent != m->sent && !opens(d, x, (size_t)hit) ? topic(d, x) : -1;
+	if (tp >= 0 && tp != x->m[hit].entity && x->e[tp].gender == g && !x->e[x->m[hit].entity].gender) {
+		size_t k = i;
+		while (k-- > 0 && x->m[k].entity != tp)
+			;
+		if (k < i)
+			hit = (int)k;
+	}
 	if (hit < 0)
 		return -1;
 	m->pass = hit > (int)i ? NG_PASS_CATAPHORA : NG_PASS_PRONOUN;
@@ -440,6 +596,23 @@ static const char *pronoun_part(const char *w, char *buf, size_t cap)
 	return buf;
 }
 
+/* Is token t (its word w, without a contraction) a "there" that points
+ * at a place ("moved to Oslo and lived there"), not the one that opens
+ * "there is", "there's", "there cannot be"? */
+static int place_there(const ng_doc *d, uint32_t t, const char *w)
+{
+	static const char *const existential[] = {"is", "are", "was", "were", "'s", "be", "been", "will", "would",
+	                                          "could", "can", "may", "might", "must", "should", "seems", "seem",
+	                                          "seemed", "appears", "appear", "appeared", "exists", "exist",
+	                                          "remains", "remain", "remained", "has", "have", "had", "came",
+	                                          "comes", "lies", "lay", "stands", "stood", "isn't", "aren't",
+	                                          "wasn't", "weren't", "used", "cannot", "can't", "won't", "also",
+	                                          "still", "never", "to", NULL};
+	if (w[0] != 't' || strcmp(w, "there") || strcmp(ng_tok_norm(d, &d->toks[t]), "there"))
+		return 0;
+	return t + 1 < d->sents[d->toks[t].sent].tok_end && !in_list(ng_tok_norm(d, &d->toks[t + 1]), existential);
+}
+
 int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 {
 	size_t n0 = x->n, k = 0;
@@ -458,6 +631,10 @@ int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 			if (!(m = add_word_mention(d, x, t, NG_PERSON, NG_PRONOUN)))
 				return NG_ENOMEM;
 			m->plural = 1;
+		} else if (place_there(d, t, w)) {
+			if (!(m = add_word_mention(d, x, t, NG_LOCATION, NG_PRONOUN)))
+				return NG_ENOMEM;
+			m->pass = NG_PASS_THERE;
 		} else if (fp && quotation(d, t, &open, &close)) {
 			if (!(m = add_word_mention(d, x, t, fp == 1 ? NG_PERSON : NG_ORGANIZATION, NG_PRONOUN)))
 				return NG_ENOMEM;

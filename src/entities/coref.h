@@ -24,7 +24,8 @@ typedef enum {
 	NG_PASS_PREDICATE, /* Dvorak was a Czech composer: the name before the copula */
 	NG_PASS_APPOSITION, /* Temasek, Singapore's state investor: the name before the comma */
 	NG_PASS_INTERVIEW, /* I in an answer, you in a question: the interviewee the headline names */
-	NG_PASS_AGREEMENT  /* the deal, the treaty: the agreement last mentioned */
+	NG_PASS_AGREEMENT, /* the deal, the treaty: the agreement last mentioned */
+	NG_PASS_THERE      /* there: the place or state just named */
 } ng_pass;
 
 const char *ng_pass_name(ng_pass p);
@@ -68,8 +69,9 @@ int ng_coref_agreement(ng_ents *x, size_t i);
 int ng_coref_add_nominals(const ng_lexicon *lx, const ng_doc *d, ng_ents *x);
 
 /* After mention i was linked: what it tells about its entity's gender
- * (a title, "Mrs" or "King"; a pronoun). */
-void ng_coref_note_gender(const ng_doc *d, ng_ents *x, size_t i);
+ * (a title, "Mrs" or "King", or a kinship word before it; its given
+ * name, src/kb/genders.txt; a pronoun). */
+void ng_coref_note_gender(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i);
 
 /* Is the person name `text` a shorter form of `full`: the same last word,
  * and every word of it in the full name in order ("Otto Jespersen", "Jens

@@ -718,6 +718,7 @@ static const struct {
 	[NG_W_PERSON_BEFORE] = {"person-before", 0},
 	[NG_W_ABROAD] = {"abroad", 0},
 	[NG_W_FACILITY] = {"facility", 0},
+	[NG_W_GIVEN_GENDER] = {"given-gender", 1},
 };
 
 /* "month=5": the class and its value. */

@@ -128,6 +128,7 @@ enum {
 	NG_W_HOME_NATION, /* places with national sides of their own: England */
 	NG_W_ABROAD,    /* embassy, consulate: a state's body in another state */
 	NG_W_FACILITY,  /* plant, palace: a name they end is a place's */
+	NG_W_GIVEN_GENDER, /* =1 he, =2 she: given names that say it (coreference) */
 	NG_W_NCLASSES
 };
 

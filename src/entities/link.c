@@ -766,6 +766,8 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 		ent = ng_coref_quoted(lx, d, x, i);
 	else if (m->kind == NG_PRONOUN && m->plural)
 		ent = ng_coref_plural(d, x, i);
+	else if (m->kind == NG_PRONOUN && m->pass == NG_PASS_THERE) /* the place or state just named */
+		ent = antecedent(x, i, salient(NULL, x, i, 1 << NG_LOCATION | 1 << NG_STATE, 1), NG_PASS_THERE);
 	else if (m->kind == NG_PRONOUN && m->type != NG_PERSON) {
 		/* a place only when no body or state is in view: "Cleveland has
 		 * endured growing pains as it makes its transition" */
@@ -791,7 +793,7 @@ static int link_mention(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_
 	else
 		rc = name_entity(lx, d, x, i, text, &ent);
 	m->entity = ent;
-	ng_coref_note_gender(d, x, i);
+	ng_coref_note_gender(lx, d, x, i);
 	if (!rc && ent >= 0 && m->kind != NG_PRONOUN && !m->plural)
 		m->name = text;
 	else
