@@ -301,6 +301,58 @@ static int add_description(const ng_doc *d, ng_ents *x, size_t k, int kind, cons
 	return 0;
 }
 
+/* The name mention that starts at token t, from mention j on (mentions
+ * are in text order), or -1. */
+static int name_at(const ng_ents *x, size_t j, uint32_t t)
+{
+	for (; j < x->n && x->m[j].tb <= t; j++)
+		if (x->m[j].tb == t && x->m[j].kind == NG_NAME && x->m[j].entity >= 0 && !x->m[j].adj)
+			return (int)j;
+	return -1;
+}
+
+/* "Exeter, Devon", "Basel, in Switzerland", "Trinity College,
+ * Cambridge": a place or body located by the state or place named after
+ * its comma is one mention of it to the locating name's end. Not a list:
+ * a state is no place of another ("France, Germany"), and "Austin,
+ * Dallas and Houston" goes on with "and" or another name. */
+static int located(const ng_doc *d, ng_ents *x, size_t n0)
+{
+	for (size_t k = 0; k < n0; k++) {
+		const ng_mention *m = &x->m[k];
+		const ng_sentence *s = &d->sents[m->sent];
+		if (m->kind != NG_NAME || m->entity < 0 || m->adj || m->te + 2 >= s->tok_end ||
+		    strcmp(ng_tok_norm(d, &d->toks[m->te]), ","))
+			continue;
+		int t = x->e[m->entity].type;
+		if (t != NG_LOCATION && t != NG_ORGANIZATION && t != NG_COMPANY)
+			continue;
+		uint32_t b = m->te + 1 + !strcmp(ng_tok_norm(d, &d->toks[m->te + 1]), "in");
+		int j = name_at(x, k + 1, b);
+		if (j < 0 || x->m[j].entity == m->entity ||
+		    (x->e[x->m[j].entity].type != NG_STATE && x->e[x->m[j].entity].type != NG_LOCATION))
+			continue;
+		uint32_t e = x->m[j].te;
+		if (e < s->tok_end) {
+			const char *w = ng_tok_norm(d, &d->toks[e]);
+			if (!strcmp(w, "and") || !strcmp(w, "or") || (d->toks[e].flags & NG_TOK_POSS) ||
+			    (!strcmp(w, ",") && e + 1 < s->tok_end &&
+			     ((d->toks[e + 1].flags & NG_TOK_CAP) || !strcmp(ng_tok_norm(d, &d->toks[e + 1]), "and") ||
+			      !strcmp(ng_tok_norm(d, &d->toks[e + 1]), "or"))))
+				continue;
+		}
+		ng_mention *a = NG_PUSH(x->m, x->n, x->cap);
+		if (!a)
+			return NG_ENOMEM;
+		m = &x->m[k];
+		*a = (ng_mention){.start = m->start, .end = x->m[j].end, .tb = m->tb, .te = e, .sent = m->sent,
+		                  .type = x->e[m->entity].type, .kind = NG_NOMINAL, .entry = -1, .title_rel = -1,
+		                  .title_of = -1, .title_of2 = -1, .entity2 = -1, .entity = m->entity,
+		                  .pass = NG_PASS_APPOSITION, .ante = (int)k};
+	}
+	return 0;
+}
+
 static int cmp_mention(const void *a, const void *b)
 {
 	const ng_mention *x = a, *y = b;
@@ -364,6 +416,8 @@ int ng_describe(ng_parse_cache *pc, const ng_doc *d, ng_ents *x, ng_error *err)
 		k = end;
 	}
 	words_free(&w);
+	if (!rc && located(d, x, n0))
+		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	if (!rc && x->n > n0 && merge(x, n0))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	return rc;
