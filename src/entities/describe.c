@@ -232,7 +232,8 @@ static int has_det(const ng_parser *ps, const words *w, int p)
 
 /* The description of mention k as words [*a, *b]: 1, or 0 when the parse
  * does not confirm it. */
-static int description(const ng_parser *ps, const words *w, const ng_mention *m, int kind, int *a, int *b)
+static int description(const ng_parser *ps, const words *w, const ng_mention *m, int kind, int *head, int *a,
+                       int *b)
 {
 	int h = mention_head(w, m);
 	if (h < 0)
@@ -261,6 +262,7 @@ static int description(const ng_parser *ps, const words *w, const ng_mention *m,
 	              w->upos[p] != NG_NUM && !(w->upos[p] == NG_ADJ && has_det(ps, w, p))))
 		return 0;
 	phrase(ps, w, p, a, b);
+	*head = p;
 	/* an apposition closes with a comma or the sentence: in "under the
 	 * sanctions of Western countries, Russia's trade with China highlights
 	 * ..." the phrase after the comma is the next clause's subject */
@@ -298,6 +300,65 @@ static int add_description(const ng_doc *d, ng_ents *x, size_t k, int kind, cons
 	m->entity = ante->entity;
 	m->pass = kind == APPOSITION ? NG_PASS_APPOSITION : NG_PASS_PREDICATE;
 	m->ante = (int)k;
+	return 0;
+}
+
+/* What a description "a son of Johann Bernoulli" tells: child's
+ * parent, from sentence sent on. */
+typedef struct kin {
+	int child, parent;
+	uint32_t sent;
+} kin;
+
+enum { KIN_MAX = 8 };
+
+/* Description p of mention k is "a son of" or "the daughter of" a person
+ * named in the text: that person's entity, or -1. */
+static int parent_of(const ng_parser *ps, const words *w, const ng_ents *x, int p)
+{
+	static const char *const child[] = {"son", "daughter", "child", NULL};
+	if (!in_list(w->form[p], child))
+		return -1;
+	for (size_t c = (size_t)p + 1; c < w->n; c++) {
+		if (w->head[c] != p || !rel_is(ps, w->rel[c], "nmod"))
+			continue;
+		for (size_t j = 0; j < x->n; j++)
+			if (x->m[j].kind == NG_NAME && x->m[j].entity >= 0 && x->e[x->m[j].entity].type == NG_PERSON &&
+			    x->m[j].start <= w->start[c] && w->end[c] <= x->m[j].end)
+				return x->m[j].entity;
+	}
+	return -1;
+}
+
+/* "his father", "her mother" after "a son of Johann Bernoulli": when the
+ * possessive is the child's, the parent, if the parent's gender (from a
+ * title or a pronoun that took the parent) is the kin word's: the text
+ * names one parent, and the other is no one in it. */
+static int kin_nominals(const ng_doc *d, ng_ents *x, size_t n0, const kin *kn, size_t nk)
+{
+	for (size_t k = 0; k < n0 && nk; k++) {
+		const ng_mention *m = &x->m[k];
+		if (m->kind != NG_PRONOUN || m->entity < 0 || m->te >= d->sents[m->sent].tok_end)
+			continue;
+		const char *pron = ng_tok_norm(d, &d->toks[m->tb]), *w = ng_tok_norm(d, &d->toks[m->te]);
+		int g = !strcmp(w, "father") ? 1 : !strcmp(w, "mother") ? 2 : 0;
+		if (!g || (strcmp(pron, "his") && strcmp(pron, "her")))
+			continue;
+		int parent = -1;
+		for (size_t j = 0; j < nk; j++)
+			if (kn[j].child == m->entity && kn[j].sent <= m->sent)
+				parent = kn[j].parent;
+		if (parent < 0 || x->e[parent].gender != g)
+			continue;
+		ng_mention *a = NG_PUSH(x->m, x->n, x->cap);
+		if (!a)
+			return NG_ENOMEM;
+		m = &x->m[k];
+		*a = (ng_mention){.start = m->start, .end = d->toks[m->te].end, .tb = m->tb, .te = m->te + 1,
+		                  .sent = m->sent, .type = NG_PERSON, .kind = NG_NOMINAL, .entry = -1, .title_rel = -1,
+		                  .title_of = -1, .title_of2 = -1, .entity2 = -1, .entity = parent, .pass = NG_PASS_ROLE,
+		                  .ante = -1};
+	}
 	return 0;
 }
 
@@ -398,7 +459,8 @@ int ng_describe(ng_parse_cache *pc, const ng_doc *d, ng_ents *x, ng_error *err)
 {
 	const ng_parser *ps = ng_parse_cache_parser(pc);
 	words w = {0};
-	size_t n0 = x->n;
+	kin kn[KIN_MAX];
+	size_t n0 = x->n, nk = 0;
 	int rc = 0;
 	for (size_t k = 0; k < n0 && !rc;) {
 		size_t end = k;
@@ -408,15 +470,21 @@ int ng_describe(ng_parse_cache *pc, const ng_doc *d, ng_ents *x, ng_error *err)
 		if (any)
 			rc = parse_sentence(pc, d, x->m[k].sent, &w, err);
 		for (size_t i = k; any && !rc && i < end; i++) {
-			int kind = trigger(d, x, i), a, b;
-			if (kind && w.n <= NG_PARSE_MAX_WORDS && description(ps, &w, &x->m[i], kind, &a, &b) &&
-			    add_description(d, x, i, kind, &w, a, b))
+			int kind = trigger(d, x, i), p, a, b;
+			if (!kind || w.n > NG_PARSE_MAX_WORDS || !description(ps, &w, &x->m[i], kind, &p, &a, &b))
+				continue;
+			if (add_description(d, x, i, kind, &w, a, b))
 				rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+			else if (nk < KIN_MAX && (kn[nk].parent = parent_of(ps, &w, x, p)) >= 0 &&
+			         kn[nk].parent != x->m[i].entity) {
+				kn[nk].child = x->m[i].entity;
+				kn[nk++].sent = x->m[i].sent;
+			}
 		}
 		k = end;
 	}
 	words_free(&w);
-	if (!rc && located(d, x, n0))
+	if (!rc && (located(d, x, n0) || kin_nominals(d, x, n0, kn, nk)))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	if (!rc && x->n > n0 && merge(x, n0))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
