@@ -194,12 +194,14 @@ static int clause_conj(const ng_parser *ps, const words *w, int c)
 	return 0;
 }
 
-/* The words [*a, *b] of the noun phrase headed by word p. */
-static void phrase(const ng_parser *ps, const words *w, int p, int *a, int *b)
+/* The words [*a, *b] of the noun phrase headed by word p; with `bare`,
+ * without the "and" before it, for a conjunct. */
+static void phrase(const ng_parser *ps, const words *w, int p, int bare, int *a, int *b)
 {
 	*a = *b = p;
 	for (size_t c = 0; c < w->n; c++)
-		if (w->head[c] == p && in_phrase(ps, w->rel[c], w->upos[p] == NG_ADJ) && !clause_conj(ps, w, (int)c)) {
+		if (w->head[c] == p && in_phrase(ps, w->rel[c], w->upos[p] == NG_ADJ) && !clause_conj(ps, w, (int)c) &&
+		    !(bare && rel_is(ps, w->rel[c], "cc"))) {
 			if (w->lo[c] < *a)
 				*a = w->lo[c];
 			if (w->hi[c] > *b)
@@ -230,6 +232,35 @@ static int has_det(const ng_parser *ps, const words *w, int p)
 	return 0;
 }
 
+/* Can word p head a description: a noun, or an adjective with a
+ * determiner. */
+static int nominal(const ng_parser *ps, const words *w, int p)
+{
+	return w->upos[p] == NG_NOUN || w->upos[p] == NG_PROPN || w->upos[p] == NG_PRON || w->upos[p] == NG_NUM ||
+	       (w->upos[p] == NG_ADJ && has_det(ps, w, p));
+}
+
+/* "Isfahan is a city in central Iran and is the capital of its
+ * province": a conjunct of predicate p with a copula and no subject of
+ * its own is a further predicate of the same subject; the next after c,
+ * or -1. */
+static int next_predicate(const ng_parser *ps, const words *w, int p, int c)
+{
+	for (c++; c < (int)w->n; c++) {
+		if (w->head[c] != p || !rel_is(ps, w->rel[c], "conj") || !nominal(ps, w, c))
+			continue;
+		int cop = 0, subj = 0;
+		for (size_t k = 0; k < w->n; k++)
+			if (w->head[k] == c) {
+				cop |= rel_is(ps, w->rel[k], "cop");
+				subj |= rel_is(ps, w->rel[k], "nsubj");
+			}
+		if (cop && !subj)
+			return c;
+	}
+	return -1;
+}
+
 /* The description of mention k as words [*a, *b]: 1, or 0 when the parse
  * does not confirm it. */
 static int description(const ng_parser *ps, const words *w, const ng_mention *m, int kind, int *head, int *a,
@@ -258,10 +289,9 @@ static int description(const ng_parser *ps, const words *w, const ng_mention *m,
 		for (size_t c = (size_t)w->head[h] + 1; c < w->n && p < 0; c++)
 			if (w->head[c] == w->head[h] && rel_is(ps, w->rel[c], "xcomp"))
 				p = (int)c;
-	if (p < 0 || (w->upos[p] != NG_NOUN && w->upos[p] != NG_PROPN && w->upos[p] != NG_PRON &&
-	              w->upos[p] != NG_NUM && !(w->upos[p] == NG_ADJ && has_det(ps, w, p))))
+	if (p < 0 || !nominal(ps, w, p))
 		return 0;
-	phrase(ps, w, p, a, b);
+	phrase(ps, w, p, 0, a, b);
 	*head = p;
 	/* an apposition closes with a comma or the sentence: in "under the
 	 * sanctions of Western countries, Russia's trade with China highlights
@@ -473,7 +503,13 @@ int ng_describe(ng_parse_cache *pc, const ng_doc *d, ng_ents *x, ng_error *err)
 			int kind = trigger(d, x, i), p, a, b;
 			if (!kind || w.n > NG_PARSE_MAX_WORDS || !description(ps, &w, &x->m[i], kind, &p, &a, &b))
 				continue;
-			if (add_description(d, x, i, kind, &w, a, b))
+			rc = add_description(d, x, i, kind, &w, a, b);
+			for (int c = kind == APPOSITION ? -1 : next_predicate(ps, &w, p, p); c >= 0 && !rc;
+			     c = next_predicate(ps, &w, p, c)) {
+				phrase(ps, &w, c, 1, &a, &b);
+				rc = add_description(d, x, i, kind, &w, a, b);
+			}
+			if (rc)
 				rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 			else if (nk < KIN_MAX && (kn[nk].parent = parent_of(ps, &w, x, p)) >= 0 &&
 			         kn[nk].parent != x->m[i].entity) {
