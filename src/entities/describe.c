@@ -4,7 +4,8 @@
  * mentions of the name they describe, spanning their whole noun phrase.
  * Input: a linked doc; output: those mentions, merged into text order.
  * Only sentences where a linked name is followed by a form of "be" or a
- * comma, and then by a word that opens a noun phrase, are parsed: the
+ * comma, and then by a word that opens a noun phrase, or later by "as"
+ * and a determiner ("he served as a military engineer"), are parsed: the
  * parse is the costly step, and one the relations made is reused. The
  * mentions come after the relations have been read, so they change no
  * relation. */
@@ -12,6 +13,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "entities/coref.h"
 #include "syntax/conllu.h"
@@ -67,7 +69,9 @@ static int in_list(const char *w, const char *const *list)
 }
 
 /* BECOME: "Nida became a Christian", a predicate of a verb's xcomp */
-enum { PREDICATE = 1, APPOSITION = 2, BECOME = 3 };
+/* AS: "he served as a military engineer", the "as" phrase of the verb
+ * whose subject the name is */
+enum { PREDICATE = 1, APPOSITION = 2, BECOME = 3, AS = 4 };
 
 /* Can mention k be described by what follows it: PREDICATE after "is"
  * ("Equinor is Norway's largest company"), BECOME after "became" or
@@ -75,7 +79,7 @@ enum { PREDICATE = 1, APPOSITION = 2, BECOME = 3 };
  * named" ("she was made a Dame"), APPOSITION after a comma
  * ("Temasek, Singapore's state investor"), else 0. The next word must
  * open a noun phrase. */
-static int trigger(const ng_doc *d, const ng_ents *x, size_t k)
+static int adjacent(const ng_doc *d, const ng_ents *x, size_t k)
 {
 	static const char *const be[] = {"is", "was", "are", "were", NULL};
 	static const char *const become[] = {"became", "becomes", "remained", "remains", NULL};
@@ -116,6 +120,26 @@ static int trigger(const ng_doc *d, const ng_ents *x, size_t k)
 	for (size_t j = k + 1; j < x->n && x->m[j].tb <= n; j++)
 		if (x->m[j].tb == n && x->m[j].te < s->tok_end && (d->toks[x->m[j].te].flags & NG_TOK_POSS))
 			return kind;
+	return 0;
+}
+
+/* The kind of description that may follow mention k: one next to it
+ * (see adjacent), else AS when "as" and a word that opens a noun phrase
+ * follow it in its sentence; 0 when none. */
+static int trigger(const ng_doc *d, const ng_ents *x, size_t k)
+{
+	static const char *const opener[] = {"a", "an", "the", "one", NULL};
+	int kind = adjacent(d, x, k);
+	const ng_mention *m = &x->m[k];
+	if (kind || m->entity < 0 || m->adj || m->plural)
+		return kind;
+	int type = x->e[m->entity].type;
+	if (type != NG_PERSON && type != NG_ORGANIZATION && type != NG_COMPANY && type != NG_LOCATION && type != NG_STATE)
+		return 0;
+	const ng_sentence *s = &d->sents[m->sent];
+	for (uint32_t t = m->te; t + 1 < s->tok_end; t++)
+		if (!strcmp(ng_tok_norm(d, &d->toks[t]), "as") && in_list(ng_tok_norm(d, &d->toks[t + 1]), opener))
+			return AS;
 	return 0;
 }
 
@@ -195,13 +219,13 @@ static int clause_conj(const ng_parser *ps, const words *w, int c)
 }
 
 /* The words [*a, *b] of the noun phrase headed by word p; with `bare`,
- * without the "and" before it, for a conjunct. */
+ * without the "and" or "as" before it. */
 static void phrase(const ng_parser *ps, const words *w, int p, int bare, int *a, int *b)
 {
 	*a = *b = p;
 	for (size_t c = 0; c < w->n; c++)
 		if (w->head[c] == p && in_phrase(ps, w->rel[c], w->upos[p] == NG_ADJ) && !clause_conj(ps, w, (int)c) &&
-		    !(bare && rel_is(ps, w->rel[c], "cc"))) {
+		    !(bare && (rel_is(ps, w->rel[c], "cc") || rel_is(ps, w->rel[c], "case")))) {
 			if (w->lo[c] < *a)
 				*a = w->lo[c];
 			if (w->hi[c] > *b)
@@ -261,6 +285,29 @@ static int next_predicate(const ng_parser *ps, const words *w, int p, int c)
 	return -1;
 }
 
+/* The "as" phrase of verb v or of a verb joined to it with no subject of
+ * its own ("arrived in 1777 and served as a military engineer"); its
+ * head, or -1. Not of a verb with an object: in "sees the plan as a
+ * threat" the phrase is the object's. */
+static int as_phrase(const ng_parser *ps, const words *w, int v)
+{
+	for (size_t c = (size_t)v + 1; c < w->n; c++) {
+		int u = w->head[c];
+		if (u < 0 || (u != v && !(w->head[u] == v && rel_is(ps, w->rel[u], "conj"))) || w->upos[u] != NG_VERB)
+			continue;
+		int as = 0, obj = 0;
+		for (size_t k = 0; k < w->n; k++) {
+			if (w->head[k] == (int)c && rel_is(ps, w->rel[k], "case") && !strcasecmp(w->form[k], "as"))
+				as = 1;
+			if (w->head[k] == u && (rel_is(ps, w->rel[k], "obj") || (u != v && rel_is(ps, w->rel[k], "nsubj"))))
+				obj = 1;
+		}
+		if (as && !obj)
+			return (int)c;
+	}
+	return -1;
+}
+
 /* The description of mention k as words [*a, *b]: 1, or 0 when the parse
  * does not confirm it. */
 static int description(const ng_parser *ps, const words *w, const ng_mention *m, int kind, int *head, int *a,
@@ -289,9 +336,11 @@ static int description(const ng_parser *ps, const words *w, const ng_mention *m,
 		for (size_t c = (size_t)w->head[h] + 1; c < w->n && p < 0; c++)
 			if (w->head[c] == w->head[h] && rel_is(ps, w->rel[c], "xcomp"))
 				p = (int)c;
+	if (kind == AS && rel_is(ps, w->rel[h], "nsubj") && w->head[h] > h)
+		p = as_phrase(ps, w, w->head[h]);
 	if (p < 0 || !nominal(ps, w, p))
 		return 0;
-	phrase(ps, w, p, 0, a, b);
+	phrase(ps, w, p, kind == AS, a, b);
 	*head = p;
 	/* an apposition closes with a comma or the sentence: in "under the
 	 * sanctions of Western countries, Russia's trade with China highlights
