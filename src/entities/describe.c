@@ -218,14 +218,34 @@ static int clause_conj(const ng_parser *ps, const words *w, int c)
 	return 0;
 }
 
-/* The words [*a, *b] of the noun phrase headed by word p; with `bare`,
- * without the "and" or "as" before it. */
+/* Is word c a conjunct of a phrase of its own: a noun with its own
+ * determiner or a proper noun ("Poland's third city and the capital of
+ * its province", "a linguist and Professor of Linguistics"), where "a
+ * French actress, singer and director" share one? */
+static int own_conj(const ng_parser *ps, const words *w, int c)
+{
+	if (!rel_is(ps, w->rel[c], "conj") || clause_conj(ps, w, c))
+		return 0;
+	if (w->upos[c] == NG_PROPN)
+		return 1;
+	for (size_t k = 0; k < (size_t)c; k++)
+		if (w->head[k] == c && (rel_is(ps, w->rel[k], "det") || rel_is(ps, w->rel[k], "nmod:poss")))
+			return 1;
+	return 0;
+}
+
+enum { BARE = 1, ONE = 2 };
+
+/* The words [*a, *b] of the noun phrase headed by word p; with BARE,
+ * without the "and" or "as" before it; with ONE, without the conjuncts
+ * of a phrase of their own. */
 static void phrase(const ng_parser *ps, const words *w, int p, int bare, int *a, int *b)
 {
 	*a = *b = p;
 	for (size_t c = 0; c < w->n; c++)
 		if (w->head[c] == p && in_phrase(ps, w->rel[c], w->upos[p] == NG_ADJ) && !clause_conj(ps, w, (int)c) &&
-		    !(bare && (rel_is(ps, w->rel[c], "cc") || rel_is(ps, w->rel[c], "case")))) {
+		    !((bare & BARE) && (rel_is(ps, w->rel[c], "cc") || rel_is(ps, w->rel[c], "case"))) &&
+		    !((bare & ONE) && own_conj(ps, w, (int)c))) {
 			if (w->lo[c] < *a)
 				*a = w->lo[c];
 			if (w->hi[c] > *b)
@@ -336,18 +356,23 @@ static int description(const ng_parser *ps, const words *w, const ng_mention *m,
 		for (size_t c = (size_t)w->head[h] + 1; c < w->n && p < 0; c++)
 			if (w->head[c] == w->head[h] && rel_is(ps, w->rel[c], "xcomp"))
 				p = (int)c;
-	if (kind == AS && rel_is(ps, w->rel[h], "nsubj") && w->head[h] > h)
+	/* the name is the whole subject: in "the Russia-Ukraine war is seen
+	 * as ..." the parse may make "Russia" the subject */
+	if (kind == AS && rel_is(ps, w->rel[h], "nsubj") && w->head[h] > h && w->end[w->hi[h]] <= m->end)
 		p = as_phrase(ps, w, w->head[h]);
 	if (p < 0 || !nominal(ps, w, p))
 		return 0;
-	phrase(ps, w, p, kind == AS, a, b);
+	phrase(ps, w, p, kind == AS ? BARE : 0, a, b);
 	*head = p;
 	/* an apposition closes with a comma or the sentence: in "under the
 	 * sanctions of Western countries, Russia's trade with China highlights
 	 * ..." the phrase after the comma is the next clause's subject */
 	if (kind == APPOSITION && *b + 1 < (int)w->n && w->upos[*b + 1] != NG_PUNCT)
 		return 0;
-	return *a > h;
+	if (*a <= h)
+		return 0;
+	phrase(ps, w, p, (kind == AS ? BARE : 0) | ONE, a, b);
+	return 1;
 }
 
 /* The token that holds byte `at`, in sentence s. */
@@ -553,9 +578,14 @@ int ng_describe(ng_parse_cache *pc, const ng_doc *d, ng_ents *x, ng_error *err)
 			if (!kind || w.n > NG_PARSE_MAX_WORDS || !description(ps, &w, &x->m[i], kind, &p, &a, &b))
 				continue;
 			rc = add_description(d, x, i, kind, &w, a, b);
+			for (size_t c = (size_t)p + 1; c < w.n && !rc; c++)
+				if (w.head[c] == p && own_conj(ps, &w, (int)c)) {
+					phrase(ps, &w, (int)c, BARE, &a, &b);
+					rc = add_description(d, x, i, kind, &w, a, b);
+				}
 			for (int c = kind == APPOSITION ? -1 : next_predicate(ps, &w, p, p); c >= 0 && !rc;
 			     c = next_predicate(ps, &w, p, c)) {
-				phrase(ps, &w, c, 1, &a, &b);
+				phrase(ps, &w, c, BARE, &a, &b);
 				rc = add_description(d, x, i, kind, &w, a, b);
 			}
 			if (rc)
