@@ -4,8 +4,9 @@
  * mentions of the name they describe, spanning their whole noun phrase.
  * Input: a linked doc; output: those mentions, merged into text order.
  * Only sentences where a linked name is followed by a form of "be" or a
- * comma, and then by a word that opens a noun phrase, or later by "as"
- * and a determiner ("he served as a military engineer"), are parsed: the
+ * comma, and then by a word that opens a noun phrase, or later by a
+ * verb of a role, "as" and a determiner ("he served as a military
+ * engineer"), are parsed: the
  * parse is the costly step, and one the relations made is reused. The
  * mentions come after the relations have been read, so they change no
  * relation. */
@@ -124,8 +125,8 @@ static int adjacent(const ng_doc *d, const ng_ents *x, size_t k)
 }
 
 /* The kind of description that may follow mention k: one next to it
- * (see adjacent), else AS when "as" and a word that opens a noun phrase
- * follow it in its sentence; 0 when none. */
+ * (see adjacent), else AS when a verb of a role, "as" and a word that
+ * opens a noun phrase follow it in its sentence; 0 when none. */
 static int trigger(const ng_doc *d, const ng_ents *x, size_t k)
 {
 	static const char *const opener[] = {"a", "an", "the", "one", NULL};
@@ -137,9 +138,17 @@ static int trigger(const ng_doc *d, const ng_ents *x, size_t k)
 	if (type != NG_PERSON && type != NG_ORGANIZATION && type != NG_COMPANY && type != NG_LOCATION && type != NG_STATE)
 		return 0;
 	const ng_sentence *s = &d->sents[m->sent];
-	for (uint32_t t = m->te; t + 1 < s->tok_end; t++)
-		if (!strcmp(ng_tok_norm(d, &d->toks[t]), "as") && in_list(ng_tok_norm(d, &d->toks[t + 1]), opener))
+	/* after a verb of a role: "served as", "was known as", "works as";
+	 * not "as the market fell", "such as" */
+	static const char *const role_verb[] = {"serves", "serving", "works", "working", "acts", "acting", "known", NULL};
+	for (uint32_t t = m->te + 1; t + 1 < s->tok_end; t++) {
+		if (strcmp(ng_tok_norm(d, &d->toks[t]), "as") || !in_list(ng_tok_norm(d, &d->toks[t + 1]), opener))
+			continue;
+		const char *v = ng_tok_norm(d, &d->toks[t - 1]);
+		size_t n = strlen(v);
+		if ((n > 3 && !strcmp(v + n - 2, "ed")) || in_list(v, role_verb))
 			return AS;
+	}
 	return 0;
 }
 
