@@ -4,7 +4,9 @@
  * mentions of the name they describe, spanning their whole noun phrase.
  * Input: a linked doc; output: those mentions, merged into text order.
  * Only sentences where a linked name is followed by a form of "be" or a
- * comma, and then by a word that opens a noun phrase, are parsed: the
+ * comma, and then by a word that opens a noun phrase, or later by a
+ * verb of a role, "as" and a determiner ("he served as a military
+ * engineer"), are parsed: the
  * parse is the costly step, and one the relations made is reused. The
  * mentions come after the relations have been read, so they change no
  * relation. */
@@ -12,6 +14,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "entities/coref.h"
 #include "syntax/conllu.h"
@@ -67,7 +70,9 @@ static int in_list(const char *w, const char *const *list)
 }
 
 /* BECOME: "Nida became a Christian", a predicate of a verb's xcomp */
-enum { PREDICATE = 1, APPOSITION = 2, BECOME = 3 };
+/* AS: "he served as a military engineer", the "as" phrase of the verb
+ * whose subject the name is */
+enum { PREDICATE = 1, APPOSITION = 2, BECOME = 3, AS = 4 };
 
 /* Can mention k be described by what follows it: PREDICATE after "is"
  * ("Equinor is Norway's largest company"), BECOME after "became" or
@@ -75,7 +80,7 @@ enum { PREDICATE = 1, APPOSITION = 2, BECOME = 3 };
  * named" ("she was made a Dame"), APPOSITION after a comma
  * ("Temasek, Singapore's state investor"), else 0. The next word must
  * open a noun phrase. */
-static int trigger(const ng_doc *d, const ng_ents *x, size_t k)
+static int adjacent(const ng_doc *d, const ng_ents *x, size_t k)
 {
 	static const char *const be[] = {"is", "was", "are", "were", NULL};
 	static const char *const become[] = {"became", "becomes", "remained", "remains", NULL};
@@ -116,6 +121,34 @@ static int trigger(const ng_doc *d, const ng_ents *x, size_t k)
 	for (size_t j = k + 1; j < x->n && x->m[j].tb <= n; j++)
 		if (x->m[j].tb == n && x->m[j].te < s->tok_end && (d->toks[x->m[j].te].flags & NG_TOK_POSS))
 			return kind;
+	return 0;
+}
+
+/* The kind of description that may follow mention k: one next to it
+ * (see adjacent), else AS when a verb of a role, "as" and a word that
+ * opens a noun phrase follow it in its sentence; 0 when none. */
+static int trigger(const ng_doc *d, const ng_ents *x, size_t k)
+{
+	static const char *const opener[] = {"a", "an", "the", "one", NULL};
+	int kind = adjacent(d, x, k);
+	const ng_mention *m = &x->m[k];
+	if (kind || m->entity < 0 || m->adj || m->plural)
+		return kind;
+	int type = x->e[m->entity].type;
+	if (type != NG_PERSON && type != NG_ORGANIZATION && type != NG_COMPANY && type != NG_LOCATION && type != NG_STATE)
+		return 0;
+	const ng_sentence *s = &d->sents[m->sent];
+	/* after a verb of a role: "served as", "was known as", "works as";
+	 * not "as the market fell", "such as" */
+	static const char *const role_verb[] = {"serves", "serving", "works", "working", "acts", "acting", "known", NULL};
+	for (uint32_t t = m->te + 1; t + 1 < s->tok_end; t++) {
+		if (strcmp(ng_tok_norm(d, &d->toks[t]), "as") || !in_list(ng_tok_norm(d, &d->toks[t + 1]), opener))
+			continue;
+		const char *v = ng_tok_norm(d, &d->toks[t - 1]);
+		size_t n = strlen(v);
+		if ((n > 3 && !strcmp(v + n - 2, "ed")) || in_list(v, role_verb))
+			return AS;
+	}
 	return 0;
 }
 
@@ -194,12 +227,34 @@ static int clause_conj(const ng_parser *ps, const words *w, int c)
 	return 0;
 }
 
-/* The words [*a, *b] of the noun phrase headed by word p. */
-static void phrase(const ng_parser *ps, const words *w, int p, int *a, int *b)
+/* Is word c a conjunct of a phrase of its own: a noun with its own
+ * determiner or a proper noun ("Poland's third city and the capital of
+ * its province", "a linguist and Professor of Linguistics"), where "a
+ * French actress, singer and director" share one? */
+static int own_conj(const ng_parser *ps, const words *w, int c)
+{
+	if (!rel_is(ps, w->rel[c], "conj") || clause_conj(ps, w, c))
+		return 0;
+	if (w->upos[c] == NG_PROPN)
+		return 1;
+	for (size_t k = 0; k < (size_t)c; k++)
+		if (w->head[k] == c && (rel_is(ps, w->rel[k], "det") || rel_is(ps, w->rel[k], "nmod:poss")))
+			return 1;
+	return 0;
+}
+
+enum { BARE = 1, ONE = 2 };
+
+/* The words [*a, *b] of the noun phrase headed by word p; with BARE,
+ * without the "and" or "as" before it; with ONE, without the conjuncts
+ * of a phrase of their own. */
+static void phrase(const ng_parser *ps, const words *w, int p, int bare, int *a, int *b)
 {
 	*a = *b = p;
 	for (size_t c = 0; c < w->n; c++)
-		if (w->head[c] == p && in_phrase(ps, w->rel[c], w->upos[p] == NG_ADJ) && !clause_conj(ps, w, (int)c)) {
+		if (w->head[c] == p && in_phrase(ps, w->rel[c], w->upos[p] == NG_ADJ) && !clause_conj(ps, w, (int)c) &&
+		    !((bare & BARE) && (rel_is(ps, w->rel[c], "cc") || rel_is(ps, w->rel[c], "case"))) &&
+		    !((bare & ONE) && own_conj(ps, w, (int)c))) {
 			if (w->lo[c] < *a)
 				*a = w->lo[c];
 			if (w->hi[c] > *b)
@@ -230,9 +285,62 @@ static int has_det(const ng_parser *ps, const words *w, int p)
 	return 0;
 }
 
+/* Can word p head a description: a noun, or an adjective with a
+ * determiner. */
+static int nominal(const ng_parser *ps, const words *w, int p)
+{
+	return w->upos[p] == NG_NOUN || w->upos[p] == NG_PROPN || w->upos[p] == NG_PRON || w->upos[p] == NG_NUM ||
+	       (w->upos[p] == NG_ADJ && has_det(ps, w, p));
+}
+
+/* "Isfahan is a city in central Iran and is the capital of its
+ * province": a conjunct of predicate p with a copula and no subject of
+ * its own is a further predicate of the same subject; the next after c,
+ * or -1. */
+static int next_predicate(const ng_parser *ps, const words *w, int p, int c)
+{
+	for (c++; c < (int)w->n; c++) {
+		if (w->head[c] != p || !rel_is(ps, w->rel[c], "conj") || !nominal(ps, w, c))
+			continue;
+		int cop = 0, subj = 0;
+		for (size_t k = 0; k < w->n; k++)
+			if (w->head[k] == c) {
+				cop |= rel_is(ps, w->rel[k], "cop");
+				subj |= rel_is(ps, w->rel[k], "nsubj");
+			}
+		if (cop && !subj)
+			return c;
+	}
+	return -1;
+}
+
+/* The "as" phrase of verb v or of a verb joined to it with no subject of
+ * its own ("arrived in 1777 and served as a military engineer"); its
+ * head, or -1. Not of a verb with an object: in "sees the plan as a
+ * threat" the phrase is the object's. */
+static int as_phrase(const ng_parser *ps, const words *w, int v)
+{
+	for (size_t c = (size_t)v + 1; c < w->n; c++) {
+		int u = w->head[c];
+		if (u < 0 || (u != v && !(w->head[u] == v && rel_is(ps, w->rel[u], "conj"))) || w->upos[u] != NG_VERB)
+			continue;
+		int as = 0, obj = 0;
+		for (size_t k = 0; k < w->n; k++) {
+			if (w->head[k] == (int)c && rel_is(ps, w->rel[k], "case") && !strcasecmp(w->form[k], "as"))
+				as = 1;
+			if (w->head[k] == u && (rel_is(ps, w->rel[k], "obj") || (u != v && rel_is(ps, w->rel[k], "nsubj"))))
+				obj = 1;
+		}
+		if (as && !obj)
+			return (int)c;
+	}
+	return -1;
+}
+
 /* The description of mention k as words [*a, *b]: 1, or 0 when the parse
  * does not confirm it. */
-static int description(const ng_parser *ps, const words *w, const ng_mention *m, int kind, int *a, int *b)
+static int description(const ng_parser *ps, const words *w, const ng_mention *m, int kind, int *head, int *a,
+                       int *b)
 {
 	int h = mention_head(w, m);
 	if (h < 0)
@@ -257,16 +365,23 @@ static int description(const ng_parser *ps, const words *w, const ng_mention *m,
 		for (size_t c = (size_t)w->head[h] + 1; c < w->n && p < 0; c++)
 			if (w->head[c] == w->head[h] && rel_is(ps, w->rel[c], "xcomp"))
 				p = (int)c;
-	if (p < 0 || (w->upos[p] != NG_NOUN && w->upos[p] != NG_PROPN && w->upos[p] != NG_PRON &&
-	              w->upos[p] != NG_NUM && !(w->upos[p] == NG_ADJ && has_det(ps, w, p))))
+	/* the name is the whole subject: in "the Russia-Ukraine war is seen
+	 * as ..." the parse may make "Russia" the subject */
+	if (kind == AS && rel_is(ps, w->rel[h], "nsubj") && w->head[h] > h && w->end[w->hi[h]] <= m->end)
+		p = as_phrase(ps, w, w->head[h]);
+	if (p < 0 || !nominal(ps, w, p))
 		return 0;
-	phrase(ps, w, p, a, b);
+	phrase(ps, w, p, kind == AS ? BARE : 0, a, b);
+	*head = p;
 	/* an apposition closes with a comma or the sentence: in "under the
 	 * sanctions of Western countries, Russia's trade with China highlights
 	 * ..." the phrase after the comma is the next clause's subject */
 	if (kind == APPOSITION && *b + 1 < (int)w->n && w->upos[*b + 1] != NG_PUNCT)
 		return 0;
-	return *a > h;
+	if (*a <= h)
+		return 0;
+	phrase(ps, w, p, (kind == AS ? BARE : 0) | ONE, a, b);
+	return 1;
 }
 
 /* The token that holds byte `at`, in sentence s. */
@@ -298,6 +413,117 @@ static int add_description(const ng_doc *d, ng_ents *x, size_t k, int kind, cons
 	m->entity = ante->entity;
 	m->pass = kind == APPOSITION ? NG_PASS_APPOSITION : NG_PASS_PREDICATE;
 	m->ante = (int)k;
+	return 0;
+}
+
+/* What a description "a son of Johann Bernoulli" tells: child's
+ * parent, from sentence sent on. */
+typedef struct kin {
+	int child, parent;
+	uint32_t sent;
+} kin;
+
+enum { KIN_MAX = 8 };
+
+/* Description p of mention k is "a son of" or "the daughter of" a person
+ * named in the text: that person's entity, or -1. */
+static int parent_of(const ng_parser *ps, const words *w, const ng_ents *x, int p)
+{
+	static const char *const child[] = {"son", "daughter", "child", NULL};
+	if (!in_list(w->form[p], child))
+		return -1;
+	for (size_t c = (size_t)p + 1; c < w->n; c++) {
+		if (w->head[c] != p || !rel_is(ps, w->rel[c], "nmod"))
+			continue;
+		for (size_t j = 0; j < x->n; j++)
+			if (x->m[j].kind == NG_NAME && x->m[j].entity >= 0 && x->e[x->m[j].entity].type == NG_PERSON &&
+			    x->m[j].start <= w->start[c] && w->end[c] <= x->m[j].end)
+				return x->m[j].entity;
+	}
+	return -1;
+}
+
+/* "his father", "her mother" after "a son of Johann Bernoulli": when the
+ * possessive is the child's, the parent, if the parent's gender (from a
+ * title or a pronoun that took the parent) is the kin word's: the text
+ * names one parent, and the other is no one in it. */
+static int kin_nominals(const ng_doc *d, ng_ents *x, size_t n0, const kin *kn, size_t nk)
+{
+	for (size_t k = 0; k < n0 && nk; k++) {
+		const ng_mention *m = &x->m[k];
+		if (m->kind != NG_PRONOUN || m->entity < 0 || m->te >= d->sents[m->sent].tok_end)
+			continue;
+		const char *pron = ng_tok_norm(d, &d->toks[m->tb]), *w = ng_tok_norm(d, &d->toks[m->te]);
+		int g = !strcmp(w, "father") ? 1 : !strcmp(w, "mother") ? 2 : 0;
+		if (!g || (strcmp(pron, "his") && strcmp(pron, "her")))
+			continue;
+		int parent = -1;
+		for (size_t j = 0; j < nk; j++)
+			if (kn[j].child == m->entity && kn[j].sent <= m->sent)
+				parent = kn[j].parent;
+		if (parent < 0 || x->e[parent].gender != g)
+			continue;
+		ng_mention *a = NG_PUSH(x->m, x->n, x->cap);
+		if (!a)
+			return NG_ENOMEM;
+		m = &x->m[k];
+		*a = (ng_mention){.start = m->start, .end = d->toks[m->te].end, .tb = m->tb, .te = m->te + 1,
+		                  .sent = m->sent, .type = NG_PERSON, .kind = NG_NOMINAL, .entry = -1, .title_rel = -1,
+		                  .title_of = -1, .title_of2 = -1, .entity2 = -1, .entity = parent, .pass = NG_PASS_ROLE,
+		                  .ante = -1};
+	}
+	return 0;
+}
+
+/* The name mention that starts at token t, from mention j on (mentions
+ * are in text order), or -1. */
+static int name_at(const ng_ents *x, size_t j, uint32_t t)
+{
+	for (; j < x->n && x->m[j].tb <= t; j++)
+		if (x->m[j].tb == t && x->m[j].kind == NG_NAME && x->m[j].entity >= 0 && !x->m[j].adj)
+			return (int)j;
+	return -1;
+}
+
+/* "Exeter, Devon", "Basel, in Switzerland", "Trinity College,
+ * Cambridge": a place or body located by the state or place named after
+ * its comma is one mention of it to the locating name's end. Not a list:
+ * a state is no place of another ("France, Germany"), and "Austin,
+ * Dallas and Houston" goes on with "and" or another name. */
+static int located(const ng_doc *d, ng_ents *x, size_t n0)
+{
+	for (size_t k = 0; k < n0; k++) {
+		const ng_mention *m = &x->m[k];
+		const ng_sentence *s = &d->sents[m->sent];
+		if (m->kind != NG_NAME || m->entity < 0 || m->adj || m->te + 2 >= s->tok_end ||
+		    strcmp(ng_tok_norm(d, &d->toks[m->te]), ","))
+			continue;
+		int t = x->e[m->entity].type;
+		if (t != NG_LOCATION && t != NG_ORGANIZATION && t != NG_COMPANY)
+			continue;
+		uint32_t b = m->te + 1 + !strcmp(ng_tok_norm(d, &d->toks[m->te + 1]), "in");
+		int j = name_at(x, k + 1, b);
+		if (j < 0 || x->m[j].entity == m->entity ||
+		    (x->e[x->m[j].entity].type != NG_STATE && x->e[x->m[j].entity].type != NG_LOCATION))
+			continue;
+		uint32_t e = x->m[j].te;
+		if (e < s->tok_end) {
+			const char *w = ng_tok_norm(d, &d->toks[e]);
+			if (!strcmp(w, "and") || !strcmp(w, "or") || (d->toks[e].flags & NG_TOK_POSS) ||
+			    (!strcmp(w, ",") && e + 1 < s->tok_end &&
+			     ((d->toks[e + 1].flags & NG_TOK_CAP) || !strcmp(ng_tok_norm(d, &d->toks[e + 1]), "and") ||
+			      !strcmp(ng_tok_norm(d, &d->toks[e + 1]), "or"))))
+				continue;
+		}
+		ng_mention *a = NG_PUSH(x->m, x->n, x->cap);
+		if (!a)
+			return NG_ENOMEM;
+		m = &x->m[k];
+		*a = (ng_mention){.start = m->start, .end = x->m[j].end, .tb = m->tb, .te = e, .sent = m->sent,
+		                  .type = x->e[m->entity].type, .kind = NG_NOMINAL, .entry = -1, .title_rel = -1,
+		                  .title_of = -1, .title_of2 = -1, .entity2 = -1, .entity = m->entity,
+		                  .pass = NG_PASS_APPOSITION, .ante = (int)k};
+	}
 	return 0;
 }
 
@@ -346,7 +572,8 @@ int ng_describe(ng_parse_cache *pc, const ng_doc *d, ng_ents *x, ng_error *err)
 {
 	const ng_parser *ps = ng_parse_cache_parser(pc);
 	words w = {0};
-	size_t n0 = x->n;
+	kin kn[KIN_MAX];
+	size_t n0 = x->n, nk = 0;
 	int rc = 0;
 	for (size_t k = 0; k < n0 && !rc;) {
 		size_t end = k;
@@ -356,14 +583,33 @@ int ng_describe(ng_parse_cache *pc, const ng_doc *d, ng_ents *x, ng_error *err)
 		if (any)
 			rc = parse_sentence(pc, d, x->m[k].sent, &w, err);
 		for (size_t i = k; any && !rc && i < end; i++) {
-			int kind = trigger(d, x, i), a, b;
-			if (kind && w.n <= NG_PARSE_MAX_WORDS && description(ps, &w, &x->m[i], kind, &a, &b) &&
-			    add_description(d, x, i, kind, &w, a, b))
+			int kind = trigger(d, x, i), p, a, b;
+			if (!kind || w.n > NG_PARSE_MAX_WORDS || !description(ps, &w, &x->m[i], kind, &p, &a, &b))
+				continue;
+			rc = add_description(d, x, i, kind, &w, a, b);
+			for (size_t c = (size_t)p + 1; c < w.n && !rc; c++)
+				if (w.head[c] == p && own_conj(ps, &w, (int)c)) {
+					phrase(ps, &w, (int)c, BARE, &a, &b);
+					rc = add_description(d, x, i, kind, &w, a, b);
+				}
+			for (int c = kind == APPOSITION ? -1 : next_predicate(ps, &w, p, p); c >= 0 && !rc;
+			     c = next_predicate(ps, &w, p, c)) {
+				phrase(ps, &w, c, BARE, &a, &b);
+				rc = add_description(d, x, i, kind, &w, a, b);
+			}
+			if (rc)
 				rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+			else if (nk < KIN_MAX && (kn[nk].parent = parent_of(ps, &w, x, p)) >= 0 &&
+			         kn[nk].parent != x->m[i].entity) {
+				kn[nk].child = x->m[i].entity;
+				kn[nk++].sent = x->m[i].sent;
+			}
 		}
 		k = end;
 	}
 	words_free(&w);
+	if (!rc && (located(d, x, n0) || kin_nominals(d, x, n0, kn, nk)))
+		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	if (!rc && x->n > n0 && merge(x, n0))
 		rc = ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	return rc;

@@ -716,6 +716,37 @@ static int body_antecedent(const ng_lexicon *lx, const ng_ents *x, size_t i)
 	return home && strcmp(home, x->e[st].id) ? -1 : ante;
 }
 
+/* The topic of a kind for "the island" with no place of its kind in
+ * view: the entity of a type in type_mask that names before mention i
+ * name most often, at least three times and more often than any other
+ * (a guide's island, a report's country); mention index of its last
+ * name, or -1. */
+static int topic(const ng_ents *x, size_t i, int type_mask)
+{
+	int *count = calloc(x->ne + 1, sizeof *count);
+	if (!count)
+		return -1; /* no topic is a safe reading */
+	int best = -1, most = 0, second = 0;
+	for (size_t k = 0; k < i; k++) {
+		const ng_mention *p = &x->m[k];
+		if (p->entity < 0 || p->kind != NG_NAME || p->adj || !(type_mask & (1 << x->e[p->entity].type)))
+			continue;
+		int n = ++count[p->entity];
+		if (best >= 0 && x->m[best].entity == p->entity)
+			most = n;
+		else if (n > most) {
+			second = most;
+			most = n;
+		}
+		else if (n > second)
+			second = n;
+		if (n == most)
+			best = (int)k;
+	}
+	free(count);
+	return most >= 3 && most > second ? best : -1;
+}
+
 /* A nominal that ng_coref_add_nominals added: its text names nothing, so
  * it is no alias. */
 static void link_nominal(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i)
@@ -729,8 +760,11 @@ static void link_nominal(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size
 		ante = head_antecedent(d, x, i);
 	else if (pass == NG_PASS_BODY)
 		ante = body_antecedent(lx, x, i);
-	else
+	else {
 		ante = salient(d, x, i, 1 << m->type, m->type == NG_ORGANIZATION ? NG_BODY_KIND_BACK : 2);
+		if (ante < 0)
+			ante = topic(x, i, 1 << m->type);
+	}
 	m->pass = NG_PASS_NONE;
 	m->entity = antecedent(x, i, ante, pass);
 	if (m->entity >= 0)
