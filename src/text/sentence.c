@@ -35,6 +35,17 @@ static size_t opener(const unsigned char *s, size_t avail)
 	return 0;
 }
 
+/* Width of a reference mark at t[m] ("[3]", "[12]", "[a]"), or 0. */
+static size_t reference_mark(const char *t, size_t m, size_t e)
+{
+	size_t n = 1;
+	if (m >= e || t[m] != '[')
+		return 0;
+	while (m + n < e && n <= 3 && (isdigit((unsigned char)t[m + n]) || islower((unsigned char)t[m + n])))
+		n++;
+	return n > 1 && m + n < e && t[m + n] == ']' ? n + 1 : 0;
+}
+
 /* Is the word at [w, w+n) letters with inner dots, like U.S or U.S.S.R? */
 static int dotted_acronym(const char *w, size_t n)
 {
@@ -184,6 +195,14 @@ static int split_paragraph(ng_doc *d, const ng_text_opts *o, size_t p, size_t e,
 		if (j < e && !is_space((unsigned char)t[j])) {
 			i = j - 1;
 			continue;
+		}
+		/* "He died in 2014. [3] His son": a reference mark after the stop
+		 * ends the sentence with it */
+		for (size_t m = j, n;; j = m += n) {
+			while (m < e && is_space((unsigned char)t[m]))
+				m++;
+			if (!(n = reference_mark(t, m, e)))
+				break;
 		}
 		size_t k = j;
 		while (k < e && is_space((unsigned char)t[k]))
