@@ -857,6 +857,52 @@ static void places_called_cities(const ng_doc *d, ng_ents *x)
 	}
 }
 
+/* The entity that a name of its own, alone, names with the words of
+ * tokens [a, b), other than `not`; or -1. Not a demonym ("Chinese" in
+ * "the Chinese Communist Party"): a word about the state, not its name. */
+static int named_alone(const ng_doc *d, const ng_ents *x, uint32_t a, uint32_t b, int not)
+{
+	uint32_t s = d->toks[a].start, len = d->toks[b - 1].end - s;
+	for (size_t k = 0; k < x->n; k++) {
+		const ng_mention *m = &x->m[k];
+		if (m->kind == NG_NAME && m->entity >= 0 && m->entity != not && !m->plural && !m->adj && m->te - m->tb == b - a &&
+		    m->end - m->start == len && memcmp(d->text + m->start, d->text + s, len) == 0)
+			return m->entity;
+	}
+	return -1;
+}
+
+/* "the Andy Warhol Foundation", "University of California, Berkeley":
+ * where the article also names an entity alone, its name inside a longer
+ * name is one more mention of it (x->inner). Not inside people's names:
+ * "Bernoulli" in "Johann Bernoulli" is a kinsman, not the Bernoulli named
+ * alone. */
+static int inner_names(const ng_doc *d, ng_ents *x)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		const ng_mention *m = &x->m[i];
+		if (m->kind != NG_NAME || m->entity < 0 || m->plural || m->te - m->tb < 2 ||
+		    x->e[m->entity].type == NG_PERSON)
+			continue;
+		for (uint32_t a = m->tb; a < m->te; a++)
+			for (uint32_t b = m->te; b > a; b--) {
+				int e = b - a < m->te - m->tb ? named_alone(d, x, a, b, m->entity) : -1;
+				if (e < 0)
+					continue;
+				ng_mention *in = NG_PUSH(x->inner, x->ninner, x->cinner);
+				if (!in)
+					return NG_ENOMEM;
+				m = &x->m[i];
+				*in = (ng_mention){d->toks[a].start, d->toks[b - 1].end, a, b, m->sent, x->e[e].type, NG_NAME,
+				                   .entry = x->e[e].entry, .title_rel = -1, .title_of = -1, .title_of2 = -1,
+				                   .entity = e, .entity2 = -1, .ante = -1};
+				a = b - 1; /* on after the inner name */
+				break;
+			}
+	}
+	return 0;
+}
+
 int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 {
 	if (ng_coref_add_nominals(lx, d, x) || ng_coref_add_pronouns(d, x) || parenthesised_acronyms(d, x) ||
@@ -874,5 +920,7 @@ int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 			    x->m[i].entity < 0 && link_mention(lx, d, x, i))
 				return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	}
+	if (inner_names(d, x))
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	return 0;
 }

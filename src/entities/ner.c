@@ -940,6 +940,7 @@ void ng_ents_free(ng_ents *x)
 	for (size_t i = 0; i < x->n; i++)
 		free(x->m[i].name);
 	free(x->m);
+	free(x->inner);
 	for (size_t i = 0; i < x->ne; i++) {
 		free(x->e[i].id);
 		free(x->e[i].name);

@@ -54,6 +54,12 @@ typedef struct ng_ents {
 	size_t n, cap;
 	ng_entity *e;
 	size_t ne, ce;
+	/* Names of the article's entities inside longer names ("Warhol" in
+	 * "the Warhol Foundation"), in text order: listed among the entity's
+	 * mentions but kept out of m, so that relations read the longer name
+	 * alone. */
+	ng_mention *inner;
+	size_t ninner, cinner;
 	int32_t day; /* the article's date as YYYYMMDD, or NG_DAY_NONE */
 } ng_ents;
 
