@@ -410,7 +410,7 @@ static int fill_mentions(ng_mentions *ms, const ng_ents *x, const char *article)
 			if (!x->e[x->inner[in].entity].needs_edge)
 				ms->v[ms->n++] = (ng_mention_info){ms->article, x->inner[in].start, x->inner[in].end,
 				                                   x->e[x->inner[in].entity].type,
-				                                   ms->nodes[x->inner[in].entity], NG_NAME, 0};
+				                                   ms->nodes[x->inner[in].entity], NG_NAME, 0, 1};
 		if (i == x->n)
 			break;
 		const ng_mention *m = &x->m[i];
@@ -419,7 +419,7 @@ static int fill_mentions(ng_mentions *ms, const ng_ents *x, const char *article)
 			if (refs[k] < 0 || x->e[refs[k]].needs_edge)
 				continue;
 			ms->v[ms->n++] = (ng_mention_info){ms->article, m->start, m->end, x->e[refs[k]].type,
-			                                   ms->nodes[refs[k]], m->kind, m->adj};
+			                                   ms->nodes[refs[k]], m->kind, m->adj, 0};
 		}
 	}
 	return 0;

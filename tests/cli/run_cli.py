@@ -382,12 +382,13 @@ def inner_names():
     t = b"Toyota cut its forecast. The Toyota Foundation gave grants to the University of Ohio. Ohio voters agreed.\n"
     p = write("inner.txt", t)
     code, out, err = run(["entities", "-f", "json", p])
-    got = [(t[m["start"]:m["end"]].decode(), m["node"]) for m in json.loads(out)["mentions"]] if code == 0 else err
+    got = [(t[m["start"]:m["end"]].decode(), m["node"], m.get("nested", False))
+           for m in json.loads(out)["mentions"]] if code == 0 else err
     check_equal("names inside names", got, [
-        ("Toyota", "company:toyota"), ("its", "company:toyota"),
-        ("Toyota Foundation", "organization:toyota-foundation"), ("Toyota", "company:toyota"),
-        ("University of Ohio", "organization:university-of-ohio"), ("Ohio", "location:ohio"),
-        ("Ohio", "location:ohio")])
+        ("Toyota", "company:toyota", False), ("its", "company:toyota", False),
+        ("Toyota Foundation", "organization:toyota-foundation", False), ("Toyota", "company:toyota", True),
+        ("University of Ohio", "organization:university-of-ohio", False), ("Ohio", "location:ohio", True),
+        ("Ohio", "location:ohio", False)])
     code, out, err = run(["extract", "-f", "json", p])
     g = json.loads(out) if code == 0 else {"nodes": []}
     spans = {n["id"]: [m["start"] for m in n["mentions"]] for n in g["nodes"]}
