@@ -905,6 +905,85 @@ static void model_types(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *
 	}
 }
 
+/* What the evidence of mention m weighs for one_sense, in the typer's
+ * units, and for which type (*type; -1: none): a cue or the name's own
+ * words as much as two sure typer readings; a name typed a person for want
+ * of a cue, the typer's reading of it in its sentence, at most one sure
+ * reading. */
+static int32_t type_weight(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *d, const ng_mention *m, int *type)
+{
+	*type = m->type;
+	if (!m->guess)
+		return 2 * TYPER_SURE;
+	int32_t margin = 0;
+	int cls = ty ? ng_typer_run(ty, lx, d, &d->sents[m->sent], m->tb, m->te, &margin) : -1;
+	*type = cls == NG_TYPER_PER ? NG_PERSON : cls == NG_TYPER_LOC ? NG_LOCATION
+	        : cls == NG_TYPER_ORG ? NG_ORGANIZATION : -1;
+	return margin < TYPER_SURE ? margin : TYPER_SURE;
+}
+
+/* Is mention o a name the knowledge base does not hold, written as the
+ * len bytes at `start`? */
+static int same_name(const ng_doc *d, const ng_mention *o, uint32_t start, uint32_t len)
+{
+	return o->kind == NG_NAME && o->entry < 0 && !o->adj && o->end - o->start == len &&
+	       memcmp(d->text + o->start, d->text + start, len) == 0;
+}
+
+/* One sense per discourse: a name the knowledge base does not hold is one
+ * thing throughout the article ("Warhol" a person in one sentence is not a
+ * place in the next). Its mentions take the type that has the most weight
+ * over them all (the typer's scores summed), the first mention's on a tie.
+ * A lone word that ends a person's fuller name in the article
+ * ("Higuchi" after "Natsuko Higuchi") weighs as a cue for a person; the
+ * first words of a company's longer name ("Donohue" of "Donohue Inc") are
+ * its short form, whatever else the mentions say. */
+static void one_sense(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *d, ng_ents *out)
+{
+	for (size_t i = 0; i < out->n; i++) {
+		ng_mention *m = &out->m[i];
+		if (!same_name(d, m, m->start, m->end - m->start))
+			continue;
+		uint32_t len = m->end - m->start;
+		int differ = 0;
+		for (size_t j = i + 1; j < out->n && !differ; j++)
+			differ = same_name(d, &out->m[j], m->start, len) && out->m[j].type != m->type;
+		if (!differ)
+			continue;
+		/* the longer names first: a company's decides */
+		int64_t weight[NG_NTYPES] = {0};
+		int best = m->type;
+		for (size_t j = 0; j < out->n; j++) {
+			const ng_mention *o = &out->m[j];
+			if (o->kind != NG_NAME || o->te - o->tb <= m->te - m->tb)
+				continue;
+			const ng_token *last = &d->toks[o->te - 1];
+			if (o->type == NG_PERSON && m->te - m->tb == 1 && last->end - last->start == len &&
+			    memcmp(d->text + last->start, d->text + m->start, len) == 0)
+				weight[NG_PERSON] += 2 * TYPER_SURE;
+			else if (o->type == NG_COMPANY && d->toks[o->tb + (m->te - m->tb) - 1].end - o->start == len &&
+			         memcmp(d->text + o->start, d->text + m->start, len) == 0)
+				weight[NG_COMPANY] = 1;
+		}
+		for (size_t j = i; !weight[NG_COMPANY] && j < out->n; j++) {
+			int type;
+			int32_t w = same_name(d, &out->m[j], m->start, len) ? type_weight(lx, ty, d, &out->m[j], &type) : 0;
+			if (w > 0 && type >= 0)
+				weight[type] += w;
+		}
+		for (int t = 0; t < NG_NTYPES; t++)
+			if (weight[t] > weight[best])
+				best = t;
+		for (size_t j = i; j < out->n; j++) {
+			ng_mention *o = &out->m[j];
+			if (same_name(d, o, m->start, len) && o->type != (ng_type)best) {
+				o->type = (ng_type)best;
+				o->unsure = 0; /* typed, as model_types keeps a lone word it types */
+			}
+		}
+	}
+}
+
 static int cmp_mention(const void *a, const void *b)
 {
 	const ng_mention *x = a, *y = b;
@@ -964,6 +1043,7 @@ int ng_ner(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *doc, ng_ents 
 		model_types(lx, ty, doc, out);
 	if (ng_ents_sort(out))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	one_sense(lx, ty, doc, out);
 	lower_titles(lx, doc, out);
 	return 0;
 }
