@@ -43,6 +43,16 @@ static int is_name_tok(const ctx *c, size_t i)
 	/* "I'm", "I've": a pronoun the token keeps with its contraction */
 	if (norm(c, i)[0] == 'i' && norm(c, i)[1] == '\'')
 		return 0;
+	/* "It's", "That's": a word and its "is" (a possessive is split off) */
+	const char *w = norm(c, i);
+	size_t l = strlen(w);
+	char stem[16];
+	if (l > 2 && l - 2 < sizeof stem && w[l - 2] == '\'' && w[l - 1] == 's') {
+		memcpy(stem, w, l - 2);
+		stem[l - 2] = '\0';
+		if (ng_lexicon_is(c->lx, stem, NG_W_IS_CONTRACTION))
+			return 0;
+	}
 	if (f & NG_TOK_HYPHEN) {
 		/* "Lisbon-based", "Chinese-made", "US-led" describe, they do not name */
 		const char *w = norm(c, i);
