@@ -872,10 +872,10 @@ static int named_alone(const ng_doc *d, const ng_ents *x, uint32_t a, uint32_t b
 	return -1;
 }
 
-/* "the Andy Warhol Foundation", "University of California, Berkeley":
+/* "the Toyota Foundation", "the University of Ohio":
  * where the article also names an entity alone, its name inside a longer
  * name is one more mention of it (x->inner). Not inside people's names:
- * "Bernoulli" in "Johann Bernoulli" is a kinsman, not the Bernoulli named
+ * "Strauss" in "Johann Strauss" is a kinsman, not the Strauss named
  * alone. */
 static int inner_names(const ng_doc *d, ng_ents *x)
 {

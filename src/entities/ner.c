@@ -941,12 +941,12 @@ static int same_name(const ng_doc *d, const ng_mention *o, uint32_t start, uint3
 }
 
 /* One sense per discourse: a name the knowledge base does not hold is one
- * thing throughout the article ("Warhol" a person in one sentence is not a
+ * thing throughout the article ("Kaikohe" a person in one sentence is not a
  * place in the next). Its mentions take the type that has the most weight
  * over them all (the typer's scores summed), the first mention's on a tie.
  * A lone word that ends a person's fuller name in the article
- * ("Higuchi" after "Natsuko Higuchi") weighs as a cue for a person; the
- * first words of a company's longer name ("Donohue" of "Donohue Inc") are
+ * ("Harada" after "Natsuki Harada") weighs as a cue for a person; the
+ * first words of a company's longer name ("Brenner" of "Brenner Corp") are
  * its short form, whatever else the mentions say. */
 static void one_sense(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *d, ng_ents *out)
 {

@@ -54,8 +54,8 @@ typedef struct ng_ents {
 	size_t n, cap;
 	ng_entity *e;
 	size_t ne, ce;
-	/* Names of the article's entities inside longer names ("Warhol" in
-	 * "the Warhol Foundation"), in text order: listed among the entity's
+	/* Names of the article's entities inside longer names ("Toyota" in
+	 * "the Toyota Foundation"), in text order: listed among the entity's
 	 * mentions but kept out of m, so that relations read the longer name
 	 * alone. */
 	ng_mention *inner;
