@@ -932,12 +932,46 @@ static int32_t type_weight(const ng_lexicon *lx, const ng_typer *ty, const ng_do
 	return margin < TYPER_SURE ? margin : TYPER_SURE;
 }
 
-/* Is mention o a name the knowledge base does not hold, written as the
- * len bytes at `start`? */
-static int same_name(const ng_doc *d, const ng_mention *o, uint32_t start, uint32_t len)
+int ng_cmp_named(const void *a, const void *b)
 {
-	return o->kind == NG_NAME && o->entry < 0 && !o->adj && o->end - o->start == len &&
-	       memcmp(d->text + o->start, d->text + start, len) == 0;
+	const ng_named *x = a, *y = b;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	int c = memcmp(x->s, y->s, x->len);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Decides the type of the mentions g[0..n) of one name (one_sense). */
+static int sense_of(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *d, const ng_ents *out, const ng_named *g,
+                    size_t n)
+{
+	const ng_mention *m = &out->m[g[0].i];
+	uint32_t len = g[0].len;
+	/* the longer names first: a company's decides */
+	int64_t weight[NG_NTYPES] = {0};
+	int best = m->type;
+	for (size_t j = 0; j < out->n; j++) {
+		const ng_mention *o = &out->m[j];
+		if (o->kind != NG_NAME || o->te - o->tb <= m->te - m->tb)
+			continue;
+		const ng_token *last = &d->toks[o->te - 1];
+		if (o->type == NG_PERSON && m->te - m->tb == 1 && last->end - last->start == len &&
+		    memcmp(d->text + last->start, g[0].s, len) == 0)
+			weight[NG_PERSON] += 2 * TYPER_SURE;
+		else if (o->type == NG_COMPANY && d->toks[o->tb + (m->te - m->tb) - 1].end - o->start == len &&
+		         memcmp(d->text + o->start, g[0].s, len) == 0)
+			weight[NG_COMPANY] = 1;
+	}
+	for (size_t j = 0; !weight[NG_COMPANY] && j < n; j++) {
+		int type;
+		int32_t w = type_weight(lx, ty, d, &out->m[g[j].i], &type);
+		if (w > 0 && type >= 0)
+			weight[type] += w;
+	}
+	for (int t = 0; t < NG_NTYPES; t++)
+		if (weight[t] > weight[best])
+			best = t;
+	return best;
 }
 
 /* One sense per discourse: a name the knowledge base does not hold is one
@@ -948,50 +982,35 @@ static int same_name(const ng_doc *d, const ng_mention *o, uint32_t start, uint3
  * ("Harada" after "Natsuki Harada") weighs as a cue for a person; the
  * first words of a company's longer name ("Brenner" of "Brenner Corp") are
  * its short form, whatever else the mentions say. */
-static void one_sense(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *d, ng_ents *out)
+static int one_sense(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *d, ng_ents *out)
 {
+	ng_named *g = malloc((out->n + 1) * sizeof *g);
+	if (!g)
+		return NG_ENOMEM;
+	size_t n = 0;
 	for (size_t i = 0; i < out->n; i++) {
-		ng_mention *m = &out->m[i];
-		if (!same_name(d, m, m->start, m->end - m->start))
-			continue;
-		uint32_t len = m->end - m->start;
+		const ng_mention *m = &out->m[i];
+		if (m->kind == NG_NAME && m->entry < 0 && !m->adj)
+			g[n++] = (ng_named){d->text + m->start, m->end - m->start, (uint32_t)i};
+	}
+	ng_sort(g, n, sizeof *g, ng_cmp_named);
+	for (size_t a = 0, b; a < n; a = b) {
 		int differ = 0;
-		for (size_t j = i + 1; j < out->n && !differ; j++)
-			differ = same_name(d, &out->m[j], m->start, len) && out->m[j].type != m->type;
+		for (b = a + 1; b < n && g[b].len == g[a].len && !memcmp(g[b].s, g[a].s, g[a].len); b++)
+			differ |= out->m[g[b].i].type != out->m[g[a].i].type;
 		if (!differ)
 			continue;
-		/* the longer names first: a company's decides */
-		int64_t weight[NG_NTYPES] = {0};
-		int best = m->type;
-		for (size_t j = 0; j < out->n; j++) {
-			const ng_mention *o = &out->m[j];
-			if (o->kind != NG_NAME || o->te - o->tb <= m->te - m->tb)
-				continue;
-			const ng_token *last = &d->toks[o->te - 1];
-			if (o->type == NG_PERSON && m->te - m->tb == 1 && last->end - last->start == len &&
-			    memcmp(d->text + last->start, d->text + m->start, len) == 0)
-				weight[NG_PERSON] += 2 * TYPER_SURE;
-			else if (o->type == NG_COMPANY && d->toks[o->tb + (m->te - m->tb) - 1].end - o->start == len &&
-			         memcmp(d->text + o->start, d->text + m->start, len) == 0)
-				weight[NG_COMPANY] = 1;
-		}
-		for (size_t j = i; !weight[NG_COMPANY] && j < out->n; j++) {
-			int type;
-			int32_t w = same_name(d, &out->m[j], m->start, len) ? type_weight(lx, ty, d, &out->m[j], &type) : 0;
-			if (w > 0 && type >= 0)
-				weight[type] += w;
-		}
-		for (int t = 0; t < NG_NTYPES; t++)
-			if (weight[t] > weight[best])
-				best = t;
-		for (size_t j = i; j < out->n; j++) {
-			ng_mention *o = &out->m[j];
-			if (same_name(d, o, m->start, len) && o->type != (ng_type)best) {
-				o->type = (ng_type)best;
+		ng_type best = (ng_type)sense_of(lx, ty, d, out, g + a, b - a);
+		for (size_t j = a; j < b; j++) {
+			ng_mention *o = &out->m[g[j].i];
+			if (o->type != best) {
+				o->type = best;
 				o->unsure = 0; /* typed, as model_types keeps a lone word it types */
 			}
 		}
 	}
+	free(g);
+	return 0;
 }
 
 static int cmp_mention(const void *a, const void *b)
@@ -1053,7 +1072,8 @@ int ng_ner(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *doc, ng_ents 
 		model_types(lx, ty, doc, out);
 	if (ng_ents_sort(out))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
-	one_sense(lx, ty, doc, out);
+	if (one_sense(lx, ty, doc, out))
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	lower_titles(lx, doc, out);
 	return 0;
 }
