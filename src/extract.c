@@ -244,6 +244,12 @@ static int build_graph(const ng_extractor *ex, const ng_doc *doc, ng_ents *x, co
 				rc = NG_ENOMEM;
 		}
 	}
+	/* names inside longer names: mentions of nodes the article has */
+	for (size_t i = 0; i < x->ninner && !rc; i++) {
+		const ng_mention *m = &x->inner[i];
+		if (node[m->entity] && ng_node_add_mention(g, node[m->entity], art, base + m->start, base + m->end, m->kind))
+			rc = NG_ENOMEM;
+	}
 	for (size_t i = 0; i < rels->n && !rc; i++) {
 		const ng_rel *r = &rels->r[i];
 		if (!node[r->src] || !node[r->tgt])
@@ -390,21 +396,30 @@ static int fill_mentions(ng_mentions *ms, const ng_ents *x, const char *article)
 {
 	ms->article = ng_strdup(article);
 	ms->nodes = calloc(x->ne + 1, sizeof *ms->nodes);
-	/* at most two records per mention */
-	ms->v = malloc((2 * x->n + 1) * sizeof *ms->v);
+	/* at most two records per mention, one per name inside a name */
+	ms->v = malloc((2 * x->n + x->ninner + 1) * sizeof *ms->v);
 	if (!ms->article || !ms->nodes || !ms->v)
 		return NG_ENOMEM;
 	for (; ms->nnodes < x->ne; ms->nnodes++)
 		if (!(ms->nodes[ms->nnodes] = ng_strdup(x->e[ms->nnodes].id)))
 			return NG_ENOMEM;
-	for (size_t i = 0; i < x->n; i++) {
+	size_t in = 0;
+	for (size_t i = 0; i <= x->n; i++) {
+		/* the names inside names in text order among the others */
+		for (; in < x->ninner && (i == x->n || x->inner[in].start < x->m[i].start); in++)
+			if (!x->e[x->inner[in].entity].needs_edge)
+				ms->v[ms->n++] = (ng_mention_info){ms->article, x->inner[in].start, x->inner[in].end,
+				                                   x->e[x->inner[in].entity].type,
+				                                   ms->nodes[x->inner[in].entity], NG_NAME, 0, 1};
+		if (i == x->n)
+			break;
 		const ng_mention *m = &x->m[i];
 		const int refs[2] = {m->entity, m->plural ? m->entity2 : -1};
 		for (int k = 0; k < 2; k++) {
 			if (refs[k] < 0 || x->e[refs[k]].needs_edge)
 				continue;
 			ms->v[ms->n++] = (ng_mention_info){ms->article, m->start, m->end, x->e[refs[k]].type,
-			                                   ms->nodes[refs[k]], m->kind, m->adj};
+			                                   ms->nodes[refs[k]], m->kind, m->adj, 0};
 		}
 	}
 	return 0;

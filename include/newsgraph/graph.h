@@ -82,6 +82,7 @@ typedef struct ng_mention_info {
 	const char *node;     /* the entity's node id */
 	ng_mention_kind kind; /* name, nominal or pronoun */
 	int adjective;        /* a demonym or adjective of it ("Russian") */
+	int nested;           /* its name inside a longer name ("Toyota" in "the Toyota Foundation") */
 } ng_mention_info;
 
 /* One evidence of an edge: the sentence, its byte offsets in the article,

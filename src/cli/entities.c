@@ -22,8 +22,8 @@ static int write_tsv(const ng_mentions *ms, const char *text)
 }
 
 /* The mentions as {"mentions": [{"article", "start", "end", "text", "type",
- * "node", "kind"}, ...]}: the JSON text (malloc'd), or NULL when out of
- * memory. */
+ * "node", "kind"}, ...]}, "nested": true on a name inside a longer name:
+ * the JSON text (malloc'd), or NULL when out of memory. */
 static char *mentions_json(const ng_mentions *ms, const char *text)
 {
 	cJSON *root = cJSON_CreateObject();
@@ -43,7 +43,8 @@ static char *mentions_json(const ng_mentions *ms, const char *text)
 		     cJSON_AddNumberToObject(o, "end", (double)m->end) && cJSON_AddStringToObject(o, "text", t) &&
 		     cJSON_AddStringToObject(o, "type", ng_type_name(m->type)) &&
 		     cJSON_AddStringToObject(o, "node", m->node) &&
-		     cJSON_AddStringToObject(o, "kind", ng_mention_kind_name(m->kind));
+		     cJSON_AddStringToObject(o, "kind", ng_mention_kind_name(m->kind)) &&
+		     (!m->nested || cJSON_AddTrueToObject(o, "nested"));
 		free(t);
 	}
 	char *s = ok ? cJSON_Print(root) : NULL;

@@ -893,6 +893,69 @@ static void places_called_cities(const ng_doc *d, ng_ents *x)
 	}
 }
 
+/* The entity that a name of its own, alone, names with the words of
+ * tokens [a, b): the first such name of the sorted names g[0..n), or -1.
+ * Not a demonym ("Chinese" in "the Chinese Communist Party"): a word about
+ * the state, not its name. */
+static int named_alone(const ng_doc *d, const ng_ents *x, const ng_named *g, size_t n, uint32_t a, uint32_t b)
+{
+	ng_named key = {d->text + d->toks[a].start, d->toks[b - 1].end - d->toks[a].start, 0};
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ng_cmp_named(&g[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == n || g[lo].len != key.len || memcmp(g[lo].s, key.s, key.len) || x->m[g[lo].i].te - x->m[g[lo].i].tb != b - a)
+		return -1;
+	return x->m[g[lo].i].entity;
+}
+
+/* "the Toyota Foundation", "the University of Ohio": where the article
+ * also names an entity alone, its name inside a longer name is one more
+ * mention of it (x->inner). Not inside people's names: "Strauss" in
+ * "Johann Strauss" is a kinsman, not the Strauss named alone. */
+static int inner_names(const ng_doc *d, ng_ents *x)
+{
+	ng_named *g = malloc((x->n + 1) * sizeof *g);
+	if (!g)
+		return NG_ENOMEM;
+	size_t n = 0;
+	for (size_t i = 0; i < x->n; i++) {
+		const ng_mention *m = &x->m[i];
+		if (m->kind == NG_NAME && m->entity >= 0 && !m->plural && !m->adj)
+			g[n++] = (ng_named){d->text + m->start, m->end - m->start, (uint32_t)i};
+	}
+	ng_sort(g, n, sizeof *g, ng_cmp_named);
+	for (size_t i = 0; i < x->n; i++) {
+		const ng_mention *m = &x->m[i];
+		if (m->kind != NG_NAME || m->entity < 0 || m->plural || m->te - m->tb < 2 ||
+		    x->e[m->entity].type == NG_PERSON)
+			continue;
+		for (uint32_t a = m->tb; a < m->te; a++)
+			for (uint32_t b = m->te; b > a; b--) {
+				int e = b - a < m->te - m->tb ? named_alone(d, x, g, n, a, b) : -1;
+				if (e < 0 || e == m->entity)
+					continue;
+				ng_mention *in = NG_PUSH(x->inner, x->ninner, x->cinner);
+				if (!in) {
+					free(g);
+					return NG_ENOMEM;
+				}
+				m = &x->m[i];
+				*in = (ng_mention){d->toks[a].start, d->toks[b - 1].end, a, b, m->sent, x->e[e].type, NG_NAME,
+				                   .entry = x->e[e].entry, .title_rel = -1, .title_of = -1, .title_of2 = -1,
+				                   .entity = e, .entity2 = -1, .ante = -1};
+				a = b - 1; /* on after the inner name */
+				break;
+			}
+	}
+	free(g);
+	return 0;
+}
+
 int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 {
 	if (ng_coref_add_nominals(lx, d, x) || ng_coref_add_pronouns(d, x) || parenthesised_acronyms(d, x) ||
@@ -910,5 +973,7 @@ int ng_link(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, ng_error *err)
 			    x->m[i].entity < 0 && link_mention(lx, d, x, i))
 				return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	}
+	if (inner_names(d, x))
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	return 0;
 }

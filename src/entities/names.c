@@ -794,8 +794,9 @@ static int lone_surnames(const ng_doc *d, ng_ents *x)
 
 /* A lone unknown word the article keeps using as a name ("Byron
  * received his early education ... Byron fell in love"): three times or
- * more, twice inside a sentence, where no capital is owed to the
- * sentence's start, never in lower case, no word of a body's longer name
+ * more, inside a sentence (where no capital is owed to the sentence's
+ * start) and as a clause's subject at least once each and three times in
+ * all, never in lower case, no word of a body's longer name
  * ("Magna" of "Magna International": linking finds that one) nor an
  * alias in parentheses after a name ("Korea Electric Power Corp (Kepco)"),
  * is a name for sure. Initials and abbreviations ("C", "Oct.") are not. */
@@ -847,7 +848,7 @@ static int recurring_names(const ng_doc *d, ng_ents *x)
 			inside += l[b].inside;
 			subject += l[b].subject;
 		}
-		if (b - a < NG_RECURRING_NAME || inside < 2 || !subject)
+		if (b - a < NG_RECURRING_NAME || inside + subject < 3 || !inside || !subject)
 			continue;
 		if (!lower.w) { /* gathered once there is a candidate */
 			size_t cap = d->ntoks + 1;

@@ -43,6 +43,16 @@ static int is_name_tok(const ctx *c, size_t i)
 	/* "I'm", "I've": a pronoun the token keeps with its contraction */
 	if (norm(c, i)[0] == 'i' && norm(c, i)[1] == '\'')
 		return 0;
+	/* "It's", "That's": a word and its "is" (a possessive is split off) */
+	const char *w = norm(c, i);
+	size_t l = strlen(w);
+	char stem[16];
+	if (l > 2 && l - 2 < sizeof stem && w[l - 2] == '\'' && w[l - 1] == 's') {
+		memcpy(stem, w, l - 2);
+		stem[l - 2] = '\0';
+		if (ng_lexicon_is(c->lx, stem, NG_W_IS_CONTRACTION))
+			return 0;
+	}
 	if (f & NG_TOK_HYPHEN) {
 		/* "Lisbon-based", "Chinese-made", "US-led" describe, they do not name */
 		const char *w = norm(c, i);
@@ -940,6 +950,104 @@ static void model_types(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *
 	}
 }
 
+/* What the evidence of mention m weighs for one_sense, in the typer's
+ * units, and for which type (*type; -1: none): a cue or the name's own
+ * words as much as two sure typer readings; a name typed a person for want
+ * of a cue, the typer's reading of it in its sentence, at most one sure
+ * reading. */
+static int32_t type_weight(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *d, const ng_mention *m, int *type)
+{
+	*type = m->type;
+	if (!m->guess)
+		return 2 * TYPER_SURE;
+	int32_t margin = 0;
+	int cls = ty ? ng_typer_run(ty, lx, d, &d->sents[m->sent], m->tb, m->te, &margin) : -1;
+	*type = cls == NG_TYPER_PER ? NG_PERSON : cls == NG_TYPER_LOC ? NG_LOCATION
+	        : cls == NG_TYPER_ORG ? NG_ORGANIZATION : -1;
+	return margin < TYPER_SURE ? margin : TYPER_SURE;
+}
+
+int ng_cmp_named(const void *a, const void *b)
+{
+	const ng_named *x = a, *y = b;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	int c = memcmp(x->s, y->s, x->len);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Decides the type of the mentions g[0..n) of one name (one_sense). */
+static int sense_of(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *d, const ng_ents *out, const ng_named *g,
+                    size_t n)
+{
+	const ng_mention *m = &out->m[g[0].i];
+	uint32_t len = g[0].len;
+	/* the longer names first: a company's decides */
+	int64_t weight[NG_NTYPES] = {0};
+	int best = m->type;
+	for (size_t j = 0; j < out->n; j++) {
+		const ng_mention *o = &out->m[j];
+		if (o->kind != NG_NAME || o->te - o->tb <= m->te - m->tb)
+			continue;
+		const ng_token *last = &d->toks[o->te - 1];
+		if (o->type == NG_PERSON && m->te - m->tb == 1 && last->end - last->start == len &&
+		    memcmp(d->text + last->start, g[0].s, len) == 0)
+			weight[NG_PERSON] += 2 * TYPER_SURE;
+		else if (o->type == NG_COMPANY && d->toks[o->tb + (m->te - m->tb) - 1].end - o->start == len &&
+		         memcmp(d->text + o->start, g[0].s, len) == 0)
+			weight[NG_COMPANY] = 1;
+	}
+	for (size_t j = 0; !weight[NG_COMPANY] && j < n; j++) {
+		int type;
+		int32_t w = type_weight(lx, ty, d, &out->m[g[j].i], &type);
+		if (w > 0 && type >= 0)
+			weight[type] += w;
+	}
+	for (int t = 0; t < NG_NTYPES; t++)
+		if (weight[t] > weight[best])
+			best = t;
+	return best;
+}
+
+/* One sense per discourse: a name the knowledge base does not hold is one
+ * thing throughout the article ("Kaikohe" a person in one sentence is not a
+ * place in the next). Its mentions take the type that has the most weight
+ * over them all (the typer's scores summed), the first mention's on a tie.
+ * A lone word that ends a person's fuller name in the article
+ * ("Harada" after "Natsuki Harada") weighs as a cue for a person; the
+ * first words of a company's longer name ("Brenner" of "Brenner Corp") are
+ * its short form, whatever else the mentions say. */
+static int one_sense(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *d, ng_ents *out)
+{
+	ng_named *g = malloc((out->n + 1) * sizeof *g);
+	if (!g)
+		return NG_ENOMEM;
+	size_t n = 0;
+	for (size_t i = 0; i < out->n; i++) {
+		const ng_mention *m = &out->m[i];
+		if (m->kind == NG_NAME && m->entry < 0 && !m->adj)
+			g[n++] = (ng_named){d->text + m->start, m->end - m->start, (uint32_t)i};
+	}
+	ng_sort(g, n, sizeof *g, ng_cmp_named);
+	for (size_t a = 0, b; a < n; a = b) {
+		int differ = 0;
+		for (b = a + 1; b < n && g[b].len == g[a].len && !memcmp(g[b].s, g[a].s, g[a].len); b++)
+			differ |= out->m[g[b].i].type != out->m[g[a].i].type;
+		if (!differ)
+			continue;
+		ng_type best = (ng_type)sense_of(lx, ty, d, out, g + a, b - a);
+		for (size_t j = a; j < b; j++) {
+			ng_mention *o = &out->m[g[j].i];
+			if (o->type != best) {
+				o->type = best;
+				o->unsure = 0; /* typed, as model_types keeps a lone word it types */
+			}
+		}
+	}
+	free(g);
+	return 0;
+}
+
 static int cmp_mention(const void *a, const void *b)
 {
 	const ng_mention *x = a, *y = b;
@@ -975,6 +1083,7 @@ void ng_ents_free(ng_ents *x)
 	for (size_t i = 0; i < x->n; i++)
 		free(x->m[i].name);
 	free(x->m);
+	free(x->inner);
 	for (size_t i = 0; i < x->ne; i++) {
 		free(x->e[i].id);
 		free(x->e[i].name);
@@ -997,6 +1106,8 @@ int ng_ner(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *doc, ng_ents 
 	if (ty)
 		model_types(lx, ty, doc, out);
 	if (ng_ents_sort(out))
+		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
+	if (one_sense(lx, ty, doc, out))
 		return ng_fail(err, NG_ENOMEM, NULL, 0, "out of memory");
 	lower_titles(lx, doc, out);
 	return 0;

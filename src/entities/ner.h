@@ -54,8 +54,22 @@ typedef struct ng_ents {
 	size_t n, cap;
 	ng_entity *e;
 	size_t ne, ce;
+	/* Names of the article's entities inside longer names ("Toyota" in
+	 * "the Toyota Foundation"), in text order: listed among the entity's
+	 * mentions but kept out of m, so that relations read the longer name
+	 * alone. */
+	ng_mention *inner;
+	size_t ninner, cinner;
 	int32_t day; /* the article's date as YYYYMMDD, or NG_DAY_NONE */
 } ng_ents;
+
+/* A mention by its text (s, len bytes) and index i: sorted by
+ * ng_cmp_named, the mentions of one text follow one another in text order. */
+typedef struct ng_named {
+	const char *s;
+	uint32_t len, i;
+} ng_named;
+int ng_cmp_named(const void *a, const void *b);
 
 /* Finds the mentions of a doc tagged by the lexicon. The typer (NULL: rules
  * only) types the names the knowledge base does not hold. Returns 0, or

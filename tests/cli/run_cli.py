@@ -16,7 +16,7 @@ import threading
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from harness import check, expect_error, output, path, run, write  # noqa: E402
+from harness import check, check_equal, expect_error, output, path, run, write  # noqa: E402
 import harness  # noqa: E402
 
 SRC = None
@@ -375,6 +375,30 @@ def agreement_identity():
         "agreement:trade-agreement-chl-per", "agreement:trade-agreement-jpn-vnm"], nodes)
 
 
+def inner_names():
+    """A name inside a longer name is a mention of its own where the article
+    names that entity alone too; the graph lists it on the entity's node
+    and relates the longer name only."""
+    t = b"Toyota cut its forecast. The Toyota Foundation gave grants to the University of Ohio. Ohio voters agreed.\n"
+    p = write("inner.txt", t)
+    code, out, err = run(["entities", "-f", "json", p])
+    got = [(t[m["start"]:m["end"]].decode(), m["node"], m.get("nested", False))
+           for m in json.loads(out)["mentions"]] if code == 0 else err
+    check_equal("names inside names", got, [
+        ("Toyota", "company:toyota", False), ("its", "company:toyota", False),
+        ("Toyota Foundation", "organization:toyota-foundation", False), ("Toyota", "company:toyota", True),
+        ("University of Ohio", "organization:university-of-ohio", False), ("Ohio", "location:ohio", True),
+        ("Ohio", "location:ohio", False)])
+    code, out, err = run(["extract", "-f", "json", p])
+    g = json.loads(out) if code == 0 else {"nodes": []}
+    spans = {n["id"]: [m["start"] for m in n["mentions"]] for n in g["nodes"]}
+    check_equal("names inside names in the graph", spans.get("company:toyota"), [0, 11, 29])
+    p = write("demonym.txt", b"Kenyan runners won. The Kenyan Athletics Federation praised them.\n")
+    code, out, err = run(["entities", "-f", "json", p])
+    got = [m["text"] for m in json.loads(out)["mentions"] if m["kind"] == "name"] if code == 0 else err
+    check_equal("no demonym inside a name", got[:2], ["Kenyan", "Kenyan Athletics Federation"])
+
+
 def readme_usage():
     """The README's synopsis is every command's usage block from --help,
     generated from the option tables, so the two cannot drift apart."""
@@ -564,6 +588,7 @@ def main():
         schema_doc()
         output_targets()
         agreement_identity()
+        inner_names()
         readme_usage()
         long_article_progress()
         map_filters()

@@ -17,7 +17,8 @@ for f in sorted(os.listdir(docs)):
     r = subprocess.run([ng, "entities", "-f", "json", os.path.join(docs, f)], capture_output=True, check=True)
     d = json.loads(r.stdout)
     ms = d.get("mentions", d) if isinstance(d, dict) else d
-    spans = [[m["start"], m["end"], m["type"]] for m in ms if m.get("kind", "name") == "name"]
+    # CoNLL-2003 names no name inside another
+    spans = [[m["start"], m["end"], m["type"]] for m in ms if m.get("kind", "name") == "name" and not m.get("nested")]
     print(json.dumps({"doc": int(f[4:7]), "spans": spans}))
 PY
 python3 "$TOOLS/conll_ner.py" score "$DOCS" "$PRED"
