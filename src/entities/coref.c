@@ -570,18 +570,49 @@ static int interview_pronoun(const ng_doc *d, uint32_t t, const char *w, int64_t
 	if (first_q < 0 || d->sents[si].para < first_q)
 		return 0;
 	int q = question(d, si);
-	return q ? in_list(w, you) : first_person(w) == 1;
+	return q ? in_list(w, you) : first_person(w);
+}
+
+/* The body a speaker's "we" stands for: the one the speaker's title names
+ * ("Acme chief executive Ann Cole", "Russian Foreign Minister X"); in an
+ * interview (`topic`), else the body the text names most, twice or more and
+ * more often than any other. Entity or -1. */
+static int speakers_body(const ng_ents *x, int k, int topic)
+{
+	const int bodies = 1 << NG_COMPANY | 1 << NG_ORGANIZATION | 1 << NG_STATE | 1 << NG_GROUP;
+	const int ofs[2] = {x->m[k].title_of, x->m[k].title_of2};
+	for (int j = 0; j < 2; j++)
+		if (ofs[j] >= 0 && x->m[ofs[j]].entity >= 0 && (bodies >> x->e[x->m[ofs[j]].entity].type & 1))
+			return x->m[ofs[j]].entity;
+	if (!topic)
+		return -1;
+	int best = -1, n = 0, second = 0;
+	for (size_t e = 0; e < x->ne; e++) {
+		if (!(1 << x->e[e].type & (1 << NG_COMPANY | 1 << NG_ORGANIZATION)))
+			continue;
+		int c = 0;
+		for (size_t j = 0; j < x->n; j++)
+			c += x->m[j].entity == (int)e && x->m[j].kind == NG_NAME;
+		if (c > n) {
+			second = n;
+			n = c;
+			best = (int)e;
+		} else if (c > second)
+			second = c;
+	}
+	return n >= 2 && n > second ? best : -1;
 }
 
 int ng_coref_interviewee(const ng_doc *d, ng_ents *x, size_t i)
 {
 	int k = interviewee(d, x);
-	if (k < 0 || x->m[k].entity < 0) {
+	int e = k < 0 || x->m[k].entity < 0 ? -1 : x->m[i].type == NG_PERSON ? x->m[k].entity : speakers_body(x, k, 1);
+	if (e < 0) {
 		x->m[i].pass = NG_PASS_NONE;
 		return -1;
 	}
 	x->m[i].ante = k;
-	return x->m[k].entity;
+	return e;
 }
 
 /* The pronoun of a word with a contraction ("i'm", "we’ve" give "i",
@@ -640,7 +671,7 @@ int ng_coref_add_pronouns(const ng_doc *d, ng_ents *x)
 				return NG_ENOMEM;
 			m->pass = NG_PASS_QUOTE;
 		} else if (interview_pronoun(d, t, w, first_q) && !quotation(d, t, &open, &close)) {
-			if (!(m = add_word_mention(d, x, t, NG_PERSON, NG_PRONOUN)))
+			if (!(m = add_word_mention(d, x, t, fp == 2 ? NG_ORGANIZATION : NG_PERSON, NG_PRONOUN)))
 				return NG_ENOMEM;
 			m->pass = NG_PASS_INTERVIEW;
 		}
@@ -677,9 +708,18 @@ static int speaker(const ng_lexicon *lx, const ng_doc *d, const ng_ents *x, uint
 	if (k < d->ntoks && !strcmp(ng_tok_norm(d, &d->toks[k]), ","))
 		k++;
 	if (close < d->ntoks && k < d->ntoks) {
-		int m = mention_at(x, k, 1);
-		if (m >= 0 && x->m[m].te < d->ntoks && ng_lexicon_is_wid(lx, d->wid[x->m[m].te], NG_W_SAYING))
-			return m;
+		/* '," Putin said', '," German Chancellor Olaf Scholz said': the
+		 * name may follow its title */
+		for (uint32_t j = k; j < k + 5 && j < d->ntoks && !ng_lexicon_is_wid(lx, d->wid[j], NG_W_SAYING); j++) {
+			int m = mention_at(x, j, 1);
+			if (m >= 0 && x->m[m].te < d->ntoks && ng_lexicon_is_wid(lx, d->wid[x->m[m].te], NG_W_SAYING))
+				return m;
+			const char *w = ng_tok_norm(d, &d->toks[j]);
+			if (m < 0 && (ng_lexicon_is_wid(lx, d->wid[j], NG_W_DETERMINER) || !strcmp(w, "to") ||
+			              !strcmp(w, "of") || !strcmp(w, "with") || !strcmp(w, "for") || !strcmp(w, "by")))
+				break; /* '," a source close to Scholz said', not '," Acme chief executive Ann Cole said' */
+		}
+		int m;
 		if (ng_lexicon_is_wid(lx, d->wid[k], NG_W_SAYING) && (m = mention_at(x, k + 1, 1)) >= 0)
 			return m;
 	}
@@ -705,6 +745,8 @@ int ng_coref_quoted(const ng_lexicon *lx, const ng_doc *d, ng_ents *x, size_t i)
 	    !x->m[k].pass)
 		x->m[k].entity = ng_coref_person(d, x, (size_t)k);
 	int e = x->m[k].entity;
+	if (e >= 0 && m->type != NG_PERSON && x->e[e].type == NG_PERSON)
+		e = speakers_body(x, k, 0); /* '"We will not yield," Acme's chief said' */
 	if (e < 0)
 		return -1;
 	int t = x->e[e].type;
