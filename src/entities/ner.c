@@ -479,6 +479,14 @@ static int try_title(ctx *c, size_t a, size_t b)
 			r++;
 		if (r == q)
 			continue;
+		/* "The Lady Who Walked": a function word after a title opens a
+		 * clause or a work's name, and the title names no one ("Prime
+		 * Minister May" is a month's name, "Sir Mark" a given name) */
+		if (is(c, q, NG_W_NOT_NAME) && !is(c, q, NG_W_GIVEN_NAME)) {
+			if (p > a && segment(c, a, p, NULL, NULL))
+				return NG_ENOMEM;
+			return chunk(c, q, b) ? NG_ENOMEM : 1;
+		}
 		for (size_t k = q; k < r; k++) {
 			ng_value hv;
 			if (match_kind(c, k, r, NG_V_HEAD, NG_V_HEAD, &hv)) {
