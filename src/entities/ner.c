@@ -23,6 +23,7 @@ typedef struct ctx {
 	ng_ents *out;
 	const ng_sentence *s;
 	uint32_t si;
+	int work; /* inside a work's title ("in The Sopranos"): no unknown person */
 } ctx;
 
 static const char *norm(const ctx *c, size_t i)
@@ -357,7 +358,7 @@ static int unknown_run(ctx *c, size_t a, size_t b)
 	if (type < 0 && b - a == 1 && a > c->s->tok_begin && is_word(c, a - 1, "the") &&
 	    (type = model_type(c->lx, c->ty, c->d, c->s, a, b)) < 0)
 		return 0;
-	if (type < 0 && plain && !person_cue(c, a, b))
+	if (type < 0 && (c->work || (plain && !person_cue(c, a, b))))
 		return 0;
 	if (type >= 0 && type != NG_PERSON && b - a == 1 && plain)
 		return 0;
@@ -479,14 +480,6 @@ static int try_title(ctx *c, size_t a, size_t b)
 			r++;
 		if (r == q)
 			continue;
-		/* "The Lady Who Walked": a function word after a title opens a
-		 * clause or a work's name, and the title names no one ("Prime
-		 * Minister May" is a month's name, "Sir Mark" a given name) */
-		if (is(c, q, NG_W_NOT_NAME) && !is(c, q, NG_W_GIVEN_NAME)) {
-			if (p > a && segment(c, a, p, NULL, NULL))
-				return NG_ENOMEM;
-			return chunk(c, q, b) ? NG_ENOMEM : 1;
-		}
 		for (size_t k = q; k < r; k++) {
 			ng_value hv;
 			if (match_kind(c, k, r, NG_V_HEAD, NG_V_HEAD, &hv)) {
@@ -499,6 +492,14 @@ static int try_title(ctx *c, size_t a, size_t b)
 					return NG_ENOMEM;
 				return chunk(c, q, b) ? NG_ENOMEM : 1;
 			}
+		}
+		/* "The Lady Who Walked": a function word after a title opens a
+		 * clause or a work's name, and the title names no one ("Prime
+		 * Minister May" is a month's name, "Sir Mark" a given name) */
+		if (is(c, q, NG_W_NOT_NAME) && !is(c, q, NG_W_GIVEN_NAME)) {
+			if (p > a && segment(c, a, p, NULL, NULL))
+				return NG_ENOMEM;
+			return chunk(c, q, b) ? NG_ENOMEM : 1;
 		}
 		int last = -1, prev = -1;
 		if (p > a) {
@@ -565,6 +566,17 @@ static int try_head(ctx *c, size_t a, size_t b)
 	return m ? 1 : NG_ENOMEM;
 }
 
+/* "played in The Annoying Orange": "The" capitalised after a word in lower
+ * case opens a work's title; people take no article. */
+static int work_the(const ctx *c, size_t a)
+{
+	if (!is_word(c, a, "the") || !(c->d->toks[a].flags & NG_TOK_CAP) || a == c->s->tok_begin || c->s->caps ||
+	    c->s->headline)
+		return 0;
+	const ng_token *t = &c->d->toks[a - 1];
+	return !(t->flags & (NG_TOK_CAP | NG_TOK_UPPER)) && islower((unsigned char)c->d->text[t->start]);
+}
+
 static int chunk(ctx *c, size_t a, size_t b)
 {
 	while (a < b && (is_connector(c, a) || !is_name_tok(c, a)))
@@ -578,8 +590,20 @@ static int chunk(ctx *c, size_t a, size_t b)
 	size_t whole = match_kind(c, a, b, NG_V_NAME, NG_V_ADJ, &v);
 	if (whole == b - a)
 		return add_kb(c, a, b, &v) ? 0 : NG_ENOMEM;
-	if (!whole && is(c, a, NG_W_DETERMINER))
-		return chunk(c, a + 1, b);
+	if (!whole && is(c, a, NG_W_DETERMINER)) {
+		int work = c->work;
+		c->work = work || work_the(c, a);
+		int r = chunk(c, a + 1, b);
+		c->work = work;
+		return r;
+	}
+	/* "in his My Early Years": a capitalised phrase that "My", "Our" or
+	 * "Your" opens is a work's title, no person's name; a head word may
+	 * still make it a body's ("Our Lady Hospital") */
+	if (!whole && (is_word(c, a, "my") || is_word(c, a, "our") || is_word(c, a, "your"))) {
+		int r = try_head(c, a + 1, b);
+		return r < 0 ? r : 0;
+	}
 	int r = try_title(c, a, b);
 	if (r)
 		return r < 0 ? r : 0;
@@ -1102,7 +1126,7 @@ void ng_ents_free(ng_ents *x)
 
 int ng_ner(const ng_lexicon *lx, const ng_typer *ty, const ng_doc *doc, ng_ents *out, ng_error *err)
 {
-	ctx c = {lx, ty, doc, out, NULL, 0};
+	ctx c = {lx, ty, doc, out, NULL, 0, 0};
 	for (size_t s = 0; s < doc->nsents; s++) {
 		c.s = &doc->sents[s];
 		c.si = (uint32_t)s;
